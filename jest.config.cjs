@@ -1,0 +1,16 @@
+/** One runner for the whole suite: unit, integration (real PostgreSQL or PGlite), collab, browser. */
+const swc = ['@swc/jest', {
+  jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+  module: { type: 'commonjs' },
+}];
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(y-prosemirror|y-websocket|lib0|y-protocols)/)'],
+  globalSetup: '<rootDir>/tests/utils/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/utils/global-teardown.ts',
+  testTimeout: 60000,
+  reporters: ['default', ['<rootDir>/tests/utils/count-reporter.cjs', {}]],
+};
