@@ -12,5 +12,6 @@ module.exports = {
   globalSetup: '<rootDir>/tests/utils/global-setup.ts',
   globalTeardown: '<rootDir>/tests/utils/global-teardown.ts',
   testTimeout: 60000,
-  reporters: ['default', ['<rootDir>/tests/utils/count-reporter.cjs', {}]],
+  // PGlite is one session: without an external PostgreSQL, test files run one at a time.
+  maxWorkers: process.env.TEST_DATABASE_URL ? '50%' : 1,
 };

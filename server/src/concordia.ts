@@ -1,0 +1,76 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Env } from './config/env';
+import { createLogger, type Logger } from './logger';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { createApp } from './app';
+import { seedDemo, type DemoSeedResult } from './demo/seed-demo';
+import { EventBus } from './events';
+import type { AppContext } from './context';
+import { apiRouters } from './routes';
+import { attachSocketServer } from './realtime/socket-server';
+import { attachCollab, type CollabServer } from './collab/collab-server';
+
+export interface ConcordiaOptions {
+  env: Env;
+  log?: Logger;
+  /** Tests isolate themselves in a schema of their own. */
+  schema?: string;
+}
+
+export interface Concordia {
+  env: Env;
+  log: Logger;
+  db: Database;
+  ctx: AppContext;
+  collab: CollabServer;
+  httpServer: http.Server;
+  demo: DemoSeedResult | null;
+  listen(): Promise<AddressInfo>;
+  stop(): Promise<void>;
+}
+
+/** Builds the whole platform on one http.Server: Express (REST + client), socket.io, the collab endpoint. */
+export async function createConcordia(options: ConcordiaOptions): Promise<Concordia> {
+  const { env } = options;
+  const log = options.log ?? createLogger(env.LOG_LEVEL);
+  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE, schema: options.schema, log });
+  try {
+    await migrate(db.pool, log);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  const demo = env.DEMO ? await seedDemo(db.pool, { password: env.DEMO_PASSWORD, log }) : null;
+
+  const ctx: AppContext = { env, log, pool: db.pool, events: new EventBus() };
+  const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx) });
+  const httpServer = http.createServer(app);
+  const io = attachSocketServer(ctx, httpServer);
+  const collab = attachCollab(ctx, httpServer);
+
+  let stopping: Promise<void> | null = null;
+  return {
+    env, log, db, ctx, collab, httpServer, demo,
+    listen() {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(env.PORT, env.HOST, () => resolve(httpServer.address() as AddressInfo));
+      });
+    },
+    stop() {
+      stopping ??= (async () => {
+        log.info('shutting down: no new connections, flushing writes');
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await collab.close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        httpServer.closeAllConnections?.();
+        await closed;
+        await db.close();
+        log.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Concordia reads from the environment. Validated once at start:
+ * a missing or malformed value stops the server with one line naming it.
+ * The README's configuration table mirrors this schema.
+ */
+const boolish = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DEMO: boolish.default(true),
+  DEMO_PASSWORD: z.string().min(4).default('demo'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  ALLOWED_ORIGINS: z.string().optional(),
+  COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  COLLAB_DEV_OPEN: boolish.default(false),
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).default(500),
+  TRUST_PROXY: boolish.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, readonly reason: string) {
+    super(`Invalid configuration: ${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming the first bad variable. Empty strings count as unset. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') cleaned[key] = value;
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  // The embedded database is one connection: fine to try Concordia, not to run a negotiation on.
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.DATABASE_URL) {
+    throw new ConfigError('DATABASE_URL', 'required when NODE_ENV=production (the embedded database is for trying Concordia)');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,27 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * In-process domain events. Channels that hold connections (collab, socket.io) listen here to close
+ * or update them; commands emit after their transaction commits. (Redis fans these out later.)
+ */
+export interface DomainEvents {
+  /** A session ended (logout, expiry): close every socket opened with it. */
+  'session.ended': { sessionId: string; userId: string };
+  /** A user lost all access (disabled): close all their sockets. */
+  'user.disabled': { userId: string };
+  /** A membership was removed or its role changed: re-check or close that user's sockets on the document. */
+  'membership.changed': { userId: string; documentId: string; removed: boolean };
+  /** The document's status changed (e.g. frozen): collab turns read-only. */
+  'document.status': { documentId: string; status: 'draft' | 'frozen' | 'archived' };
+}
+
+export class EventBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void {
+    this.emitter.emit(name, payload);
+  }
+  on<K extends keyof DomainEvents>(name: K, listener: (payload: DomainEvents[K]) => void): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}

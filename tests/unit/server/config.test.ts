@@ -1,0 +1,53 @@
+import { ConfigError, envSchema, loadEnv } from '../../../server/src/config/env';
+
+describe('configuration', () => {
+  it('starts with defaults when nothing is set', () => {
+    const env = loadEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATA_DIR).toBe('./data');
+    expect(env.DEMO).toBe(true);
+    expect(env.COLLAB_MAX_FRAME_BYTES).toBe(1024 * 1024);
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  const malformed: Array<[string, string]> = [
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'not a url'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DEMO', 'maybe'],
+    ['DEMO_PASSWORD', 'abc'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['COLLAB_MAX_FRAME_BYTES', '12'],
+    ['COLLAB_DEV_OPEN', 'yes'],
+    ['COMPACT_AFTER_UPDATES', '-1'],
+    ['TRUST_PROXY', 'sure'],
+  ];
+
+  it.each(malformed)('refuses a malformed %s naming it', (name, value) => {
+    expect(() => loadEnv({ [name]: value })).toThrow(ConfigError);
+    try {
+      loadEnv({ [name]: value });
+    } catch (err) {
+      expect((err as ConfigError).variable).toBe(name);
+      expect((err as ConfigError).message).toContain(name);
+    }
+  });
+
+  it('requires DATABASE_URL in production, naming it when it is missing', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
+    expect(loadEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/concordia' }).DATABASE_URL).toBe('postgres://db/concordia');
+  });
+
+  it('covers every variable of the schema in the malformed cases or the defaults', () => {
+    const tested = new Set(malformed.map(([n]) => n));
+    for (const name of Object.keys(envSchema.shape)) {
+      if (!tested.has(name)) expect(['HOST', 'DATA_DIR', 'ALLOWED_ORIGINS']).toContain(name);
+    }
+  });
+});
