@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './languages';
+export * from './yjs-layout';
+export * from './numbering';
+export * from './canonical';
