@@ -8,7 +8,7 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(y-prosemirror|y-websocket|lib0|y-protocols)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(y-prosemirror|y-websocket|lib0|y-protocols|@noble/hashes)/)'],
   globalSetup: '<rootDir>/tests/utils/global-setup.ts',
   globalTeardown: '<rootDir>/tests/utils/global-teardown.ts',
   testTimeout: 60000,

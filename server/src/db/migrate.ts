@@ -8,7 +8,7 @@ export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../migrations');
 const FILE_NAME = /^(\d{3,})_[a-z0-9_]+\.sql$/;
 
 export class MigrationError extends Error {
-  constructor(readonly file: string, readonly cause: unknown) {
+  constructor(readonly file: string, override readonly cause: unknown) {
     super(`Migration ${file} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'MigrationError';
   }

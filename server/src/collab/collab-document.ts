@@ -1,0 +1,148 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Logger } from '../logger';
+import type { UpdateLog } from './update-log';
+import type { CollabConnection } from './connection';
+import { isTransactionOrigin, type TransactionOrigin } from './origins';
+import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './messages';
+
+interface Relay { seq: number; update: Uint8Array; from: CollabConnection | null }
+
+const AWARENESS_FLUSH_MS = 25;
+
+/**
+ * One open document: its Y.Doc shared by every connection, its awareness, and the rule that makes
+ * it durable — every change is appended to PostgreSQL and relayed only after its commit. Updates
+ * committed in one batch are merged and relayed as one frame.
+ */
+export class CollabDocument {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<CollabConnection>();
+  status: 'draft' | 'frozen' | 'archived' = 'draft';
+  /** Updates stored since the last snapshot (drives background compaction). */
+  updatesSinceSnapshot = 0;
+  private seq = 0;
+  private committedSeq = 0;
+  private relays: Relay[] = [];
+  private relayScheduled = false;
+  private lastAppend: Promise<void> = Promise.resolve();
+  private changedAwareness = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  private readonly connectionsById = new Map<string, CollabConnection>();
+
+  constructor(readonly id: string, private readonly updateLog: UpdateLog, private readonly log: Logger, private readonly onStored: (doc: CollabDocument) => void) {
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.handleUpdate);
+    this.awareness.on('update', this.handleAwareness);
+  }
+
+  get writable(): boolean {
+    return this.status === 'draft';
+  }
+
+  addConnection(connection: CollabConnection): void {
+    this.connections.add(connection);
+    this.connectionsById.set(connection.id, connection);
+    connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) connection.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+  }
+
+  removeConnection(connection: CollabConnection): void {
+    this.connections.delete(connection);
+    this.connectionsById.delete(connection.id);
+    if (connection.heldAwarenessTimer) clearTimeout(connection.heldAwarenessTimer);
+    if (connection.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], connection.origin);
+    }
+  }
+
+  /**
+   * Answers a client's sync step 1 with what it lacks — but only once everything in that answer is
+   * committed, so nobody ever receives text that a crash could take back.
+   */
+  async answerStep1(connection: CollabConnection, stateVector: Uint8Array): Promise<void> {
+    const diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+    await this.lastAppend.catch(() => undefined);
+    connection.send(syncStep2Frame(diff));
+  }
+
+  /** Resolves when every change made so far is committed. */
+  flushed(): Promise<void> {
+    return this.lastAppend.catch(() => undefined);
+  }
+
+  sendAwarenessTo(connection: CollabConnection): void {
+    const states = this.awareness.getStates();
+    connection.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+  }
+
+  destroy(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.doc.off('update', this.handleUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly handleUpdate = (update: Uint8Array, rawOrigin: unknown): void => {
+    let origin: TransactionOrigin;
+    if (isTransactionOrigin(rawOrigin)) {
+      origin = rawOrigin;
+    } else {
+      this.log.error({ documentId: this.id, origin: String(rawOrigin) }, 'Yjs transaction without a typed origin; stored as a server change');
+      origin = { kind: 'server', reason: 'command' };
+    }
+    if (origin.kind === 'persistence' || origin.kind === 'redis') return;
+    const seq = ++this.seq;
+    const from = origin.kind === 'connection' ? this.connectionsById.get(origin.connectionId) ?? null : null;
+    this.relays.push({ seq, update, from });
+    const appended = this.updateLog.append({
+      documentId: this.id,
+      update,
+      userId: origin.kind === 'connection' ? origin.userId : null,
+      origin: origin.kind === 'connection' ? 'connection' : origin.reason === 'import' ? 'import' : 'server',
+    });
+    this.lastAppend = appended;
+    appended.then(() => {
+      this.updatesSinceSnapshot += 1;
+      if (seq > this.committedSeq) this.committedSeq = seq;
+      if (!this.relayScheduled) {
+        this.relayScheduled = true;
+        queueMicrotask(this.relayCommitted);
+      }
+      this.onStored(this);
+    }, (err: unknown) => this.log.error({ err, documentId: this.id }, 'update not stored (server closing); not relayed'));
+  };
+
+  /** Relays, as one frame, every update whose commit has completed. */
+  private readonly relayCommitted = (): void => {
+    this.relayScheduled = false;
+    let count = 0;
+    while (count < this.relays.length && this.relays[count].seq <= this.committedSeq) count += 1;
+    if (count === 0) return;
+    const ready = this.relays.splice(0, count);
+    const update = ready.length === 1 ? ready[0].update : Y.mergeUpdates(ready.map((r) => r.update));
+    const senders = new Set(ready.map((r) => r.from));
+    // A lone sender already has its change; with several senders an echo is harmless (Yjs ignores known items).
+    const skip = senders.size === 1 ? ready[0].from : null;
+    const frame = updateFrame(update);
+    for (const connection of this.connections) if (connection !== skip) connection.send(frame);
+  };
+
+  private readonly handleAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
+    for (const id of added) this.changedAwareness.add(id);
+    for (const id of updated) this.changedAwareness.add(id);
+    for (const id of removed) this.changedAwareness.add(id);
+    if (!this.awarenessTimer) this.awarenessTimer = setTimeout(this.flushAwareness, AWARENESS_FLUSH_MS);
+  };
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = null;
+    if (this.changedAwareness.size === 0) return;
+    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedAwareness]));
+    this.changedAwareness.clear();
+    for (const connection of this.connections) connection.send(frame);
+  };
+}

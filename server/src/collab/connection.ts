@@ -1,0 +1,51 @@
+import crypto from 'node:crypto';
+import type WebSocket from 'ws';
+import type { Logger } from '../logger';
+import type { CollabPrincipal } from '../auth/collab-auth';
+import { connectionOrigin, type ConnectionOrigin } from './origins';
+import type { CloseCodeValue } from '../../../shared/src/protocol';
+
+/** A receiver this far behind is dropped; it resyncs from the durable state when it reconnects. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+/** One collab socket: who it is, what it may do, and the awareness client ids it introduced. */
+export class CollabConnection {
+  readonly id = crypto.randomUUID();
+  readonly origin: ConnectionOrigin;
+  readonly awarenessClients = new Set<number>();
+  readonly log: Logger;
+  alive = true;
+  closed = false;
+  /** Awareness rate limiting: messages in the current one-second window, and the last one held back. */
+  awarenessWindowStart = 0;
+  awarenessInWindow = 0;
+  heldAwareness: Uint8Array | null = null;
+  heldAwarenessTimer: NodeJS.Timeout | null = null;
+  lastDenialAt = 0;
+  deniedMessages = 0;
+
+  constructor(readonly socket: WebSocket, readonly principal: CollabPrincipal, log: Logger) {
+    this.origin = connectionOrigin(this.id, principal.userId);
+    this.log = log.child({ connectionId: this.id, userId: principal.userId, documentId: principal.documentId });
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(1013 as CloseCodeValue, 'receiver too slow; reconnect to resync');
+      return;
+    }
+    this.socket.send(frame, { binary: true });
+  }
+
+  close(code: CloseCodeValue, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (code !== 1000 && code !== 1001) this.log.warn({ code, reason }, 'closing collab connection');
+    try {
+      this.socket.close(code, reason.slice(0, 120));
+    } catch {
+      this.socket.terminate();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import type pg from 'pg';
+import type { Logger } from '../logger';
+import { CollabDocument } from './collab-document';
+import { compactDocument, loadDocumentState } from './document-store';
+import type { UpdateLog } from './update-log';
+
+/**
+ * The open documents of this process. A document is loaded once however many clients join it
+ * cold at the same time (they share one load), and unloaded after its last connection leaves
+ * and its writes are committed. A load that fails is reported to every waiting client and never
+ * replaced by an empty document.
+ */
+export class DocumentRegistry {
+  private readonly documents = new Map<string, Promise<CollabDocument>>();
+  private readonly compacting = new Set<string>();
+  readonly stats = { loads: 0, unloads: 0, compactions: 0 };
+
+  constructor(private readonly pool: pg.Pool, private readonly updateLog: UpdateLog, private readonly log: Logger, private readonly compactAfter: number) {}
+
+  open(documentId: string): Promise<CollabDocument> {
+    let loading = this.documents.get(documentId);
+    if (!loading) {
+      loading = this.load(documentId);
+      this.documents.set(documentId, loading);
+      loading.catch(() => this.documents.delete(documentId));
+    }
+    return loading;
+  }
+
+  /** The document if it is open in memory now (no load). */
+  async peek(documentId: string): Promise<CollabDocument | null> {
+    const loading = this.documents.get(documentId);
+    return loading ? loading.catch(() => null) : null;
+  }
+
+  get openCount(): number {
+    return this.documents.size;
+  }
+
+  /** Called when a connection leaves: unloads the document once it is idle and flushed. */
+  async release(document: CollabDocument): Promise<void> {
+    if (document.connections.size > 0) return;
+    await document.flushed();
+    if (document.connections.size > 0 || this.documents.get(document.id) === undefined) return;
+    const current = await this.documents.get(document.id);
+    if (current !== document) return;
+    this.documents.delete(document.id);
+    document.destroy();
+    this.stats.unloads += 1;
+    if (document.updatesSinceSnapshot > 0) this.compactSoon(document);
+  }
+
+  /** Closes every document after its pending writes. */
+  async closeAll(): Promise<void> {
+    const open = await Promise.all([...this.documents.values()].map((p) => p.catch(() => null)));
+    await Promise.all(open.map((d) => d?.flushed()));
+    for (const document of open) document?.destroy();
+    this.documents.clear();
+  }
+
+  private async load(documentId: string): Promise<CollabDocument> {
+    const started = performance.now();
+    const document = new CollabDocument(documentId, this.updateLog, this.log, (d) => {
+      if (d.updatesSinceSnapshot >= this.compactAfter) this.compactSoon(d);
+    });
+    try {
+      const { tailLength, status } = await loadDocumentState(this.pool, documentId, document.doc, this.log);
+      document.status = status as CollabDocument['status'];
+      document.updatesSinceSnapshot = tailLength;
+      this.stats.loads += 1;
+      this.log.info({ documentId, tailLength, ms: Math.round(performance.now() - started) }, 'document loaded');
+      if (tailLength >= this.compactAfter) this.compactSoon(document);
+      return document;
+    } catch (err) {
+      document.destroy();
+      throw err;
+    }
+  }
+
+  private compactSoon(document: CollabDocument): void {
+    if (this.compacting.has(document.id)) return;
+    this.compacting.add(document.id);
+    const before = document.updatesSinceSnapshot;
+    setImmediate(() => {
+      compactDocument(this.pool, document.id, this.log)
+        .then((result) => {
+          this.stats.compactions += 1;
+          if (result) document.updatesSinceSnapshot = Math.max(0, document.updatesSinceSnapshot - before);
+        })
+        .catch((err: unknown) => this.log.error({ err, documentId: document.id }, 'compaction failed; will retry later'))
+        .finally(() => this.compacting.delete(document.id));
+    });
+  }
+}

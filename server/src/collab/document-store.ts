@@ -1,0 +1,78 @@
+import * as Y from 'yjs';
+import type pg from 'pg';
+import type { Logger } from '../logger';
+import { persistenceOrigin } from './origins';
+
+export interface LoadedState {
+  /** The snapshot and every later update, merged into one update. */
+  state: Uint8Array;
+  /** Updates read after the snapshot (the tail). */
+  tailLength: number;
+  lastUpdateId: number;
+}
+
+export class DocumentNotFoundError extends Error {
+  constructor(readonly documentId: string) {
+    super(`Document ${documentId} does not exist`);
+    this.name = 'DocumentNotFoundError';
+  }
+}
+
+/** Applies stored updates; one that cannot be applied is logged and skipped, never allowed to block the rest. */
+function applyStored(doc: Y.Doc, updates: Uint8Array[], log: Logger, documentId: string): void {
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(updates), persistenceOrigin);
+    return;
+  } catch (err) {
+    log.error({ err, documentId }, 'merged load failed; applying stored updates one by one');
+  }
+  for (const [index, update] of updates.entries()) {
+    try {
+      Y.applyUpdate(doc, update, persistenceOrigin);
+    } catch (err) {
+      log.error({ err, documentId, index }, 'stored update could not be applied; skipped');
+    }
+  }
+}
+
+/** Reads a document's Yjs state from PostgreSQL: the latest snapshot plus the updates after it. */
+export async function loadDocumentState(pool: pg.Pool, documentId: string, doc: Y.Doc, log: Logger): Promise<{ tailLength: number; lastUpdateId: number; status: string }> {
+  const meta = await pool.query<{ status: string }>('SELECT status FROM documents WHERE id = $1', [documentId]);
+  if (!meta.rows[0]) throw new DocumentNotFoundError(documentId);
+  const snapshot = await pool.query<{ state: Buffer; through_update_id: string }>(
+    'SELECT state, through_update_id FROM document_snapshots WHERE document_id = $1', [documentId]);
+  const through = snapshot.rows[0] ? Number(snapshot.rows[0].through_update_id) : 0;
+  const tail = await pool.query<{ id: string; update: Buffer }>(
+    'SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $2 ORDER BY id', [documentId, through]);
+  const updates: Uint8Array[] = [];
+  if (snapshot.rows[0]) updates.push(new Uint8Array(snapshot.rows[0].state));
+  for (const row of tail.rows) updates.push(new Uint8Array(row.update));
+  if (updates.length > 0) applyStored(doc, updates, log, documentId);
+  const lastUpdateId = tail.rows.length ? Number(tail.rows[tail.rows.length - 1].id) : through;
+  return { tailLength: tail.rows.length, lastUpdateId, status: meta.rows[0].status };
+}
+
+/**
+ * Folds the tail into a new snapshot. Reads from PostgreSQL (not from memory), so the snapshot holds
+ * exactly the committed updates up to `through`; rows are never deleted, so an update committed
+ * during compaction simply stays in the tail. Idempotent; a newer snapshot is never replaced by an older one.
+ */
+export async function compactDocument(pool: pg.Pool, documentId: string, log: Logger): Promise<{ through: number; folded: number } | null> {
+  const doc = new Y.Doc();
+  try {
+    const { tailLength, lastUpdateId } = await loadDocumentState(pool, documentId, doc, log);
+    if (tailLength === 0) return null;
+    const state = Y.encodeStateAsUpdate(doc);
+    const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastUpdateId]);
+    await pool.query(
+      `INSERT INTO document_snapshots (document_id, state, through_update_id, update_count) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, through_update_id = EXCLUDED.through_update_id,
+         update_count = EXCLUDED.update_count, created_at = now()
+       WHERE document_snapshots.through_update_id < EXCLUDED.through_update_id`,
+      [documentId, Buffer.from(state), lastUpdateId, count.rows[0].n]);
+    log.info({ documentId, through: lastUpdateId, folded: tailLength, bytes: state.byteLength }, 'document compacted');
+    return { through: lastUpdateId, folded: tailLength };
+  } finally {
+    doc.destroy();
+  }
+}
