@@ -44,7 +44,6 @@ describe('migrations', () => {
 
   const concurrent = usingPglite() ? it.skip : it;
   if (usingPglite()) {
-    // eslint-disable-next-line no-console
     console.info('Skipped on embedded PGlite: it serves one session, so two concurrent runners cannot exist there.');
   }
   concurrent('two concurrent runners apply each file once', async () => {
