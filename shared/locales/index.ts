@@ -5,10 +5,22 @@
  */
 import enErrors from './en/errors.json';
 import esErrors from './es/errors.json';
+import enCommon from './en/common.json';
+import esCommon from './es/common.json';
+import enAuth from './en/auth.json';
+import esAuth from './es/auth.json';
+import enDocuments from './en/documents.json';
+import esDocuments from './es/documents.json';
+import enWorkspace from './en/workspace.json';
+import esWorkspace from './es/workspace.json';
+import enMembers from './en/members.json';
+import esMembers from './es/members.json';
+import enInvitations from './en/invitations.json';
+import esInvitations from './es/invitations.json';
 
 export const resources = {
-  en: { errors: enErrors },
-  es: { errors: esErrors },
+  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations },
+  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof typeof resources.en>;

@@ -1,0 +1,10 @@
+import { api } from './http';
+import type { InvitationPreview, SessionAnswer } from './types';
+
+const path = (token: string) => `/api/invitations/${encodeURIComponent(token)}`;
+
+export const getInvitation = (token: string) =>
+  api.get<{ invitation: InvitationPreview }>(path(token), { expectSession: false });
+
+export const acceptInvitation = (token: string, input: { displayName: string; password: string; uiLanguage?: string }) =>
+  api.post<SessionAnswer>(`${path(token)}/accept`, input, { csrf: false, expectSession: false });

@@ -1,0 +1,67 @@
+/** The app shell: who is signed in decides which screens are reachable. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchRoute, navigate, nextFromLocation, paths, useLocation } from './router';
+import { SessionProvider, useSession } from './session';
+import { RealtimeProvider } from '../realtime/realtime';
+import { ToastProvider } from '../components/toasts';
+import { AppHeader } from '../components/app-header';
+import { Loading, ScreenError } from '../components/status-views';
+import { SignInScreen } from '../screens/sign-in-screen';
+import { DocumentsScreen } from '../screens/documents-screen';
+import { WorkspaceScreen } from '../screens/workspace-screen';
+import { MembersScreen } from '../screens/members-screen';
+import { InvitationScreen } from '../screens/invitation-screen';
+import { NotFoundScreen } from '../screens/not-found-screen';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <ToastProvider>
+        <Shell />
+      </ToastProvider>
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const location = useLocation();
+  const route = matchRoute(location);
+  const { state } = session;
+  const needsSession = route.name === 'documents' || route.name === 'workspace' || route.name === 'members';
+
+  useEffect(() => {
+    if (state.status === 'signedOut' && needsSession) navigate(paths.signin(location), { replace: true });
+    if (state.status === 'signedIn' && route.name === 'signin') navigate(nextFromLocation(location), { replace: true });
+  }, [state.status, needsSession, route.name, location]);
+
+  return (
+    <RealtimeProvider active={state.status === 'signedIn'} onSessionEnded={session.ended}>
+      <Screen />
+    </RealtimeProvider>
+  );
+}
+
+function Screen() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const route = matchRoute(useLocation());
+  const { state } = session;
+
+  if (route.name === 'invitation') return <InvitationScreen token={route.token} />;
+  if (state.status === 'loading') return <><AppHeader /><main id="main" className="page"><Loading /></main></>;
+  if (state.status === 'unreachable') {
+    return <><AppHeader /><main id="main" className="page"><ScreenError error={state.error} onRetry={session.retry} /></main></>;
+  }
+  if (route.name === 'notFound') return <NotFoundScreen />;
+  if (state.status === 'signedOut' || route.name === 'signin') {
+    return state.status === 'signedIn' ? <><AppHeader /><main id="main" className="page"><Loading label={t('auth:signingIn')} /></main></> : <SignInScreen />;
+  }
+  switch (route.name) {
+    case 'documents': return <DocumentsScreen />;
+    case 'workspace': return <WorkspaceScreen key={route.documentId} documentId={route.documentId} />;
+    case 'members': return <MembersScreen key={route.documentId} documentId={route.documentId} />;
+    default: return <NotFoundScreen />;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * A small history-API router: the app has five screens, so a path matcher and a Link are all it needs.
+ */
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+export type Route =
+  | { name: 'documents' }
+  | { name: 'signin' }
+  | { name: 'workspace'; documentId: string }
+  | { name: 'members'; documentId: string }
+  | { name: 'invitation'; token: string }
+  | { name: 'notFound' };
+
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', notify);
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const getLocation = () => window.location.pathname + window.location.search;
+
+export function useLocation(): string {
+  return useSyncExternalStore(subscribe, getLocation);
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === getLocation()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  notify();
+  if (!options.replace) window.scrollTo(0, 0);
+}
+
+const segment = '([^/]+)';
+
+export function matchRoute(location: string): Route {
+  const path = location.split('?')[0].replace(/\/+$/, '') || '/';
+  let m: RegExpExecArray | null;
+  if (path === '/') return { name: 'documents' };
+  if (path === '/signin') return { name: 'signin' };
+  if ((m = new RegExp(`^/documents/${segment}$`).exec(path))) return { name: 'workspace', documentId: decodeURIComponent(m[1]) };
+  if ((m = new RegExp(`^/documents/${segment}/members$`).exec(path))) return { name: 'members', documentId: decodeURIComponent(m[1]) };
+  if ((m = new RegExp(`^/invite/${segment}$`).exec(path))) return { name: 'invitation', token: decodeURIComponent(m[1]) };
+  return { name: 'notFound' };
+}
+
+export const paths = {
+  documents: () => '/',
+  signin: (next?: string) => (next && next !== '/' ? `/signin?next=${encodeURIComponent(next)}` : '/signin'),
+  workspace: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
+  members: (documentId: string) => `/documents/${encodeURIComponent(documentId)}/members`,
+};
+
+/** Where to go after signing in: a same-site path from ?next=, else the negotiations list. */
+export function nextFromLocation(location: string): string {
+  const next = new URLSearchParams(location.split('?')[1] ?? '').get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  }
+  return <a href={href} onClick={handleClick} {...rest} />;
+}

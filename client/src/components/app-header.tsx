@@ -1,0 +1,57 @@
+/** The top bar: the app, the person (name and role here), the language switch, signing out. */
+import { useTranslation } from 'react-i18next';
+import { Link, navigate, paths } from '../app/router';
+import { useSession } from '../app/session';
+import type { Role } from '../api/types';
+import { LanguageSwitch } from './language-switch';
+
+export interface HeaderRole {
+  role: Role | null;
+  participantCode?: string | null;
+  participantColor?: string | null;
+}
+
+export function AppHeader({ documentRole }: { documentRole?: HeaderRole }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const user = session.user;
+
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">{t('common:header.skipToContent')}</a>
+      <Link href={paths.documents()} className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">{t('common:appName')}</span>
+      </Link>
+      {user && (
+        <nav aria-label={t('common:header.mainNavigation')} className="header-nav">
+          <Link href={paths.documents()}>{t('common:header.myNegotiations')}</Link>
+        </nav>
+      )}
+      <div className="header-end">
+        {user && (
+          <div className="header-person">
+            <span className="person-name">{user.displayName}</span>
+            {documentRole?.role ? (
+              <span className="person-role">
+                {documentRole.participantCode
+                  ? t('common:header.roleWithParticipant', { role: t(`common:roles.${documentRole.role}`), participant: documentRole.participantCode })
+                  : t(`common:roles.${documentRole.role}`)}
+              </span>
+            ) : user.isAdmin ? (
+              <span className="person-role">{t('common:roles.admin')}</span>
+            ) : null}
+          </div>
+        )}
+        <LanguageSwitch />
+        {user && (
+          <button type="button" className="button button-quiet" onClick={() => {
+            void session.signOut().finally(() => navigate(paths.signin(), { replace: true }));
+          }}>
+            {t('common:header.signOut')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

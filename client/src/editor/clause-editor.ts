@@ -1,0 +1,68 @@
+/**
+ * One ProseMirror editor bound to one clause text in one language (a Y.XmlFragment), with
+ * collaborative cursors on the shared awareness and an undo history of the person's own edits.
+ */
+import type * as Y from 'yjs';
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
+import type { Awareness } from 'y-protocols/awareness';
+import { schema } from '../../../shared/src/schema';
+import { clauseKeymaps } from './keymap';
+import { cursorBuilder, selectionBuilder } from './cursors';
+import { fragmentToDoc } from './static-text';
+
+export interface ClauseEditorOptions {
+  fragment: Y.XmlFragment;
+  awareness: Awareness;
+  editable: boolean;
+  /** The accessible name, e.g. "Article 3, Spanish text". */
+  label: string;
+  /** The language of the text (the element's lang attribute, for spelling and screen readers). */
+  lang: string;
+  onFocus?: () => void;
+  onBlur?: () => void;
+}
+
+export function editorAttributes(label: string, lang: string, editable: boolean): Record<string, string> {
+  return {
+    class: 'clause-text',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    'aria-readonly': editable ? 'false' : 'true',
+    lang,
+    spellcheck: editable ? 'true' : 'false',
+    // A read-only text is not contenteditable, and would otherwise drop out of the tab order.
+    tabindex: '0',
+  };
+}
+
+export function createClauseEditor(place: HTMLElement, options: ClauseEditorOptions): EditorView {
+  const { fragment, awareness, label, lang, editable } = options;
+  const state = EditorState.create({
+    schema,
+    // Start from the current text so the first paint already shows it (no empty frame).
+    doc: fragmentToDoc(fragment),
+    plugins: [
+      ySyncPlugin(fragment),
+      yCursorPlugin(awareness, { cursorBuilder, selectionBuilder }),
+      yUndoPlugin(),
+      ...clauseKeymaps(),
+    ],
+  });
+  return new EditorView(place, {
+    state,
+    editable: () => editable,
+    attributes: editorAttributes(label, lang, editable),
+    handleDOMEvents: {
+      focus: () => { options.onFocus?.(); return false; },
+      blur: () => { options.onBlur?.(); return false; },
+    },
+  });
+}
+
+/** Applies a new label or permission to a mounted editor. */
+export function updateClauseEditor(view: EditorView, label: string, lang: string, editable: boolean): void {
+  view.setProps({ editable: () => editable, attributes: editorAttributes(label, lang, editable) });
+}

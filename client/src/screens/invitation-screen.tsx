@@ -1,0 +1,100 @@
+/** Accepting an invitation: see what it is for, choose a name and a password, and you are in. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { acceptInvitation, getInvitation } from '../api/invitations';
+import type { InvitationPreview } from '../api/types';
+import { uiLanguage } from '../app/i18n';
+import { localized } from '../app/format';
+import { navigate, paths } from '../app/router';
+import { useSession } from '../app/session';
+import { AppHeader } from '../components/app-header';
+import { Loading, ScreenError, useErrorMessage } from '../components/status-views';
+
+const MIN_PASSWORD = 8;
+
+export function InvitationScreen({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const errorMessage = useErrorMessage();
+  const [invitation, setInvitation] = useState<InvitationPreview | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    getInvitation(token).then(
+      (answer) => { if (!cancelled) setInvitation(answer.invitation); },
+      (failure: unknown) => { if (!cancelled) setLoadError(failure); },
+    );
+    return () => { cancelled = true; };
+  }, [token]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (password.length < MIN_PASSWORD) { setError(t('invitations:passwordTooShort', { min: MIN_PASSWORD })); return; }
+    if (password !== confirm) { setError(t('invitations:passwordsDiffer')); return; }
+    setBusy(true);
+    setError(null);
+    try {
+      session.adopt(await acceptInvitation(token, { displayName: displayName.trim(), password, uiLanguage: uiLanguage() }));
+      navigate(paths.documents(), { replace: true });
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="page page-narrow">
+        {loadError ? <ScreenError error={loadError} />
+          : !invitation ? <Loading />
+            : (
+              <div className="card auth-card">
+                <h1>{t('invitations:title')}</h1>
+                <p className="lead">
+                  {invitation.participant
+                    ? t('invitations:introWithParticipant', {
+                      title: localized(invitation.documentTitle),
+                      role: t(`common:roles.${invitation.role}`),
+                      participant: localized(invitation.participant.name),
+                    })
+                    : t('invitations:intro', { title: localized(invitation.documentTitle), role: t(`common:roles.${invitation.role}`) })}
+                </p>
+                <form onSubmit={submit}>
+                  <div className="field">
+                    <label htmlFor="invite-email">{t('auth:fields.email')}</label>
+                    <input id="invite-email" type="email" value={invitation.email} readOnly autoComplete="username" />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="invite-name">{t('invitations:displayName')}</label>
+                    <input id="invite-name" required maxLength={200} autoComplete="name" value={displayName}
+                      onChange={(event) => setDisplayName(event.target.value)} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="invite-password">{t('invitations:password')}</label>
+                    <input id="invite-password" type="password" required autoComplete="new-password" value={password}
+                      aria-describedby="invite-password-hint" onChange={(event) => setPassword(event.target.value)} />
+                    <p className="hint" id="invite-password-hint">{t('invitations:passwordHint', { min: MIN_PASSWORD })}</p>
+                  </div>
+                  <div className="field">
+                    <label htmlFor="invite-confirm">{t('invitations:confirmPassword')}</label>
+                    <input id="invite-confirm" type="password" required autoComplete="new-password" value={confirm}
+                      onChange={(event) => setConfirm(event.target.value)} />
+                  </div>
+                  {error && <p className="form-error" role="alert">{error}</p>}
+                  <button type="submit" className="button button-primary button-block" disabled={busy}>
+                    {busy ? t('invitations:accepting') : t('invitations:accept')}
+                  </button>
+                </form>
+              </div>
+            )}
+      </main>
+    </>
+  );
+}

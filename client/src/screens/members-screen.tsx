@@ -1,0 +1,63 @@
+/** The secretariat's screen: the document's Participants and its people. */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getDocument } from '../api/documents';
+import { listMembers } from '../api/members';
+import { ApiError } from '../api/http';
+import { Permission, type DocumentDetail, type Member } from '../api/types';
+import { localized } from '../app/format';
+import { Link, paths } from '../app/router';
+import { useSession } from '../app/session';
+import { AppHeader } from '../components/app-header';
+import { Loading, ScreenError } from '../components/status-views';
+import { AddPersonForm } from '../members/add-person-form';
+import { MembersSection } from '../members/members-section';
+import { ParticipantsSection } from '../members/participants-section';
+
+export function MembersScreen({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [detail, setDetail] = useState<DocumentDetail | null>(null);
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [documentAnswer, membersAnswer] = await Promise.all([getDocument(documentId), listMembers(documentId)]);
+      setDetail(documentAnswer);
+      setMembers(membersAnswer.members);
+      setError(null);
+    } catch (failure) {
+      setError(failure);
+    }
+  }, [documentId]);
+
+  useEffect(() => { void load(); }, [load]);
+
+  const participant = detail?.participants.find((candidate) => candidate.id === detail.me.participantId);
+  const headerRole = detail ? { role: detail.me.role, participantCode: participant?.code ?? null } : undefined;
+  const canManage = detail?.me.permissions.includes(Permission.Manage) ?? false;
+
+  return (
+    <>
+      <AppHeader documentRole={headerRole} />
+      <main id="main" className="page">
+        {error ? <ScreenError error={error} onRetry={() => void load()} />
+          : !detail || !members ? <Loading />
+            : !canManage ? <ScreenError error={new ApiError(403, 'forbidden', t('members:notAllowed'))} />
+              : (
+                <>
+                  <nav className="breadcrumbs" aria-label={t('common:header.breadcrumbs')}>
+                    <Link href={paths.workspace(documentId)}>{localized(detail.document.title)}</Link>
+                  </nav>
+                  <h1>{t('members:title')}</h1>
+                  <ParticipantsSection documentId={documentId} languages={detail.document.languages} participants={detail.participants} onChanged={load} />
+                  <MembersSection documentId={documentId} members={members} participants={detail.participants}
+                    currentUserId={session.user?.id ?? null} onChanged={load} />
+                  <AddPersonForm documentId={documentId} participants={detail.participants} onChanged={load} />
+                </>
+              )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+/** Sign in with email and password; afterwards go where the person was headed. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/http';
+import { navigate, nextFromLocation, useLocation } from '../app/router';
+import { useSession } from '../app/session';
+import { AppHeader } from '../components/app-header';
+import { useErrorMessage } from '../components/status-views';
+
+export function SignInScreen() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const errorMessage = useErrorMessage();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const notice = session.state.status === 'signedOut' && session.state.reason === 'ended' ? t('auth:sessionEnded')
+    : session.state.status === 'signedOut' && session.state.reason === 'signedOut' ? t('auth:signedOut') : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await session.signIn(email.trim(), password);
+      navigate(nextFromLocation(location), { replace: true });
+    } catch (failure) {
+      setError(failure instanceof ApiError && failure.code === 'invalid_credentials' ? t('auth:invalidCredentials') : errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="page page-narrow">
+        <div className="card auth-card">
+          <h1>{t('auth:signIn.title')}</h1>
+          <p className="lead">{t('auth:signIn.intro')}</p>
+          {notice && <p className="notice" role="status">{notice}</p>}
+          <form onSubmit={submit} noValidate={false}>
+            <div className="field">
+              <label htmlFor="signin-email">{t('auth:fields.email')}</label>
+              <input id="signin-email" type="email" name="email" autoComplete="username" required value={email}
+                onChange={(event) => setEmail(event.target.value)} aria-invalid={error ? true : undefined} />
+            </div>
+            <div className="field">
+              <label htmlFor="signin-password">{t('auth:fields.password')}</label>
+              <input id="signin-password" type="password" name="password" autoComplete="current-password" required value={password}
+                onChange={(event) => setPassword(event.target.value)} aria-invalid={error ? true : undefined} />
+            </div>
+            {error && <p className="form-error" role="alert">{error}</p>}
+            <button type="submit" className="button button-primary button-block" disabled={busy}>
+              {busy ? t('auth:signIn.submitting') : t('auth:signIn.submit')}
+            </button>
+          </form>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The document: every visible clause in order, numbered from the order and kinds (shared numbering),
+ * with the structure actions wired to Yjs transactions.
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { numberClauses } from '../../../shared/src/numbering';
+import type { ClauseKind } from '../../../shared/src/yjs-layout';
+import type { Peer } from '../collab/presence';
+import { useToasts } from '../components/toasts';
+import { useClauseItems } from './clause-items';
+import { clauseLabel } from './clause-label';
+import { ClauseRow, type RowActions } from './clause-row';
+import { addClauseAfter, moveClauseBy, moveClauseNextTo, removeClause, undoRemoveClause } from './structure';
+import { useWorkspace } from './workspace-context';
+
+const NO_PEERS: Peer[] = [];
+
+interface DropTarget {
+  id: string;
+  place: 'before' | 'after';
+}
+
+export function ClauseList({ languages, canEditText, canEditStructure }: { languages: readonly string[]; canEditText: boolean; canEditStructure: boolean }) {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const { collab, presence, focusRequests, announce } = useWorkspace();
+  const ydoc = collab.ydoc;
+  const items = useClauseItems(ydoc);
+  const numbers = useMemo(() => numberClauses(items), [items]);
+  const peers = useSyncExternalStore(presence.subscribe, presence.getSnapshot);
+  const [draggingId, setDraggingId] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
+  const pendingControlFocus = useRef<{ id: string; control: string } | null>(null);
+
+  const labelOf = useCallback((id: string) => {
+    const item = items.find((candidate) => candidate.id === id);
+    return item ? clauseLabel(t, item.kind, numbers.get(id)) : '';
+  }, [items, numbers, t]);
+
+  // Stable across renders so memoized rows do not re-render; reads the latest values through a ref.
+  const latest = useRef({ labelOf, draggingId, languages, items });
+  latest.current = { labelOf, draggingId, languages, items };
+
+  const actions = useMemo<RowActions>(() => ({
+    add(afterId: string, kind: ClauseKind) {
+      const id = addClauseAfter(ydoc, latest.current.languages, afterId, kind);
+      focusRequests.request(id, latest.current.languages[0]);
+      announce(t('workspace:announce.added', { kind: t(`workspace:kind.${kind}`), label: latest.current.labelOf(afterId) }));
+    },
+    move(id: string, direction: -1 | 1) {
+      if (!moveClauseBy(ydoc, id, direction)) return;
+      pendingControlFocus.current = { id, control: direction < 0 ? 'up' : 'down' };
+      announce(t(direction < 0 ? 'workspace:announce.movedUp' : 'workspace:announce.movedDown', { label: latest.current.labelOf(id) }));
+    },
+    remove(id: string) {
+      const label = latest.current.labelOf(id);
+      const ids = latest.current.items.map((item) => item.id);
+      const index = ids.indexOf(id);
+      const neighbour = ids[index + 1] ?? ids[index - 1] ?? null;
+      const deleted = removeClause(ydoc, id);
+      // Focus stays in the list: on the clause that took its place (or the one before it).
+      pendingControlFocus.current = neighbour ? { id: neighbour, control: 'first' } : null;
+      toasts.show({
+        message: t('workspace:toast.deleted', { label }),
+        action: {
+          label: t('workspace:toast.undo'),
+          run: () => {
+            if (undoRemoveClause(ydoc, deleted)) {
+              pendingControlFocus.current = { id, control: 'delete' };
+              announce(t('workspace:announce.restored', { label }));
+            }
+          },
+        },
+      });
+    },
+    dragStart(id: string) {
+      setDraggingId(id);
+    },
+    dragOver(targetId: string, place: 'before' | 'after') {
+      setDropTarget((current) => (current?.id === targetId && current.place === place ? current : { id: targetId, place }));
+    },
+    drop(targetId: string, place: 'before' | 'after') {
+      const moving = latest.current.draggingId;
+      setDraggingId(null);
+      setDropTarget(null);
+      if (moving && moveClauseNextTo(ydoc, moving, targetId, place)) {
+        announce(t('workspace:announce.moved', { label: latest.current.labelOf(moving) }));
+      }
+    },
+    dragEnd() {
+      setDraggingId(null);
+      setDropTarget(null);
+    },
+  }), [ydoc, focusRequests, announce, toasts, t]);
+
+  // After a move or delete re-renders the rows, give focus back to the control that was used.
+  useLayoutEffect(() => {
+    const pending = pendingControlFocus.current;
+    if (!pending) return;
+    pendingControlFocus.current = null;
+    const row = document.querySelector<HTMLElement>(`[data-clause-id="${CSS.escape(pending.id)}"]`);
+    const buttons = Array.from(row?.querySelectorAll<HTMLButtonElement>('.row-actions button') ?? []);
+    const target = buttons.find((button) => button.dataset.control === pending.control && !button.disabled)
+      ?? buttons.find((button) => !button.disabled);
+    if (target) {
+      for (const button of buttons) button.tabIndex = button === target ? 0 : -1;
+      target.focus();
+    }
+  }, [items]);
+
+  const peersByClause = useMemo(() => {
+    const map = new Map<string, Peer[]>();
+    for (const peer of peers) {
+      if (peer.isSelf || !peer.focus) continue;
+      const list = map.get(peer.focus.clauseId) ?? [];
+      list.push(peer);
+      map.set(peer.focus.clauseId, list);
+    }
+    return map;
+  }, [peers]);
+
+  if (items.length === 0) {
+    return <p className="empty-document">{t('workspace:emptyDocument')}</p>;
+  }
+
+  return (
+    <div className="clause-list" onDragLeave={(event) => {
+      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
+    }}>
+      {items.map((item, index) => (
+        <ClauseRow
+          key={item.id}
+          id={item.id}
+          kind={item.kind}
+          label={clauseLabel(t, item.kind, numbers.get(item.id))}
+          isFirst={index === 0}
+          isLast={index === items.length - 1}
+          languages={languages}
+          canEditText={canEditText}
+          canEditStructure={canEditStructure}
+          peers={peersByClause.get(item.id) ?? NO_PEERS}
+          dropPlace={dropTarget?.id === item.id && draggingId !== item.id ? dropTarget.place : null}
+          dragging={draggingId === item.id}
+          actions={actions}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * One clause: its number and kind, who is in it, its structure controls, and one cell per document
+ * language, side by side in one grid row so the texts stay aligned whatever their lengths.
+ */
+import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clauseFragment, type ClauseKind } from '../../../shared/src/yjs-layout';
+import type { Peer } from '../collab/presence';
+import { initials } from '../collab/presence';
+import { languageName } from '../app/format';
+import { Toolbar } from '../components/toolbar';
+import { MenuButton } from '../components/menu-button';
+import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon, TrashIcon } from '../components/icons';
+import { ClauseCell } from './clause-cell';
+import { kindName } from './clause-label';
+import { useWorkspace } from './workspace-context';
+
+/** How long a row that scrolled far away keeps its editors (so scrolling back and forth is instant). */
+const UNMOUNT_DELAY_MS = 8_000;
+
+export const CLAUSE_DRAG_TYPE = 'application/x-concordia-clause';
+
+export interface RowActions {
+  add(afterId: string, kind: ClauseKind): void;
+  move(id: string, direction: -1 | 1): void;
+  remove(id: string): void;
+  dragStart(id: string): void;
+  dragOver(targetId: string, place: 'before' | 'after'): void;
+  drop(targetId: string, place: 'before' | 'after'): void;
+  dragEnd(): void;
+}
+
+export interface ClauseRowProps {
+  id: string;
+  kind: ClauseKind;
+  label: string;
+  isFirst: boolean;
+  isLast: boolean;
+  languages: readonly string[];
+  canEditText: boolean;
+  canEditStructure: boolean;
+  /** Other people whose focus is in this clause. */
+  peers: Peer[];
+  dropPlace: 'before' | 'after' | null;
+  dragging: boolean;
+  actions: RowActions;
+}
+
+export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
+  const { id, kind, label, isFirst, isLast, languages, canEditText, canEditStructure, peers, dropPlace, dragging, actions } = props;
+  const { t } = useTranslation();
+  const { collab, viewport, focusRequests } = useWorkspace();
+  const rowRef = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const [mounted, setMounted] = useState(() => focusRequests.isPending(id));
+  // A clause keeps its fragment per language for its whole life (yjs-layout), so look them up once.
+  const fragments = useMemo(() => new Map(languages.map((language) => {
+    try { return [language, clauseFragment(collab.ydoc, id, language)] as const; } catch { return [language, null] as const; }
+  })), [collab, id, languages]);
+
+  useEffect(() => {
+    const row = rowRef.current;
+    if (!row) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = viewport.watch(row, (near) => {
+      clearTimeout(timer);
+      if (near) setMounted(true);
+      else timer = setTimeout(() => { if (!row.contains(document.activeElement)) setMounted(false); }, UNMOUNT_DELAY_MS);
+    });
+    const unsubscribe = focusRequests.subscribe(() => { if (focusRequests.isPending(id)) setMounted(true); });
+    return () => { clearTimeout(timer); stop(); unsubscribe(); };
+  }, [id, viewport, focusRequests]);
+
+  const addKinds: ClauseKind[] = kind === 'heading' ? ['clause', 'heading', 'preamble', 'final'] : [kind, ...(['clause', 'heading', 'preamble', 'final'] as const).filter((k) => k !== kind)];
+
+  function placeFor(event: DragEvent<HTMLDivElement>): 'before' | 'after' {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return event.clientY < rect.top + rect.height / 2 ? 'before' : 'after';
+  }
+
+  const structureDrop = canEditStructure ? {
+    onDragOver(event: DragEvent<HTMLDivElement>) {
+      if (!event.dataTransfer.types.includes(CLAUSE_DRAG_TYPE)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'move';
+      actions.dragOver(id, placeFor(event));
+    },
+    onDrop(event: DragEvent<HTMLDivElement>) {
+      if (!event.dataTransfer.types.includes(CLAUSE_DRAG_TYPE)) return;
+      event.preventDefault();
+      actions.drop(id, placeFor(event));
+    },
+  } : {};
+
+  const peerNames = peers.map((peer) => t('workspace:presence.inLanguage', { name: peer.user.name, language: languageName(peer.focus?.language ?? '') }));
+
+  return (
+    <div
+      ref={rowRef}
+      className={`clause-row kind-${kind}${dropPlace ? ` drop-${dropPlace}` : ''}${dragging ? ' is-dragging' : ''}`}
+      role="group"
+      aria-labelledby={headingId}
+      data-clause-id={id}
+      onFocusCapture={(event) => {
+        const language = (event.target as HTMLElement).closest<HTMLElement>('[data-static-language]')?.dataset.staticLanguage;
+        if (language) { focusRequests.request(id, language); setMounted(true); }
+      }}
+      {...structureDrop}
+    >
+      <div className="clause-head">
+        <div className="clause-title">
+          {canEditStructure && (
+            <span
+              className="drag-handle"
+              draggable
+              title={t('workspace:row.dragHint')}
+              aria-hidden="true"
+              onDragStart={(event) => {
+                event.dataTransfer.effectAllowed = 'move';
+                event.dataTransfer.setData(CLAUSE_DRAG_TYPE, id);
+                event.dataTransfer.setData('text/plain', label);
+                if (rowRef.current) event.dataTransfer.setDragImage(rowRef.current, 24, 24);
+                actions.dragStart(id);
+              }}
+              onDragEnd={() => actions.dragEnd()}
+            >
+              <GripIcon />
+            </span>
+          )}
+          <h3 className="clause-number" id={headingId}>{label}</h3>
+        </div>
+        {kind !== 'preamble' && <div className="clause-kind">{kindName(t, kind)}</div>}
+        {peers.length > 0 && (
+          <ul className="row-presence" aria-label={t('workspace:presence.inThisClause')}>
+            {peers.map((peer, i) => (
+              <li key={peer.clientId} className="avatar avatar-small" style={{ backgroundColor: peer.user.color }} title={peerNames[i]}>
+                <span aria-hidden="true">{initials(peer.user.name)}</span>
+                <span className="visually-hidden">{peerNames[i]}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEditStructure && (
+          <Toolbar label={t('workspace:row.actions', { label })} className="row-actions">
+            <button type="button" className="icon-button" data-control="up" disabled={isFirst}
+              aria-label={t('workspace:row.moveUp', { label })} title={t('workspace:row.moveUp', { label })}
+              onClick={() => actions.move(id, -1)}>
+              <ArrowUpIcon />
+            </button>
+            <button type="button" className="icon-button" data-control="down" disabled={isLast}
+              aria-label={t('workspace:row.moveDown', { label })} title={t('workspace:row.moveDown', { label })}
+              onClick={() => actions.move(id, 1)}>
+              <ArrowDownIcon />
+            </button>
+            <MenuButton
+              className="icon-button"
+              label={t('workspace:row.addAfter', { label })}
+              icon={<PlusIcon />}
+              items={addKinds.map((k) => ({ key: k, label: t(`workspace:row.addKind.${k}`), onSelect: () => actions.add(id, k) }))}
+            />
+            <button type="button" className="icon-button icon-button-danger" data-control="delete"
+              aria-label={t('workspace:row.delete', { label })} title={t('workspace:row.delete', { label })}
+              onClick={() => actions.remove(id)}>
+              <TrashIcon />
+            </button>
+          </Toolbar>
+        )}
+      </div>
+      {languages.map((language) => {
+        const peerHere = peers.find((peer) => peer.focus?.language === language);
+        return (
+          <ClauseCell key={language} clauseId={id} language={language} fragment={fragments.get(language) ?? null}
+            mounted={mounted} editable={canEditText}
+            label={t('workspace:cell.label', { label, language: languageName(language) })}
+            peerColor={peerHere?.user.color ?? null} />
+        );
+      })}
+    </div>
+  );
+});
+
