@@ -36,5 +36,11 @@ export const SocketEvent = {
   LeaveDocument: 'document:leave',
   DocumentChanged: 'document:changed',
   SessionEnded: 'session:ended',
+  /** Server → client: my role on a document changed or my membership was removed ({ documentId, removed }). */
+  AccessChanged: 'document:access_changed',
   Error: 'app:error',
+  /** An approval was recorded (payload: ApprovalRecordedEvent in approval-api.ts). */
+  ApprovalRecorded: 'approval:recorded',
+  ApprovalRevoked: 'approval:revoked',
+  ConcordanceConfirmed: 'concordance:confirmed',
 } as const;
