@@ -20,6 +20,15 @@ export const ERROR_CODES = [
   'document_frozen',
   'document_unavailable',
   'internal',
+  'invitation_invalid',
+  'already_member',
+  'participant_in_use',
+  'participant_code_taken',
+  'unknown_participant',
+  'role_participant_mismatch',
+  'last_secretariat',
+  'email_taken',
+  'no_such_user',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -43,4 +52,13 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   document_frozen: 423,
   document_unavailable: 503,
   internal: 500,
+  invitation_invalid: 404,
+  already_member: 409,
+  participant_in_use: 409,
+  participant_code_taken: 409,
+  unknown_participant: 400,
+  role_participant_mismatch: 400,
+  last_secretariat: 409,
+  email_taken: 409,
+  no_such_user: 404,
 };

@@ -1,9 +1,73 @@
 import type http from 'node:http';
-import { Server } from 'socket.io';
+import type { Duplex } from 'node:stream';
+import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../context';
+import { AppError } from '../http/errors';
+import { checkRequestOrigin, checkUpgradeOrigin } from '../auth/origin';
+import { SocketEvent } from '../../../shared/src/protocol';
+import { handleDocumentChannel, leaveDocument, placeInRooms } from './document-channel';
+import { identityOf, socketAuthentication } from './socket-auth';
+import { refuseUpgrade } from './refuse-upgrade';
+import { startSessionSweeper } from './session-sweeper';
 
-/** socket.io for application events (never Yjs traffic), on the same HTTP server. */
-export function attachSocketServer(_ctx: AppContext, httpServer: http.Server): Server {
-  const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 1e6, destroyUpgrade: false });
+interface EngineWithUpgrade { handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void }
+
+/**
+ * socket.io for application events (never Yjs traffic), on the same HTTP server.
+ * Handshake: Origin (every websocket upgrade must carry an allowed one; polling requests may not
+ * carry a foreign one) → session cookie → events. A session that ends, a disabled account or a
+ * changed membership reaches every open socket of that person at once.
+ */
+export function attachSocketServer(ctx: AppContext, httpServer: http.Server): Server {
+  const log = ctx.log.child({ component: 'socket.io' });
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => {
+      const ok = checkRequestOrigin(ctx, req);
+      if (!ok) log.warn({ origin: req.headers.origin ?? null }, 'socket.io handshake refused: origin not allowed');
+      callback(ok ? null : 'origin not allowed', ok);
+    },
+  });
+
+  // engine.io asks allowRequest only at the handshake; websocket upgrades (with or without a
+  // session id) are checked here, and refused with an HTTP answer before the upgrade.
+  const engine = io.engine as unknown as EngineWithUpgrade;
+  const handleUpgrade = engine.handleUpgrade.bind(engine);
+  engine.handleUpgrade = (req, socket, head) => {
+    if (!checkUpgradeOrigin(ctx, req)) {
+      log.warn({ origin: req.headers.origin ?? null }, 'socket.io upgrade refused: origin not allowed');
+      refuseUpgrade(socket, req, new AppError('origin_not_allowed'));
+      return;
+    }
+    handleUpgrade(req, socket, head);
+  };
+
+  io.use(socketAuthentication(ctx));
+  io.on('connection', (socket) => handleDocumentChannel(ctx, socket));
+
+  const socketsWhere = (predicate: (socket: Socket) => boolean): Socket[] => [...io.of('/').sockets.values()].filter(predicate);
+  const end = (sockets: Socket[], reason: string) => {
+    for (const socket of sockets) {
+      socket.emit(SocketEvent.SessionEnded, { reason });
+      socket.disconnect(true);
+    }
+  };
+  ctx.events.on('session.ended', ({ sessionId }) => end(socketsWhere((s) => identityOf(s).sessionId === sessionId), 'session_ended'));
+  ctx.events.on('user.disabled', ({ userId }) => end(socketsWhere((s) => identityOf(s).userId === userId), 'account_disabled'));
+  ctx.events.on('membership.changed', ({ userId, documentId }) => {
+    for (const socket of socketsWhere((s) => identityOf(s).userId === userId && identityOf(s).documents.has(documentId))) {
+      placeInRooms(ctx, socket, documentId, null).then(
+        () => socket.emit(SocketEvent.AccessChanged, { documentId, removed: false }),
+        () => {
+          leaveDocument(socket, documentId);
+          socket.emit(SocketEvent.AccessChanged, { documentId, removed: true });
+        });
+    }
+  });
+
+  const sweeper = startSessionSweeper(ctx, () => [...new Set(socketsWhere(() => true).map((s) => identityOf(s).sessionId))]);
+  httpServer.once('close', () => sweeper.stop());
   return io;
 }

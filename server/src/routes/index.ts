@@ -1,7 +1,32 @@
 import type { Router } from 'express';
 import type { AppContext } from '../context';
+import { RouteRegistry } from '../http/api-router';
+import { sessionMiddleware } from '../auth/session-middleware';
+import { authRouter } from './auth/router';
+import { meRouter } from './me/router';
+import { documentsRouter } from './documents/router';
+import { participantsRouter } from './participants/router';
+import { membershipsRouter } from './memberships/router';
+import { invitationsRouter } from './invitations/router';
+import { usersRouter } from './users/router';
+import { openApiRouter } from './openapi/router';
+
+/** The routes of the API, as described in /api/openapi.json (one registry per server). */
+export const apiRegistries = new WeakMap<AppContext, RouteRegistry>();
 
 /** Every router mounted under /api, in order. Each resource adds its own line here. */
-export function apiRouters(_ctx: AppContext): Router[] {
-  return [];
+export function apiRouters(ctx: AppContext): Router[] {
+  const registry = new RouteRegistry();
+  apiRegistries.set(ctx, registry);
+  return [
+    sessionMiddleware(ctx),
+    authRouter(ctx, registry).router,
+    meRouter(ctx, registry).router,
+    documentsRouter(ctx, registry).router,
+    participantsRouter(ctx, registry).router,
+    membershipsRouter(ctx, registry).router,
+    invitationsRouter(ctx, registry).router,
+    usersRouter(ctx, registry).router,
+    openApiRouter(ctx, registry).router,
+  ];
 }

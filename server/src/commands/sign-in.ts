@@ -1,0 +1,50 @@
+import type { AppContext } from '../context';
+import { AppError } from '../http/errors';
+import { decoyHash, verifyPassword } from '../auth/passwords';
+import { forgiveLoginAttempt, reserveLoginAttempt } from '../auth/login-throttle';
+import { endSession, startSession, toSessionUser, type SessionUser, type UserRow } from '../auth/sessions';
+import { tokenHash } from '../auth/tokens';
+
+export interface SignInInput { email: string; password: string; ip: string; previousToken: string | null }
+export interface SignedIn { token: string; sessionId: string; csrfToken: string; expiresAt: Date; user: SessionUser }
+
+/**
+ * Checks a password and opens a new session. Throttled per account and per address before the
+ * password is looked at; an unknown email, a wrong password and a disabled account all answer the
+ * same (and take the same time). A session the browser already had is ended: every sign-in gets a
+ * fresh id, so a planted cookie never becomes a signed-in session.
+ */
+export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignedIn> {
+  const email = input.email.trim().toLowerCase();
+  const throttle = await reserveLoginAttempt(ctx.pool, ctx.env, email, input.ip);
+  if (!throttle.allowed) {
+    ctx.log.warn({ email, ip: input.ip }, 'sign-in refused: too many attempts');
+    throw new AppError('too_many_attempts', { seconds: throttle.retryAfterSeconds });
+  }
+  const { rows } = await ctx.pool.query<UserRow & { password_hash: string | null; disabled: boolean }>(
+    `SELECT id, email, display_name, ui_language, is_admin, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1`, [email]);
+  const row = rows[0];
+  const passwordOk = await verifyPassword(input.password, row?.password_hash ?? await decoyHash());
+  if (!row || !passwordOk || row.disabled) {
+    ctx.log.warn({ email, ip: input.ip, known: Boolean(row) }, 'sign-in refused: invalid credentials');
+    throw new AppError('invalid_credentials');
+  }
+  await forgiveLoginAttempt(ctx.pool, email, input.ip);
+  if (input.previousToken) await endPreviousSession(ctx, input.previousToken);
+  const session = await startSession(ctx.pool, row.id, ctx.env);
+  ctx.log.info({ userId: row.id }, 'signed in');
+  return { token: session.token, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: toSessionUser(row) };
+}
+
+/** Ends whatever session the browser arrived with (its sockets close). */
+export async function endPreviousSession(ctx: AppContext, previousToken: string): Promise<void> {
+  const previousId = tokenHash(previousToken);
+  const { rows } = await ctx.pool.query<{ user_id: string }>(
+    'UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL RETURNING user_id', [previousId]);
+  if (rows[0]) ctx.events.emit('session.ended', { sessionId: previousId, userId: rows[0].user_id });
+}
+
+/** Ends one session and closes its sockets. */
+export async function signOut(ctx: AppContext, session: { id: string; userId: string }): Promise<void> {
+  if (await endSession(ctx.pool, session.id)) ctx.events.emit('session.ended', { sessionId: session.id, userId: session.userId });
+}

@@ -1,0 +1,51 @@
+import type { AppContext } from '../context';
+import { withTransaction } from '../db/database';
+import { recordAuditEvent } from '../audit/record-event';
+import { AppError } from '../http/errors';
+import { can, type Action, type DenialReason, type PolicyObject, type PolicySubject } from '../../../shared/src/policy';
+
+/** Where a request came from and what it touched, for the denial record. */
+export interface AccessPoint {
+  channel: 'rest' | 'socket.io' | 'collab';
+  /** e.g. `PATCH /api/documents/:documentId/memberships/:membershipId`, `document:join`, `collab sync update`. */
+  target: string;
+  documentId?: string | null;
+  requestId?: string;
+}
+
+/** The error a person meets for each reason. A non-member is told "not found": a document's existence is not theirs to learn. */
+export function denialError(reason: DenialReason): AppError {
+  switch (reason) {
+    case 'not_signed_in': return new AppError('unauthenticated');
+    case 'not_a_member': return new AppError('not_found');
+    case 'document_closed': return new AppError('document_frozen');
+    default: return new AppError('forbidden');
+  }
+}
+
+/**
+ * Logs and records a refusal: who, what, why. Every channel calls this for every refusal the policy
+ * makes; the audit event ('authorization.denied') is written in its own transaction.
+ */
+export async function recordDenial(ctx: AppContext, subject: PolicySubject | null, action: Action | string, reason: DenialReason | string, where: AccessPoint): Promise<void> {
+  const who = subject ? { userId: subject.userId, role: subject.membership?.role ?? null, participantId: subject.membership?.participantId ?? null, isAdmin: subject.isAdmin } : { userId: null };
+  ctx.log.warn({ ...who, action, reason, channel: where.channel, target: where.target, documentId: where.documentId ?? null, reqId: where.requestId }, 'authorization denied');
+  try {
+    await withTransaction(ctx.pool, (client) => recordAuditEvent(client, {
+      documentId: where.documentId ?? null,
+      actorUserId: subject?.userId ?? null,
+      action: 'authorization.denied',
+      subject: { ...who, action, reason, channel: where.channel, target: where.target },
+    }));
+  } catch (err) {
+    ctx.log.error({ err }, 'recording a denial failed (the request is refused all the same)');
+  }
+}
+
+/** Enforces the policy: returns when allowed; otherwise records the denial and throws the matching AppError. */
+export async function authorize(ctx: AppContext, subject: PolicySubject | null, action: Action, object: PolicyObject, where: AccessPoint): Promise<void> {
+  const decision = can(subject, action, object);
+  if (decision.allowed) return;
+  await recordDenial(ctx, subject, action, decision.reason, where);
+  throw denialError(decision.reason);
+}

@@ -1,0 +1,38 @@
+import type { Queryable } from '../db/queryable';
+import type { DocumentStatus, PolicySubject, Role } from '../../../shared/src/policy';
+
+export interface DocumentRow {
+  id: string;
+  title: Record<string, string>;
+  languages: string[];
+  status: DocumentStatus;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface MembershipRow { id: string; role: Role; participant_id: string | null }
+
+/** A document and what one person is to it: the row the policy's object checks need, and their membership. */
+export interface DocumentAccess {
+  document: DocumentRow;
+  membership: MembershipRow | null;
+  subject: PolicySubject;
+}
+
+/** Loads a document with the user's membership in one query; null when no such document exists. */
+export async function loadDocumentAccess(db: Queryable, documentId: string, user: { id: string; isAdmin: boolean }): Promise<DocumentAccess | null> {
+  const { rows } = await db.query<DocumentRow & { membership_id: string | null; role: Role | null; participant_id: string | null }>(
+    `SELECT d.id, d.title, d.languages, d.status, d.created_at, d.updated_at,
+            m.id AS membership_id, m.role, m.participant_id
+       FROM documents d LEFT JOIN memberships m ON m.document_id = d.id AND m.user_id = $2
+      WHERE d.id = $1`,
+    [documentId, user.id]);
+  const row = rows[0];
+  if (!row) return null;
+  const membership = row.membership_id && row.role ? { id: row.membership_id, role: row.role, participant_id: row.participant_id } : null;
+  return {
+    document: { id: row.id, title: row.title, languages: row.languages, status: row.status, created_at: row.created_at, updated_at: row.updated_at },
+    membership,
+    subject: { userId: user.id, isAdmin: user.isAdmin, membership: membership && { role: membership.role, participantId: membership.participant_id } },
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { ApiRouter, type RouteRegistry } from '../../http/api-router';
+import { issueCollabToken } from '../../auth/collab-tokens';
+import { listMembers } from '../../commands/memberships';
+import { can, permissionsOn } from '../../../../shared/src/policy';
+import type { DocumentRow, MembershipRow } from '../../policies/document-access';
+import { documentSchema, documentSummarySchema, myAccessSchema, presentDocument, presentDocumentSummary } from '../../presenters/document';
+import { participantSchema, presentParticipant } from '../../presenters/participant';
+import { listParticipants } from '../../commands/participants';
+import { memberSchema, presentMember } from '../../presenters/member';
+import { documentParams } from '../schemas';
+
+export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
+  return new ApiRouter(ctx, registry)
+    .add({
+      method: 'get', path: '/documents', tag: 'documents', summary: 'The negotiations I am a member of (administrators: all)',
+      access: { kind: 'session' }, response: z.object({ documents: z.array(documentSummarySchema) }),
+      handler: async ({ session }) => {
+        const user = session!.user;
+        const { rows } = await ctx.pool.query<DocumentRow & { membership_role: MembershipRow['role'] | null; participant_id: string | null }>(
+          `SELECT d.id, d.title, d.languages, d.status, d.created_at, d.updated_at, m.role AS membership_role, m.participant_id
+             FROM documents d LEFT JOIN memberships m ON m.document_id = d.id AND m.user_id = $1
+            WHERE m.id IS NOT NULL OR $2::boolean
+            ORDER BY d.updated_at DESC`, [user.id, user.isAdmin]);
+        return { documents: rows.map((row) => presentDocumentSummary(row, row.membership_role ? { role: row.membership_role, participant_id: row.participant_id } : null)) };
+      },
+    })
+    .add({
+      method: 'get', path: '/documents/:documentId', tag: 'documents', summary: 'A negotiation, its Participants, and my role and permissions in it',
+      access: { kind: 'document', action: 'document.read' }, params: documentParams,
+      response: z.object({ document: documentSchema, participants: z.array(participantSchema), me: myAccessSchema }),
+      handler: async ({ access }) => {
+        const { document, membership, subject } = access!;
+        return {
+          document: presentDocument(document),
+          participants: (await listParticipants(ctx, document.id)).map(presentParticipant),
+          me: { role: membership?.role ?? null, participantId: membership?.participant_id ?? null, permissions: permissionsOn(subject, document.status) },
+        };
+      },
+    })
+    .add({
+      method: 'post', path: '/documents/:documentId/collab-token', tag: 'documents', summary: 'A ticket for opening the collab websocket',
+      description: 'Single use, valid for COLLAB_TOKEN_SECONDS (60 s), bound to this session, user and document. Pass it as `?token=` on `/collab/<documentId>`.',
+      access: { kind: 'document', action: 'document.read' }, params: documentParams, body: z.object({}).strict(),
+      response: z.object({ token: z.string(), expiresAt: z.iso.datetime() }),
+      handler: async ({ access, session }) => {
+        const grant = await issueCollabToken(ctx.pool, { sessionId: session!.id, userId: session!.user.id, documentId: access!.document.id, seconds: ctx.env.COLLAB_TOKEN_SECONDS });
+        return { token: grant.token, expiresAt: grant.expiresAt.toISOString() };
+      },
+    })
+    .add({
+      method: 'get', path: '/documents/:documentId/members', tag: 'members', summary: 'Who is who in the negotiation',
+      description: 'Any member may list names and roles; email addresses only for those allowed `member.read_contact` (the secretariat).',
+      access: { kind: 'document', action: 'document.read' }, params: documentParams,
+      response: z.object({ members: z.array(memberSchema) }),
+      handler: async ({ access }) => {
+        const showContact = can(access!.subject, 'member.read_contact', { documentStatus: access!.document.status }).allowed;
+        return { members: (await listMembers(ctx, access!.document.id)).map((m) => presentMember(m, showContact)) };
+      },
+    });
+}

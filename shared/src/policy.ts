@@ -1,0 +1,129 @@
+/**
+ * Who may do what — the one table. The server enforces it on every REST route, socket.io event and
+ * collab connection; the client reads it only to hide what a person cannot do.
+ *
+ * Rules, in the order `can()` applies them:
+ *  [P1] Nobody signed in may do nothing.
+ *  [P2] `adminOnly` actions (no document involved) need the administrator flag, nothing else.
+ *  [P3] On a document, a person acts through their membership (one role); an administrator who is not
+ *       a member may do only what the action's `admin` flag grants (reading and managing, never
+ *       editing or approving on a Participant's behalf).
+ *  [P4] The role must be listed in the action's `roles`.
+ *  [P5] `sameParticipant` actions concern one Participant (or the secretariat, `participantId: null`):
+ *       the membership's Participant must be that one. A Guatemalan delegate approves only for
+ *       Guatemala; a delegation's internal notes never reach another delegation.
+ *  [P6] A document whose status is not in the action's `openIn` refuses it (a frozen text cannot
+ *       change; an archived document cannot change at all).
+ */
+
+export const ROLES = ['secretariat', 'delegate', 'legal_reviewer', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const DOCUMENT_STATUSES = ['draft', 'frozen', 'archived'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export interface ActionRule {
+  /** Roles a member must hold. */
+  roles: readonly Role[];
+  /** An administrator may do this on any document, member or not. */
+  admin?: boolean;
+  /** Only administrators; no document involved. */
+  adminOnly?: boolean;
+  /** The object names a Participant (null = the secretariat) that must be the member's own. */
+  sameParticipant?: boolean;
+  /** Document statuses in which the action is possible; absent = every status. */
+  openIn?: readonly DocumentStatus[];
+  /** What the action means, for docs/api.md and the OpenAPI description. */
+  summary: string;
+}
+
+const EVERY_ROLE = ROLES;
+const DRAFT_ONLY = ['draft'] as const;
+
+export const POLICY = {
+  'document.read': { roles: EVERY_ROLE, admin: true, summary: 'read the document, its Participants, members, comments and approvals' },
+  'document.edit_text': { roles: ['secretariat', 'delegate'], openIn: DRAFT_ONLY, summary: 'change the text of clauses (collab write access)' },
+  'document.edit_structure': { roles: ['secretariat', 'delegate'], openIn: DRAFT_ONLY, summary: 'add, move, split or remove clauses' },
+  'document.manage': { roles: ['secretariat'], admin: true, openIn: ['draft', 'frozen'], summary: 'manage Participants, memberships and invitations' },
+  'member.read_contact': { roles: ['secretariat'], admin: true, summary: 'see the email addresses of members' },
+  'comment.create': { roles: ['secretariat', 'delegate', 'legal_reviewer'], openIn: DRAFT_ONLY, summary: 'comment on a clause' },
+  'comment.create_internal': { roles: ['secretariat', 'delegate', 'legal_reviewer'], sameParticipant: true, openIn: DRAFT_ONLY, summary: "write a delegation's internal note (own delegation only)" },
+  'comment.read_internal': { roles: ['secretariat', 'delegate', 'legal_reviewer'], sameParticipant: true, summary: "read a delegation's internal notes (own delegation only)" },
+  'clause.approve': { roles: ['delegate'], sameParticipant: true, openIn: DRAFT_ONLY, summary: 'approve a clause for a Participant (own Participant only)' },
+  'concordance.confirm': { roles: ['secretariat', 'delegate'], openIn: DRAFT_ONLY, summary: 'confirm that the language versions of a clause agree' },
+  'version.create': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'name a version of the text (rolling text, chair’s text)' },
+  'document.freeze': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'freeze the final text for signature' },
+  'document.create': { roles: [], adminOnly: true, summary: 'create a negotiation' },
+  'user.manage': { roles: [], adminOnly: true, summary: 'list, disable and promote user accounts' },
+} as const satisfies Record<string, ActionRule>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+/** The person asking, as the policy sees them: their account and their membership of the document at hand. */
+export interface PolicySubject {
+  userId: string;
+  isAdmin: boolean;
+  membership: { role: Role; participantId: string | null } | null;
+}
+
+/** What the action is about. */
+export interface PolicyObject {
+  documentStatus?: DocumentStatus;
+  /** For `sameParticipant` actions: the Participant concerned (null = the secretariat). */
+  participantId?: string | null;
+}
+
+export type DenialReason =
+  | 'not_signed_in'
+  | 'not_admin'
+  | 'not_a_member'
+  | 'role_not_allowed'
+  | 'other_participant'
+  | 'document_closed';
+
+export type Decision = { allowed: true; reason: 'allowed' } | { allowed: false; reason: DenialReason };
+
+const ALLOW: Decision = Object.freeze({ allowed: true, reason: 'allowed' });
+const deny = (reason: DenialReason): Decision => ({ allowed: false, reason });
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(POLICY, value);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Whether `subject` may do `action` on `object`, and if not, why (rules P1–P6 above). */
+export function can(subject: PolicySubject | null, action: Action, object: PolicyObject = {}): Decision {
+  const rule: ActionRule = POLICY[action];
+  if (!subject) return deny('not_signed_in');
+  if (rule.adminOnly) return subject.isAdmin ? ALLOW : deny('not_admin');
+  const membership = subject.membership;
+  if (!membership) {
+    if (!(subject.isAdmin && rule.admin)) return deny('not_a_member');
+  } else if (!rule.roles.includes(membership.role) && !(subject.isAdmin && rule.admin)) {
+    return deny('role_not_allowed');
+  } else if (rule.sameParticipant && (object.participantId === undefined || object.participantId !== membership.participantId)) {
+    return deny('other_participant');
+  }
+  if (rule.openIn && object.documentStatus && !rule.openIn.includes(object.documentStatus)) return deny('document_closed');
+  return ALLOW;
+}
+
+/**
+ * Every action the subject may take on a document in this status — what the client uses to show or
+ * hide controls. `sameParticipant` actions are listed when allowed for the member's own Participant.
+ */
+export function permissionsOn(subject: PolicySubject | null, documentStatus: DocumentStatus): Action[] {
+  const ownParticipant = subject?.membership?.participantId ?? null;
+  return ACTIONS.filter((action) => !(POLICY[action] as ActionRule).adminOnly && can(subject, action, { documentStatus, participantId: ownParticipant }).allowed);
+}
+
+/** Roles that need a Participant, may have one, or must not have one. */
+export function participantRequirement(role: Role): 'required' | 'optional' | 'forbidden' {
+  if (role === 'delegate') return 'required';
+  if (role === 'legal_reviewer') return 'optional';
+  return 'forbidden';
+}
