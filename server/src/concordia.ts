@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Server as SocketServer } from 'socket.io';
 import type { Env } from './config/env';
 import { createLogger, type Logger } from './logger';
 import { openDatabase, type Database } from './db/database';
@@ -25,6 +26,8 @@ export interface Concordia {
   db: Database;
   ctx: AppContext;
   collab: CollabServer;
+  /** socket.io: application events, rooms per document and per delegation. */
+  io: SocketServer;
   httpServer: http.Server;
   demo: DemoSeedResult | null;
   listen(): Promise<AddressInfo>;
@@ -52,7 +55,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
 
   let stopping: Promise<void> | null = null;
   return {
-    env, log, db, ctx, collab, httpServer, demo,
+    env, log, db, ctx, collab, io, httpServer, demo,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

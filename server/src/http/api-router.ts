@@ -57,7 +57,8 @@ export class RouteRegistry {
 
 /**
  * One resource's routes. Each goes through the same pipeline:
- * session → CSRF → validate (zod, unknown fields refused) → load document + authorize → handler → JSON.
+ * session → CSRF → path parameters → load document + authorize → body and query (zod, unknown fields
+ * refused) → handler → JSON.
  */
 export class ApiRouter {
   readonly router = Router();
@@ -90,8 +91,15 @@ export class ApiRouter {
     }
     checkCsrf(ctx, req, spec.csrf ?? 'token');
     const params = (spec.params ? spec.params.parse(req.params) : req.params) as P;
+    const access = await this.authorizeCall(spec, req, session, params, target);
+    // The body is looked at only once the caller may call: a refused request learns nothing about fields.
     const query = (spec.query ? spec.query.parse(req.query) : {}) as Q;
     const body = (spec.body ? spec.body.parse(req.body ?? {}) : undefined) as B;
+    return { req, res, params, body, query, session, access };
+  }
+
+  private async authorizeCall<P, B, Q>(spec: RouteSpec<P, B, Q>, req: Request, session: ActiveSession | null, params: P, target: string): Promise<DocumentAccess | null> {
+    const { ctx } = this;
     let access: DocumentAccess | null = null;
     if (session && (spec.access.kind === 'document' || spec.access.kind === 'admin')) {
       const user = session.user;
@@ -107,6 +115,6 @@ export class ApiRouter {
         await authorize(ctx, subject, spec.access.action, {}, { channel: 'rest', target, requestId: req.id });
       }
     }
-    return { req, res, params, body, query, session, access };
+    return access;
   }
 }
