@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'last_secretariat',
   'email_taken',
   'no_such_user',
+  'concordance_unacknowledged',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -61,4 +62,5 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   last_secretariat: 409,
   email_taken: 409,
   no_such_user: 404,
+  concordance_unacknowledged: 409,
 };
