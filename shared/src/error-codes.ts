@@ -29,7 +29,12 @@ export const ERROR_CODES = [
   'last_secretariat',
   'email_taken',
   'no_such_user',
-  'concordance_unacknowledged',
+  'comment_too_long',
+  'clause_not_found',
+  'anchor_invalid',
+  'no_delegation',
+  'comment_not_author',
+  'comment_deleted',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -62,5 +67,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   last_secretariat: 409,
   email_taken: 409,
   no_such_user: 404,
-  concordance_unacknowledged: 409,
+  comment_too_long: 400,
+  clause_not_found: 404,
+  anchor_invalid: 400,
+  no_delegation: 403,
+  comment_not_author: 403,
+  comment_deleted: 409,
 };

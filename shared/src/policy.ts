@@ -105,7 +105,9 @@ export function can(subject: PolicySubject | null, action: Action, object: Polic
     if (!(subject.isAdmin && rule.admin)) return deny('not_a_member');
   } else if (!rule.roles.includes(membership.role) && !(subject.isAdmin && rule.admin)) {
     return deny('role_not_allowed');
-  } else if (rule.sameParticipant && (object.participantId === undefined || object.participantId !== membership.participantId)) {
+  } else if (rule.sameParticipant && (object.participantId === undefined || object.participantId !== membership.participantId
+    // null is the secretariat's own: a member without a Participant who is not secretariat (a legal reviewer) has no delegation.
+    || (object.participantId === null && membership.role !== 'secretariat'))) {
     return deny('other_participant');
   }
   if (rule.openIn && object.documentStatus && !rule.openIn.includes(object.documentStatus)) return deny('document_closed');

@@ -43,4 +43,6 @@ export const SocketEvent = {
   ApprovalRecorded: 'approval:recorded',
   ApprovalRevoked: 'approval:revoked',
   ConcordanceConfirmed: 'concordance:confirmed',
+  /** A comment thread was opened or changed (payload: CommentThreadChangedEvent in comment-api.ts); only to rooms that may read it. */
+  CommentThreadChanged: 'comment:thread',
 } as const;

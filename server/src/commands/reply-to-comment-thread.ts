@@ -1,0 +1,21 @@
+import type { AppContext } from '../context';
+import { findVisibleThreadOfComment, insertReply } from '../comments/comment-store';
+import { AppError } from '../http/errors';
+import {
+  audienceOf, authorizeCommentWrite, inDraftTransaction, prepareBody, publishThread, readerOf, requireVisibleThread, resolveMentions, type CommentActor,
+} from '../comments/comment-actions';
+import type { CommentThread } from '../../../shared/src/comment-api';
+
+/** Adds a reply to the thread holding `commentId` (any comment of it). Replying to a resolved thread leaves it resolved. */
+export async function replyToCommentThread(ctx: AppContext, actor: CommentActor, commentId: string, rawBody: string): Promise<CommentThread> {
+  const body = prepareBody(rawBody);
+  const { thread } = await requireVisibleThread(ctx, actor, commentId);
+  await authorizeCommentWrite(ctx, actor, thread);
+  const mentions = await resolveMentions(ctx, thread.document_id, audienceOf(thread), body);
+  const replyId = await inDraftTransaction(ctx, thread.document_id, async (client) => {
+    const locked = await findVisibleThreadOfComment(client, thread.id, readerOf(actor), true);
+    if (!locked) throw new AppError('not_found');
+    return insertReply(client, thread.id, { authorId: actor.user.id, authorParticipantId: actor.access.membership?.participant_id ?? null, body, mentions });
+  });
+  return publishThread(ctx, thread.id, 'replied', replyId);
+}

@@ -1,0 +1,146 @@
+/**
+ * What the comment tests share: the demo people signed in, the API called as them, socket.io channels
+ * that record every comment event they receive, and anchors computed the way the client computes them.
+ */
+import * as Y from 'yjs';
+import { io, type Socket } from 'socket.io-client';
+import type { TestServer } from '../../utils/test-server';
+import { SocketEvent } from '../../../shared/src/protocol';
+import { clauseFragment, clauseIdFromKey, clauseOrder } from '../../../shared/src/yjs-layout';
+import { anchorFromRange, renderFragment } from '../../../shared/src/comment-anchors';
+import type { AnchorInput, CommentThread, CommentThreadChangedEvent } from '../../../shared/src/comment-api';
+
+export interface Answer<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  status: number;
+  body: T;
+}
+
+export interface Person {
+  email: string;
+  userId: string;
+  displayName: string;
+  cookie: string;
+  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export const DEMO_EMAILS = {
+  secretariat: 'secretariat@demo.test',
+  us: 'us.delegate@demo.test',
+  sv: 'sv.delegate@demo.test',
+  gt: 'gt.delegate@demo.test',
+  hn: 'hn.delegate@demo.test',
+  hnLegal: 'hn.legal@demo.test',
+  observer: 'observer@demo.test',
+} as const;
+
+/** Signs a person in (password 'demo' unless given) and returns a client that sends their cookie and CSRF token. */
+export async function signIn(server: TestServer, email: string, options: { password?: string; lang?: string } = {}): Promise<Person> {
+  const response = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.url, 'Accept-Language': options.lang ?? 'en' },
+    body: JSON.stringify({ email, password: options.password ?? 'demo' }),
+  });
+  const answer = await response.json() as { csrfToken: string; user: { id: string; displayName: string } };
+  if (response.status !== 200) throw new Error(`Signing in ${email} failed: ${response.status} ${JSON.stringify(answer)}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.startsWith('concordia_session=')).join('; ');
+  return {
+    email, userId: answer.user.id, displayName: answer.user.displayName, cookie,
+    async request(method, path, body, headers = {}) {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          Cookie: cookie, 'X-CSRF-Token': answer.csrfToken, Origin: server.url, Accept: 'application/json', 'Accept-Language': options.lang ?? 'en',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : {} };
+    },
+  };
+}
+
+export interface DemoFacts {
+  documentId: string;
+  participants: Record<'US' | 'SV' | 'GT' | 'HN', string>;
+  clauseIds: string[];
+  /** "The Participants intend to build capacity … human trafficking and migrant smuggling organizations …" */
+  traffickingClause: string;
+}
+
+export async function demoFacts(server: TestServer): Promise<DemoFacts> {
+  const documentId = server.concordia.demo!.documentId;
+  const { rows } = await server.concordia.db.pool.query<{ id: string; code: string }>('SELECT id, code FROM participants WHERE document_id = $1', [documentId]);
+  const doc = await liveDoc(server, documentId);
+  return {
+    documentId,
+    participants: Object.fromEntries(rows.map((r) => [r.code, r.id])) as DemoFacts['participants'],
+    clauseIds: clauseOrder(doc),
+    traffickingClause: clauseIdFromKey(documentId, 'trafficking-intent'),
+  };
+}
+
+export async function liveDoc(server: TestServer, documentId: string): Promise<Y.Doc> {
+  return (await server.concordia.collab.registry.open(documentId)).doc;
+}
+
+/** The anchor of the first occurrence of `words` in a clause text, computed from `doc` as the editor would. */
+export function anchorOn(doc: Y.Doc, clauseId: string, lang: string, words: string): AnchorInput {
+  const rendered = renderFragment(clauseFragment(doc, clauseId, lang));
+  let from = -1;
+  rendered.doc.descendants((node, pos) => {
+    if (from >= 0 || !node.isText) return from < 0;
+    const at = node.text!.indexOf(words);
+    if (at >= 0) from = pos + at;
+    return false;
+  });
+  if (from < 0) throw new Error(`"${words}" is not in clause ${clauseId} (${lang})`);
+  return anchorFromRange(rendered.fragment, rendered.mapping, from, from + words.length);
+}
+
+/** A socket.io connection as the person's browser opens it, joined to the document; it keeps every comment event. */
+export interface Channel {
+  socket: Socket;
+  events: CommentThreadChangedEvent[];
+  close(): void;
+}
+
+export async function openChannel(server: TestServer, person: Person, documentId: string): Promise<Channel> {
+  const socket = io(server.url, { transports: ['websocket'], extraHeaders: { origin: server.url, cookie: person.cookie }, reconnection: false, forceNew: true, timeout: 5000 });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+  const events: CommentThreadChangedEvent[] = [];
+  socket.on(SocketEvent.CommentThreadChanged, (event: CommentThreadChangedEvent) => events.push(event));
+  const answer = await socket.timeout(5000).emitWithAck(SocketEvent.JoinDocument, { documentId });
+  if (!answer?.ok) throw new Error(`${person.email} could not join ${documentId}: ${JSON.stringify(answer)}`);
+  return { socket, events, close: () => { socket.close(); } };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitUntil(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<number> {
+  const started = Date.now();
+  while (!(await predicate())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+  return Date.now() - started;
+}
+
+/** Every thread the person may list, through every page. */
+export async function listAll(person: Person, documentId: string, query = ''): Promise<CommentThread[]> {
+  const threads: CommentThread[] = [];
+  let cursor: string | null = null;
+  do {
+    const params = new URLSearchParams(query);
+    params.set('limit', '100');
+    if (cursor) params.set('cursor', cursor);
+    const { status, body } = await person.request('GET', `/api/documents/${documentId}/comments?${params}`);
+    if (status !== 200) throw new Error(`Listing comments as ${person.email} answered ${status}: ${JSON.stringify(body)}`);
+    threads.push(...body.threads);
+    cursor = body.nextCursor;
+  } while (cursor);
+  return threads;
+}
