@@ -17,8 +17,8 @@ const argsSchema = z.object({
   language: z.enum(['en', 'es']).default('en'),
 });
 
-/** `npm run user:create`: creates an account (the first administrator). Returns the exit code. */
-export async function runUserCreate(argv: string[], io: { stdin: Readable; stdout: Writable; stderr: Writable }, pool: pg.Pool): Promise<number> {
+/** `npm run user:create`: creates an account (the first administrator). Returns the exit code; the database is opened only once the input is good. */
+export async function runUserCreate(argv: string[], io: { stdin: Readable; stdout: Writable; stderr: Writable }, database: () => Promise<pg.Pool>): Promise<number> {
   let options: z.infer<typeof argsSchema>;
   try {
     const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, language: { type: 'string' } }, strict: true });
@@ -40,7 +40,7 @@ export async function runUserCreate(argv: string[], io: { stdin: Readable; stdou
     return 1;
   }
   try {
-    const user = await createUser({ pool }, { email: options.email, displayName: options.name, password, isAdmin: options.admin, uiLanguage: options.language });
+    const user = await createUser({ pool: await database() }, { email: options.email, displayName: options.name, password, isAdmin: options.admin, uiLanguage: options.language });
     io.stdout.write(`Created ${user.isAdmin ? 'administrator' : 'user'} ${user.email} (${user.id}).\n`);
     return 0;
   } catch (err) {

@@ -1,5 +1,5 @@
 import { ConfigError, loadEnv } from '../config/env';
-import { openDatabase } from '../db/database';
+import { openDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
 import { runUserCreate } from './user-create-command';
@@ -14,12 +14,15 @@ async function main(): Promise<number> {
     throw err;
   }
   const log = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL);
-  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 1, log });
+  let db: Database | null = null;
   try {
-    await migrate(db.pool, log);
-    return await runUserCreate(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, db.pool);
+    return await runUserCreate(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, async () => {
+      db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 1, log });
+      await migrate(db.pool, log);
+      return db.pool;
+    });
   } finally {
-    await db.close();
+    await (db as Database | null)?.close();
   }
 }
 

@@ -21,7 +21,9 @@ function expected(spec: RouteSpec, person: Person, subject: PolicySubject | null
   if (person === 'anonymous') return { allowed: false, status: 401, code: 'unauthenticated' };
   if (person === 'expired') return { allowed: false, status: 401, code: 'session_expired' };
   if (spec.access.kind === 'session') return { allowed: true };
-  const decision = can(subject, spec.access.action, { documentStatus: 'draft' });
+  // Account-level routes ask the policy about the account alone, without any document membership.
+  const asked = spec.access.kind === 'admin' && subject ? { ...subject, membership: null } : subject;
+  const decision = can(asked, spec.access.action, { documentStatus: 'draft' });
   if (decision.allowed) return { allowed: true };
   const error = denialError(decision.reason);
   return { allowed: false, status: error.status, code: error.code };
