@@ -1,5 +1,4 @@
 import { diffSide, hasChanges, MAX_DIFF_CELLS, wordDiff, wordTokens, type DiffPart } from '../../../shared/src/word-diff';
-import { createRandom } from '../../utils/prng';
 
 const show = (parts: DiffPart[]) => parts.map(({ op, text }) => (op === 'equal' ? text : op === 'insert' ? `{+${text}+}` : `[-${text}-]`)).join('');
 
@@ -41,7 +40,9 @@ describe('wordDiff', () => {
   });
 
   it('rebuilds both texts from its parts, for any pair of texts', () => {
-    const random = createRandom(20190220);
+    let state = 20190220;
+    const nextInt = (max: number) => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state % max; };
+    const random = { int: nextInt, chance: (p: number) => nextInt(1000) < p * 1000, pick: <T>(items: T[]) => items[nextInt(items.length)] };
     const words = ['the', 'Participants', 'shall', 'cooperate', 'información', ',', '.', ' ', '  ', '[', ']', 'ñ', '\n'];
     const sentence = () => Array.from({ length: random.int(30) }, () => random.pick(words)).join(random.chance(0.5) ? ' ' : '');
     for (let round = 0; round < 300; round += 1) {

@@ -1,0 +1,168 @@
+/**
+ * What the approvals tests share: signing the demo people in, calling the API as them, and editing the
+ * live document the way a connected client's edit arrives (attributed to a user).
+ */
+import * as Y from 'yjs';
+import { io, type Socket } from 'socket.io-client';
+import { SocketEvent } from '../../../shared/src/protocol';
+import type { TestServer } from '../../utils/test-server';
+import { connectionOrigin } from '../../../server/src/collab/origins';
+import { clauseFragment, clauseOrder, readClauseJSON } from '../../../shared/src/yjs-layout';
+import { clauseTextState, type ClauseTextState } from '../../../shared/src/approval-status';
+import { plainText } from '../../../shared/src/canonical';
+
+export const DEMO_LANGUAGES = ['en', 'es'] as const;
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+}
+
+export interface Person {
+  email: string;
+  userId: string;
+  displayName: string;
+  /** The Cookie header of their session. */
+  cookie: string;
+  request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>>;
+}
+
+/** Signs a demo person in (password 'demo') and returns a client that sends their cookie and CSRF token. */
+export async function signIn(server: TestServer, email: string, uiLanguage = 'en'): Promise<Person> {
+  const response = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.url, 'Accept-Language': uiLanguage },
+    body: JSON.stringify({ email, password: 'demo' }),
+  });
+  const answer = await response.json() as { csrfToken: string; user: { id: string; displayName: string } };
+  if (response.status !== 200) throw new Error(`Signing in ${email} failed: ${response.status} ${JSON.stringify(answer)}`);
+  const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
+    .map((c) => c.split(';')[0]).filter((c) => c.startsWith('concordia_session=')).join('; ');
+  return {
+    email,
+    userId: answer.user.id,
+    displayName: answer.user.displayName,
+    cookie,
+    async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          Cookie: cookie, 'X-CSRF-Token': answer.csrfToken, Origin: server.url, Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+    },
+  };
+}
+
+export interface Demo {
+  documentId: string;
+  /** Participant ids by code (US, SV, GT, HN). */
+  participants: Record<string, string>;
+  clauseIds: string[];
+}
+
+export async function demo(server: TestServer): Promise<Demo> {
+  const documentId = server.concordia.demo!.documentId;
+  const { rows } = await server.concordia.db.pool.query<{ id: string; code: string }>('SELECT id, code FROM participants WHERE document_id = $1', [documentId]);
+  const doc = await liveDoc(server, documentId);
+  return { documentId, participants: Object.fromEntries(rows.map((r) => [r.code, r.id])), clauseIds: clauseOrder(doc) };
+}
+
+/** The server's own Y.Doc of the document (the one clients edit). */
+export async function liveDoc(server: TestServer, documentId: string): Promise<Y.Doc> {
+  return (await server.concordia.collab.registry.open(documentId)).doc;
+}
+
+/** The clause as the server holds it now: kind, language hashes, fingerprint. */
+export async function currentState(server: TestServer, documentId: string, clauseId: string): Promise<ClauseTextState> {
+  return clauseTextState(await liveDoc(server, documentId), clauseId, DEMO_LANGUAGES);
+}
+
+export async function currentPlainText(server: TestServer, documentId: string, clauseId: string, lang: string): Promise<string> {
+  return plainText(readClauseJSON(await liveDoc(server, documentId), clauseId, lang));
+}
+
+let connectionCounter = 0;
+
+/**
+ * Changes a clause's text in one language on the server's document, as an update received from
+ * `userId`'s connection would (stored with that user id, then relayed); resolves once it is committed.
+ * `edit` gets the first paragraph's Y.XmlText.
+ */
+export async function editAs(server: TestServer, documentId: string, userId: string | null, clauseId: string, lang: string, edit: (text: Y.XmlText) => void): Promise<void> {
+  const document = await server.concordia.collab.registry.open(documentId);
+  const fragment = clauseFragment(document.doc, clauseId, lang);
+  const paragraph = fragment.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph');
+  if (!paragraph) throw new Error(`Clause ${clauseId} has no paragraph in ${lang}`);
+  let text = paragraph.get(0);
+  document.doc.transact(() => {
+    if (!(text instanceof Y.XmlText)) {
+      text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+    }
+    edit(text as Y.XmlText);
+  }, connectionOrigin(`test-${(connectionCounter += 1)}`, userId));
+  await document.flushed();
+}
+
+/** Replaces the first occurrence of `from` with `to` in the first paragraph of a clause in one language. */
+export function replaceWords(from: string, to: string): (text: Y.XmlText) => void {
+  return (text) => {
+    const plain = textOf(text);
+    const at = plain.indexOf(from);
+    if (at < 0) throw new Error(`"${from}" is not in "${plain}"`);
+    text.delete(at, from.length);
+    text.insert(at, to);
+  };
+}
+
+/** The characters of a Y.XmlText without its formatting. */
+export function textOf(text: Y.XmlText): string {
+  return (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+}
+
+/** A socket.io connection as the person's browser opens it, joined to the document's room. */
+export async function joinDocumentChannel(server: TestServer, person: Person, documentId: string): Promise<Socket> {
+  const socket = io(server.url, { transports: ['websocket'], extraHeaders: { Cookie: person.cookie, Origin: server.url }, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  const answer = await socket.timeout(5000).emitWithAck(SocketEvent.JoinDocument, { documentId }) as { ok?: boolean };
+  if (!answer?.ok) throw new Error(`Joining ${documentId} failed: ${JSON.stringify(answer)}`);
+  return socket;
+}
+
+/** Resolves with the payload of the next `event` on `socket`. */
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => { clearTimeout(timer); resolve(payload); });
+  });
+}
+
+/** A seeded PRNG (mulberry32) for the randomized run: the same seed gives the same choices. */
+export function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (maxExclusive: number) => (maxExclusive <= 0 ? 0 : Math.floor(next() * maxExclusive));
+  const letters = 'abcdefghijklmnopqrstuvwxyz     áéíóúñ¿¡';
+  return {
+    next,
+    int,
+    chance: (probability: number) => next() < probability,
+    pick: <T>(items: readonly T[]): T => items[int(items.length)],
+    text: (maxLength: number) => Array.from({ length: 1 + int(maxLength) }, () => letters[int(letters.length)]).join(''),
+  };
+}
+export type SeededRandom = ReturnType<typeof seededRandom>;
