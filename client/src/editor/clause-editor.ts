@@ -55,12 +55,6 @@ export function createClauseEditor(place: HTMLElement, options: ClauseEditorOpti
     state,
     editable: () => editable,
     attributes: editorAttributes(label, lang, editable),
-    // y-prosemirror batches cursor updates in a timeout that can fire after the view is destroyed
-    // (it checks a `binding.isDestroyed` flag that 1.3.x never sets): drop those transactions.
-    dispatchTransaction(this: EditorView, tr) {
-      if (this.isDestroyed) return;
-      this.updateState(this.state.apply(tr));
-    },
     handleDOMEvents: {
       focus: () => { options.onFocus?.(); return false; },
       blur: () => { options.onBlur?.(); return false; },

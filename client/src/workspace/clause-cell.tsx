@@ -73,11 +73,7 @@ export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragmen
     const unsubscribe = focusRequests.subscribe(focusIfRequested);
     return () => {
       unsubscribe();
-      if (view.hasFocus()) {
-        presence.clearFocus(focus);
-        // Whatever replaces this editor (a remount, StrictMode's rehearsal) takes the caret back.
-        focusRequests.request(clauseId, language);
-      }
+      if (view.hasFocus()) presence.clearFocus(focus);
       view.destroy();
       viewRef.current = null;
       host.replaceChildren();

@@ -99,9 +99,11 @@ export function anchorOn(doc: Y.Doc, clauseId: string, lang: string, words: stri
 }
 
 /** A socket.io connection as the person's browser opens it, joined to the document; it keeps every comment event. */
+export type ReceivedEvent = CommentThreadChangedEvent & { receivedAt: number };
+
 export interface Channel {
   socket: Socket;
-  events: CommentThreadChangedEvent[];
+  events: ReceivedEvent[];
   close(): void;
 }
 
@@ -111,8 +113,8 @@ export async function openChannel(server: TestServer, person: Person, documentId
     socket.once('connect', () => resolve());
     socket.once('connect_error', (err) => reject(err));
   });
-  const events: CommentThreadChangedEvent[] = [];
-  socket.on(SocketEvent.CommentThreadChanged, (event: CommentThreadChangedEvent) => events.push(event));
+  const events: ReceivedEvent[] = [];
+  socket.on(SocketEvent.CommentThreadChanged, (event: CommentThreadChangedEvent) => events.push({ ...event, receivedAt: Date.now() }));
   const answer = await socket.timeout(5000).emitWithAck(SocketEvent.JoinDocument, { documentId });
   if (!answer?.ok) throw new Error(`${person.email} could not join ${documentId}: ${JSON.stringify(answer)}`);
   return { socket, events, close: () => { socket.close(); } };
