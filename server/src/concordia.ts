@@ -11,6 +11,7 @@ import { EventBus } from './events';
 import type { AppContext } from './context';
 import { apiRouters } from './routes';
 import { attachSocketServer } from './realtime/socket-server';
+import { relayApprovalEvents } from './realtime/approval-broadcasts';
 import { relayCommentEvents } from './realtime/comment-broadcasts';
 import { attachCollab, type CollabServer } from './collab/collab-server';
 
@@ -52,6 +53,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx) });
   const httpServer = http.createServer(app);
   const io = attachSocketServer(ctx, httpServer);
+  relayApprovalEvents(ctx, io);
   relayCommentEvents(ctx, io);
   const collab = attachCollab(ctx, httpServer);
   ctx.documents = collab.registry;

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from '../../shared/src/approval-api';
 import type { CommentThreadChangedEvent } from '../../shared/src/comment-api';
 
 /**
@@ -14,6 +15,10 @@ export interface DomainEvents {
   'membership.changed': { userId: string; documentId: string; removed: boolean };
   /** The document's status changed (e.g. frozen): collab turns read-only. */
   'document.status': { documentId: string; status: 'draft' | 'frozen' | 'archived' };
+  /** Approvals and concordance changed: socket.io tells the document's room (realtime/approval-broadcasts.ts). */
+  'approval.recorded': ApprovalRecordedEvent;
+  'approval.revoked': ApprovalRevokedEvent;
+  'concordance.confirmed': ConcordanceConfirmedEvent;
   /** A comment thread changed: socket.io sends it to `audience` only (null: every member; realtime/comment-broadcasts.ts). */
   'comment.thread_changed': CommentThreadChangedEvent & { audience: string | null };
 }

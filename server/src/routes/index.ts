@@ -10,6 +10,7 @@ import { membershipsRouter } from './memberships/router';
 import { invitationsRouter } from './invitations/router';
 import { usersRouter } from './users/router';
 import { openApiRouter } from './openapi/router';
+import { approvalsRouter } from './approvals/router';
 import { commentsRouter } from './comments/router';
 
 /** The routes of the API, as described in /api/openapi.json (one registry per server). */
@@ -28,6 +29,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     membershipsRouter(ctx, registry).router,
     invitationsRouter(ctx, registry).router,
     usersRouter(ctx, registry).router,
+    approvalsRouter(ctx, registry).router,
     commentsRouter(ctx, registry).router,
     openApiRouter(ctx, registry).router,
   ];
