@@ -31,7 +31,7 @@ afterAll(async () => {
 function pasteFrame(length: number): Uint8Array {
   const author = new Y.Doc();
   Y.applyUpdate(author, Y.encodeStateAsUpdate(observer.doc));
-  let update = new Uint8Array();
+  let update: Uint8Array = new Uint8Array();
   author.on('update', (u: Uint8Array) => { update = u; });
   author.transact(() => {
     const paragraph = clauseFragment(author, 'c0', 'en').get(0) as Y.XmlElement;
