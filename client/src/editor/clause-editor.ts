@@ -12,6 +12,9 @@ import { clauseKeymaps } from './keymap';
 import { cursorBuilder, selectionBuilder } from './cursors';
 import { fragmentToDoc } from './static-text';
 
+/** The drag data of a whole clause being moved (drag handle of a row); never text to insert. */
+export const CLAUSE_DRAG_TYPE = 'application/x-concordia-clause';
+
 export interface ClauseEditorOptions {
   fragment: Y.XmlFragment;
   awareness: Awareness;
@@ -55,6 +58,14 @@ export function createClauseEditor(place: HTMLElement, options: ClauseEditorOpti
     state,
     editable: () => editable,
     attributes: editorAttributes(label, lang, editable),
+    // y-prosemirror batches cursor updates in a timeout that can fire after the view is destroyed
+    // (it checks a `binding.isDestroyed` flag that 1.3.x never sets): drop those transactions.
+    dispatchTransaction(this: EditorView, tr) {
+      if (this.isDestroyed) return;
+      this.updateState(this.state.apply(tr));
+    },
+    // A clause dropped on a text moves the clause (the row handles it); it must not paste into the text.
+    handleDrop: (_view, event) => event.dataTransfer?.types.includes(CLAUSE_DRAG_TYPE) ?? false,
     handleDOMEvents: {
       focus: () => { options.onFocus?.(); return false; },
       blur: () => { options.onBlur?.(); return false; },

@@ -102,7 +102,7 @@ function MemberRow({ documentId, member, participants, isSelf, onChanged }: {
         <ParticipantSelect id={`participant-${member.membershipId}`} role={role} participants={participants}
           value={participantId} onChange={setParticipantId} label={t('members:list.participantOf', { name: member.displayName })} />
       </td>
-      <td className="row-buttons">
+      <td className="buttons-cell"><div className="row-buttons">
         {dirty && (
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void save()}>
             {t('common:actions.save')}
@@ -121,7 +121,8 @@ function MemberRow({ documentId, member, participants, isSelf, onChanged }: {
             {t('common:actions.remove')}
           </button>
         )}
-      </td>
+      </div>
+                </td>
     </tr>
   );
 }

@@ -73,7 +73,7 @@ export function ParticipantsSection({ documentId, languages, participants, onCha
               <tr key={participant.id}>
                 <td><span className="participant-badge" style={{ backgroundColor: participant.color }}>{participant.code}</span></td>
                 {languages.map((lang) => <td key={lang} lang={lang}>{participant.name[lang] ?? ''}</td>)}
-                <td className="row-buttons">
+                <td className="buttons-cell"><div className="row-buttons">
                   {confirming === participant.id ? (
                     <>
                       <button type="button" className="button button-danger" onClick={() => void remove(participant)}>
@@ -89,6 +89,7 @@ export function ParticipantsSection({ documentId, languages, participants, onCha
                         aria-label={t('members:participants.removeLabel', { code: participant.code })}>{t('common:actions.remove')}</button>
                     </>
                   )}
+                </div>
                 </td>
               </tr>
             ))}

@@ -26,6 +26,11 @@ export function RealtimeProvider({ active, onSessionEnded, children }: { active:
   return <RealtimeContext.Provider value={socket}>{children}</RealtimeContext.Provider>;
 }
 
+/** The socket.io connection of the signed-in person (null until connected once), for features that listen to its events. */
+export function useRealtimeSocket(): Socket | null {
+  return useContext(RealtimeContext);
+}
+
 /** Joins the document's channel while the component is mounted, again after every reconnection. */
 export function useDocumentChannel(documentId: string): void {
   const socket = useContext(RealtimeContext);

@@ -73,7 +73,11 @@ export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragmen
     const unsubscribe = focusRequests.subscribe(focusIfRequested);
     return () => {
       unsubscribe();
-      if (view.hasFocus()) presence.clearFocus(focus);
+      if (view.hasFocus()) {
+        presence.clearFocus(focus);
+        // Whatever replaces this editor (a remount, StrictMode's rehearsal) takes the caret back.
+        focusRequests.request(clauseId, language);
+      }
       view.destroy();
       viewRef.current = null;
       host.replaceChildren();

@@ -11,6 +11,7 @@ import { languageName } from '../app/format';
 import { Toolbar } from '../components/toolbar';
 import { MenuButton } from '../components/menu-button';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon, TrashIcon } from '../components/icons';
+import { CLAUSE_DRAG_TYPE } from '../editor/clause-editor';
 import { ClauseCell } from './clause-cell';
 import { kindName } from './clause-label';
 import { useWorkspace } from './workspace-context';
@@ -18,7 +19,6 @@ import { useWorkspace } from './workspace-context';
 /** How long a row that scrolled far away keeps its editors (so scrolling back and forth is instant). */
 const UNMOUNT_DELAY_MS = 8_000;
 
-export const CLAUSE_DRAG_TYPE = 'application/x-concordia-clause';
 
 export interface RowActions {
   add(afterId: string, kind: ClauseKind): void;
@@ -118,7 +118,6 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
               onDragStart={(event) => {
                 event.dataTransfer.effectAllowed = 'move';
                 event.dataTransfer.setData(CLAUSE_DRAG_TYPE, id);
-                event.dataTransfer.setData('text/plain', label);
                 if (rowRef.current) event.dataTransfer.setDragImage(rowRef.current, 24, 24);
                 actions.dragStart(id);
               }}
