@@ -29,7 +29,8 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
       description: 'Answers the one-time link (`url`, `/invite/<token>`), shown once. When SMTP_URL is configured the link is also mailed (`mailed`).',
       access: { kind: 'document', action: 'document.manage' }, params: documentParams, body: invitationBody, status: 201,
       response: z.object({ invitation: invitationSchema }), errors: ['already_member', 'unknown_participant', 'role_participant_mismatch'],
-      handler: async ({ access, body, session }) => {
+      handler: async ({ res, access, body, session }) => {
+        res.setHeader('Cache-Control', 'no-store');
         const { invitation, token } = await createInvitation(ctx, session!.user.id, access!.document.id,
           { email: body.email, role: body.role, participantId: body.participantId ?? null });
         const url = invitationPath(token);
