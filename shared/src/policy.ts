@@ -53,7 +53,11 @@ export const POLICY = {
   'concordance.confirm': { roles: ['secretariat', 'delegate'], openIn: DRAFT_ONLY, summary: 'confirm that the language versions of a clause agree' },
   'version.create': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'name a version of the text (rolling text, chair’s text)' },
   'document.freeze': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'freeze the final text for signature' },
-  'document.create': { roles: [], adminOnly: true, summary: 'create a negotiation' },
+  // Creating involves no document yet: the route checks it against the caller's secretariat membership of any negotiation.
+  'document.create': { roles: ['secretariat'], admin: true, summary: 'create a negotiation (secretariat members and administrators)' },
+  'document.import': { roles: ['secretariat'], admin: true, openIn: DRAFT_ONLY, summary: 'import drafts (DOCX, Markdown, text) into the document before any approval' },
+  'document.duplicate': { roles: ['secretariat'], admin: true, summary: 'start a new negotiation from this one (its Participants, members, optionally its text)' },
+  'document.archive': { roles: ['secretariat'], admin: true, openIn: ['draft', 'frozen'], summary: 'archive the document: nothing in it can change any more' },
   'user.manage': { roles: [], adminOnly: true, summary: 'list, disable and promote user accounts' },
 } as const satisfies Record<string, ActionRule>;
 

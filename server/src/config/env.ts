@@ -22,6 +22,7 @@ export const envSchema = z.object({
   COLLAB_DEV_OPEN: boolish.default(false),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).default(500),
   TRUST_PROXY: boolish.default(false),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),

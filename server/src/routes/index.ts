@@ -12,6 +12,7 @@ import { usersRouter } from './users/router';
 import { openApiRouter } from './openapi/router';
 import { approvalsRouter } from './approvals/router';
 import { commentsRouter } from './comments/router';
+import { lifecycleRouter } from './lifecycle/router';
 
 /** The routes of the API, as described in /api/openapi.json (one registry per server). */
 export const apiRegistries = new WeakMap<AppContext, RouteRegistry>();
@@ -31,6 +32,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     usersRouter(ctx, registry).router,
     approvalsRouter(ctx, registry).router,
     commentsRouter(ctx, registry).router,
+    lifecycleRouter(ctx, registry).router,
     openApiRouter(ctx, registry).router,
   ];
 }

@@ -1,0 +1,27 @@
+/**
+ * Bytes of a text file → a string. UTF-8 (with or without BOM) and UTF-16 with a BOM are read as
+ * such; otherwise, text that is not valid UTF-8 is read as Windows-1252, which is what Word and
+ * Notepad on a Spanish or English Windows save as "plain text". Bytes that are not text at all
+ * (NUL bytes, many control characters) are refused.
+ */
+import { importFileError } from './import-file-error';
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
+export function decodeText(bytes: Buffer, name: string): string {
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else {
+    if (bytes.includes(0)) throw importFileError('import_not_text', name);
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (controls > Math.max(8, text.length / 100)) throw importFileError('import_not_text', name);
+  return text.replace(CONTROL, '');
+}

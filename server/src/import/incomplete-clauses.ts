@@ -1,0 +1,20 @@
+/**
+ * The clauses that have text in some languages and none in others — what an import of unpaired
+ * rows leaves behind. Derived from the text as it is now, never stored: the flag goes away the
+ * moment someone writes the missing text.
+ */
+import type * as Y from 'yjs';
+import { clauseItems, readClauseJSON } from '../../../shared/src/yjs-layout';
+import { plainTextOf } from '../../../shared/src/import/text-of';
+import type { LanguageCode } from '../../../shared/src/languages';
+
+export interface IncompleteClause { clauseId: string; missing: LanguageCode[] }
+
+export function incompleteClauses(doc: Y.Doc, languages: readonly LanguageCode[]): IncompleteClause[] {
+  const out: IncompleteClause[] = [];
+  for (const { id } of clauseItems(doc)) {
+    const empty = languages.filter((lang) => plainTextOf(readClauseJSON(doc, id, lang)).trim() === '');
+    if (empty.length > 0 && empty.length < languages.length) out.push({ clauseId: id, missing: empty });
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+/**
+ * Reads a ZIP's central directory — names and sizes, nothing decompressed — so a DOCX can be checked
+ * before a reader inflates it: that it is a Word document at all, and that it does not expand to
+ * far more than it weighs (a "zip bomb").
+ */
+export interface ZipEntry { name: string; compressedSize: number; uncompressedSize: number }
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const EOCD_MIN = 22;
+const MAX_COMMENT = 0xffff;
+
+/** The entries, or null when the bytes are not a readable ZIP (truncated, damaged, ZIP64 sizes). */
+export function readZipDirectory(buffer: Buffer): ZipEntry[] | null {
+  if (buffer.length < EOCD_MIN) return null;
+  let eocd = -1;
+  for (let at = buffer.length - EOCD_MIN; at >= Math.max(0, buffer.length - EOCD_MIN - MAX_COMMENT); at -= 1) {
+    if (buffer.readUInt32LE(at) === EOCD_SIGNATURE) { eocd = at; break; }
+  }
+  if (eocd < 0) return null;
+  const count = buffer.readUInt16LE(eocd + 10);
+  const size = buffer.readUInt32LE(eocd + 12);
+  const offset = buffer.readUInt32LE(eocd + 16);
+  if (offset === 0xffffffff || offset + size > buffer.length) return null;
+  const entries: ZipEntry[] = [];
+  let at = offset;
+  for (let i = 0; i < count; i += 1) {
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== CENTRAL_SIGNATURE) return null;
+    const compressedSize = buffer.readUInt32LE(at + 20);
+    const uncompressedSize = buffer.readUInt32LE(at + 24);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extraLength = buffer.readUInt16LE(at + 30);
+    const commentLength = buffer.readUInt16LE(at + 32);
+    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff) return null;
+    if (at + 46 + nameLength > buffer.length) return null;
+    entries.push({ name: buffer.toString('utf8', at + 46, at + 46 + nameLength), compressedSize, uncompressedSize });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
