@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type pg from 'pg';
 import type { Logger } from '../logger';
 import { persistenceOrigin } from './origins';
+import { withTransaction } from '../db/database';
 
 export interface LoadedState {
   /** The snapshot and every later update, merged into one update. */
@@ -35,21 +36,38 @@ function applyStored(doc: Y.Doc, updates: Uint8Array[], log: Logger, documentId:
   }
 }
 
-/** Reads a document's Yjs state from PostgreSQL: the latest snapshot plus the updates after it. */
-export async function loadDocumentState(pool: pg.Pool, documentId: string, doc: Y.Doc, log: Logger): Promise<{ tailLength: number; lastUpdateId: number; status: string }> {
+/** Reads a document's Yjs state from PostgreSQL: the latest snapshot plus the updates after it (up to `upTo`). */
+export async function loadDocumentState(pool: pg.Pool, documentId: string, doc: Y.Doc, log: Logger, upTo = Number.MAX_SAFE_INTEGER): Promise<{ tailLength: number; lastUpdateId: number; status: string }> {
   const meta = await pool.query<{ status: string }>('SELECT status FROM documents WHERE id = $1', [documentId]);
   if (!meta.rows[0]) throw new DocumentNotFoundError(documentId);
   const snapshot = await pool.query<{ state: Buffer; through_update_id: string }>(
     'SELECT state, through_update_id FROM document_snapshots WHERE document_id = $1', [documentId]);
   const through = snapshot.rows[0] ? Number(snapshot.rows[0].through_update_id) : 0;
   const tail = await pool.query<{ id: string; update: Buffer }>(
-    'SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $2 ORDER BY id', [documentId, through]);
+    'SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $2 AND id <= $3 ORDER BY id', [documentId, through, upTo]);
   const updates: Uint8Array[] = [];
   if (snapshot.rows[0]) updates.push(new Uint8Array(snapshot.rows[0].state));
   for (const row of tail.rows) updates.push(new Uint8Array(row.update));
   if (updates.length > 0) applyStored(doc, updates, log, documentId);
   const lastUpdateId = tail.rows.length ? Number(tail.rows[tail.rows.length - 1].id) : through;
   return { tailLength: tail.rows.length, lastUpdateId, status: meta.rows[0].status };
+}
+
+/**
+ * The newest row id of the document below which no row can still appear. Ids are handed out when an
+ * INSERT runs but become visible at its commit, so another writer (another instance, a command in
+ * its own transaction) may commit a smaller id after a larger one is visible; a snapshot through the
+ * larger id would hide that row from every later load. SHARE mode waits for the inserts in flight
+ * and holds new ones back only while max(id) is read; every later insert gets a larger id.
+ */
+async function committedHorizon(pool: pg.Pool, documentId: string): Promise<number> {
+  return withTransaction(pool, async (client) => {
+    // Never hold the writers back for long: a compaction that cannot get the lock soon fails and is retried later.
+    await client.query(`SET LOCAL lock_timeout = '1s'`);
+    await client.query('LOCK TABLE document_updates IN SHARE MODE');
+    const { rows } = await client.query<{ id: string | null }>('SELECT max(id) AS id FROM document_updates WHERE document_id = $1', [documentId]);
+    return Number(rows[0].id ?? 0);
+  });
 }
 
 /**
@@ -60,7 +78,8 @@ export async function loadDocumentState(pool: pg.Pool, documentId: string, doc: 
 export async function compactDocument(pool: pg.Pool, documentId: string, log: Logger): Promise<{ through: number; folded: number } | null> {
   const doc = new Y.Doc();
   try {
-    const { tailLength, lastUpdateId } = await loadDocumentState(pool, documentId, doc, log);
+    const horizon = await committedHorizon(pool, documentId);
+    const { tailLength, lastUpdateId } = await loadDocumentState(pool, documentId, doc, log, horizon);
     if (tailLength === 0) return null;
     const state = Y.encodeStateAsUpdate(doc);
     const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastUpdateId]);
