@@ -4,9 +4,9 @@
  * article), the number each file wrote, and, as a tie-breaker, how long the texts are — in order.
  *
  * The alignment is a weighted longest common subsequence (Needleman–Wunsch with no gap penalty):
- * a pair scores when the kinds agree, much more when the written numbers agree, less when they
- * differ, so a clause missing from one file leaves exactly that clause unpaired instead of shifting
- * every pair after it. More than two languages are aligned one after the other against the rows so far.
+ * a pair scores when the kinds agree and much more when the written numbers agree; rows whose
+ * written numbers differ are never paired, so a clause missing from one file leaves exactly that
+ * clause unpaired instead of shifting every pair after it. More than two languages are aligned one after the other against the rows so far.
  */
 import type { ClauseKind } from '../yjs-layout';
 import type { LanguageCode } from '../languages';
@@ -30,7 +30,8 @@ function describe(clause: { kind: ClauseKind; number: string | null; content: Im
 export function pairScore(a: Item, b: Item): number | null {
   if (a.kindClass !== b.kindClass) return null;
   let score = 2;
-  if (a.number !== null && b.number !== null) score += a.number === b.number ? 4 : -1.5;
+  // Two files that both number a clause and disagree are speaking of different clauses: never worth a pair.
+  if (a.number !== null && b.number !== null) score += a.number === b.number ? 4 : -3;
   score += Math.max(0, 1 - Math.abs(Math.log(a.length / b.length)));
   return score;
 }
