@@ -85,7 +85,8 @@ export async function ensureClientBuilt(): Promise<void> {
         fs.writeSync(fd, String(process.pid));
         if (clientIsStale()) {
           execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
-            cwd: ROOT, stdio: 'pipe', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+            // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
+            cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
           });
         }
         return;
