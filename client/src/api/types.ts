@@ -64,6 +64,8 @@ export interface InvitationPreview {
   role: Role;
   documentTitle: Localized;
   participant: { code: string; name: Localized; color?: string } | null;
+  /** The email already has an account: accepting takes its current password, and sets nothing. */
+  existingAccount?: boolean;
 }
 
 export const Permission = {

@@ -37,6 +37,13 @@ export interface CollabSessionOptions {
 
 const MAX_BACKOFF_MS = 8_000;
 
+/** Close codes that refuse this connection (not the network): what they mean if they persist. */
+const REFUSALS: Partial<Record<number, CollabFailure>> = {
+  [CloseCode.Unauthorized]: 'session_ended',
+  [CloseCode.Forbidden]: 'forbidden',
+  [CloseCode.NotFound]: 'not_found',
+};
+
 export function defaultWsBase(): string {
   return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
 }
@@ -52,7 +59,7 @@ export class CollabSession {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private attempts = 0;
   private connecting = false;
-  private unauthorizedRetries = 0;
+  private refusedRetries = 0;
   private destroyed = false;
 
   constructor(options: CollabSessionOptions) {
@@ -69,12 +76,13 @@ export class CollabSession {
       readAuthMessage(decoder, this.ydoc, () => this.update({ writeDenied: true }));
     };
     this.provider.on('status', ({ status }) => {
-      if (status === 'connected') this.update({ status: navigator.onLine ? 'connected' : 'offline' });
+      // Each connection is authorized afresh; the server says "permission denied" again if it still is.
+      if (status === 'connected') this.update({ status: navigator.onLine ? 'connected' : 'offline', writeDenied: false });
     });
     this.provider.on('sync', (synced: boolean) => {
       if (synced) {
         this.attempts = 0;
-        this.unauthorizedRetries = 0;
+        this.refusedRetries = 0;
         this.update({ synced: true });
       }
     });
@@ -131,20 +139,25 @@ export class CollabSession {
     this.provider.shouldConnect = false;
     if (this.destroyed) return;
     const code = event?.code ?? 0;
-    if (code === CloseCode.Unauthorized && this.unauthorizedRetries < 1) {
-      // A token that expired in flight: one immediate retry with a new one.
-      this.unauthorizedRetries += 1;
-    } else if (code === CloseCode.Unauthorized || code === CloseCode.SessionEnded) {
+    if (code === CloseCode.SessionEnded) {
       this.update({ failure: 'session_ended', status: 'reconnecting' });
       return;
-    } else if (code === CloseCode.Forbidden) {
-      this.update({ failure: 'forbidden', status: 'reconnecting' });
-      return;
-    } else if (code === CloseCode.NotFound) {
-      this.update({ failure: 'not_found', status: 'reconnecting' });
-      return;
-    } else if (code === CloseCode.BadMessage) {
+    }
+    if (code === CloseCode.BadMessage) {
       this.update({ failure: 'rejected', status: 'reconnecting' });
+      return;
+    }
+    const refusal = REFUSALS[code];
+    if (refusal) {
+      // The server closes on a membership change or an expired ticket: one immediate retry, with a new
+      // ticket, lets the REST API say whether access remains. Refused twice in a row, it does not.
+      if (this.refusedRetries >= 1) {
+        this.update({ failure: refusal, status: 'reconnecting' });
+        return;
+      }
+      this.refusedRetries += 1;
+      this.update({ status: 'reconnecting' });
+      void this.connect();
       return;
     }
     this.update({ status: navigator.onLine ? 'reconnecting' : 'offline' });

@@ -10,7 +10,8 @@ import { useSession } from '../app/session';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError, useErrorMessage } from '../components/status-views';
 
-const MIN_PASSWORD = 8;
+/** The server's rule for a new account's password (docs/api.md, invitations). */
+const MIN_PASSWORD = 10;
 
 export function InvitationScreen({ token }: { token: string }) {
   const { t } = useTranslation();
@@ -35,12 +36,15 @@ export function InvitationScreen({ token }: { token: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password.length < MIN_PASSWORD) { setError(t('invitations:passwordTooShort', { min: MIN_PASSWORD })); return; }
-    if (password !== confirm) { setError(t('invitations:passwordsDiffer')); return; }
+    const existing = invitation?.existingAccount === true;
+    if (!existing && password.length < MIN_PASSWORD) { setError(t('invitations:passwordTooShort', { min: MIN_PASSWORD })); return; }
+    if (!existing && password !== confirm) { setError(t('invitations:passwordsDiffer')); return; }
     setBusy(true);
     setError(null);
     try {
-      session.adopt(await acceptInvitation(token, { displayName: displayName.trim(), password, uiLanguage: uiLanguage() }));
+      // An existing account keeps its name; the field is required by the API but only used for new accounts.
+      const name = existing ? (invitation?.email.split('@')[0] ?? '') : displayName.trim();
+      session.adopt(await acceptInvitation(token, { displayName: name, password, uiLanguage: uiLanguage() }));
       navigate(paths.documents(), { replace: true });
     } catch (failure) {
       setError(errorMessage(failure));
@@ -71,22 +75,35 @@ export function InvitationScreen({ token }: { token: string }) {
                     <label htmlFor="invite-email">{t('auth:fields.email')}</label>
                     <input id="invite-email" type="email" value={invitation.email} readOnly autoComplete="username" />
                   </div>
-                  <div className="field">
-                    <label htmlFor="invite-name">{t('invitations:displayName')}</label>
-                    <input id="invite-name" required maxLength={200} autoComplete="name" value={displayName}
-                      onChange={(event) => setDisplayName(event.target.value)} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor="invite-password">{t('invitations:password')}</label>
-                    <input id="invite-password" type="password" required autoComplete="new-password" value={password}
-                      aria-describedby="invite-password-hint" onChange={(event) => setPassword(event.target.value)} />
-                    <p className="hint" id="invite-password-hint">{t('invitations:passwordHint', { min: MIN_PASSWORD })}</p>
-                  </div>
-                  <div className="field">
-                    <label htmlFor="invite-confirm">{t('invitations:confirmPassword')}</label>
-                    <input id="invite-confirm" type="password" required autoComplete="new-password" value={confirm}
-                      onChange={(event) => setConfirm(event.target.value)} />
-                  </div>
+                  {invitation.existingAccount ? (
+                    <>
+                      <p className="notice">{t('invitations:existingAccount')}</p>
+                      <div className="field">
+                        <label htmlFor="invite-password">{t('invitations:currentPassword')}</label>
+                        <input id="invite-password" type="password" required autoComplete="current-password" value={password}
+                          onChange={(event) => setPassword(event.target.value)} />
+                      </div>
+                    </>
+                  ) : (
+                    <>
+                      <div className="field">
+                        <label htmlFor="invite-name">{t('invitations:displayName')}</label>
+                        <input id="invite-name" required maxLength={200} autoComplete="name" value={displayName}
+                          onChange={(event) => setDisplayName(event.target.value)} />
+                      </div>
+                      <div className="field">
+                        <label htmlFor="invite-password">{t('invitations:password')}</label>
+                        <input id="invite-password" type="password" required autoComplete="new-password" value={password}
+                          aria-describedby="invite-password-hint" onChange={(event) => setPassword(event.target.value)} />
+                        <p className="hint" id="invite-password-hint">{t('invitations:passwordHint', { min: MIN_PASSWORD })}</p>
+                      </div>
+                      <div className="field">
+                        <label htmlFor="invite-confirm">{t('invitations:confirmPassword')}</label>
+                        <input id="invite-confirm" type="password" required autoComplete="new-password" value={confirm}
+                          onChange={(event) => setConfirm(event.target.value)} />
+                      </div>
+                    </>
+                  )}
                   {error && <p className="form-error" role="alert">{error}</p>}
                   <button type="submit" className="button button-primary button-block" disabled={busy}>
                     {busy ? t('invitations:accepting') : t('invitations:accept')}

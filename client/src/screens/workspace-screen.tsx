@@ -55,17 +55,18 @@ export function WorkspaceScreen({ documentId }: { documentId: string }) {
       </>
     );
   }
-  return <Workspace key={detail.document.id} detail={detail} />;
+  return <Workspace key={detail.document.id} detail={detail} reload={() => setAttempt((n) => n + 1)} />;
 }
 
-function Workspace({ detail }: { detail: DocumentDetail }) {
+function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
   const { document: doc, participants, me } = detail;
   const [open, setOpen] = useState<WorkspaceContextValue | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const announceRef = useRef(setAnnouncement);
-  useDocumentChannel(doc.id);
+  // My role changed or my membership was removed: the server's answer decides what I may do now.
+  useDocumentChannel(doc.id, reload);
 
   const participant = participants.find((candidate) => candidate.id === me.participantId) ?? null;
 
