@@ -17,10 +17,12 @@ import enMembers from './en/members.json';
 import esMembers from './es/members.json';
 import enInvitations from './en/invitations.json';
 import esInvitations from './es/invitations.json';
+import enImport from './en/import.json';
+import esImport from './es/import.json';
 
 export const resources = {
-  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations },
-  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations },
+  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations, import: enImport },
+  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations, import: esImport },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof typeof resources.en>;

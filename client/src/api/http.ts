@@ -24,6 +24,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token of the session, for requests made without `request` (multipart uploads). */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 /** Called when a request that needed a session got 401: the session ended elsewhere. */
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);

@@ -1,0 +1,144 @@
+/**
+ * Import drafts into a document: a file per language, the preview with its pairing report and the
+ * corrections, then the confirmation. Nothing is written before "Import".
+ */
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber, languageName } from '../app/format';
+import { useErrorMessage } from '../components/status-views';
+import type { PreviewOperation } from '../../../shared/src/import/types';
+import { confirmImport, previewImport, type ImportResult } from './import-api';
+import { correct, initialPreviewState, reportOf, undo, type PreviewState } from './preview-state';
+import { PreviewTable } from './preview-table';
+
+const ACCEPT = '.docx,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain';
+
+export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1024, onImported, onOpen }: {
+  documentId: string;
+  languages: readonly string[];
+  limitBytes?: number;
+  onImported?: (result: ImportResult) => void;
+  onOpen?: () => void;
+}) {
+  const { t } = useTranslation('import');
+  const errorMessage = useErrorMessage();
+  const id = useId();
+  const [files, setFiles] = useState<Record<string, File>>({});
+  const [mode, setMode] = useState<'replace' | 'append'>('replace');
+  const [state, setState] = useState<PreviewState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const report = useMemo(() => (state ? reportOf(state, languages) : null), [state, languages]);
+
+  async function read(event: FormEvent) {
+    event.preventDefault();
+    if (Object.keys(files).length === 0) { setError(t('wizard.chooseFile')); return; }
+    setBusy(true);
+    setError(null);
+    try {
+      setState(initialPreviewState(await previewImport(documentId, files)));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function apply(operation: PreviewOperation) {
+    if (!state) return;
+    try {
+      setState(correct(state, operation));
+      setError(null);
+    } catch (failure) {
+      setError(t('preview.cannot', { reason: (failure as Error).message }));
+    }
+  }
+
+  async function confirm() {
+    if (!state) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const done = await confirmImport(documentId, { previewId: state.preview.id, mode, operations: state.operations });
+      setResult(done);
+      onImported?.(done);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (result) {
+    return (
+      <section className="import-wizard" aria-live="polite">
+        <h2>{t('wizard.title')}</h2>
+        <p>{t('wizard.done', { count: result.clauseIds.length })}</p>
+        {result.flagged.length > 0 && <p className="import-issue">{t('wizard.doneFlagged', { count: result.flagged.length })}</p>}
+        {onOpen && <button type="button" className="button button-primary" onClick={onOpen}>{t('wizard.open')}</button>}
+      </section>
+    );
+  }
+
+  return (
+    <section className="import-wizard" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('wizard.title')}</h2>
+      {!state && (
+        <form onSubmit={read}>
+          <p>{t('wizard.intro')}</p>
+          {languages.map((lang) => (
+            <div className="field" key={lang}>
+              <label htmlFor={`${id}-file-${lang}`}>{t('wizard.fileFor', { language: languageName(lang) })}</label>
+              <input id={`${id}-file-${lang}`} type="file" accept={ACCEPT}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  setFiles((current) => {
+                    const next = { ...current };
+                    if (file) next[lang] = file; else delete next[lang];
+                    return next;
+                  });
+                }} />
+            </div>
+          ))}
+          <p className="hint">{t('wizard.limit', { limit: `${formatNumber(Math.round(limitBytes / 1024 / 1024))} MiB` })}</p>
+          <fieldset className="field">
+            <legend>{t('wizard.mode')}</legend>
+            <label><input type="radio" name={`${id}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} /> {t('wizard.modeReplace')}</label>
+            <label><input type="radio" name={`${id}-mode`} checked={mode === 'append'} onChange={() => setMode('append')} /> {t('wizard.modeAppend')}</label>
+          </fieldset>
+          {error && <p className="form-error" role="alert">{error}</p>}
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('wizard.reading') : t('wizard.preview')}</button>
+          </div>
+        </form>
+      )}
+      {state && report && (
+        <>
+          {Object.entries(state.preview.title).filter(([, title]) => title).map(([lang, title]) => (
+            <p key={lang} className="hint" lang={lang}>{t('wizard.titleFound', { title })}</p>
+          ))}
+          <div role="status" className={report.aligned ? 'import-report aligned' : 'import-report'}>
+            <p>{report.aligned ? t('preview.aligned') : t('preview.issues', { count: new Set(report.entries.map((entry) => entry.rowId)).size })}</p>
+            <ul>
+              {Object.entries(report.counts).map(([lang, counts]) => (
+                <li key={lang}>{t('preview.counts', { language: languageName(lang), ...counts })}</li>
+              ))}
+            </ul>
+          </div>
+          <PreviewTable rows={state.rows} languages={languages} onCorrect={apply} />
+          {error && <p className="form-error" role="alert">{error}</p>}
+          <div className="actions">
+            <button type="button" className="button button-primary" disabled={busy || state.rows.length === 0} onClick={confirm}>
+              {busy ? t('wizard.confirming') : t('wizard.confirm', { count: state.rows.length })}
+            </button>
+            <button type="button" className="button" disabled={state.operations.length === 0} onClick={() => setState(undo(state))}>
+              {t('preview.undo')} ({t('preview.corrections', { count: state.operations.length })})
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => { setState(null); setError(null); }}>{t('wizard.back')}</button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
