@@ -19,10 +19,12 @@ import enInvitations from './en/invitations.json';
 import esInvitations from './es/invitations.json';
 import enImport from './en/import.json';
 import esImport from './es/import.json';
+import enComments from './en/comments.json';
+import esComments from './es/comments.json';
 
 export const resources = {
-  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations, import: enImport },
-  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations, import: esImport },
+  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations, import: enImport, comments: enComments },
+  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations, import: esImport, comments: esComments },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof typeof resources.en>;
