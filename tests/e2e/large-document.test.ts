@@ -106,16 +106,29 @@ describeBrowser('a 300-clause agreement', () => {
     await editor.scrollIntoViewIfNeeded();
     await editor.click();
     await us.page.keyboard.press('Control+End');
+    // Event Timing: from each key event to the next paint after the app handled it (what INP measures).
+    await us.page.evaluate(() => {
+      const w = window as unknown as { __keys: number[] };
+      w.__keys = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (/^key|input/.test(entry.name)) w.__keys.push(entry.duration);
+      }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+    });
     const text = ' Los Participantes revisarán este asunto cada año.';
     const started = Date.now();
     await us.page.keyboard.type(text);
     await editor.filter({ hasText: text.trim() }).waitFor();
     const perKeyMs = (Date.now() - started) / text.length;
-    expect(perKeyMs).toBeLessThan(50);
+    await us.page.waitForTimeout(200);
+    const slowEvents = await us.page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+    // Only key events slower than 16 ms are reported; none may come near the 200 ms of a sluggish page.
+    expect(Math.max(0, ...slowEvents)).toBeLessThan(120);
+    // End to end through the browser protocol, on a busy machine: a loose bound against regressions.
+    expect(perKeyMs).toBeLessThan(250);
   });
 
   it('unmounts editors that scrolled far away, keeping the count bounded', async () => {
-    await us.page.waitForTimeout(9_000);
+    await us.page.waitForTimeout(6_000);
     const editors = await us.page.locator('.clause-text:not(.clause-static)').count();
     expect(editors).toBeLessThan(80);
     // The text of an unmounted row is still there to read (and to find with the browser's search).

@@ -10,6 +10,7 @@ import { Link, paths } from '../app/router';
 import { useSession } from '../app/session';
 import { CollabSession } from '../collab/collab-session';
 import { NEUTRAL_COLOR, PresenceStore } from '../collab/presence';
+import { CursorRouter } from '../collab/cursor-router';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError } from '../components/status-views';
 import { useDocumentChannel } from '../realtime/realtime';
@@ -73,9 +74,10 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
   useEffect(() => {
     const collab = new CollabSession({ documentId: doc.id, fetchToken: async (id) => (await fetchCollabToken(id)).token });
     const presence = new PresenceStore(collab.awareness);
+    const cursors = new CursorRouter(collab.awareness);
     const viewport = new ViewportWatcher();
     const context: WorkspaceContextValue = {
-      collab, presence, viewport,
+      collab, presence, cursors, viewport,
       focusRequests: new FocusRequests(),
       announce: (message) => {
         // Clear first so repeating the same sentence is announced again.
@@ -87,6 +89,7 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
     setOpen(context);
     return () => {
       viewport.disconnect();
+      cursors.destroy();
       presence.destroy();
       collab.destroy();
       setOpen(null);

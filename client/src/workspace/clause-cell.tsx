@@ -24,7 +24,7 @@ export interface ClauseCellProps {
 
 export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragment, mounted, editable, label, peerColor }: ClauseCellProps) {
   const { t } = useTranslation();
-  const { collab, presence, focusRequests } = useWorkspace();
+  const { presence, cursors, focusRequests } = useWorkspace();
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const latest = useRef({ label, editable });
@@ -60,7 +60,7 @@ export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragmen
     host.replaceChildren();
     const view = createClauseEditor(host, {
       fragment,
-      awareness: collab.awareness,
+      awareness: cursors.forText(clauseId, language),
       editable: latest.current.editable,
       label: latest.current.label,
       lang: language,
@@ -82,7 +82,7 @@ export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragmen
       viewRef.current = null;
       host.replaceChildren();
     };
-  }, [mounted, fragment, clauseId, language, collab, presence, focusRequests]);
+  }, [mounted, fragment, clauseId, language, cursors, presence, focusRequests]);
 
   useEffect(() => {
     const view = viewRef.current;

@@ -17,7 +17,7 @@ import { kindName } from './clause-label';
 import { useWorkspace } from './workspace-context';
 
 /** How long a row that scrolled far away keeps its editors (so scrolling back and forth is instant). */
-const UNMOUNT_DELAY_MS = 8_000;
+const UNMOUNT_DELAY_MS = 4_000;
 
 
 export interface RowActions {

@@ -2,12 +2,14 @@
 import { createContext, useContext } from 'react';
 import type { CollabSession } from '../collab/collab-session';
 import type { PresenceStore } from '../collab/presence';
+import type { CursorRouter } from '../collab/cursor-router';
 import type { FocusRequests } from './focus-requests';
 import type { ViewportWatcher } from './viewport';
 
 export interface WorkspaceContextValue {
   collab: CollabSession;
   presence: PresenceStore;
+  cursors: CursorRouter;
   focusRequests: FocusRequests;
   viewport: ViewportWatcher;
   /** Says something to screen-reader users (a polite live region). */
