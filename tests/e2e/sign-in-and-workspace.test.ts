@@ -45,6 +45,33 @@ describeBrowser('signing in and working in the bilingual workspace', () => {
     await us.context.close();
   });
 
+  it('switches the workspace to Spanish in one click and saves the choice to the account', async () => {
+    const us = await signIn(browser, server.url, US, 'en-US');
+    await openFirstNegotiation(us.page);
+    await us.page.getByRole('button', { name: 'Español' }).click();
+    await us.page.getByRole('textbox', { name: 'Artículo 1, texto en inglés', exact: true }).waitFor();
+    await expect(us.page.locator('.column-header').allTextContents()).resolves.toEqual(['Cláusula', 'Inglés', 'Español']);
+    expect(await us.page.getAttribute('html', 'lang')).toBe('es');
+    await us.page.waitForFunction(async () => (await (await fetch('/api/me')).json()).user.uiLanguage === 'es');
+    await screenshot(us.page, 'workspace', 'es');
+
+    // Keyboard: the clause toolbar is one tab stop, arrows move in it, and focus is visible.
+    await us.page.getByRole('textbox', { name: 'Artículo 1, texto en español', exact: true }).click();
+    await us.page.keyboard.press('Shift+Tab');
+    await us.page.keyboard.press('Shift+Tab');
+    await expect(us.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Subir Artículo 1');
+    await us.page.keyboard.press('ArrowRight');
+    await expect(us.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Bajar Artículo 1');
+    const outline = await us.page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).toBe('solid');
+    await screenshot(us.page, 'keyboard-focus', 'es');
+
+    await us.page.getByRole('button', { name: 'English' }).click();
+    await us.page.getByRole('textbox', { name: 'Article 1, English text', exact: true }).waitFor();
+    await us.page.waitForFunction(async () => (await (await fetch('/api/me')).json()).user.uiLanguage === 'en');
+    await us.context.close();
+  });
+
   it('shows two delegates typing into the same clause each other\'s text, live, in the other language column', async () => {
     const us = await signIn(browser, server.url, US, 'en-US');
     // María Fernanda's saved preference is Spanish: it wins over the browser's English.

@@ -1,28 +1,44 @@
 /**
  * A WAI-ARIA toolbar: one tab stop, arrow keys move between its buttons (roving tabindex).
  */
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export function Toolbar({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
 
   function buttons(): HTMLElement[] {
-    return Array.from(ref.current?.querySelectorAll<HTMLElement>('button:not([disabled])') ?? []);
+    return Array.from(ref.current?.querySelectorAll<HTMLElement>(':scope > button:not([disabled]), :scope > * > button[aria-haspopup]:not([disabled])') ?? []);
   }
+
+  // Exactly one button is in the tab order: the one last used if it still can be, else the first.
+  useLayoutEffect(() => {
+    const all = buttons();
+    const current = all.find((button) => button.tabIndex === 0 && button.dataset.roving === 'current');
+    const keep = current ?? all[0];
+    for (const button of all) {
+      button.tabIndex = button === keep ? 0 : -1;
+      button.dataset.roving = button === keep ? 'current' : '';
+    }
+    for (const disabled of Array.from(ref.current?.querySelectorAll<HTMLElement>('button[disabled]') ?? [])) disabled.tabIndex = -1;
+  });
 
   function focusAt(index: number) {
     const all = buttons();
     if (all.length === 0) return;
     const next = all[(index + all.length) % all.length];
-    for (const button of all) button.tabIndex = button === next ? 0 : -1;
+    for (const button of all) {
+      button.tabIndex = button === next ? 0 : -1;
+      button.dataset.roving = button === next ? 'current' : '';
+    }
     next.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.defaultPrevented) return; // a menu button opening its menu, for example
     const all = buttons();
     const current = all.indexOf(document.activeElement as HTMLElement);
     if (current < 0) return;
-    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: all.length - 1 };
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: all.length - 1 };
     if (!(event.key in moves)) return;
     event.preventDefault();
     focusAt(moves[event.key]);
@@ -32,7 +48,11 @@ export function Toolbar({ label, className, children }: { label: string; classNa
     // Keep exactly one button tabbable: the one last focused (or the first).
     const all = buttons();
     const active = all.indexOf(document.activeElement as HTMLElement);
-    all.forEach((button, i) => { button.tabIndex = i === (active < 0 ? 0 : active) ? 0 : -1; });
+    if (active < 0) return;
+    all.forEach((button, i) => {
+      button.tabIndex = i === active ? 0 : -1;
+      button.dataset.roving = i === active ? 'current' : '';
+    });
   }
 
   return (

@@ -104,7 +104,10 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
     const target = buttons.find((button) => button.dataset.control === pending.control && !button.disabled)
       ?? buttons.find((button) => !button.disabled);
     if (target) {
-      for (const button of buttons) button.tabIndex = button === target ? 0 : -1;
+      for (const button of buttons) {
+        button.tabIndex = button === target ? 0 : -1;
+        button.dataset.roving = button === target ? 'current' : '';
+      }
       target.focus();
     }
   }, [items]);

@@ -126,7 +126,7 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
               <GripIcon />
             </span>
           )}
-          <h3 className="clause-number" id={headingId}>{label}</h3>
+          <h2 className="clause-number" id={headingId}>{label}</h2>
         </div>
         {kind !== 'preamble' && <div className="clause-kind">{kindName(t, kind)}</div>}
         {peers.length > 0 && (
