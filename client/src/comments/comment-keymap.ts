@@ -59,6 +59,11 @@ export function commentKeymap(clauseId: string, language: string, fragment: Y.Xm
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navigator.platform);
 
+/** How the shortcut is written for this person's keyboard. */
+export function commentShortcutLabel(): string {
+  return IS_MAC ? '⌘⌥M' : 'Ctrl+Alt+M';
+}
+
 /** Ctrl+Alt+M (⌘⌥M on a Mac), whatever character Alt makes of the M on this keyboard layout. */
 export function isCommentShortcut(event: KeyboardEvent): boolean {
   const mod = IS_MAC ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;

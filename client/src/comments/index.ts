@@ -12,7 +12,7 @@ export { useComments, type CommentsController } from './use-comments';
 export { CommentsStore, openCounts } from './comments-store';
 export { commentsApi, loadAllThreads, type NewThread } from './comments-api';
 export { commentHighlights, commentHighlightsKey, highlightSource, refreshCommentHighlights, threadAt, type HighlightedThread, type HighlightSource } from './comment-highlights';
-export { commentKeymap, commentOnSelectionCommand, isCommentShortcut, selectionComment, COMMENT_SHORTCUT, type OnCommentSelection, type SelectionComment } from './comment-keymap';
+export { commentKeymap, commentOnSelectionCommand, commentShortcutLabel, isCommentShortcut, selectionComment, COMMENT_SHORTCUT, type OnCommentSelection, type SelectionComment } from './comment-keymap';
 export { ThreadCountBadge, type ThreadCountBadgeProps } from './thread-count-badge';
 export { ThreadSidebar, type CommentDraft, type ThreadSidebarProps } from './thread-sidebar';
 export { ThreadView } from './thread-view';

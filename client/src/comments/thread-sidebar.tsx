@@ -9,6 +9,7 @@ import type { AnchorInput, CommentThread, CommentVisibility } from '../../../sha
 import type { Participant } from '../api/types';
 import { languageName } from '../app/format';
 import { CommentComposer } from './comment-composer';
+import { commentShortcutLabel } from './comment-keymap';
 import { canComment, canWriteInternal, mentionableMembers, type CommentsViewer, type MemberForMentions } from './comments-viewer';
 import { ThreadView } from './thread-view';
 import type { CommentsController } from './use-comments';
@@ -97,9 +98,12 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
             onCancel={close} />
         </section>
       ) : (
-        <button type="button" className="button comment-new-button" onClick={() => setComposing(true)}>
-          {t('sidebar.newThread', { label: clauseLabel })}
-        </button>
+        <>
+          <button type="button" className="button comment-new-button" aria-keyshortcuts="Control+Alt+M" onClick={() => setComposing(true)}>
+            {t('sidebar.newThread', { label: clauseLabel })}
+          </button>
+          <p className="comment-note">{t('shortcut.hint', { keys: commentShortcutLabel() })}</p>
+        </>
       ))}
 
       {clauseId && comments.status === 'ready' && threads.length === 0 && !composing && <p className="comment-note">{t('sidebar.empty')}</p>}
