@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:collab`: the collab endpoint under load, on this machine's PostgreSQL.
+ *
+ *   BENCH_DATABASE_URL  PostgreSQL to use (default TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test);
+ *                       the benchmark works in a schema of its own and drops it at the end
+ *   BENCH_CLIENTS       scenarios, comma-separated client counts (default 10,50,200)
+ *   BENCH_RATE          edits per second per client (default 5)
+ *   BENCH_SECONDS       measured seconds per scenario (default 20), after BENCH_WARMUP seconds (default 3)
+ *   BENCH_COLD_LOAD     0 to skip the cold-load measurement
+ *
+ * Every scenario runs against a freshly started server process (NODE_ENV=production, LOG_LEVEL=warn,
+ * COLLAB_DEV_OPEN=1) and a fresh document. Results print as a table and as JSON.
+ */
+import os from 'node:os';
+import { openBenchDatabase } from './bench-database';
+import { startServer } from './server-process';
+import { runTypingScenario, type ScenarioResult } from './typing-scenario';
+import { measureColdLoad, type ColdLoadResult } from './cold-load';
+
+const number = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
+function printScenario(r: ScenarioResult): void {
+  const delivered = r.expectedReceipts === 0 ? 0 : (r.receipts / r.expectedReceipts) * 100;
+  console.log([
+    `| ${r.clients} × ${r.rate}/s`,
+    `${fixed(r.latency.p50, 2)}`, `${fixed(r.latency.p95, 2)}`, `${fixed(r.latency.p99, 2)}`, `${fixed(r.latency.max, 1)}`,
+    `${fixed(r.updatesPerSecond)}`, `${fixed(delivered, 2)} %`, `${fixed(r.framesPerReceiverPerSecond)}`,
+    `${r.commits} / ${fixed(r.meanBatch, 2)}`,
+    `${fixed(r.serverCpuPercent)} %`, `${fixed(r.serverRssMaxMiB)} MiB`, `${fixed(r.postgresCpuPercent)} %`,
+    `${fixed(r.generatorCpuPercent)} %`, `${r.converged && r.markersInFullClients === r.markersSent ? 'yes' : `NO (${r.markersInFullClients}/${r.markersSent} markers)`} |`,
+  ].join(' | '));
+}
+
+function printColdLoad(c: ColdLoadResult): void {
+  console.log(`\nCold load: ${c.rows} stored updates (${fixed(c.bytes / 1024, 0)} KiB), full snapshot ${fixed(c.snapshotBytes / 1024, 0)} KiB; content ${c.contentMatches ? 'matches' : 'DOES NOT MATCH'} the built document in every run`);
+  console.log('| stored as | connect → synced, each run (ms) | median | server "document loaded", each run (ms) | median |');
+  console.log('|---|---|---|---|---|');
+  for (const variant of c.variants) {
+    const client = variant.runs.map((r) => r.connectToSyncedMs);
+    const server = variant.runs.map((r) => r.serverLoadMs ?? NaN);
+    console.log(`| ${variant.label} | ${client.map((v) => fixed(v, 0)).join(', ')} | ${fixed(median(client), 0)} | ${server.map((v) => fixed(v, 0)).join(', ')} | ${fixed(median(server), 0)} |`);
+  }
+}
+
+async function main(): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const scenarios = (process.env.BENCH_CLIENTS ?? '10,50,200').split(',').map(Number);
+  const rate = number('BENCH_RATE', 5);
+  const seconds = number('BENCH_SECONDS', 20);
+  const warmupSeconds = number('BENCH_WARMUP', 3);
+  console.log(`Concordia collab benchmark — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fixed(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}; ${seconds} s measured after ${warmupSeconds} s warm-up; CPU % is of one core (${os.cpus().length} cores = ${os.cpus().length * 100} %)\n`);
+
+  const database = await openBenchDatabase(url);
+  const results: ScenarioResult[] = [];
+  const commitProbes: { p50: number; p99: number; max: number }[] = [];
+  let cold: ColdLoadResult | null = null;
+  try {
+    console.log('| clients × rate | p50 ms | p95 ms | p99 ms | max ms | updates/s | delivered | frames/s per receiver | commits / mean batch | server CPU | server RSS max | PostgreSQL CPU | generator CPU | converged |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const clients of scenarios) {
+      const probe = await database.commitLatency();
+      console.log(`|  | commit probe before: p50 ${fixed(probe.p50, 2)} ms, p99 ${fixed(probe.p99, 2)} ms, max ${fixed(probe.max, 1)} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
+      commitProbes.push(probe);
+      const server = await startServer(database.serverUrl);
+      try {
+        const result = await runTypingScenario(database, server, { clients, rate, warmupSeconds, seconds, fullClients: 3 });
+        results.push(result);
+        printScenario(result);
+        console.log(`|  | load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
+      } finally {
+        await server.stop();
+      }
+    }
+    if (process.env.BENCH_COLD_LOAD !== '0') {
+      cold = await measureColdLoad(database);
+      printColdLoad(cold);
+    }
+  } finally {
+    await database.drop();
+  }
+  console.log(`\nJSON ${JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, commitProbes, results, cold })}`);
+}
+
+main().then(() => process.exit(0), (err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

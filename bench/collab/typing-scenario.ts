@@ -1,0 +1,161 @@
+/**
+ * One scenario: N clients on one document, each typing a marker into its own clause `rate` times a
+ * second (jittered start), for a warm-up and then a measured window. Thin clients send and time
+ * receipts; a few full y-websocket clients check convergence at the end.
+ */
+import * as Y from 'yjs';
+import { DEFAULT_LANGUAGES, clauseFragment, clausesMap, insertClause } from '../../shared/src/index';
+import { connectClient } from '../../tests/utils/collab-client';
+import { sameState } from '../../tests/utils/clause-edits';
+import { docFromDatabase } from '../../tests/utils/factories';
+import { createRandom } from '../../tests/utils/prng';
+import { LatencyHistogram } from './latency-histogram';
+import { ThinClient, type SendTimes } from './thin-client';
+import { cpuByName, cpuDelta, cpuSeconds, sampleRss } from './process-usage';
+import type { BenchDatabase } from './bench-database';
+import type { ServerUnderTest } from './server-process';
+
+export interface ScenarioOptions { clients: number; rate: number; warmupSeconds: number; seconds: number; fullClients: number }
+
+export interface ScenarioResult extends ScenarioOptions {
+  sent: number;
+  updatesPerSecond: number;
+  receipts: number;
+  expectedReceipts: number;
+  framesPerReceiverPerSecond: number;
+  latency: { p50: number; p95: number; p99: number; max: number; mean: number };
+  serverCpuPercent: number;
+  serverRssMaxMiB: number;
+  postgresCpuPercent: number;
+  generatorCpuPercent: number;
+  commits: number;
+  rows: number;
+  meanBatch: number;
+  converged: boolean;
+  markersInFullClients: number;
+  markersSent: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const origin = { kind: 'server', reason: 'seed' } as const;
+
+function initialDocument(clients: number): Uint8Array {
+  const doc = new Y.Doc();
+  let after: string | null = null;
+  for (let i = 0; i < clients; i += 1) {
+    const id = `b${i}`;
+    insertClause(doc, { id, kind: 'clause', content: {
+      en: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Article ${i + 1}. ` }] }] },
+      es: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Artículo ${i + 1}. ` }] }] },
+    } }, DEFAULT_LANGUAGES, after, origin);
+    after = id;
+  }
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function countMarkers(doc: Y.Doc): number {
+  let count = 0;
+  for (const id of clausesMap(doc).keys()) count += (clauseFragment(doc, id, 'en').toString().match(/~\d+:\d+~/g) ?? []).length;
+  return count;
+}
+
+export async function runTypingScenario(database: BenchDatabase, server: ServerUnderTest, options: ScenarioOptions): Promise<ScenarioResult> {
+  const { clients: n, rate, warmupSeconds, seconds, fullClients } = options;
+  const initialState = initialDocument(n);
+  const documentId = await database.createDocument(initialState);
+  const url = `${server.wsUrl}/collab/${documentId}`;
+  const sendTimes: SendTimes = [];
+  const histogram = new LatencyHistogram();
+  let windowStart = Infinity;
+  let windowEnd = Infinity;
+  let receipts = 0;
+  const onMarker = (from: number, seq: number, at: number) => {
+    const sentAt = sendTimes[from]?.[seq];
+    if (sentAt === undefined || sentAt < windowStart || sentAt > windowEnd) return;
+    histogram.record(at - sentAt);
+    receipts += 1;
+  };
+
+  const thin: ThinClient[] = [];
+  for (let i = 0; i < n; i += 1) thin.push(new ThinClient({ url, origin: server.origin, index: i, initialState, clauseId: `b${i}`, sendTimes, onMarker }));
+  await Promise.all(thin.map((c) => c.synced));
+  const full = Array.from({ length: fullClients }, () => connectClient(server.wsUrl, documentId));
+  await Promise.all(full.map((c) => c.synced()));
+
+  const random = createRandom(n);
+  const periodMs = 1000 / rate;
+  const timers: NodeJS.Timeout[] = [];
+  for (const client of thin) {
+    timers.push(setTimeout(() => {
+      client.type();
+      timers.push(setInterval(() => client.type(), periodMs));
+    }, random.int(periodMs)));
+  }
+
+  await sleep(warmupSeconds * 1000);
+  const idAtStart = await maxUpdateId(database, documentId);
+  const framesAtStart = thin.reduce((sum, c) => sum + c.framesReceived, 0);
+  const serverCpuStart = cpuSeconds(server.pid)!;
+  const postgresStart = cpuByName('postgres');
+  const generatorStart = process.cpuUsage();
+  const rss = sampleRss(server.pid);
+  windowStart = performance.now();
+  await sleep(seconds * 1000);
+  windowEnd = performance.now();
+  const wallSeconds = (windowEnd - windowStart) / 1000;
+  const generatorUsage = process.cpuUsage(generatorStart);
+  const serverCpu = cpuSeconds(server.pid)! - serverCpuStart;
+  const postgresCpu = cpuDelta(postgresStart, cpuByName('postgres'));
+  const framesInWindow = thin.reduce((sum, c) => sum + c.framesReceived, 0) - framesAtStart;
+  const { maxMiB } = rss.stop();
+  const idAtEnd = await maxUpdateId(database, documentId);
+
+  for (const timer of timers) { clearTimeout(timer); clearInterval(timer); }
+  // Let everything in flight arrive before counting receipts and checking convergence.
+  await sleep(3000);
+  let sent = 0;
+  for (const times of sendTimes) for (const t of times ?? []) if (t >= windowStart && t <= windowEnd) sent += 1;
+  const markersSent = thin.reduce((sum, c) => sum + c.seq, 0);
+
+  // Full clients must end with every marker sent and agree with each other and with PostgreSQL.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && !(full.every((c) => countMarkers(c.doc) === markersSent) && full.every((c) => sameState(c.doc, full[0].doc)))) {
+    await sleep(250);
+  }
+  const stored = await docFromDatabase(database.pool, documentId);
+  const converged = full.every((c) => sameState(c.doc, full[0].doc)) && sameState(stored, full[0].doc);
+  const markersInFullClients = Math.min(...full.map((c) => countMarkers(c.doc)));
+  const { rows: batchRows } = await database.pool.query<{ rows: number; commits: number }>(
+    `SELECT count(*)::int AS rows, count(DISTINCT created_at)::int AS commits FROM document_updates
+     WHERE document_id = $1 AND id > $2 AND id <= $3`, [documentId, idAtStart, idAtEnd]);
+
+  for (const client of thin) client.close();
+  for (const client of full) client.destroy();
+  stored.destroy();
+
+  const { rows, commits } = batchRows[0];
+  return {
+    ...options,
+    sent,
+    updatesPerSecond: sent / wallSeconds,
+    receipts,
+    expectedReceipts: sent * (n - 1),
+    framesPerReceiverPerSecond: framesInWindow / n / wallSeconds,
+    latency: { p50: histogram.quantile(0.5), p95: histogram.quantile(0.95), p99: histogram.quantile(0.99), max: histogram.max, mean: histogram.mean },
+    serverCpuPercent: (serverCpu / wallSeconds) * 100,
+    serverRssMaxMiB: maxMiB,
+    postgresCpuPercent: (postgresCpu / wallSeconds) * 100,
+    generatorCpuPercent: ((generatorUsage.user + generatorUsage.system) / 1e6 / wallSeconds) * 100,
+    commits,
+    rows,
+    meanBatch: commits === 0 ? 0 : rows / commits,
+    converged,
+    markersInFullClients,
+    markersSent,
+  };
+}
+
+async function maxUpdateId(database: BenchDatabase, documentId: string): Promise<number> {
+  const { rows } = await database.pool.query<{ id: string | null }>('SELECT max(id) AS id FROM document_updates WHERE document_id = $1', [documentId]);
+  return Number(rows[0].id ?? 0);
+}
