@@ -7,13 +7,15 @@
  *   BENCH_RATE          edits per second per client (default 5)
  *   BENCH_SECONDS       measured seconds per scenario (default 20), after BENCH_WARMUP seconds (default 3)
  *   BENCH_COLD_LOAD     0 to skip the cold-load measurement
+ *   BENCH_REFERENCE     0 to skip the reference relay (no durability) run after each scenario
  *
  * Every scenario runs against a freshly started server process (NODE_ENV=production, LOG_LEVEL=warn,
- * COLLAB_DEV_OPEN=1) and a fresh document. Results print as a table and as JSON.
+ * COLLAB_DEV_OPEN=1) and a fresh document, then the same load against the reference relay
+ * (reference-relay.ts) in the same conditions. Results print as a table and as JSON.
  */
 import os from 'node:os';
 import { openBenchDatabase } from './bench-database';
-import { startServer } from './server-process';
+import { startReferenceRelay, startServer } from './server-process';
 import { runTypingScenario, type ScenarioResult } from './typing-scenario';
 import { measureColdLoad, type ColdLoadResult } from './cold-load';
 
@@ -27,10 +29,10 @@ const median = (values: number[]) => {
 function printScenario(r: ScenarioResult): void {
   const delivered = r.expectedReceipts === 0 ? 0 : (r.receipts / r.expectedReceipts) * 100;
   console.log([
-    `| ${r.clients} × ${r.rate}/s`,
+    `| ${r.target} | ${r.clients} × ${r.rate}/s`,
     `${fixed(r.latency.p50, 2)}`, `${fixed(r.latency.p95, 2)}`, `${fixed(r.latency.p99, 2)}`, `${fixed(r.latency.max, 1)}`,
     `${fixed(r.updatesPerSecond)}`, `${fixed(delivered, 2)} %`, `${fixed(r.framesPerReceiverPerSecond)}`,
-    `${r.commits} / ${fixed(r.meanBatch, 2)}`,
+    r.target === 'reference relay' ? '—' : `${r.commits} / ${fixed(r.meanBatch, 2)}`,
     `${fixed(r.serverCpuPercent)} %`, `${fixed(r.serverRssMaxMiB)} MiB`, `${fixed(r.postgresCpuPercent)} %`,
     `${fixed(r.generatorCpuPercent)} %`, `${r.converged && r.markersInFullClients === r.markersSent ? 'yes' : `NO (${r.markersInFullClients}/${r.markersSent} markers)`} |`,
   ].join(' | '));
@@ -61,21 +63,32 @@ async function main(): Promise<void> {
   const commitProbes: { p50: number; p99: number; max: number }[] = [];
   let cold: ColdLoadResult | null = null;
   try {
-    console.log('| clients × rate | p50 ms | p95 ms | p99 ms | max ms | updates/s | delivered | frames/s per receiver | commits / mean batch | server CPU | server RSS max | PostgreSQL CPU | generator CPU | converged |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| server | clients × rate | p50 ms | p95 ms | p99 ms | max ms | updates/s | delivered | frames/s per receiver | commits / mean batch | server CPU | server RSS max | PostgreSQL CPU | generator CPU | converged |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const clients of scenarios) {
       const probe = await database.commitLatency();
-      console.log(`|  | commit probe before: p50 ${fixed(probe.p50, 2)} ms, p99 ${fixed(probe.p99, 2)} ms, max ${fixed(probe.max, 1)} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
+      console.log(`|  |  | commit probe before: p50 ${fixed(probe.p50, 2)} ms, p99 ${fixed(probe.p99, 2)} ms, max ${fixed(probe.max, 1)} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
       commitProbes.push(probe);
+      const options = { clients, rate, warmupSeconds, seconds, fullClients: 3 };
       const server = await startServer(database.serverUrl);
       try {
-        const result = await runTypingScenario(database, server, { clients, rate, warmupSeconds, seconds, fullClients: 3 });
+        const result = await runTypingScenario({ label: 'Concordia', pid: server.pid, wsUrl: server.wsUrl, origin: server.origin, database }, options);
         results.push(result);
         printScenario(result);
-        console.log(`|  | load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
       } finally {
         await server.stop();
       }
+      if (process.env.BENCH_REFERENCE !== '0') {
+        const relay = await startReferenceRelay();
+        try {
+          const result = await runTypingScenario({ label: 'reference relay', pid: relay.pid, wsUrl: relay.wsUrl, origin: relay.origin, database: null }, options);
+          results.push(result);
+          printScenario(result);
+        } finally {
+          await relay.stop();
+        }
+      }
+      console.log(`|  |  | load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
     }
     if (process.env.BENCH_COLD_LOAD !== '0') {
       cold = await measureColdLoad(database);

@@ -1,5 +1,7 @@
 /** The server under test, as its own process (as `npm start` runs it), so its CPU and RSS are its own. */
-import { spawnServer, type SpawnedServer } from '../../tests/utils/spawn-server';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT, spawnServer, type SpawnedServer } from '../../tests/utils/spawn-server';
 
 export interface ServerUnderTest {
   server: SpawnedServer;
@@ -34,6 +36,32 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     },
     async stop() {
       await server.kill('SIGTERM');
+    },
+  };
+}
+
+export interface RelayProcess { pid: number; wsUrl: string; origin: string; stop(): Promise<void> }
+
+/** The reference relay (reference-relay.ts), as its own process. */
+export async function startReferenceRelay(): Promise<RelayProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/collab/reference-relay.ts')], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const match = /listening on (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    void exited.then(() => reject(new Error(`reference relay exited: ${out}`)));
+  });
+  return {
+    pid: child.pid!,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
     },
   };
 }

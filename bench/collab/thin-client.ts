@@ -8,11 +8,13 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
 import { clauseFragment } from '../../shared/src/index';
 
 const TILDE = 0x7e;
 const COLON = 0x3a;
 const SYNC = 0;
+const STEP1 = 0;
 const STEP2 = 1;
 const UPDATE = 2;
 
@@ -51,6 +53,7 @@ export class ThinClient {
       this.ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)));
       this.ws.on('message', (data: Buffer) => {
         if (data[0] !== SYNC) return;
+        if (data[1] === STEP1) { this.answerStep1(data); return; }
         if (data[1] === STEP2) { resolve(); return; }
         if (data[1] !== UPDATE) return;
         this.framesReceived += 1;
@@ -77,6 +80,19 @@ export class ThinClient {
     encoding.writeVarUint(encoder, UPDATE);
     encoding.writeVarUint8Array(encoder, this.lastUpdate!);
     (this.options.sendTimes[this.options.index] ??= [])[seq] = performance.now();
+    this.ws.send(encoding.toUint8Array(encoder));
+  }
+
+  /** As every y-websocket client does: answers the server's sync step 1 with what the server lacks. */
+  private answerStep1(data: Buffer): void {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    const stateVector = decoding.readVarUint8Array(decoder);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, SYNC);
+    encoding.writeVarUint(encoder, STEP2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
     this.ws.send(encoding.toUint8Array(encoder));
   }
 

@@ -3,6 +3,7 @@
  * second (jittered start), for a warm-up and then a measured window. Thin clients send and time
  * receipts; a few full y-websocket clients check convergence at the end.
  */
+import crypto from 'node:crypto';
 import * as Y from 'yjs';
 import { DEFAULT_LANGUAGES, clauseFragment, clausesMap, insertClause } from '../../shared/src/index';
 import { connectClient } from '../../tests/utils/collab-client';
@@ -13,11 +14,20 @@ import { LatencyHistogram } from './latency-histogram';
 import { ThinClient, type SendTimes } from './thin-client';
 import { cpuByName, cpuDelta, cpuSeconds, sampleRss } from './process-usage';
 import type { BenchDatabase } from './bench-database';
-import type { ServerUnderTest } from './server-process';
+
+/** What the clients connect to: Concordia (with its database) or the reference relay (none). */
+export interface Target {
+  label: string;
+  pid: number;
+  wsUrl: string;
+  origin: string;
+  database: BenchDatabase | null;
+}
 
 export interface ScenarioOptions { clients: number; rate: number; warmupSeconds: number; seconds: number; fullClients: number }
 
 export interface ScenarioResult extends ScenarioOptions {
+  target: string;
   sent: number;
   updatesPerSecond: number;
   receipts: number;
@@ -59,10 +69,12 @@ function countMarkers(doc: Y.Doc): number {
   return count;
 }
 
-export async function runTypingScenario(database: BenchDatabase, server: ServerUnderTest, options: ScenarioOptions): Promise<ScenarioResult> {
+export async function runTypingScenario(server: Target, options: ScenarioOptions): Promise<ScenarioResult> {
   const { clients: n, rate, warmupSeconds, seconds, fullClients } = options;
+  const { database } = server;
   const initialState = initialDocument(n);
-  const documentId = await database.createDocument(initialState);
+  // The reference relay has no database: it receives the initial state from the first client's sync step 2.
+  const documentId = database ? await database.createDocument(initialState) : crypto.randomUUID();
   const url = `${server.wsUrl}/collab/${documentId}`;
   const sendTimes: SendTimes = [];
   const histogram = new LatencyHistogram();
@@ -93,7 +105,7 @@ export async function runTypingScenario(database: BenchDatabase, server: ServerU
   }
 
   await sleep(warmupSeconds * 1000);
-  const idAtStart = await maxUpdateId(database, documentId);
+  const idAtStart = database ? await maxUpdateId(database, documentId) : 0;
   const framesAtStart = thin.reduce((sum, c) => sum + c.framesReceived, 0);
   const serverCpuStart = cpuSeconds(server.pid)!;
   const postgresStart = cpuByName('postgres');
@@ -108,7 +120,7 @@ export async function runTypingScenario(database: BenchDatabase, server: ServerU
   const postgresCpu = cpuDelta(postgresStart, cpuByName('postgres'));
   const framesInWindow = thin.reduce((sum, c) => sum + c.framesReceived, 0) - framesAtStart;
   const { maxMiB } = rss.stop();
-  const idAtEnd = await maxUpdateId(database, documentId);
+  const idAtEnd = database ? await maxUpdateId(database, documentId) : 0;
 
   for (const timer of timers) { clearTimeout(timer); clearInterval(timer); }
   // Let everything in flight arrive before counting receipts and checking convergence.
@@ -122,20 +134,21 @@ export async function runTypingScenario(database: BenchDatabase, server: ServerU
   while (Date.now() < deadline && !(full.every((c) => countMarkers(c.doc) === markersSent) && full.every((c) => sameState(c.doc, full[0].doc)))) {
     await sleep(250);
   }
-  const stored = await docFromDatabase(database.pool, documentId);
-  const converged = full.every((c) => sameState(c.doc, full[0].doc)) && sameState(stored, full[0].doc);
+  const stored = database ? await docFromDatabase(database.pool, documentId) : null;
+  const converged = full.every((c) => sameState(c.doc, full[0].doc)) && (!stored || sameState(stored, full[0].doc));
   const markersInFullClients = Math.min(...full.map((c) => countMarkers(c.doc)));
-  const { rows: batchRows } = await database.pool.query<{ rows: number; commits: number }>(
+  // A batch is one statement, one transaction: its rows share created_at (now() is the transaction's start).
+  const { rows, commits } = database ? (await database.pool.query<{ rows: number; commits: number }>(
     `SELECT count(*)::int AS rows, count(DISTINCT created_at)::int AS commits FROM document_updates
-     WHERE document_id = $1 AND id > $2 AND id <= $3`, [documentId, idAtStart, idAtEnd]);
+     WHERE document_id = $1 AND id > $2 AND id <= $3`, [documentId, idAtStart, idAtEnd])).rows[0] : { rows: 0, commits: 0 };
 
   for (const client of thin) client.close();
   for (const client of full) client.destroy();
-  stored.destroy();
+  stored?.destroy();
 
-  const { rows, commits } = batchRows[0];
   return {
     ...options,
+    target: server.label,
     sent,
     updatesPerSecond: sent / wallSeconds,
     receipts,
