@@ -16,6 +16,8 @@ export interface BenchDatabase {
   createDocument(initialState?: Uint8Array): Promise<string>;
   /** The cost of one durable commit here and now: `samples` single-row INSERTs, one after another. */
   commitLatency(samples?: number): Promise<{ p50: number; p99: number; max: number }>;
+  /** Commits one row every `everyMs` until stopped (the cost of a commit under the load of a run). */
+  probeCommits(everyMs: number): { stop(): Promise<{ p50: number; p99: number; max: number; samples: number }> };
   drop(): Promise<void>;
 }
 
@@ -51,6 +53,29 @@ export async function openBenchDatabase(url: string): Promise<BenchDatabase> {
       }
       times.sort((a, b) => a - b);
       return { p50: times[Math.floor(samples * 0.5)], p99: times[Math.min(samples - 1, Math.ceil(samples * 0.99) - 1)], max: times[samples - 1] };
+    },
+    probeCommits(everyMs) {
+      const times: number[] = [];
+      let running = true;
+      const loop = (async () => {
+        await pool.query('CREATE TABLE IF NOT EXISTS commit_probe (id bigint GENERATED ALWAYS AS IDENTITY, payload bytea)');
+        const payload = Buffer.alloc(64);
+        while (running) {
+          const started = performance.now();
+          await pool.query('INSERT INTO commit_probe (payload) VALUES ($1)', [payload]);
+          times.push(performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, everyMs));
+        }
+      })();
+      return {
+        async stop() {
+          running = false;
+          await loop;
+          times.sort((a, b) => a - b);
+          const at = (q: number) => times[Math.min(times.length - 1, Math.max(0, Math.ceil(q * times.length) - 1))];
+          return { p50: at(0.5), p99: at(0.99), max: times[times.length - 1], samples: times.length };
+        },
+      };
     },
     async drop() {
       await pool.end();

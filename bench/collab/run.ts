@@ -7,6 +7,7 @@
  *   BENCH_RATE          edits per second per client (default 5)
  *   BENCH_SECONDS       measured seconds per scenario (default 20), after BENCH_WARMUP seconds (default 3)
  *   BENCH_COLD_LOAD     0 to skip the cold-load measurement
+ *   BENCH_SERVER_ENV    extra server settings for an experiment, e.g. "COMPACT_AFTER_UPDATES=100000,DATABASE_POOL_SIZE=4"
  *   BENCH_REFERENCE     0 to skip the reference relay (no durability) run after each scenario
  *
  * Every scenario runs against a freshly started server process (NODE_ENV=production, LOG_LEVEL=warn,
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   console.log(`Concordia collab benchmark — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fixed(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(`PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}; ${seconds} s measured after ${warmupSeconds} s warm-up; CPU % is of one core (${os.cpus().length} cores = ${os.cpus().length * 100} %)\n`);
 
+  const serverEnv = Object.fromEntries((process.env.BENCH_SERVER_ENV ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+  if (Object.keys(serverEnv).length > 0) console.log(`Server settings for this run: ${JSON.stringify(serverEnv)}\n`);
   const database = await openBenchDatabase(url);
   const results: ScenarioResult[] = [];
   const commitProbes: { p50: number; p99: number; max: number }[] = [];
@@ -70,11 +73,13 @@ async function main(): Promise<void> {
       console.log(`|  |  | commit probe before: p50 ${fixed(probe.p50, 2)} ms, p99 ${fixed(probe.p99, 2)} ms, max ${fixed(probe.max, 1)} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
       commitProbes.push(probe);
       const options = { clients, rate, warmupSeconds, seconds, fullClients: 3 };
-      const server = await startServer(database.serverUrl);
+      const server = await startServer(database.serverUrl, serverEnv);
       try {
         const result = await runTypingScenario({ label: 'Concordia', pid: server.pid, wsUrl: server.wsUrl, origin: server.origin, database }, options);
         results.push(result);
         printScenario(result);
+        const c = result.commitDuringRun;
+        if (c) console.log(`|  |  | one-row commit on another connection every 50 ms during the run: p50 ${fixed(c.p50, 2)} ms, p99 ${fixed(c.p99, 2)} ms, max ${fixed(c.max, 1)} ms (${c.samples} samples) |`);
       } finally {
         await server.stop();
       }

@@ -42,6 +42,8 @@ export interface ScenarioResult extends ScenarioOptions {
   rows: number;
   meanBatch: number;
   converged: boolean;
+  /** Commits of one row on another connection every 50 ms during the window: what one commit cost under this load. */
+  commitDuringRun: { p50: number; p99: number; max: number; samples: number } | null;
   markersInFullClients: number;
   markersSent: number;
 }
@@ -111,9 +113,11 @@ export async function runTypingScenario(server: Target, options: ScenarioOptions
   const postgresStart = cpuByName('postgres');
   const generatorStart = process.cpuUsage();
   const rss = sampleRss(server.pid);
+  const probe = database?.probeCommits(50) ?? null;
   windowStart = performance.now();
   await sleep(seconds * 1000);
   windowEnd = performance.now();
+  const commitDuringRun = probe ? await probe.stop() : null;
   const wallSeconds = (windowEnd - windowStart) / 1000;
   const generatorUsage = process.cpuUsage(generatorStart);
   const serverCpu = cpuSeconds(server.pid)! - serverCpuStart;
@@ -163,6 +167,7 @@ export async function runTypingScenario(server: Target, options: ScenarioOptions
     rows,
     meanBatch: commits === 0 ? 0 : rows / commits,
     converged,
+    commitDuringRun,
     markersInFullClients,
     markersSent,
   };
