@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from './app/i18n';
 import { App } from './app/app';
+import './approvals/fingerprint-probe';
 import 'prosemirror-view/style/prosemirror.css';
 import './styles/base.css';
 import './styles/layout.css';

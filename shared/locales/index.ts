@@ -21,10 +21,12 @@ import enImport from './en/import.json';
 import esImport from './es/import.json';
 import enComments from './en/comments.json';
 import esComments from './es/comments.json';
+import enApprovals from './en/approvals.json';
+import esApprovals from './es/approvals.json';
 
 export const resources = {
-  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations, import: enImport, comments: enComments },
-  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations, import: esImport, comments: esComments },
+  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations, import: enImport, comments: enComments, approvals: enApprovals },
+  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations, import: esImport, comments: esComments, approvals: esApprovals },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof typeof resources.en>;

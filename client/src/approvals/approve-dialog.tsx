@@ -1,0 +1,121 @@
+/**
+ * Approving a clause for one's Participant: every language version shown side by side, exactly the texts
+ * the approval will cover (their fingerprint is taken when the dialog opens). If the text changes while
+ * the dialog is open the person is told and must look again; a clause whose concordance is stale or
+ * unconfirmed needs the explicit acknowledgement.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/http';
+import { languageTitle, localized } from '../app/format';
+import { concordanceState } from '../../../shared/src/approval-status';
+import type { MatrixParticipant } from '../../../shared/src/approval-api';
+import type { Approvals } from './use-approvals';
+import { livePlainTexts } from './clause-texts';
+import { Modal } from './modal';
+import './approvals.css';
+
+interface Shown {
+  fingerprint: string | null;
+  languageHashes: Record<string, string>;
+  plainTexts: Record<string, string>;
+}
+
+export interface ApproveDialogProps {
+  approvals: Approvals;
+  clauseId: string;
+  /** "Article 3", as the workspace labels it. */
+  label: string;
+  participant: MatrixParticipant;
+  onClose(): void;
+  /** Called with a sentence to announce once the approval is recorded. */
+  onApproved?(message: string): void;
+}
+
+export function ApproveDialog({ approvals, clauseId, label, participant, onClose, onApproved }: ApproveDialogProps) {
+  const { t, i18n } = useTranslation();
+  const capture = (): Shown => {
+    const row = approvals.clauses.find((c) => c.clauseId === clauseId);
+    return {
+      fingerprint: row?.fingerprint ?? null,
+      languageHashes: row?.languageHashes ?? {},
+      plainTexts: livePlainTexts(approvals.ydoc, clauseId, approvals.languages),
+    };
+  };
+  const [shown, setShown] = useState<Shown>(capture);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [forceAcknowledge, setForceAcknowledge] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const live = approvals.clauses.find((c) => c.clauseId === clauseId);
+  const changedWhileOpen = live !== undefined && live.fingerprint !== shown.fingerprint;
+  const concordance = concordanceState(shown.languageHashes, approvals.records.confirmations[clauseId] ?? null);
+  const needsAcknowledgement = forceAcknowledge || concordance.status !== 'concordant';
+  const languages = (codes: string[]) => codes.map((code) => languageTitle(code, i18n.language)).join(', ');
+  const participantName = localized(participant.name, i18n.language);
+  const canSubmit = shown.fingerprint !== null && !changedWhileOpen && (!needsAcknowledgement || acknowledged) && !busy;
+
+  async function submit() {
+    if (!shown.fingerprint) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await approvals.approve(clauseId, participant.id, shown.fingerprint, needsAcknowledgement && acknowledged);
+      onApproved?.(t('approvals:dialog.approved', { label, participant: participantName }));
+      onClose();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+      if (failure instanceof ApiError && failure.code === 'concordance_unacknowledged') setForceAcknowledge(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      title={t('approvals:dialog.title', { label, participant: participantName })}
+      onClose={onClose}
+      className="approve-dialog"
+      footer={(
+        <>
+          <button type="button" className="button" onClick={onClose}>{t('approvals:actions.cancel')}</button>
+          <button type="button" className="button button-primary" disabled={!canSubmit} onClick={() => void submit()}>
+            {busy ? t('approvals:dialog.submitting') : t('approvals:dialog.submit')}
+          </button>
+        </>
+      )}
+    >
+      <p>{t('approvals:dialog.covers')}</p>
+      {shown.fingerprint === null && <p className="approval-alert" role="alert">{t('approvals:dialog.invalidText')}</p>}
+      {changedWhileOpen && (
+        <div className="approval-alert" role="alert">
+          <p>{t('approvals:dialog.changedWhileOpen')}</p>
+          <button type="button" className="button" onClick={() => { setShown(capture()); setError(null); }}>{t('approvals:actions.reviewAgain')}</button>
+        </div>
+      )}
+      <div className="approval-texts" style={{ ['--text-columns' as string]: approvals.languages.length }}>
+        {approvals.languages.map((lang) => (
+          <section key={lang} className="approval-text">
+            <h3>{languageTitle(lang, i18n.language)}</h3>
+            <p lang={lang}>{shown.plainTexts[lang]}</p>
+          </section>
+        ))}
+      </div>
+      {needsAcknowledgement && (
+        <div className="approval-concordance-warning">
+          <p>
+            {concordance.status === 'stale'
+              ? t('approvals:dialog.concordance.stale', { languages: languages(concordance.changedLanguages) })
+              : t('approvals:dialog.concordance.unconfirmed')}
+          </p>
+          <label className="approval-acknowledge">
+            <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} />
+            {' '}{t('approvals:dialog.acknowledge')}
+          </label>
+        </div>
+      )}
+      {error && <p className="approval-alert" role="alert">{error}</p>}
+    </Modal>
+  );
+}

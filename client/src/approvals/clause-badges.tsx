@@ -1,0 +1,163 @@
+/**
+ * The approval state of one clause, for its row in the workspace: a badge per Participant (approved,
+ * changed since approval, not approved) and one for the concordance of the language versions. Statuses
+ * are derived from `ydoc` as it is now, so a badge turns "changed" on the keystroke that changes the text.
+ * The person's own Participant gets Approve / Revoke; an outdated badge or the concordance badge opens
+ * what changed since.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { formatDateTime, languageTitle, localized } from '../app/format';
+import { ApiError } from '../api/http';
+import { deriveMatrixClauses } from '../../../shared/src/approval-matrix';
+import { clauseTextState, type ApprovalStatus, type ConcordanceStatus } from '../../../shared/src/approval-status';
+import type { MatrixClause, MatrixParticipant } from '../../../shared/src/approval-api';
+import type { Approvals } from './use-approvals';
+import { ApproveDialog } from './approve-dialog';
+import { ChangedSince } from './changed-since';
+import './approvals.css';
+
+export interface ApprovalPermissions {
+  /** The person's own Participant (delegates; null otherwise). */
+  participantId: string | null;
+  /** Policy 'clause.approve' on this document (its status included). */
+  canApprove: boolean;
+  /** Policy 'concordance.confirm'. */
+  canConfirmConcordance: boolean;
+}
+
+export interface ClauseBadgesProps {
+  clauseId: string;
+  ydoc: Y.Doc;
+  approvals: Approvals;
+  /** "Article 3", as the workspace labels the clause. */
+  label: string;
+  me: ApprovalPermissions;
+  /** Says a sentence to screen-reader users (and may show it), e.g. after approving. */
+  announce?(message: string): void;
+}
+
+const STATUS_MARK: Record<ApprovalStatus, string> = { approved: '✓', outdated: '!', not_approved: '–' };
+const CONCORDANCE_MARK: Record<ConcordanceStatus, string> = { concordant: '=', stale: '≠', unconfirmed: '?' };
+
+/** The clause's row of the matrix, from `ydoc` now (the hook already derives it from the same Y.Doc). */
+export function useClauseRow(approvals: Approvals, clauseId: string, ydoc: Y.Doc): MatrixClause | undefined {
+  return useMemo(() => {
+    if (approvals.ydoc === ydoc) return approvals.clauses.find((c) => c.clauseId === clauseId);
+    try {
+      const state = clauseTextState(ydoc, clauseId, approvals.languages);
+      return deriveMatrixClauses([state], approvals.participants.map((p) => p.id), approvals.records)[0];
+    } catch {
+      return undefined;
+    }
+  }, [approvals, clauseId, ydoc]);
+}
+
+type Open = { kind: 'approve'; participant: MatrixParticipant } | { kind: 'changes'; participantId: string | null } | null;
+
+export function ClauseBadges({ clauseId, ydoc, approvals, label, me, announce }: ClauseBadgesProps) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState<Open>(null);
+  const [busy, setBusy] = useState(false);
+  const row = useClauseRow(approvals, clauseId, ydoc);
+  if (approvals.status !== 'ready' || !row) return null;
+
+  const own = me.participantId ? approvals.participants.find((p) => p.id === me.participantId) : undefined;
+  const ownStatus = own ? row.statuses[own.id] : undefined;
+  const mayChange = approvals.documentStatus === 'draft';
+  const date = (iso: string) => formatDateTime(iso, i18n.language);
+  const say = (message: string) => announce?.(message);
+
+  async function revoke(participant: MatrixParticipant) {
+    setBusy(true);
+    try {
+      await approvals.revoke(clauseId, participant.id);
+      say(t('approvals:dialog.revoked', { label, participant: localized(participant.name, i18n.language) }));
+    } catch (failure) {
+      say(failure instanceof ApiError ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const concordance = row.concordance;
+  const concordanceTitle = [
+    t(`approvals:concordance.${concordance.status}`),
+    concordance.status === 'stale'
+      ? t('approvals:concordance.changedIn', { languages: concordance.changedLanguages.map((code) => languageTitle(code, i18n.language)).join(', ') })
+      : null,
+    concordance.confirmation ? t('approvals:concordance.confirmedBy', { name: concordance.confirmation.confirmedBy.displayName, date: date(concordance.confirmation.confirmedAt) }) : null,
+  ].filter(Boolean).join(' — ');
+
+  return (
+    <div className="clause-badges" role="group" aria-label={t('approvals:badge.group', { label })}>
+      <ul className="approval-badges">
+        {approvals.participants.map((participant) => {
+          const status = row.statuses[participant.id];
+          const approval = row.approvals[participant.id];
+          const name = localized(participant.name, i18n.language);
+          const detail = approval
+            ? t(status === 'approved' ? 'approvals:badge.approvedBy' : 'approvals:badge.outdatedBy', { name: approval.approvedBy.displayName, date: date(approval.approvedAt) })
+            : '';
+          const text = `${t('approvals:badge.cell', { participant: name, status: t(`approvals:status.${status}`) })}${detail ? ` (${detail})` : ''}`;
+          return (
+            <li key={participant.id}>
+              <button
+                type="button"
+                className={`approval-badge status-${status}`}
+                style={{ ['--participant-color' as string]: participant.color }}
+                title={text}
+                aria-label={text}
+                onClick={() => setOpen({ kind: 'changes', participantId: participant.id })}
+              >
+                <span className="approval-badge-code">{participant.code}</span>
+                <span className="approval-badge-mark" aria-hidden="true">{STATUS_MARK[status]}</span>
+              </button>
+            </li>
+          );
+        })}
+        <li>
+          <button
+            type="button"
+            className={`concordance-badge concordance-${concordance.status}`}
+            title={concordanceTitle}
+            aria-label={`${t('approvals:concordance.label')}: ${concordanceTitle}`}
+            onClick={() => setOpen({ kind: 'changes', participantId: null })}
+          >
+            <span aria-hidden="true">{approvals.languages.map((code) => code.toUpperCase()).join(` ${CONCORDANCE_MARK[concordance.status]} `)}</span>
+          </button>
+        </li>
+      </ul>
+      {own && me.canApprove && mayChange && (
+        <div className="approval-actions">
+          {ownStatus !== 'approved' && (
+            <button type="button" className="button button-small button-primary" disabled={busy || row.fingerprint === null}
+              onClick={() => setOpen({ kind: 'approve', participant: own })}>
+              {t('approvals:actions.approve')}
+            </button>
+          )}
+          {row.approvals[own.id] && (
+            <button type="button" className="button button-small" disabled={busy} onClick={() => void revoke(own)}>
+              {t('approvals:actions.revoke')}
+            </button>
+          )}
+        </div>
+      )}
+      {open?.kind === 'approve' && (
+        <ApproveDialog approvals={approvals} clauseId={clauseId} label={label} participant={open.participant} onClose={() => setOpen(null)} onApproved={say} />
+      )}
+      {open?.kind === 'changes' && (
+        <ChangedSince
+          approvals={approvals}
+          clauseId={clauseId}
+          label={label}
+          participantId={open.participantId}
+          canConfirmConcordance={me.canConfirmConcordance}
+          onClose={() => setOpen(null)}
+          onConfirmed={say}
+        />
+      )}
+    </div>
+  );
+}
