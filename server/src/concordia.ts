@@ -14,6 +14,8 @@ import { attachSocketServer } from './realtime/socket-server';
 import { relayApprovalEvents } from './realtime/approval-broadcasts';
 import { relayCommentEvents } from './realtime/comment-broadcasts';
 import { attachCollab, type CollabServer } from './collab/collab-server';
+import { relayVersionEvents } from './realtime/version-broadcasts';
+import { startAutomaticVersions } from './versions/automatic-versions';
 
 export interface ConcordiaOptions {
   env: Env;
@@ -55,8 +57,10 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   const io = attachSocketServer(ctx, httpServer);
   relayApprovalEvents(ctx, io);
   relayCommentEvents(ctx, io);
+  relayVersionEvents(ctx, io);
   const collab = attachCollab(ctx, httpServer);
   ctx.documents = collab.registry;
+  const stopAutomaticVersions = startAutomaticVersions(ctx);
 
   let stopping: Promise<void> | null = null;
   return {
@@ -71,6 +75,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
       stopping ??= (async () => {
         log.info('shutting down: no new connections, flushing writes');
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await stopAutomaticVersions();
         await collab.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         httpServer.closeAllConnections?.();

@@ -23,10 +23,12 @@ import enComments from './en/comments.json';
 import esComments from './es/comments.json';
 import enApprovals from './en/approvals.json';
 import esApprovals from './es/approvals.json';
+import enVersions from './en/versions.json';
+import esVersions from './es/versions.json';
 
 export const resources = {
-  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations, import: enImport, comments: enComments, approvals: enApprovals },
-  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations, import: esImport, comments: esComments, approvals: esApprovals },
+  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations, import: enImport, comments: enComments, approvals: enApprovals, versions: enVersions },
+  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations, import: esImport, comments: esComments, approvals: esApprovals, versions: esVersions },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof typeof resources.en>;

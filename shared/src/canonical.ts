@@ -153,7 +153,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** RFC 8785: keys sorted by UTF-16 code units, ECMAScript number and string serialisation, no whitespace. */
-function serialize(value: unknown): string {
+export function serialize(value: unknown): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`A canonical text cannot hold the number ${value}`);

@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'import_preview_expired',
   'import_correction_invalid',
   'import_after_approval',
+  'freeze_blocked',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -101,4 +102,5 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   import_preview_expired: 410,
   import_correction_invalid: 400,
   import_after_approval: 409,
+  freeze_blocked: 409,
 };

@@ -45,4 +45,6 @@ export const SocketEvent = {
   ConcordanceConfirmed: 'concordance:confirmed',
   /** A comment thread was opened or changed (payload: CommentThreadChangedEvent in comment-api.ts); only to rooms that may read it. */
   CommentThreadChanged: 'comment:thread',
+  /** The document's status changed: frozen or archived ({ documentId, status }); the page turns read-only. */
+  DocumentStatusChanged: 'document:status',
 } as const;

@@ -20,6 +20,8 @@ export class CollabDocument {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<CollabConnection>();
   status: 'draft' | 'frozen' | 'archived' = 'draft';
+  /** Called with a writer's update refused because the document is not a draft (it is kept, never applied). */
+  onRefusedUpdate: ((update: Uint8Array, userId: string | null) => void) | null = null;
   /** Updates stored since the last snapshot (drives background compaction). */
   updatesSinceSnapshot = 0;
   private seq = 0;

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { CollabDocument } from './collab-document';
 import { compactDocument, loadDocumentState } from './document-store';
 import type { UpdateLog } from './update-log';
+import { keepRejectedUpdate } from '../versions/rejected-updates';
 
 /**
  * The open documents of this process. A document is loaded once however many clients join it
@@ -66,6 +67,7 @@ export class DocumentRegistry {
     try {
       const { tailLength, status } = await loadDocumentState(this.pool, documentId, document.doc, this.log);
       document.status = status as CollabDocument['status'];
+      document.onRefusedUpdate = (update, userId) => keepRejectedUpdate(this.pool, this.log, { documentId, userId, update, reason: document.status === 'archived' ? 'archived' : 'frozen' });
       document.updatesSinceSnapshot = tailLength;
       this.stats.loads += 1;
       this.log.info({ documentId, tailLength, ms: Math.round(performance.now() - started) }, 'document loaded');

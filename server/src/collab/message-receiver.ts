@@ -8,6 +8,7 @@ import type { CollabConnection } from './connection';
 import { assertSaneUpdate, InvalidUpdateError } from './update-guard';
 import { encodeAwarenessEntries, filterAwarenessUpdate } from './awareness-guard';
 import { permissionDeniedFrame } from './messages';
+import { editsDrafts } from '../versions/rejected-updates';
 
 const AWARENESS_PER_SECOND = 20;
 const DENIAL_INTERVAL_MS = 2000;
@@ -63,6 +64,12 @@ function receiveSync(document: CollabDocument, connection: CollabConnection, dec
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate: {
       if (!connection.principal.canWrite || !document.writable) {
+        // Issue 7: a writer's edit that arrives after the freeze (an offline client reconnecting) is
+        // not applied but kept for its author (server/src/versions/rejected-updates.ts).
+        if (!document.writable && editsDrafts(connection.principal) && !isEmptyUpdate(payload)) {
+          assertSaneUpdate(payload);
+          document.onRefusedUpdate?.(payload, connection.principal.userId);
+        }
         deny(document, connection, payload);
         return;
       }

@@ -71,6 +71,7 @@ export class ApiRouter {
       try {
         const call = await this.prepare(spec, req, res);
         const result = await spec.handler(call);
+        if (res.headersSent) return; // the handler answered itself (a file download)
         const status = spec.status ?? 200;
         if (status === 204) res.status(204).end();
         else res.status(status).json(result);

@@ -25,6 +25,7 @@ export function errorHandler() {
     const appError = toAppError(err);
     if (appError.code === 'internal') req.log?.error({ err }, 'unhandled error');
     const message = translator(req.lang ?? 'en')(appError.code, appError.params);
-    res.status(appError.status).json({ error: { code: appError.code, message } });
+    // `details`: structured facts the person needs to act on (e.g. the blockers of a refused freeze).
+    res.status(appError.status).json({ error: { code: appError.code, message, ...(appError.details === undefined ? {} : { details: appError.details }) } });
   };
 }

@@ -13,6 +13,8 @@ import { openApiRouter } from './openapi/router';
 import { approvalsRouter } from './approvals/router';
 import { commentsRouter } from './comments/router';
 import { lifecycleRouter } from './lifecycle/router';
+import { versionsRouter } from './versions/router';
+import { verifyRouter } from './verify/router';
 
 /** The routes of the API, as described in /api/openapi.json (one registry per server). */
 export const apiRegistries = new WeakMap<AppContext, RouteRegistry>();
@@ -33,6 +35,8 @@ export function apiRouters(ctx: AppContext): Router[] {
     approvalsRouter(ctx, registry).router,
     commentsRouter(ctx, registry).router,
     lifecycleRouter(ctx, registry).router,
+    versionsRouter(ctx, registry).router,
+    verifyRouter(ctx, registry).router,
     openApiRouter(ctx, registry).router,
   ];
 }

@@ -1,0 +1,49 @@
+import type { AppContext } from '../context';
+import { withTransaction } from '../db/database';
+import { recordAuditEvent } from '../audit/record-event';
+import { AppError } from '../http/errors';
+import { writeSignatureRecord } from '../versions/version-store';
+import type { SignatureRecord } from '../../../shared/src/versions/version-record';
+
+/**
+ * Enters the signature record — place, date and, per Participant, the signatory's name and title —
+ * before the freeze, which copies it into the signed record. The caller has authorized 'document.freeze'.
+ * Every language of the document needs the place and each title; signatories name this document's
+ * Participants, each at most once, in the Participants' order.
+ */
+export async function saveSignatureRecord(ctx: AppContext, actorId: string, document: { id: string; languages: string[] }, input: SignatureRecord): Promise<SignatureRecord> {
+  for (const lang of document.languages) {
+    if (!input.place[lang]) throw new AppError('validation_failed', { field: `place.${lang}`, reason: 'the place is needed in every language of the document' });
+  }
+  return withTransaction(ctx.pool, async (client) => {
+    const { rows } = await client.query<{ status: string }>('SELECT status FROM documents WHERE id = $1 FOR UPDATE', [document.id]);
+    if (!rows[0]) throw new AppError('not_found');
+    if (rows[0].status !== 'draft') throw new AppError('document_frozen');
+    const participants = await client.query<{ id: string }>('SELECT id FROM participants WHERE document_id = $1 ORDER BY position, code', [document.id]);
+    const order = participants.rows.map((p) => p.id);
+    const seen = new Set<string>();
+    for (const [index, signatory] of input.signatories.entries()) {
+      if (!order.includes(signatory.participantId)) throw new AppError('unknown_participant', { participantId: signatory.participantId });
+      if (seen.has(signatory.participantId)) throw new AppError('validation_failed', { field: `signatories.${index}.participantId`, reason: 'one signatory per Participant' });
+      seen.add(signatory.participantId);
+      for (const lang of document.languages) {
+        if (!signatory.title[lang]) throw new AppError('validation_failed', { field: `signatories.${index}.title.${lang}`, reason: 'the title is needed in every language of the document' });
+      }
+    }
+    const record: SignatureRecord = {
+      place: pick(input.place, document.languages),
+      date: input.date,
+      signatories: [...input.signatories]
+        .sort((a, b) => order.indexOf(a.participantId) - order.indexOf(b.participantId))
+        .map((s) => ({ participantId: s.participantId, name: s.name, title: pick(s.title, document.languages) })),
+    };
+    await writeSignatureRecord(client, document.id, actorId, record);
+    await recordAuditEvent(client, { documentId: document.id, actorUserId: actorId, action: 'signature_record.saved', subject: { ...record } });
+    return record;
+  });
+}
+
+/** Only the document's languages, in its order. */
+function pick(text: Record<string, string>, languages: readonly string[]): Record<string, string> {
+  return Object.fromEntries(languages.map((lang) => [lang, text[lang]]));
+}

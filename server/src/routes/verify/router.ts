@@ -1,0 +1,82 @@
+/**
+ * Verification for whoever holds a file, signed in or not: by fingerprint (what the footer of every
+ * page says), or by uploading the file itself, which is checked byte for byte.
+ */
+import { z } from 'zod';
+import type { Request } from 'express';
+import type { AppContext } from '../../context';
+import { ApiRouter, type RouteRegistry } from '../../http/api-router';
+import { AppError } from '../../http/errors';
+import { findVersionByFingerprint } from '../../versions/version-store';
+import { verifyFile } from '../../exports/verify-file';
+import { fingerprintParamsSchema, verificationSchema, type Verification } from '../../../../shared/src/versions/version-api';
+
+/** The largest file accepted for checking. */
+const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+type Registered = NonNullable<Verification['registered']>;
+
+async function registered(ctx: AppContext, fingerprint: string): Promise<Registered | null> {
+  const row = await findVersionByFingerprint(ctx.pool, fingerprint);
+  return row ? {
+    documentId: row.document_id, title: row.title, versionId: row.id, seq: row.seq, kind: row.kind, name: row.name,
+    takenAt: row.created_at.toISOString(), documentStatus: row.document_status,
+  } : null;
+}
+
+/** One re-rendering at a time: a check costs a PDF's rendering, and the route is public. */
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function readBody(req: Request, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        reject(new AppError('payload_too_large', { limit: `${limit} bytes` }));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function verifyRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
+  return new ApiRouter(ctx, registry)
+    .add({
+      method: 'get', path: '/verify/:fingerprint', tag: 'verify', summary: 'Which document and version a fingerprint names',
+      access: { kind: 'public' }, params: fingerprintParamsSchema,
+      response: z.object({ fingerprint: z.string(), known: z.boolean(), registered: verificationSchema.shape.registered }),
+      handler: async ({ params }) => {
+        const found = await registered(ctx, params.fingerprint);
+        return { fingerprint: params.fingerprint, known: found !== null, registered: found };
+      },
+    })
+    .add({
+      method: 'post', path: '/verify', tag: 'verify', summary: 'Check an exported file (PDF, DOCX, JSON, Akoma Ntoso)',
+      description: 'The body is the file itself, `Content-Type: application/octet-stream`, at most 25 MiB. Genuine means: its record hashes to its fingerprint, that fingerprint names a version held here, and the file is byte for byte the export of that version.',
+      access: { kind: 'public' }, csrf: 'origin', response: verificationSchema,
+      handler: async ({ req }) => {
+        if (req.body !== undefined && !Buffer.isBuffer(req.body) && req.is('application/json')) {
+          // express.json already read it: the bytes as sent are gone, and bytes are what is checked.
+          throw new AppError('validation_failed', { field: 'Content-Type', reason: 'send the file as application/octet-stream' });
+        }
+        const bytes = await readBody(req, MAX_UPLOAD_BYTES);
+        let found: Registered | null = null;
+        const offline = await oneAtATime(() => verifyFile(bytes, {
+          isKnown: async (fingerprint) => (found = await registered(ctx, fingerprint)) !== null,
+        }));
+        const { envelope: _envelope, ...result } = offline;
+        return { ...result, registered: found } satisfies Verification;
+      },
+    });
+}

@@ -1,0 +1,102 @@
+/**
+ * Builds a version's canonical record [V1] from the text as it is in a Y.Doc and what is recorded in the
+ * database (Participants, approvals and confirmations in force, the signature record), and derives the
+ * freeze blockers [F1–F4] from the same inputs, so a freeze checks exactly what it stores.
+ */
+import type * as Y from 'yjs';
+import type { Queryable } from '../db/queryable';
+import { documentParticipants, isInForce, latestApprovalRows, latestConfirmationRows, type InForceApprovalRow, type ConfirmationRow } from '../approvals/approval-store';
+import { readSignatureRecord } from './version-store';
+import { canonicalJSON, type CanonicalNode } from '../../../shared/src/canonical';
+import { clauseItems, readClauseJSON } from '../../../shared/src/yjs-layout';
+import { numberClauses } from '../../../shared/src/numbering';
+import { approvalStatus, concordanceState } from '../../../shared/src/approval-status';
+import { freezeBlockers, type FreezeBlocker } from '../../../shared/src/versions/freeze-blockers';
+import {
+  VERSION_RECORD_FORMAT, recordClause, type RecordClause, type SignatureRecord, type VersionKind, type VersionRecord,
+} from '../../../shared/src/versions/version-record';
+
+export interface RecordDocument { id: string; title: Record<string, string>; languages: string[] }
+
+/** What the database says about a document, read in the caller's transaction. */
+export interface RecordInputs {
+  participants: Array<{ id: string; code: string; name: Record<string, string> }>;
+  approvals: InForceApprovalRow[];
+  confirmations: ConfirmationRow[];
+  signature: SignatureRecord | null;
+}
+
+export async function loadRecordInputs(db: Queryable, documentId: string): Promise<RecordInputs> {
+  const participants = (await documentParticipants(db, documentId)).map(({ id, code, name }) => ({ id, code, name }));
+  const approvals = (await latestApprovalRows(db, documentId)).filter(isInForce);
+  const confirmations = await latestConfirmationRows(db, documentId);
+  const stored = await readSignatureRecord(db, documentId);
+  const signature = stored ? { place: stored.place, date: stored.date, signatories: stored.signatories } : null;
+  return { participants, approvals, confirmations, signature };
+}
+
+/** Every visible clause of the Y.Doc in order, numbered, with canonical texts and hashes. */
+export function recordClauses(doc: Y.Doc, languages: readonly string[]): RecordClause[] {
+  const items = clauseItems(doc);
+  const numbers = numberClauses(items);
+  return items.map(({ id, kind }) => {
+    const texts: Record<string, CanonicalNode | null> = {};
+    for (const lang of languages) {
+      try {
+        texts[lang] = canonicalJSON(readClauseJSON(doc, id, lang));
+      } catch {
+        texts[lang] = null;
+      }
+    }
+    return recordClause(id, kind, numbers.get(id) ?? {}, texts);
+  });
+}
+
+export interface VersionMeta { id: string; kind: VersionKind; name: string | null; takenAt: string }
+
+/** [V1] The record: only approvals and confirmations that cover the text as it stands are part of it. */
+export function buildRecord(document: RecordDocument, meta: VersionMeta, clauses: RecordClause[], inputs: RecordInputs): VersionRecord {
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const participantIds = new Set(inputs.participants.map((p) => p.id));
+  const approvals = inputs.approvals
+    .filter((row) => participantIds.has(row.participant_id) && byId.get(row.clause_id)?.fingerprint === row.fingerprint)
+    .map((row) => ({ id: row.id, clauseId: row.clause_id, participantId: row.participant_id, fingerprint: row.fingerprint, approvedBy: row.user_display_name, approvedAt: row.created_at.toISOString() }))
+    .sort((a, b) => compare(a.clauseId, b.clauseId) || compare(a.participantId, b.participantId));
+  const confirmations = inputs.confirmations
+    .filter((row) => {
+      const clause = byId.get(row.clause_id);
+      return clause !== undefined && clause.fingerprint !== null && concordanceState(clause.languageHashes, { languageHashes: row.language_hashes }).status === 'concordant';
+    })
+    .map((row) => ({ id: row.id, clauseId: row.clause_id, languageHashes: row.language_hashes, confirmedBy: row.user_display_name, confirmedAt: row.created_at.toISOString() }))
+    .sort((a, b) => compare(a.clauseId, b.clauseId));
+  return {
+    format: VERSION_RECORD_FORMAT,
+    document: { id: document.id, title: { ...document.title }, languages: [...document.languages] },
+    version: { ...meta },
+    participants: inputs.participants.map((p) => ({ id: p.id, code: p.code, name: { ...p.name } })),
+    clauses,
+    approvals,
+    confirmations,
+    signature: inputs.signature,
+  };
+}
+
+/** [F1–F4] What stands between these clauses and a freeze. */
+export function blockersOf(clauses: readonly RecordClause[], inputs: RecordInputs): FreezeBlocker[] {
+  const approvalOf = new Map(inputs.approvals.map((row) => [`${row.clause_id}:${row.participant_id}`, row]));
+  const confirmationOf = new Map(inputs.confirmations.map((row) => [row.clause_id, row]));
+  const participantIds = inputs.participants.map((p) => p.id);
+  return freezeBlockers(participantIds, clauses.map((clause) => {
+    const statuses: Record<string, ReturnType<typeof approvalStatus>> = {};
+    for (const id of participantIds) statuses[id] = approvalStatus(clause.fingerprint, approvalOf.get(`${clause.id}:${id}`) ?? null);
+    const confirmation = confirmationOf.get(clause.id);
+    const concordance = clause.fingerprint === null
+      ? { status: confirmation ? 'stale' as const : 'unconfirmed' as const, changedLanguages: [] }
+      : concordanceState(clause.languageHashes, confirmation ? { languageHashes: confirmation.language_hashes } : null);
+    return { clauseId: clause.id, fingerprint: clause.fingerprint, statuses, concordance, texts: clause.texts };
+  }));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

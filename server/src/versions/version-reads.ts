@@ -1,0 +1,116 @@
+/**
+ * What the versions routes read: a stored version's record, the text now as a record's clauses, the
+ * redline between two texts with who made each change, the freeze status, and a person's edits that
+ * were refused after the freeze.
+ */
+import * as Y from 'yjs';
+import type { AppContext } from '../context';
+import { AppError } from '../http/errors';
+import { readCommittedDocument } from '../approvals/committed-text';
+import { blockersOf, loadRecordInputs, recordClauses } from './build-record';
+import { attributeChanges, type Attribution } from './attribution';
+import { findVersion, rejectedUpdatesOf, type FullVersionRow } from './version-store';
+import { unappliedChanges } from './rejected-updates';
+import { presentVersion } from '../presenters/version';
+import { plainText } from '../../../shared/src/canonical';
+import { redline, redlineSummary } from '../../../shared/src/versions/redline';
+import type { RecordClause, VersionRecord } from '../../../shared/src/versions/version-record';
+import type { Comparison, CompareQuery, FreezeStatus, RejectedUpdates } from '../../../shared/src/versions/version-api';
+
+export interface DocumentRef { id: string; status: string; languages: string[] }
+
+export async function requireVersion(ctx: AppContext, documentId: string, versionId: string): Promise<FullVersionRow> {
+  const row = await findVersion(ctx.pool, documentId, versionId);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+export function recordOf(row: FullVersionRow): VersionRecord {
+  return JSON.parse(row.record) as VersionRecord;
+}
+
+/** Clause id → language → plain text, for reading a version without a ProseMirror renderer. */
+export function plainTextsOf(record: VersionRecord): Record<string, Record<string, string>> {
+  const texts: Record<string, Record<string, string>> = {};
+  for (const clause of record.clauses) {
+    texts[clause.id] = {};
+    for (const lang of record.document.languages) {
+      const text = clause.texts[lang];
+      texts[clause.id][lang] = text ? plainText(text as never) : '';
+    }
+  }
+  return texts;
+}
+
+interface TextNow { clauses: RecordClause[]; state: Uint8Array; throughUpdateId: number }
+
+async function textNow(ctx: AppContext, document: DocumentRef): Promise<TextNow> {
+  const { value, throughUpdateId } = await readCommittedDocument(ctx, document.id, (doc) => ({
+    clauses: recordClauses(doc, document.languages), state: Y.encodeStateAsUpdate(doc),
+  }));
+  return { ...value, throughUpdateId };
+}
+
+/** The redline from an older text to a newer one [R1–R4], each change with its authors where known. */
+export async function compareVersions(ctx: AppContext, document: DocumentRef, query: CompareQuery): Promise<Comparison> {
+  const first = await requireVersion(ctx, document.id, query.from);
+  const second = query.to === 'current' ? null : await requireVersion(ctx, document.id, query.to);
+  interface Side { row: FullVersionRow | null; clauses: RecordClause[]; through: number; state: Uint8Array }
+  const ofRow = (row: FullVersionRow): Side => ({ row, clauses: recordOf(row).clauses, through: Number(row.through_update_id), state: new Uint8Array(row.state) });
+  let older = ofRow(first);
+  let newer: Side = second ? ofRow(second) : await textNow(ctx, document).then((now) => ({ row: null, clauses: now.clauses, through: now.throughUpdateId, state: now.state }));
+  // Always from the older text to the newer one: attribution replays the updates between them.
+  if (second && newer.through < older.through) [older, newer] = [newer, older];
+  const attribution = await attributeChanges(ctx.pool, document.id, older.state, older.through, newer.through);
+  const clauses = redline(older.clauses, newer.clauses, document.languages).map((clause) => {
+    const authors = attribution.clauses.get(clause.clauseId);
+    const languages: Comparison['clauses'][number]['languages'] = {};
+    for (const [lang, part] of Object.entries(clause.languages)) {
+      languages[lang] = { ...part, authors: part.changed ? people(attribution, authors?.languages.get(lang)) : [] };
+    }
+    const structural = clause.status === 'added' || clause.status === 'removed' || clause.moved || clause.kind !== clause.kindBefore;
+    return { ...clause, languages, structureAuthors: structural ? people(attribution, authors?.structure) : [] };
+  });
+  return {
+    from: presentVersion(older.row!),
+    to: newer.row ? presentVersion(newer.row) : null,
+    languages: [...document.languages],
+    summary: redlineSummary(clauses),
+    clauses,
+  };
+}
+
+function people(attribution: Attribution, ids: Set<string | null> | undefined): Array<{ id: string | null; displayName: string | null }> {
+  return [...(ids ?? [])]
+    .map((id) => ({ id, displayName: id ? attribution.names.get(id) ?? null : null }))
+    .sort((a, b) => (a.displayName ?? '\uffff').localeCompare(b.displayName ?? '\uffff'));
+}
+
+/** What stands between the text now and its freeze [F1–F4], or the frozen version once it is frozen. */
+export async function freezeStatus(ctx: AppContext, document: DocumentRef): Promise<FreezeStatus> {
+  const now = await textNow(ctx, document);
+  const inputs = await loadRecordInputs(ctx.pool, document.id);
+  const blockers = document.status === 'draft' ? blockersOf(now.clauses, inputs) : [];
+  const { rows } = await ctx.pool.query<{ frozen_version_id: string | null }>('SELECT frozen_version_id FROM documents WHERE id = $1', [document.id]);
+  const frozenId = rows[0]?.frozen_version_id ?? null;
+  const frozen = frozenId ? await findVersion(ctx.pool, document.id, frozenId) : undefined;
+  return {
+    documentStatus: document.status,
+    ready: document.status === 'draft' && blockers.length === 0,
+    blockers,
+    clauses: now.clauses.map((c) => ({ id: c.id, kind: c.kind, number: c.number })),
+    participants: inputs.participants.map((p) => ({ id: p.id, code: p.code, name: p.name })),
+    frozenVersion: frozen ? presentVersion(frozen) : null,
+  };
+}
+
+/** The caller's own refused updates and, all of them together, what they would have changed. */
+export async function rejectedUpdatesFor(ctx: AppContext, document: DocumentRef, userId: string): Promise<RejectedUpdates> {
+  const rows = await rejectedUpdatesOf(ctx.pool, document.id, userId);
+  if (rows.length === 0) return { updates: [], changes: [] };
+  const now = await textNow(ctx, document);
+  return {
+    updates: rows.map((row) => ({ id: row.id, receivedAt: row.created_at.toISOString(), reason: row.reason, bytes: row.update.byteLength })),
+    changes: unappliedChanges(now.state, rows.map((row) => new Uint8Array(row.update)), document.languages),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * What stands between a text and its freeze, derived — never stored — from the text as it stands and
+ * the approvals and confirmations in force.
+ *
+ * Rules (tests cite them):
+ *  [F1] A document with no visible clause, or no Participant, cannot be frozen.
+ *  [F2] Every visible clause must have a valid text in every language, and no bracketed text: neither
+ *       the `bracket` mark nor a literal "[" or "]" (language not yet agreed stands in square brackets).
+ *  [F3] Every visible clause needs confirmed concordance that still holds (`concordant`).
+ *  [F4] Every visible clause needs a current approval (`approved`) of every Participant.
+ * Blockers are listed in document order, then by Participant order; the UI shows them before the
+ * freeze button is pressed, and the server refuses a freeze with exactly this list.
+ */
+import type { CanonicalNode } from '../canonical';
+import type { ApprovalStatus, ConcordanceStatus } from '../approval-status';
+import type { LanguageCode } from '../languages';
+
+export const BLOCKER_REASONS = [
+  'no_clauses', 'no_participants', 'invalid_text', 'brackets',
+  'concordance_unconfirmed', 'concordance_stale', 'not_approved', 'approval_outdated',
+] as const;
+export type BlockerReason = (typeof BLOCKER_REASONS)[number];
+
+export interface FreezeBlocker {
+  reason: BlockerReason;
+  /** Null for what concerns the whole document. */
+  clauseId: string | null;
+  /** The Participant whose approval is missing or outdated; null otherwise. */
+  participantId: string | null;
+  /** The languages concerned (brackets, a stale concordance); empty otherwise. */
+  languages: LanguageCode[];
+}
+
+export interface BlockerClause {
+  clauseId: string;
+  fingerprint: string | null;
+  statuses: Record<string, ApprovalStatus>;
+  concordance: { status: ConcordanceStatus; changedLanguages: LanguageCode[] };
+  /** Canonical texts by language (null: not valid in the schema). */
+  texts: Record<LanguageCode, CanonicalNode | null>;
+}
+
+export function freezeBlockers(participantIds: readonly string[], clauses: readonly BlockerClause[]): FreezeBlocker[] {
+  const blockers: FreezeBlocker[] = [];
+  const block = (reason: BlockerReason, clauseId: string | null = null, participantId: string | null = null, languages: LanguageCode[] = []) =>
+    blockers.push({ reason, clauseId, participantId, languages });
+  if (clauses.length === 0) block('no_clauses'); // [F1]
+  if (participantIds.length === 0) block('no_participants');
+  for (const clause of clauses) {
+    const languages = Object.keys(clause.texts).sort();
+    const invalid = languages.filter((lang) => clause.texts[lang] === null);
+    if (clause.fingerprint === null || invalid.length > 0) block('invalid_text', clause.clauseId, null, invalid); // [F2]
+    const bracketed = languages.filter((lang) => hasBrackets(clause.texts[lang]));
+    if (bracketed.length > 0) block('brackets', clause.clauseId, null, bracketed);
+    if (clause.concordance.status === 'unconfirmed') block('concordance_unconfirmed', clause.clauseId); // [F3]
+    else if (clause.concordance.status === 'stale') block('concordance_stale', clause.clauseId, null, [...clause.concordance.changedLanguages]);
+    for (const participantId of participantIds) { // [F4]
+      const status = clause.statuses[participantId] ?? 'not_approved';
+      if (status === 'outdated') block('approval_outdated', clause.clauseId, participantId);
+      else if (status !== 'approved') block('not_approved', clause.clauseId, participantId);
+    }
+  }
+  return blockers;
+}
+
+/** [F2] Whether a canonical text holds bracketed language: the `bracket` mark, or a literal square bracket. */
+export function hasBrackets(node: CanonicalNode | null | undefined): boolean {
+  if (!node) return false;
+  if (node.marks?.some((mark) => mark.type === 'bracket')) return true;
+  if (node.text !== undefined && /[[\]]/.test(node.text)) return true;
+  return (node.content ?? []).some(hasBrackets);
+}

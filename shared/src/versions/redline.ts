@@ -1,0 +1,142 @@
+/**
+ * The redline between two versions of a text (or a version and the text now): clause by clause and
+ * language by language, with word-level insertions and deletions (word-diff.ts).
+ *
+ * Rules (tests cite them):
+ *  [R1] Clauses are matched by id, never by position or text: a clause keeps its id when it is moved
+ *       or edited, and a deleted clause keeps its entry (docs/document-model.md §4).
+ *  [R2] A clause only in the newer version is `added`; only in the older, `removed`; in both with a
+ *       different text in any language or a different kind, `changed`; otherwise `unchanged`.
+ *  [R3] Among clauses in both, those outside the longest common subsequence of the two orders are
+ *       `moved` (a flag: a clause can be moved and changed).
+ *  [R4] The list follows the newer order; a removed clause stands after the clause that preceded it
+ *       in the older order (first when none of those remains).
+ * Pure and synchronous: the server answers the compare route with it, the client can recompute it.
+ */
+import { plainText, type CanonicalNode } from '../canonical';
+import { wordDiff, type DiffPart } from '../word-diff';
+import type { ClauseKind } from '../yjs-layout';
+import type { ClauseNumber } from '../numbering';
+import type { LanguageCode } from '../languages';
+
+export interface RedlineInputClause {
+  id: string;
+  kind: ClauseKind;
+  number: ClauseNumber;
+  texts: Record<LanguageCode, CanonicalNode | null>;
+  languageHashes: Record<LanguageCode, string>;
+}
+
+export type ClauseChangeStatus = 'unchanged' | 'changed' | 'added' | 'removed';
+
+export interface LanguageRedline {
+  changed: boolean;
+  parts: DiffPart[];
+}
+
+export interface ClauseRedline {
+  clauseId: string;
+  status: ClauseChangeStatus;
+  moved: boolean;
+  kind: ClauseKind;
+  kindBefore: ClauseKind | null;
+  numberBefore: ClauseNumber | null;
+  numberAfter: ClauseNumber | null;
+  languages: Record<LanguageCode, LanguageRedline>;
+}
+
+export function redline(before: readonly RedlineInputClause[], after: readonly RedlineInputClause[], languages: readonly LanguageCode[]): ClauseRedline[] {
+  const older = new Map(before.map((c) => [c.id, c]));
+  const newer = new Map(after.map((c) => [c.id, c]));
+  const common = (list: readonly RedlineInputClause[], other: Map<string, RedlineInputClause>) => list.filter((c) => other.has(c.id)).map((c) => c.id);
+  const stay = longestCommonSubsequence(common(before, newer), common(after, older)); // [R3]
+
+  const compared = new Map<string, ClauseRedline>();
+  for (const clause of after) {
+    const previous = older.get(clause.id);
+    compared.set(clause.id, previous ? compareClause(previous, clause, languages, !stay.has(clause.id)) : sideOnly(clause, 'added', languages));
+  }
+  // [R4] Removed clauses go after their older predecessor that remains, in older order.
+  const result: ClauseRedline[] = [];
+  const removedAfter = new Map<string | null, ClauseRedline[]>();
+  let anchor: string | null = null;
+  for (const clause of before) {
+    if (newer.has(clause.id)) { anchor = clause.id; continue; }
+    const list = removedAfter.get(anchor) ?? [];
+    list.push(sideOnly(clause, 'removed', languages));
+    removedAfter.set(anchor, list);
+  }
+  result.push(...(removedAfter.get(null) ?? []));
+  for (const clause of after) {
+    result.push(compared.get(clause.id)!);
+    result.push(...(removedAfter.get(clause.id) ?? []));
+  }
+  return result;
+}
+
+/** The number of clauses by status, and how many moved. */
+export function redlineSummary(clauses: readonly ClauseRedline[]): Record<ClauseChangeStatus | 'moved', number> {
+  const summary = { unchanged: 0, changed: 0, added: 0, removed: 0, moved: 0 };
+  for (const clause of clauses) {
+    summary[clause.status] += 1;
+    if (clause.moved) summary.moved += 1;
+  }
+  return summary;
+}
+
+function compareClause(a: RedlineInputClause, b: RedlineInputClause, languages: readonly LanguageCode[], moved: boolean): ClauseRedline {
+  const redlines: Record<LanguageCode, LanguageRedline> = {};
+  let changed = a.kind !== b.kind; // [R2]
+  for (const lang of languages) {
+    const same = a.languageHashes[lang] !== undefined && a.languageHashes[lang] === b.languageHashes[lang];
+    const textA = textOf(a.texts[lang]);
+    const textB = textOf(b.texts[lang]);
+    redlines[lang] = same ? { changed: false, parts: textA ? [{ op: 'equal', text: textA }] : [] } : { changed: true, parts: wordDiff(textA, textB) };
+    if (!same) changed = true;
+  }
+  return {
+    clauseId: b.id, status: changed ? 'changed' : 'unchanged', moved, kind: b.kind, kindBefore: a.kind,
+    numberBefore: a.number, numberAfter: b.number, languages: redlines,
+  };
+}
+
+function sideOnly(clause: RedlineInputClause, status: 'added' | 'removed', languages: readonly LanguageCode[]): ClauseRedline {
+  const redlines: Record<LanguageCode, LanguageRedline> = {};
+  for (const lang of languages) {
+    const text = textOf(clause.texts[lang]);
+    redlines[lang] = { changed: text !== '', parts: text ? [{ op: status === 'added' ? 'insert' : 'delete', text }] : [] };
+  }
+  return {
+    clauseId: clause.id, status, moved: false, kind: clause.kind, kindBefore: status === 'removed' ? clause.kind : null,
+    numberBefore: status === 'removed' ? clause.number : null, numberAfter: status === 'added' ? clause.number : null, languages: redlines,
+  };
+}
+
+function textOf(node: CanonicalNode | null | undefined): string {
+  if (!node) return '';
+  try {
+    return plainText(node as never);
+  } catch {
+    return '';
+  }
+}
+
+/** The ids of one longest common subsequence of two id lists (each id at most once in each). */
+function longestCommonSubsequence(a: readonly string[], b: readonly string[]): Set<string> {
+  const n = a.length;
+  const m = b.length;
+  const width = m + 1;
+  const lengths = new Uint32Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i -= 1) {
+    for (let j = m - 1; j >= 0; j -= 1) {
+      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+    }
+  }
+  const kept = new Set<string>();
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) { kept.add(a[i]); i += 1; j += 1; } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) i += 1; else j += 1;
+  }
+  return kept;
+}
