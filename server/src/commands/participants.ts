@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
+import { refuseUnlessDraft } from '../versions/draft-guard';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
 import type { ParticipantRow } from '../presenters/participant';
@@ -29,6 +30,7 @@ export async function createParticipant(ctx: AppContext, actorId: string, docume
   assertNameLanguages(input.name, document.languages);
   try {
     return await withTransaction(ctx.pool, async (client) => {
+      await refuseUnlessDraft(client, document.id); // the Participants are part of the signed record
       const { rows } = await client.query<ParticipantRow>(
         `INSERT INTO participants (document_id, code, name, color, position)
          VALUES ($1, $2, $3, $4, (SELECT coalesce(max(position) + 1, 0) FROM participants WHERE document_id = $1))
@@ -47,6 +49,7 @@ export async function updateParticipant(ctx: AppContext, actorId: string, docume
   if (changes.name) assertNameLanguages(changes.name, document.languages);
   try {
     return await withTransaction(ctx.pool, async (client) => {
+      await refuseUnlessDraft(client, document.id); // the Participants are part of the signed record
       const { rows } = await client.query<ParticipantRow>(
         `UPDATE participants SET code = coalesce($3, code), name = coalesce($4::jsonb, name), color = coalesce($5, color)
           WHERE id = $2 AND document_id = $1 RETURNING ${COLUMNS}`,
@@ -65,6 +68,7 @@ export async function updateParticipant(ctx: AppContext, actorId: string, docume
 export async function deleteParticipant(ctx: AppContext, actorId: string, documentId: string, participantId: string): Promise<void> {
   try {
     await withTransaction(ctx.pool, async (client) => {
+      await refuseUnlessDraft(client, documentId); // the Participants are part of the signed record
       const found = await client.query<ParticipantRow>(`SELECT ${COLUMNS} FROM participants WHERE id = $2 AND document_id = $1 FOR UPDATE`, [documentId, participantId]);
       if (!found.rows[0]) throw new AppError('not_found');
       const used = await client.query(
