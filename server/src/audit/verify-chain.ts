@@ -29,7 +29,7 @@ interface AuditRow {
 const BATCH = 1000;
 
 export async function verifyAuditChain(db: Queryable): Promise<ChainReport> {
-  let previous: { id: string; hash: string } | null = null;
+  let previous = null as { id: string; hash: string } | null;
   let count = 0;
   for (;;) {
     const { rows } = await db.query<AuditRow>(

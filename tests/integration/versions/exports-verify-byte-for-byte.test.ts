@@ -44,7 +44,7 @@ beforeAll(async () => {
 afterAll(() => world.server.stop());
 
 const verifyOnline = async (bytes: Buffer): Promise<Verification> => {
-  const response = await fetch(`${world.server.url}/api/verify`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Origin: world.server.url }, body: bytes });
+  const response = await fetch(`${world.server.url}/api/verify`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Origin: world.server.url }, body: new Uint8Array(bytes) });
   expect(response.status).toBe(200);
   return response.json() as Promise<Verification>;
 };
