@@ -1,0 +1,49 @@
+/** Compares two versions, or a version and the text now: pick them, then read the redline. */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../app/format';
+import { fetchComparison, fetchVersions } from './versions-api';
+import { useLoad } from './use-load';
+import { RedlineView } from './redline-view';
+import { versionTitle } from './version-title';
+
+export interface CompareViewProps {
+  documentId: string;
+  /** The older version to start from; the newer one defaults to the text now. */
+  from: string;
+  to?: string | 'current';
+}
+
+export function CompareView({ documentId, from: initialFrom, to: initialTo = 'current' }: CompareViewProps) {
+  const { t } = useTranslation('versions');
+  const [from, setFrom] = useState(initialFrom);
+  const [to, setTo] = useState<string>(initialTo);
+  const fromId = useId();
+  const toId = useId();
+  const versions = useLoad(`versions:${documentId}`, (signal) => fetchVersions(documentId, signal));
+  const comparison = useLoad(`compare:${documentId}:${from}:${to}`, (signal) => fetchComparison(documentId, from, to, signal));
+  const list = versions.value?.versions ?? [];
+  const nameOf = (id: string) => {
+    const found = list.find((v) => v.id === id);
+    return found ? versionTitle(t, found) : id === 'current' ? t('compare.now') : '…';
+  };
+  return (
+    <section className="versions-compare" aria-labelledby={`${fromId}-title`}>
+      <h2 id={`${fromId}-title`}>{t('compare.title', { from: nameOf(from), to: to === 'current' ? t('compare.now') : nameOf(to) })}</h2>
+      <div className="versions-compare-pick">
+        <label htmlFor={fromId}>{t('compare.from')}</label>
+        <select id={fromId} value={from} onChange={(event) => setFrom(event.target.value)}>
+          {list.map((v) => <option key={v.id} value={v.id}>{versionTitle(t, v)} — {formatDateTime(v.takenAt)}</option>)}
+        </select>
+        <label htmlFor={toId}>{t('compare.to')}</label>
+        <select id={toId} value={to} onChange={(event) => setTo(event.target.value)}>
+          <option value="current">{t('compare.now')}</option>
+          {list.map((v) => <option key={v.id} value={v.id}>{versionTitle(t, v)} — {formatDateTime(v.takenAt)}</option>)}
+        </select>
+      </div>
+      {comparison.status === 'loading' && <p role="status">…</p>}
+      {comparison.status === 'error' && <p role="alert">{comparison.error.message}</p>}
+      {comparison.status === 'ready' && <RedlineView comparison={comparison.value} />}
+    </section>
+  );
+}

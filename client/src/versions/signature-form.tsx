@@ -1,0 +1,99 @@
+/**
+ * The signature record: place (in every language), date and, per Participant, the signatory's name
+ * and title (in every language). Entered by the secretariat before the freeze, which makes it part
+ * of the signed record; read-only afterwards.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageName, localized } from '../app/format';
+import { ApiError } from '../api/http';
+import { fetchSignatureRecord, saveSignatureRecord } from './versions-api';
+import { useLoad } from './use-load';
+import type { SignatureRecord } from '../../../shared/src/versions/version-record';
+
+export interface SignatureFormProps {
+  documentId: string;
+  languages: readonly string[];
+  participants: ReadonlyArray<{ id: string; name: Record<string, string> }>;
+  /** The policy's 'document.freeze': the secretariat of a draft. */
+  mayEdit: boolean;
+  announce?(message: string): void;
+}
+
+type Draft = { place: Record<string, string>; date: string; signatories: Record<string, { name: string; title: Record<string, string> }> };
+
+const toDraft = (record: SignatureRecord | null): Draft => ({
+  place: { ...(record?.place ?? {}) },
+  date: record?.date ?? '',
+  signatories: Object.fromEntries((record?.signatories ?? []).map((s) => [s.participantId, { name: s.name, title: { ...s.title } }])),
+});
+
+export function SignatureForm({ documentId, languages, participants, mayEdit, announce }: SignatureFormProps) {
+  const { t } = useTranslation('versions');
+  const stored = useLoad(`signature:${documentId}`, (signal) => fetchSignatureRecord(documentId, signal));
+  const [draft, setDraft] = useState<Draft>(toDraft(null));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  useEffect(() => { if (stored.status === 'ready') setDraft(toDraft(stored.value.signature)); }, [stored.status, stored.value]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await saveSignatureRecord(documentId, {
+        place: draft.place, date: draft.date,
+        signatories: participants.filter((p) => draft.signatories[p.id]?.name).map((p) => ({ participantId: p.id, ...draft.signatories[p.id] })),
+      });
+      announce?.(t('signature.saved'));
+      stored.reload();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const signatory = (participantId: string) => draft.signatories[participantId] ?? { name: '', title: {} };
+  const setSignatory = (participantId: string, value: { name: string; title: Record<string, string> }) =>
+    setDraft({ ...draft, signatories: { ...draft.signatories, [participantId]: value } });
+
+  return (
+    <form className="signature-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('signature.title')}</h2>
+      <p className="versions-hint">{mayEdit ? t('signature.explain') : t('signature.locked')}</p>
+      <fieldset disabled={!mayEdit || busy}>
+        {languages.map((lang) => (
+          <p key={lang}>
+            <label htmlFor={`${id}-place-${lang}`}>{t('signature.place', { language: languageName(lang) })}</label>
+            <input id={`${id}-place-${lang}`} lang={lang} required value={draft.place[lang] ?? ''} maxLength={200}
+              onChange={(event) => setDraft({ ...draft, place: { ...draft.place, [lang]: event.target.value } })} />
+          </p>
+        ))}
+        <p>
+          <label htmlFor={`${id}-date`}>{t('signature.date')}</label>
+          <input id={`${id}-date`} type="date" required value={draft.date} onChange={(event) => setDraft({ ...draft, date: event.target.value })} />
+        </p>
+        {participants.map((participant) => {
+          const value = signatory(participant.id);
+          return (
+            <fieldset key={participant.id} className="signature-signatory">
+              <legend>{t('signature.signatory', { participant: localized(participant.name) })}</legend>
+              <label htmlFor={`${id}-${participant.id}-name`}>{t('signature.name')}</label>
+              <input id={`${id}-${participant.id}-name`} value={value.name} maxLength={200} onChange={(event) => setSignatory(participant.id, { ...value, name: event.target.value })} />
+              {languages.map((lang) => (
+                <span key={lang} className="signature-title">
+                  <label htmlFor={`${id}-${participant.id}-title-${lang}`}>{t('signature.titleField', { language: languageName(lang) })}</label>
+                  <input id={`${id}-${participant.id}-title-${lang}`} lang={lang} value={value.title[lang] ?? ''} maxLength={300} required={value.name !== ''}
+                    onChange={(event) => setSignatory(participant.id, { ...value, title: { ...value.title, [lang]: event.target.value } })} />
+                </span>
+              ))}
+            </fieldset>
+          );
+        })}
+        {mayEdit && <button type="submit" className="button button-primary">{busy ? t('signature.saving') : t('signature.save')}</button>}
+      </fieldset>
+      {error && <p role="alert" className="versions-error">{error}</p>}
+    </form>
+  );
+}

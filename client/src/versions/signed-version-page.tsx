@@ -1,0 +1,45 @@
+/** The signed text: when it was frozen, its fingerprint, and its exports (the user chooses the layout). */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../app/format';
+import { exportUrl, fetchFreezeStatus } from './versions-api';
+import { useLoad } from './use-load';
+import { EXPORT_FORMATS, EXPORT_LAYOUTS, type ExportLayout } from '../../../shared/src/versions/version-api';
+
+export function SignedVersionPage({ documentId, onVerify }: { documentId: string; onVerify?(): void }) {
+  const { t } = useTranslation('versions');
+  const status = useLoad(`freeze:${documentId}`, (signal) => fetchFreezeStatus(documentId, signal));
+  const [layout, setLayout] = useState<ExportLayout>('parallel');
+  const id = useId();
+  if (status.status === 'loading') return <p role="status">…</p>;
+  if (status.status === 'error') return <p role="alert">{status.error.message}</p>;
+  const version = status.value.frozenVersion;
+  return (
+    <section className="signed-version" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('signed.title')}</h2>
+      {!version && <p>{t('signed.notFrozen')}</p>}
+      {version && (
+        <>
+          <p>{t('signed.frozenAt', { date: formatDateTime(version.takenAt) })}</p>
+          <p>{t('signed.fingerprint')}: <code className="signed-fingerprint">{version.fingerprint}</code></p>
+          <fieldset className="signed-layout">
+            <legend>{t('signed.layout')}</legend>
+            {EXPORT_LAYOUTS.map((value) => (
+              <label key={value}>
+                <input type="radio" name={`${id}-layout`} value={value} checked={layout === value} onChange={() => setLayout(value)} />
+                {' '}{t(value === 'parallel' ? 'signed.layoutParallel' : 'signed.layoutDuplicate')}
+              </label>
+            ))}
+          </fieldset>
+          <h3>{t('signed.exports')}</h3>
+          <ul className="signed-exports">
+            {EXPORT_FORMATS.map((format) => (
+              <li key={format}><a className="button" href={exportUrl(documentId, version.id, format, layout)} download>{t(`signed.${format}`)}</a></li>
+            ))}
+          </ul>
+          {onVerify && <button type="button" className="button" onClick={onVerify}>{t('signed.verifyLink')}</button>}
+        </>
+      )}
+    </section>
+  );
+}

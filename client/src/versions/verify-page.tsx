@@ -1,0 +1,59 @@
+/** Checking a file: anyone (signed in or not) uploads an export and learns whether it is genuine, and of what. */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, localized } from '../app/format';
+import { verifyUpload } from './versions-api';
+import { versionTitle } from './version-title';
+import type { Verification } from '../../../shared/src/versions/version-api';
+
+export function VerifyPage() {
+  const { t } = useTranslation('versions');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Verification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await verifyUpload(file));
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const registered = result?.registered;
+  return (
+    <section className="verify-page" aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>{t('verify.title')}</h1>
+      <p>{t('verify.explain')}</p>
+      <form onSubmit={submit}>
+        <label htmlFor={`${id}-file`}>{t('verify.choose')}</label>
+        <input id={`${id}-file`} type="file" accept=".pdf,.docx,.json,.xml,application/pdf,application/json,application/xml" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+        <button type="submit" className="button button-primary" disabled={!file || busy}>{busy ? t('verify.checking') : t('verify.check')}</button>
+      </form>
+      {error && <p role="alert" className="versions-error">{error}</p>}
+      {result && (
+        <div role="status" className={`verify-result ${result.genuine ? 'is-genuine' : 'is-not-genuine'}`}>
+          <p className="verify-verdict">
+            {result.genuine && registered
+              ? t('verify.genuine', { version: versionTitle(t, registered), title: localized(registered.title) })
+              : t('verify.notGenuine', { reason: t(`verify.failure.${result.failure ?? 'unreadable'}`) })}
+          </p>
+          {result.fingerprint && <p>{t('verify.fingerprint', { fingerprint: result.fingerprint })}</p>}
+          {registered && <p>{t('verify.registered', { title: localized(registered.title), seq: registered.seq, kind: t(`kind.${registered.kind}`), date: formatDateTime(registered.takenAt) })}</p>}
+          {result.problems.length > 0 && (
+            <details><summary>{t('verify.problems')}</summary><ul>{result.problems.map((problem, i) => <li key={i}>{problem}</li>)}</ul></details>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The versions of the text, newest first: who took each and when, its fingerprint; the secretariat
+ * takes a named version here. Opening and comparing are the caller's (the workspace routes them).
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../app/format';
+import { ApiError } from '../api/http';
+import { fetchVersions, takeVersion } from './versions-api';
+import { useLoad } from './use-load';
+import { versionTitle } from './version-title';
+
+export interface VersionsPanelProps {
+  documentId: string;
+  /** The policy's 'version.create' for this person on this document. */
+  mayTakeVersion: boolean;
+  onOpen(versionId: string): void;
+  onCompare(fromVersionId: string, to: string | 'current'): void;
+  announce?(message: string): void;
+}
+
+export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, announce }: VersionsPanelProps) {
+  const { t } = useTranslation('versions');
+  const versions = useLoad(`versions:${documentId}`, (signal) => fetchVersions(documentId, signal));
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const nameId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { version } = await takeVersion(documentId, name.trim());
+      announce?.(t('take.taken', { name: version.name }));
+      setName('');
+      versions.reload();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="versions-panel" aria-labelledby={`${nameId}-title`}>
+      <h2 id={`${nameId}-title`}>{t('title')}</h2>
+      {mayTakeVersion && (
+        <form className="versions-take" onSubmit={submit}>
+          <label htmlFor={nameId}>{t('take.label')}</label>
+          <input id={nameId} value={name} maxLength={200} placeholder={t('take.placeholder')} onChange={(event) => setName(event.target.value)} aria-describedby={`${nameId}-hint`} />
+          <button type="submit" className="button button-primary" disabled={busy || !name.trim()}>{busy ? t('take.submitting') : t('take.submit')}</button>
+          <p id={`${nameId}-hint`} className="versions-hint">{t('take.hint')}</p>
+          {error && <p role="alert" className="versions-error">{error}</p>}
+        </form>
+      )}
+      {versions.status === 'error' && <p role="alert">{versions.error.message}</p>}
+      {versions.status === 'ready' && versions.value.versions.length === 0 && <p>{t('list.empty')}</p>}
+      {versions.status === 'ready' && versions.value.versions.length > 0 && (
+        <table className="versions-table">
+          <thead>
+            <tr><th scope="col">{t('list.name')}</th><th scope="col">{t('list.takenAt')}</th><th scope="col">{t('list.takenBy')}</th><th scope="col">{t('list.fingerprint')}</th><th scope="col"><span className="visually-hidden">{t('list.open')}</span></th></tr>
+          </thead>
+          <tbody>
+            {versions.value.versions.map((version) => (
+              <tr key={version.id} className={`version-${version.kind}`}>
+                <th scope="row">{versionTitle(t, version)}<br /><span className="versions-kind">{t(`kind.${version.kind}`)}</span></th>
+                <td>{formatDateTime(version.takenAt)}</td>
+                <td>{version.takenBy ? version.takenBy.displayName : t('list.byServer')}</td>
+                <td><code title={version.fingerprint}>{version.fingerprint.slice(0, 12)}…</code></td>
+                <td className="versions-actions">
+                  <button type="button" className="button button-small" onClick={() => onOpen(version.id)}>{t('list.open')}</button>
+                  <button type="button" className="button button-small" onClick={() => onCompare(version.id, 'current')}>{t('list.compareNow')}</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
