@@ -16,8 +16,8 @@ beforeAll(async () => { world = await startWorld(); });
 afterAll(async () => { await world.stop(); });
 
 describe('CSRF protection', () => {
-  it('covers every state-changing route: by token, or (sign-in, accepting an invitation) by Origin', () => {
-    expect(ORIGIN_ROUTES.map(keyOf).sort()).toEqual(['POST /api/auth/login', 'POST /api/invitations/:token/accept']);
+  it('covers every state-changing route: by token, or (sign-in, accepting an invitation, checking a file) by Origin', () => {
+    expect(ORIGIN_ROUTES.map(keyOf).sort()).toEqual(['POST /api/auth/login', 'POST /api/invitations/:token/accept', 'POST /api/verify']);
     expect(TOKEN_ROUTES.length).toBeGreaterThan(10);
   });
 

@@ -33,8 +33,11 @@ describe('documents as each person sees them', () => {
     try {
       const me = (await call(world, world.as.delegateP, 'GET', `/api/documents/${world.documentId}`)).body.me;
       expect(me.permissions).toEqual(['document.read', 'comment.read_internal']);
-      const manage = await call(world, world.as.secretariat, 'POST', `/api/documents/${world.documentId}/participants`, { code: 'FR', name: { en: 'x', es: 'x' }, color: '#000000' });
+      // Who reads the signed text can still be managed; its Participants cannot (they are part of the signed record, issue 7).
+      const manage = await call(world, world.as.secretariat, 'POST', `/api/documents/${world.documentId}/invitations`, { email: 'reader-after-freeze@identity.test', role: 'observer' });
       expect(manage.status).toBe(201);
+      const participant = await call(world, world.as.secretariat, 'POST', `/api/documents/${world.documentId}/participants`, { code: 'FR', name: { en: 'x', es: 'x' }, color: '#000000' });
+      expect({ status: participant.status, code: participant.body.error.code }).toEqual({ status: 423, code: 'document_frozen' });
       await world.pool.query(`UPDATE documents SET status = 'archived' WHERE id = $1`, [world.documentId]);
       const archived = await call(world, world.as.secretariat, 'POST', `/api/documents/${world.documentId}/participants`, { code: 'AR', name: { en: 'x', es: 'x' }, color: '#000000' });
       expect({ status: archived.status, code: archived.body.error.code }).toEqual({ status: 423, code: 'document_frozen' });
