@@ -5,12 +5,33 @@
  * custom XML part, a proprietary metadata element). Verification re-renders the file from it and
  * compares bytes (verify-file.ts).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { serialize } from '../../../shared/src/canonical';
 import { versionFingerprint, type VersionRecord } from '../../../shared/src/versions/version-record';
 import type { ExportLayout } from '../../../shared/src/versions/version-api';
 
-/** Names the renderers' output; a change that alters any export's bytes gets a new one. */
-export const EXPORTER = 'concordia.export.v1';
+/**
+ * Names the renderers' output: our layout version and the libraries that draw the bytes. A change of
+ * any of them may change an export's bytes, so a file made by another exporter is reported as such
+ * (`other_exporter`) rather than as altered.
+ */
+export const EXPORTER = `concordia.export.v1 (${['pdfkit', 'docx', 'jszip', 'dejavu-fonts-ttf'].map((name) => `${name} ${packageVersion(name)}`).join(', ')})`;
+
+/** A dependency's version from its package.json (found next to its entry point: some packages do not export package.json). */
+function packageVersion(name: string): string {
+  let dir = path.dirname(require.resolve(name === 'dejavu-fonts-ttf' ? `${name}/package.json` : name));
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (json.name === name && json.version) return json.version;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
+}
 
 export interface ExportEnvelope {
   exporter: string;

@@ -136,6 +136,9 @@ describe('verifying', () => {
     })) } };
     expect(await failure(envelopeBytes(swapped))).toBe('fingerprint_mismatch');
     expect((await verifyOnline(envelopeBytes(swapped))).genuine).toBe(false);
+
+    const older = envelopeBytes({ ...envelope, exporter: 'concordia.export.v1 (pdfkit 0.15.0, docx 8.0.0, jszip 3.10.1, dejavu-fonts-ttf 2.37.3)' });
+    expect(await failure(older)).toBe('other_exporter');
   });
 
   it('rejects a changed word, a removed clause and swapped languages in the visible text (Akoma Ntoso, DOCX)', async () => {
