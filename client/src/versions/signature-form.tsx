@@ -31,11 +31,14 @@ const toDraft = (record: SignatureRecord | null): Draft => ({
 export function SignatureForm({ documentId, languages, participants, mayEdit, announce }: SignatureFormProps) {
   const { t } = useTranslation('versions');
   const stored = useLoad(`signature:${documentId}`, (signal) => fetchSignatureRecord(documentId, signal));
-  const [draft, setDraft] = useState<Draft>(toDraft(null));
+  const [draft, setDraftState] = useState<Draft>(toDraft(null));
+  /** Whether the person changed something since the record was loaded: a late answer never overwrites their typing. */
+  const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  useEffect(() => { if (stored.status === 'ready') setDraft(toDraft(stored.value.signature)); }, [stored.status, stored.value]);
+  const setDraft = (next: Draft) => { setDirty(true); setDraftState(next); };
+  useEffect(() => { if (stored.status === 'ready' && !dirty) setDraftState(toDraft(stored.value.signature)); }, [stored.status, stored.value, dirty]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,6 +50,7 @@ export function SignatureForm({ documentId, languages, participants, mayEdit, an
         signatories: participants.filter((p) => draft.signatories[p.id]?.name).map((p) => ({ participantId: p.id, ...draft.signatories[p.id] })),
       });
       announce?.(t('signature.saved'));
+      setDirty(false);
       stored.reload();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
