@@ -88,6 +88,7 @@ describeBrowser('versions and the freeze in the browser', () => {
     await expect(redline.locator('del', { hasText: 'intend to' }).isVisible()).resolves.toBe(true);
     await expect(redline.locator('ins', { hasText: 'will' }).isVisible()).resolves.toBe(true);
     await expect(redline.getByText(`Edited by ${world.delegates.GT.displayName}`).isVisible()).resolves.toBe(true);
+    await redline.scrollIntoViewIfNeeded();
     await screenshot(page, 'versions-redline', 'en');
     expect(errors).toEqual([]);
     await context.close();
@@ -100,6 +101,7 @@ describeBrowser('versions and the freeze in the browser', () => {
     await expect(panel.locator('.freeze-blocker').first().textContent()).resolves.toMatch(/nadie ha confirmado que las versiones lingüísticas concuerdan/);
     expect(await panel.locator('.freeze-blocker').count()).toBe(world.d.clauseIds.length * 5);
     expect(await panel.getByRole('button', { name: 'Congelar el texto' }).isDisabled()).toBe(true);
+    await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'freeze-blockers', 'es');
     expect(errors).toEqual([]);
     await context.close();
@@ -127,6 +129,7 @@ describeBrowser('versions and the freeze in the browser', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'concordia-e2e-')), download.suggestedFilename());
     await download.saveAs(file);
     expect(download.suggestedFilename()).toMatch(/-frozen-duplicate-[0-9a-f]{12}\.pdf$/);
+    await page.locator('.signed-version').scrollIntoViewIfNeeded();
     await screenshot(page, 'signed-text', 'en');
     expect(errors).toEqual([]);
     await context.close();

@@ -8,6 +8,13 @@ export function BlockerList({ status }: { status: FreezeStatus }) {
   const { t } = useTranslation(['versions', 'workspace']);
   const clauses = new Map(status.clauses.map((c) => [c.id, c]));
   const participants = new Map(status.participants.map((p) => [p.id, p]));
+  // Unnumbered clauses (the preamble) are told apart by their first words.
+  const labelOf = (clause: FreezeStatus['clauses'][number]) => {
+    const label = clauseLabel(t, clause.kind, clause.number);
+    const numbered = clause.number.article !== undefined || clause.number.section !== undefined;
+    const excerpt = localized(clause.excerpt);
+    return numbered || !excerpt ? label : t('versions:freeze.labelWithExcerpt', { label, excerpt });
+  };
   return (
     <ul className="freeze-blockers">
       {status.blockers.map((blocker, index) => {
@@ -16,7 +23,7 @@ export function BlockerList({ status }: { status: FreezeStatus }) {
         return (
           <li key={index} className={`freeze-blocker blocker-${blocker.reason}`}>
             {t(`versions:freeze.blocker.${blocker.reason}`, {
-              clause: clause ? clauseLabel(t, clause.kind, clause.number) : t('versions:freeze.document'),
+              clause: clause ? labelOf(clause) : t('versions:freeze.document'),
               participant: participant ? localized(participant.name) : '',
               languages: blocker.languages.map((lang) => languageName(lang)).join(', '),
             })}

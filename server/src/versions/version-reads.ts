@@ -98,10 +98,21 @@ export async function freezeStatus(ctx: AppContext, document: DocumentRef): Prom
     documentStatus: document.status,
     ready: document.status === 'draft' && blockers.length === 0,
     blockers,
-    clauses: now.clauses.map((c) => ({ id: c.id, kind: c.kind, number: c.number })),
+    clauses: now.clauses.map((c) => ({ id: c.id, kind: c.kind, number: c.number, excerpt: excerptOf(c, document.languages) })),
     participants: inputs.participants.map((p) => ({ id: p.id, code: p.code, name: p.name })),
     frozenVersion: frozen ? presentVersion(frozen) : null,
   };
+}
+
+/** The first words of a clause in each language ("El Departamento de Seguridad Nacional…"). */
+function excerptOf(clause: RecordClause, languages: readonly string[]): Record<string, string> {
+  const excerpt: Record<string, string> = {};
+  for (const lang of languages) {
+    const text = clause.texts[lang];
+    const plain = text ? plainText(text as never).replace(/\s+/g, ' ').trim() : '';
+    excerpt[lang] = plain.length > 60 ? `${plain.slice(0, 60).replace(/\s\S*$/, '')}…` : plain;
+  }
+  return excerpt;
 }
 
 /** The caller's own refused updates and, all of them together, what they would have changed. */

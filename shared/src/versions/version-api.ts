@@ -108,7 +108,10 @@ export const freezeStatusSchema = z.object({
   ready: z.boolean(),
   blockers: z.array(freezeBlockerSchema),
   /** For labelling blockers: the visible clauses with their numbers and kinds, and the Participants. */
-  clauses: z.array(z.object({ id: z.string(), kind: z.enum(CLAUSE_KINDS), number: clauseNumber })),
+  clauses: z.array(z.object({
+    id: z.string(), kind: z.enum(CLAUSE_KINDS), number: clauseNumber,
+    excerpt: z.record(languageCodeSchema, z.string()).describe('the first words of the text in each language, to tell unnumbered clauses apart'),
+  })),
   participants: z.array(z.object({ id: z.uuid(), code: z.string(), name: localized })),
   frozenVersion: versionSummarySchema.nullable(),
 });
