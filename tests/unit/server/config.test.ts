@@ -27,6 +27,18 @@ describe('configuration', () => {
     ['COLLAB_DEV_OPEN', 'yes'],
     ['COMPACT_AFTER_UPDATES', '-1'],
     ['TRUST_PROXY', 'sure'],
+    ['IMPORT_MAX_BYTES', '12'],
+    ['IMPORT_MAX_BYTES', 'ten megabytes'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['SESSION_ABSOLUTE_HOURS', 'forever'],
+    ['LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', '0'],
+    ['LOGIN_MAX_ATTEMPTS_PER_IP', '-5'],
+    ['LOGIN_WINDOW_MINUTES', '1.5'],
+    ['INVITATION_TTL_HOURS', '0'],
+    ['COLLAB_TOKEN_SECONDS', '1'],
+    ['PUBLIC_URL', 'concordia.example.org'],
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['SMTP_FROM', 'x'],
   ];
 
   it.each(malformed)('refuses a malformed %s naming it', (name, value) => {
