@@ -13,6 +13,10 @@ import { WorkspaceScreen } from '../screens/workspace-screen';
 import { MembersScreen } from '../screens/members-screen';
 import { InvitationScreen } from '../screens/invitation-screen';
 import { NotFoundScreen } from '../screens/not-found-screen';
+import { NewNegotiationScreen } from '../screens/new-negotiation-screen';
+import { ImportScreen } from '../screens/import-screen';
+import { SignedScreen } from '../screens/signed-screen';
+import { VerifyScreen } from '../screens/verify-screen';
 
 export function App() {
   return (
@@ -29,7 +33,8 @@ function Shell() {
   const location = useLocation();
   const route = matchRoute(location);
   const { state } = session;
-  const needsSession = route.name === 'documents' || route.name === 'workspace' || route.name === 'members';
+  // Everything but signing in, accepting an invitation and checking a file needs a session.
+  const needsSession = !['signin', 'invitation', 'verify', 'notFound'].includes(route.name);
 
   useEffect(() => {
     if (state.status === 'signedOut' && needsSession) navigate(paths.signin(location), { replace: true });
@@ -50,6 +55,7 @@ function Screen() {
   const { state } = session;
 
   if (route.name === 'invitation') return <InvitationScreen token={route.token} />;
+  if (route.name === 'verify' && state.status !== 'loading') return <VerifyScreen />;
   if (state.status === 'loading') return <><AppHeader /><main id="main" className="page"><Loading /></main></>;
   if (state.status === 'unreachable') {
     return <><AppHeader /><main id="main" className="page"><ScreenError error={state.error} onRetry={session.retry} /></main></>;
@@ -62,6 +68,9 @@ function Screen() {
     case 'documents': return <DocumentsScreen />;
     case 'workspace': return <WorkspaceScreen key={route.documentId} documentId={route.documentId} />;
     case 'members': return <MembersScreen key={route.documentId} documentId={route.documentId} />;
+    case 'newDocument': return <NewNegotiationScreen />;
+    case 'import': return <ImportScreen key={route.documentId} documentId={route.documentId} />;
+    case 'signed': return <SignedScreen key={route.documentId} documentId={route.documentId} />;
     default: return <NotFoundScreen />;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * A small history-API router: the app has five screens, so a path matcher and a Link are all it needs.
+ * A small history-API router: the app has a handful of screens, so a path matcher and a Link are all it needs.
  */
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
@@ -8,6 +8,10 @@ export type Route =
   | { name: 'signin' }
   | { name: 'workspace'; documentId: string }
   | { name: 'members'; documentId: string }
+  | { name: 'newDocument' }
+  | { name: 'import'; documentId: string }
+  | { name: 'signed'; documentId: string }
+  | { name: 'verify' }
   | { name: 'invitation'; token: string }
   | { name: 'notFound' };
 
@@ -45,8 +49,12 @@ export function matchRoute(location: string): Route {
   let m: RegExpExecArray | null;
   if (path === '/') return { name: 'documents' };
   if (path === '/signin') return { name: 'signin' };
+  if (path === '/verify') return { name: 'verify' };
+  if (path === '/documents/new') return { name: 'newDocument' };
   if ((m = new RegExp(`^/documents/${segment}$`).exec(path))) return { name: 'workspace', documentId: decodeURIComponent(m[1]) };
   if ((m = new RegExp(`^/documents/${segment}/members$`).exec(path))) return { name: 'members', documentId: decodeURIComponent(m[1]) };
+  if ((m = new RegExp(`^/documents/${segment}/import$`).exec(path))) return { name: 'import', documentId: decodeURIComponent(m[1]) };
+  if ((m = new RegExp(`^/documents/${segment}/signed$`).exec(path))) return { name: 'signed', documentId: decodeURIComponent(m[1]) };
   if ((m = new RegExp(`^/invite/${segment}$`).exec(path))) return { name: 'invitation', token: decodeURIComponent(m[1]) };
   return { name: 'notFound' };
 }
@@ -56,6 +64,10 @@ export const paths = {
   signin: (next?: string) => (next && next !== '/' ? `/signin?next=${encodeURIComponent(next)}` : '/signin'),
   workspace: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
   members: (documentId: string) => `/documents/${encodeURIComponent(documentId)}/members`,
+  newDocument: () => '/documents/new',
+  import: (documentId: string) => `/documents/${encodeURIComponent(documentId)}/import`,
+  signed: (documentId: string) => `/documents/${encodeURIComponent(documentId)}/signed`,
+  verify: () => '/verify',
 };
 
 /** Where to go after signing in: a same-site path from ?next=, else the negotiations list. */

@@ -23,11 +23,10 @@ export function AppHeader({ documentRole }: { documentRole?: HeaderRole }) {
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">{t('common:appName')}</span>
       </Link>
-      {user && (
-        <nav aria-label={t('common:header.mainNavigation')} className="header-nav">
-          <Link href={paths.documents()}>{t('common:header.myNegotiations')}</Link>
-        </nav>
-      )}
+      <nav aria-label={t('common:header.mainNavigation')} className="header-nav">
+        {user && <Link href={paths.documents()}>{t('common:header.myNegotiations')}</Link>}
+        <Link href={paths.verify()}>{t('common:header.verify')}</Link>
+      </nav>
       <div className="header-end">
         {user && (
           <div className="header-person">

@@ -73,7 +73,7 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
   if (result) {
     return (
       <section className="import-wizard" aria-live="polite">
-        <h2>{t('wizard.title')}</h2>
+        <h1>{t('wizard.title')}</h1>
         <p>{t('wizard.done', { count: result.clauseIds.length })}</p>
         {result.flagged.length > 0 && <p className="import-issue">{t('wizard.doneFlagged', { count: result.flagged.length })}</p>}
         {onOpen && <button type="button" className="button button-primary" onClick={onOpen}>{t('wizard.open')}</button>}
@@ -83,7 +83,7 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
 
   return (
     <section className="import-wizard" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('wizard.title')}</h2>
+      <h1 id={`${id}-title`}>{t('wizard.title')}</h1>
       {!state && (
         <form onSubmit={read}>
           <p>{t('wizard.intro')}</p>

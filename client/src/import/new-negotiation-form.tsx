@@ -77,7 +77,7 @@ export function NewNegotiationForm({ onCreated, onCancel }: { onCreated: (docume
 
   return (
     <form className="import-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('newNegotiation.title')}</h2>
+      <h1 id={`${id}-title`}>{t('newNegotiation.title')}</h1>
       <p>{t('newNegotiation.intro')}</p>
 
       <fieldset>
@@ -114,7 +114,7 @@ export function NewNegotiationForm({ onCreated, onCancel }: { onCreated: (docume
       <fieldset>
         <legend>{t('newNegotiation.participants')}</legend>
         <p className="hint">{t('newNegotiation.participantsHint')}</p>
-        <h3>{t('newNegotiation.fromDirectory')}</h3>
+        <h2>{t('newNegotiation.fromDirectory')}</h2>
         {directory.length === 0 ? <p className="hint">{t('newNegotiation.noDirectory')}</p> : (
           <ul className="import-chips">
             {directory.map((participant) => (

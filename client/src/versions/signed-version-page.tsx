@@ -16,7 +16,7 @@ export function SignedVersionPage({ documentId, onVerify }: { documentId: string
   const version = status.value.frozenVersion;
   return (
     <section className="signed-version" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('signed.title')}</h2>
+      <h1 id={`${id}-title`}>{t('signed.title')}</h1>
       {!version && <p>{t('signed.notFrozen')}</p>}
       {version && (
         <>
@@ -31,7 +31,7 @@ export function SignedVersionPage({ documentId, onVerify }: { documentId: string
               </label>
             ))}
           </fieldset>
-          <h3>{t('signed.exports')}</h3>
+          <h2>{t('signed.exports')}</h2>
           <ul className="signed-exports">
             {EXPORT_FORMATS.map((format) => (
               <li key={format}><a className="button" href={exportUrl(documentId, version.id, format, layout)} download>{t(`signed.${format}`)}</a></li>
