@@ -3,7 +3,7 @@
  * collaborative cursors on the shared awareness and an undo history of the person's own edits.
  */
 import type * as Y from 'yjs';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
@@ -25,6 +25,8 @@ export interface ClauseEditorOptions {
   lang: string;
   onFocus?: () => void;
   onBlur?: () => void;
+  /** Features' own plugins (comment highlights and shortcut), after the Yjs binding. */
+  plugins?: readonly Plugin[];
 }
 
 export function editorAttributes(label: string, lang: string, editable: boolean): Record<string, string> {
@@ -51,6 +53,7 @@ export function createClauseEditor(place: HTMLElement, options: ClauseEditorOpti
       ySyncPlugin(fragment),
       yCursorPlugin(awareness, { cursorBuilder, selectionBuilder }),
       yUndoPlugin(),
+      ...(options.plugins ?? []),
       ...clauseKeymaps(),
     ],
   });

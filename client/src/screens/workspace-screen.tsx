@@ -1,7 +1,7 @@
 /**
  * The workspace: the agreement clause by clause, one column per document language, edited live.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDocument, fetchCollabToken } from '../api/documents';
 import { Permission, type DocumentDetail } from '../api/types';
@@ -13,7 +13,16 @@ import { NEUTRAL_COLOR, PresenceStore } from '../collab/presence';
 import { CursorRouter } from '../collab/cursor-router';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError } from '../components/status-views';
-import { useDocumentChannel } from '../realtime/realtime';
+import { useDocumentChannel, useRealtimeSocket } from '../realtime/realtime';
+import { SocketEvent } from '../../../shared/src/protocol';
+import { listMembers } from '../api/members';
+import { useApprovals, ApprovalMatrix, type ApprovalPermissions } from '../approvals';
+import { CommentList, ThreadSidebar, commentHighlights, commentKeymap, highlightSource, useComments, type CommentDraft, type CommentsController, type CommentsViewer, type MemberForMentions } from '../comments';
+import { ActivityFeed } from '../versions';
+import { FeaturesContext, type PanelTab, type WorkspaceFeatures } from '../workspace/features-context';
+import { SidePanel } from '../workspace/side-panel';
+import { VersionsTab } from '../workspace/versions-tab';
+import { usePanelPreference } from '../workspace/panel-preference';
 import { numberClauses } from '../../../shared/src/numbering';
 import { ClauseList } from '../workspace/clause-list';
 import { useClauseItems } from '../workspace/clause-items';
@@ -68,6 +77,9 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
   const announceRef = useRef(setAnnouncement);
   // My role changed or my membership was removed: the server's answer decides what I may do now.
   useDocumentChannel(doc.id, reload);
+  const round = useStatusChanges(doc.id, reload);
+  const comments = useComments(doc.id);
+  const [draft, setDraft] = useState<CommentDraft | null>(null);
 
   const participant = participants.find((candidate) => candidate.id === me.participantId) ?? null;
 
@@ -76,9 +88,19 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
     const presence = new PresenceStore(collab.awareness);
     const cursors = new CursorRouter(collab.awareness);
     const viewport = new ViewportWatcher();
+    const store = comments.store;
     const context: WorkspaceContextValue = {
       collab, presence, cursors, viewport,
       focusRequests: new FocusRequests(),
+      editorPlugins: (clauseId, language, fragment) => {
+        const source = highlightSource(store, clauseId, language);
+        return [
+          commentHighlights(fragment, collab.ydoc, source.getThreads, source.subscribe),
+          // Ctrl+Alt+M: a new thread on the selected words (or the whole clause), in the side panel.
+          commentKeymap(clauseId, language, fragment, (clause, lang, _from, _to, selection) =>
+            setDraft({ clauseId: clause, language: selection.anchor ? lang : null, anchor: selection.anchor, quote: selection.quote })),
+        ];
+      },
       announce: (message) => {
         // Clear first so repeating the same sentence is announced again.
         announceRef.current('');
@@ -94,7 +116,7 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
       collab.destroy();
       setOpen(null);
     };
-  }, [doc.id]);
+  }, [doc.id, comments.store]);
 
   const user = session.user;
   useEffect(() => {
@@ -116,7 +138,7 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
       <AppHeader documentRole={headerRole} />
       {open ? (
         <WorkspaceContext.Provider value={open}>
-          <OpenWorkspace detail={detail} title={title} />
+          <OpenWorkspace detail={detail} title={title} comments={comments} draft={draft} onDraftDone={() => setDraft(null)} round={round} />
           <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
         </WorkspaceContext.Provider>
       ) : (
@@ -126,12 +148,26 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
   );
 }
 
-function OpenWorkspace({ detail, title }: { detail: DocumentDetail; title: string }) {
+interface OpenWorkspaceProps {
+  detail: DocumentDetail;
+  title: string;
+  comments: CommentsController;
+  draft: CommentDraft | null;
+  onDraftDone(): void;
+  round: number;
+}
+
+function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: OpenWorkspaceProps) {
   const { t } = useTranslation();
   const session = useSession();
-  const { document: doc, me } = detail;
+  const { document: doc, me, participants } = detail;
   const context = useWorkspace();
-  const { collab } = context;
+  const { collab, announce } = context;
+  const approvals = useApprovals(doc.id, collab.ydoc);
+  const members = useMentionableMembers(doc.id);
+  const [panel, setPanel] = usePanelPreference();
+  const [selectedClauseId, setSelectedClauseId] = useState<string | null>(null);
+  const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
   const state = useSyncExternalStore(collab.subscribe, collab.getState);
   const items = useClauseItems(collab.ydoc);
   const numbers = useMemo(() => numberClauses(items), [items]);
@@ -143,6 +179,58 @@ function OpenWorkspace({ detail, title }: { detail: DocumentDetail; title: strin
   useEffect(() => {
     if (state.failure === 'session_ended') session.ended();
   }, [state.failure, session]);
+
+  // The shortcut brought a selection to comment on: show that clause's comments with the form open.
+  useEffect(() => {
+    if (!draft) return;
+    setSelectedClauseId(draft.clauseId);
+    setPanel({ open: true, tab: 'comments' });
+  }, [draft, setPanel]);
+
+  const showComments = useCallback((clauseId: string) => {
+    setSelectedClauseId(clauseId);
+    setPanel({ open: true, tab: 'comments' });
+  }, [setPanel]);
+
+  const approvalMe: ApprovalPermissions = useMemo(() => ({
+    participantId: me.participantId,
+    canApprove: me.permissions.includes('clause.approve'),
+    canConfirmConcordance: me.permissions.includes('concordance.confirm'),
+  }), [me]);
+  const viewer: CommentsViewer = useMemo(() => ({
+    userId: session.user?.id ?? '', permissions: me.permissions, role: me.role, participantId: me.participantId,
+  }), [session.user?.id, me]);
+  const features: WorkspaceFeatures = useMemo(() => ({
+    approvals, approvalMe, comments, selectedClauseId, showComments, announce,
+  }), [approvals, approvalMe, comments, selectedClauseId, showComments, announce]);
+
+  /** The clause a person works in is the one the comments panel follows. */
+  function followFocus(event: FocusEvent<HTMLDivElement>) {
+    const clauseId = (event.target as HTMLElement).closest<HTMLElement>('[data-clause-id]')?.dataset.clauseId;
+    if (clauseId && clauseId !== selectedClauseId) setSelectedClauseId(clauseId);
+  }
+
+  function renderTab(tab: PanelTab) {
+    switch (tab) {
+      case 'comments':
+        return (
+          <>
+            <ThreadSidebar comments={comments} viewer={viewer} participants={participants} clauseId={selectedClauseId}
+              clauseLabel={selectedClauseId ? labelOf(selectedClauseId) : ''} members={members}
+              draft={draft} onDraftDone={onDraftDone} activeThreadId={activeThreadId} onActivateThread={setActiveThreadId}
+              frozen={doc.status !== 'draft'} />
+            <CommentList comments={comments} viewer={viewer} participants={participants} languages={doc.languages} clauseLabel={labelOf}
+              onOpenThread={(thread) => { setSelectedClauseId(thread.clauseId); setActiveThreadId(thread.id); context.focusRequests.request(thread.clauseId, thread.language ?? doc.languages[0]); }} />
+          </>
+        );
+      case 'approvals':
+        return <ApprovalMatrix approvals={approvals} me={approvalMe} announce={announce} />;
+      case 'versions':
+        return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} round={round} />;
+      case 'activity':
+        return <ActivityFeed key={round} documentId={doc.id} clauseLabel={labelOf} participants={participants} />;
+    }
+  }
 
   const permissions = new Set(me.permissions);
   const canEditText = permissions.has(Permission.EditText) && !state.writeDenied;
@@ -161,7 +249,9 @@ function OpenWorkspace({ detail, title }: { detail: DocumentDetail; title: strin
   }
 
   return (
-    <main id="main" className="workspace" style={columns}>
+    <FeaturesContext.Provider value={features}>
+    <main id="main" className={`workspace${panel.open ? ' with-panel' : ''}`} style={columns}>
+      <div className="workspace-main" onFocusCapture={followFocus}>
       <div className="workspace-top">
         <div className="document-bar">
           <div className="document-heading">
@@ -172,11 +262,22 @@ function OpenWorkspace({ detail, title }: { detail: DocumentDetail; title: strin
             <ConnectionBadge state={state} />
             {readOnlyReason && <ReadOnlyBadge reason={readOnlyReason} />}
             <PresenceBar labelOf={labelOf} />
+            {permissions.has('document.import') && doc.status === 'draft' && (
+              <Link href={paths.import(doc.id)} className="button">{t('workspace:importDrafts')}</Link>
+            )}
             {permissions.has(Permission.Manage) && (
               <Link href={paths.members(doc.id)} className="button">{t('workspace:manageMembers')}</Link>
             )}
+            {!panel.open && (
+              <button type="button" className="button" onClick={() => setPanel({ open: true })}>{t('workspace:panel.show')}</button>
+            )}
           </div>
         </div>
+        {doc.status === 'frozen' && (
+          <p className="frozen-banner" role="status">
+            {t('workspace:frozenBanner')} <Link href={paths.signed(doc.id)}>{t('workspace:signedVersionLink')}</Link>
+          </p>
+        )}
         <div className="column-headers" aria-hidden="true">
           <div className="column-header column-header-clause">{t('workspace:columns.clause')}</div>
           {languages.map((language) => (
@@ -191,7 +292,43 @@ function OpenWorkspace({ detail, title }: { detail: DocumentDetail; title: strin
       ) : (
         <Loading label={state.status === 'offline' ? t('workspace:offlineBeforeSync') : t('workspace:loadingText')} />
       )}
+      </div>
+      {panel.open && <SidePanel tab={panel.tab} onTab={(tab) => setPanel({ tab })} onHide={() => setPanel({ open: false })} render={renderTab} />}
     </main>
+    </FeaturesContext.Provider>
   );
+}
+
+/** The document's status changed (frozen, archived): reload what I may do, and tell the panels to reload. */
+function useStatusChanges(documentId: string, reload: () => void): number {
+  const socket = useRealtimeSocket();
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    if (!socket) return;
+    const changed = (payload: { documentId?: unknown }) => {
+      if (payload?.documentId !== documentId) return;
+      setRound((n) => n + 1);
+      reload();
+    };
+    socket.on(SocketEvent.DocumentStatusChanged, changed);
+    return () => { socket.off(SocketEvent.DocumentStatusChanged, changed); };
+  }, [socket, documentId, reload]);
+  return round;
+}
+
+/** Members whose names can be mentioned in comments; none if the list cannot be read. */
+function useMentionableMembers(documentId: string): MemberForMentions[] {
+  const [members, setMembers] = useState<MemberForMentions[]>([]);
+  useEffect(() => {
+    let cancelled = false;
+    listMembers(documentId).then(
+      ({ members: list }) => {
+        if (!cancelled) setMembers(list.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, participantId: m.participantId })));
+      },
+      () => undefined,
+    );
+    return () => { cancelled = true; };
+  }, [documentId]);
+  return members;
 }
 

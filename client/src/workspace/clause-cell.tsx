@@ -24,7 +24,7 @@ export interface ClauseCellProps {
 
 export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragment, mounted, editable, label, peerColor }: ClauseCellProps) {
   const { t } = useTranslation();
-  const { presence, cursors, focusRequests } = useWorkspace();
+  const { presence, cursors, focusRequests, editorPlugins } = useWorkspace();
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const latest = useRef({ label, editable });
@@ -66,6 +66,7 @@ export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragmen
       lang: language,
       onFocus: () => presence.setFocus(focus),
       onBlur: () => presence.clearFocus(focus),
+      plugins: editorPlugins?.(clauseId, language, fragment),
     });
     viewRef.current = view;
     const focusIfRequested = () => { if (focusRequests.take(clauseId, language)) view.focus(); };
@@ -82,7 +83,7 @@ export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragmen
       viewRef.current = null;
       host.replaceChildren();
     };
-  }, [mounted, fragment, clauseId, language, cursors, presence, focusRequests]);
+  }, [mounted, fragment, clauseId, language, cursors, presence, focusRequests, editorPlugins]);
 
   useEffect(() => {
     const view = viewRef.current;

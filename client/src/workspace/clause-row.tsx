@@ -13,6 +13,7 @@ import { MenuButton } from '../components/menu-button';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon, TrashIcon } from '../components/icons';
 import { CLAUSE_DRAG_TYPE } from '../editor/clause-editor';
 import { ClauseCell } from './clause-cell';
+import { ClauseGutter } from './clause-gutter';
 import { kindName } from './clause-label';
 import { useWorkspace } from './workspace-context';
 
@@ -129,6 +130,7 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
           <h2 className="clause-number" id={headingId}>{label}</h2>
         </div>
         {kind !== 'preamble' && <div className="clause-kind">{kindName(t, kind)}</div>}
+        {kind !== 'heading' && <ClauseGutter clauseId={id} label={label} />}
         {peers.length > 0 && (
           <ul className="row-presence" aria-label={t('workspace:presence.inThisClause')}>
             {peers.map((peer, i) => (

@@ -1,5 +1,7 @@
 /** What every part of an open document shares: the collab session, presence, and a few coordinators. */
 import { createContext, useContext } from 'react';
+import type { Plugin } from 'prosemirror-state';
+import type * as Y from 'yjs';
 import type { CollabSession } from '../collab/collab-session';
 import type { PresenceStore } from '../collab/presence';
 import type { CursorRouter } from '../collab/cursor-router';
@@ -12,6 +14,8 @@ export interface WorkspaceContextValue {
   cursors: CursorRouter;
   focusRequests: FocusRequests;
   viewport: ViewportWatcher;
+  /** Plugins each clause editor adds for the document's features (comments), given its text. */
+  editorPlugins?(clauseId: string, language: string, fragment: Y.XmlFragment): Plugin[];
   /** Says something to screen-reader users (a polite live region). */
   announce(message: string): void;
 }
