@@ -88,6 +88,10 @@ describeBrowser('signing in and working in the bilingual workspace', () => {
     // Each sees where the other is: a marker on the clause row and a named caret in the other's color.
     await us.page.locator('.remote-caret-label', { hasText: 'María Fernanda Zelaya' }).waitFor();
     await hn.page.locator('.remote-caret-label', { hasText: 'Michael Reyes' }).waitFor();
+    // Rows far from the viewport unmount their editors a few seconds later; that must not clear anyone's caret.
+    await hn.page.waitForTimeout(6_000);
+    await us.page.locator('.remote-caret-label', { hasText: 'María Fernanda Zelaya' }).waitFor({ timeout: 1_000 });
+    await hn.page.locator('.remote-caret-label', { hasText: 'Michael Reyes' }).waitFor({ timeout: 1_000 });
     await screenshot(us.page, 'two-delegates', 'en');
     await screenshot(hn.page, 'two-delegates', 'es');
     await Promise.all([us.context.close(), hn.context.close()]);

@@ -4,7 +4,7 @@
  * redrawing on every key anyone presses. The router gives each editor a view of the awareness whose
  * 'change' fires only when someone's caret enters, moves in or leaves that clause text (their `focus`
  * field says where they are). Changes of this browser's own state reach no editor: it draws no caret
- * for itself.
+ * for itself. It also keeps an editor from clearing a caret that belongs to another text.
  */
 import type { Awareness } from 'y-protocols/awareness';
 
@@ -34,7 +34,15 @@ export class CursorRouter {
       get clientID() { return awareness.clientID; },
       getStates: () => awareness.getStates(),
       getLocalState: () => awareness.getLocalState(),
-      setLocalStateField: (field: string, value: unknown) => awareness.setLocalStateField(field, value),
+      setLocalStateField: (field: string, value: unknown) => {
+        // yCursorPlugin clears the caret whenever an editor is destroyed (a row scrolled far away
+        // unmounts): only the text the person is in may clear it.
+        if (value === null && field === 'cursor') {
+          const focus = focusKey(awareness.getLocalState()?.focus);
+          if (focus !== null && focus !== key) return;
+        }
+        awareness.setLocalStateField(field, value);
+      },
       on: (event: string, listener: ChangeListener) => { if (event === 'change') this.listen(key, listener); },
       off: (event: string, listener: ChangeListener) => { if (event === 'change') this.unlisten(key, listener); },
     };
