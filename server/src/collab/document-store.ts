@@ -19,21 +19,22 @@ export class DocumentNotFoundError extends Error {
   }
 }
 
-/** Applies stored updates; one that cannot be applied is logged and skipped, never allowed to block the rest. */
+/**
+ * Applies stored updates in order, in one Yjs transaction (observers run once); an update that cannot be
+ * applied is logged and skipped, never allowed to block the rest. One by one beats Y.mergeUpdates here:
+ * merging re-encodes every struct of a long tail before anything is applied (measured in
+ * docs/performance.md, "Cold load").
+ */
 function applyStored(doc: Y.Doc, updates: Uint8Array[], log: Logger, documentId: string): void {
-  try {
-    Y.applyUpdate(doc, Y.mergeUpdates(updates), persistenceOrigin);
-    return;
-  } catch (err) {
-    log.error({ err, documentId }, 'merged load failed; applying stored updates one by one');
-  }
-  for (const [index, update] of updates.entries()) {
-    try {
-      Y.applyUpdate(doc, update, persistenceOrigin);
-    } catch (err) {
-      log.error({ err, documentId, index }, 'stored update could not be applied; skipped');
+  doc.transact(() => {
+    for (const [index, update] of updates.entries()) {
+      try {
+        Y.applyUpdate(doc, update, persistenceOrigin);
+      } catch (err) {
+        log.error({ err, documentId, index }, 'stored update could not be applied; skipped');
+      }
     }
-  }
+  }, persistenceOrigin);
 }
 
 /** Reads a document's Yjs state from PostgreSQL: the latest snapshot plus the updates after it (up to `upTo`). */

@@ -1,0 +1,44 @@
+/**
+ * A stored row that cannot be applied (disk damage, a bug of an older version) is logged and skipped on
+ * load: every update before and after it still reaches the clients.
+ */
+import * as Y from 'yjs';
+import { startTestServer, type TestServer } from '../utils/test-server';
+import { connectClient, type CollabClient } from '../utils/collab-client';
+import { createDocument } from '../utils/factories';
+import { documentJSON, seedClauses, typeInto } from '../utils/clause-edits';
+import { freshSchema, dropSchema } from '../utils/test-db';
+
+const schema = freshSchema('corrupt_row');
+let server: TestServer;
+const clients: CollabClient[] = [];
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server?.stop({ keepSchema: true });
+  await dropSchema(schema);
+});
+
+it('loads every good update around a row that cannot be applied', async () => {
+  server = await startTestServer({ COLLAB_DEV_OPEN: '1' }, schema);
+  const pool = server.concordia.db.pool;
+  const documentId = await createDocument(pool);
+
+  // Three updates written as the server would store them, with a damaged row between the second and third.
+  const author = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  author.on('update', (update: Uint8Array) => updates.push(update));
+  seedClauses(author, 1, 'k');
+  typeInto(author, 'k0', 'en', 'first words');
+  const before = updates.length;
+  typeInto(author, 'k0', 'es', 'palabras');
+  expect(updates.length).toBeGreaterThan(before);
+  const rows = [...updates.slice(0, before), new Uint8Array([0xff, 0xfe, 0x07, 0x00, 0x13]), ...updates.slice(before)];
+  for (const update of rows) {
+    await pool.query(`INSERT INTO document_updates (document_id, update, origin) VALUES ($1, $2, 'server')`, [documentId, Buffer.from(update)]);
+  }
+
+  const reader = connectClient(server.wsUrl, documentId);
+  clients.push(reader);
+  await reader.synced();
+  expect(documentJSON(reader.doc)).toEqual(documentJSON(author));
+});
