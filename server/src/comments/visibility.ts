@@ -29,3 +29,18 @@ export function threadVisibleTo(reader: ThreadReader, params: unknown[], alias =
   params.push(reader.delegation);
   return `(${alias}.visibility = 'all' OR (${alias}.visibility = 'delegation' AND ${alias}.delegation_participant_id = $${params.length}::uuid))`;
 }
+
+/**
+ * The same rule when each row has its own reader — a query over several documents, where the reader's
+ * membership is joined per document as `<membershipAlias>` (role, participant_id; all NULL for a
+ * non-member administrator). The SQL form of `delegationOf` [V3] followed by [V1]–[V2]: the
+ * secretariat reads its own internal threads, a delegate or legal reviewer those of their Participant,
+ * everyone else public threads only.
+ */
+export function threadVisibleToMember(threadAlias = 't', membershipAlias = 'm'): string {
+  const t = threadAlias;
+  const m = membershipAlias;
+  return `(${t}.visibility = 'all' OR (${t}.visibility = 'delegation' AND (
+      (${m}.role = 'secretariat' AND ${t}.delegation_participant_id IS NULL)
+      OR (${m}.role IN ('delegate', 'legal_reviewer') AND ${m}.participant_id IS NOT NULL AND ${t}.delegation_participant_id = ${m}.participant_id))))`;
+}

@@ -20,15 +20,29 @@ export function presentDocument(row: DocumentRow): z.infer<typeof documentSchema
   };
 }
 
+const count = z.int().min(0);
+
+export const documentProgressSchema = z.object({
+  approvedClauses: count.describe('visible clauses every Participant has approved as they stand now (none without Participants)'),
+  totalClauses: count.describe('visible clauses of the text now'),
+  openThreads: count.describe('open comment threads I may read (internal notes of other delegations are not counted)'),
+}).meta({ id: 'DocumentProgress' });
+
+export type DocumentProgress = z.infer<typeof documentProgressSchema>;
+
 export const documentSummarySchema = documentSchema.omit({ createdAt: true }).extend({
   myRole: z.enum(ROLES).nullable(),
   myParticipantId: z.uuid().nullable(),
+  progress: documentProgressSchema,
 }).meta({ id: 'DocumentSummary' });
 
-export function presentDocumentSummary(row: DocumentRow, membership: { role: Role; participant_id: string | null } | null): z.infer<typeof documentSummarySchema> {
+export function presentDocumentSummary(
+  row: DocumentRow, membership: { role: Role; participant_id: string | null } | null, progress: DocumentProgress,
+): z.infer<typeof documentSummarySchema> {
   return {
     id: row.id, title: row.title, languages: row.languages, status: row.status, updatedAt: row.updated_at.toISOString(),
     myRole: membership?.role ?? null, myParticipantId: membership?.participant_id ?? null,
+    progress: { approvedClauses: progress.approvedClauses, totalClauses: progress.totalClauses, openThreads: progress.openThreads },
   };
 }
 

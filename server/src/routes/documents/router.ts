@@ -4,7 +4,8 @@ import { ApiRouter, type RouteRegistry } from '../../http/api-router';
 import { issueCollabToken } from '../../auth/collab-tokens';
 import { listMembers } from '../../commands/memberships';
 import { can, permissionsOn } from '../../../../shared/src/policy';
-import type { DocumentRow, MembershipRow } from '../../policies/document-access';
+import { StoredFingerprints } from '../../approvals/stored-fingerprints';
+import { listDocuments } from './list-documents';
 import { documentSchema, documentSummarySchema, myAccessSchema, presentDocument, presentDocumentSummary } from '../../presenters/document';
 import { participantSchema, presentParticipant } from '../../presenters/participant';
 import { listParticipants } from '../../commands/participants';
@@ -12,18 +13,16 @@ import { memberSchema, presentMember } from '../../presenters/member';
 import { documentParams } from '../schemas';
 
 export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
+  const fingerprints = new StoredFingerprints(ctx);
   return new ApiRouter(ctx, registry)
     .add({
       method: 'get', path: '/documents', tag: 'documents', summary: 'The negotiations I am a member of (administrators: all)',
+      description: 'Each with my role and its progress: clauses approved by every Participant as they stand now, out of all clauses, '
+        + 'and the open comment threads I may read.',
       access: { kind: 'session' }, response: z.object({ documents: z.array(documentSummarySchema) }),
       handler: async ({ session }) => {
-        const user = session!.user;
-        const { rows } = await ctx.pool.query<DocumentRow & { membership_role: MembershipRow['role'] | null; participant_id: string | null }>(
-          `SELECT d.id, d.title, d.languages, d.status, d.created_at, d.updated_at, m.role AS membership_role, m.participant_id
-             FROM documents d LEFT JOIN memberships m ON m.document_id = d.id AND m.user_id = $1
-            WHERE m.id IS NOT NULL OR $2::boolean
-            ORDER BY d.updated_at DESC`, [user.id, user.isAdmin]);
-        return { documents: rows.map((row) => presentDocumentSummary(row, row.membership_role ? { role: row.membership_role, participant_id: row.participant_id } : null)) };
+        const listed = await listDocuments(ctx, fingerprints, session!.user);
+        return { documents: listed.map(({ document, membership, progress }) => presentDocumentSummary(document, membership, progress)) };
       },
     })
     .add({
