@@ -28,6 +28,16 @@ export interface DocumentSummary {
   updatedAt: string;
   myRole: Role | null;
   myParticipantId: string | null;
+  progress: DocumentProgress;
+}
+
+/** How far a negotiation is, as its list shows it (counted by the server for the person asking). */
+export interface DocumentProgress {
+  /** Clauses every Participant has approved as they stand now. */
+  approvedClauses: number;
+  totalClauses: number;
+  /** Open comment threads I may read. */
+  openThreads: number;
 }
 
 export interface Participant {

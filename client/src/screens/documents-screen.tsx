@@ -1,15 +1,21 @@
-/** "My negotiations": every document the person is a member of, with its status and their role. */
+/**
+ * "My negotiations": every document the person is a member of, with its status, their role and its
+ * progress, what they may do with each, and "New negotiation" for those who may start one.
+ */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listDocuments } from '../api/documents';
 import type { DocumentSummary } from '../api/types';
-import { formatDateTime, languageTitle, localized } from '../app/format';
 import { Link, paths } from '../app/router';
+import { useSession } from '../app/session';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError } from '../components/status-views';
+import { DocumentCard } from '../documents/document-card';
+import { mayCreateNegotiation } from '../documents/document-permissions';
 
 export function DocumentsScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { user } = useSession();
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -24,43 +30,24 @@ export function DocumentsScreen() {
     return () => { cancelled = true; };
   }, [attempt]);
 
+  const reload = () => setAttempt((n) => n + 1);
+
   return (
     <>
       <AppHeader />
       <main id="main" className="page">
-        <h1>{t('documents:title')}</h1>
-        {error ? <ScreenError error={error} onRetry={() => setAttempt((n) => n + 1)} />
-          : !documents ? <Loading />
+        <div className="section-heading">
+          <h1>{t('documents:title')}</h1>
+          {user && documents && mayCreateNegotiation(user, documents) && (
+            <Link href={paths.newDocument()} className="button button-primary">{t('documents:newNegotiation')}</Link>
+          )}
+        </div>
+        {error ? <ScreenError error={error} onRetry={reload} />
+          : !documents || !user ? <Loading />
             : documents.length === 0 ? <p className="empty">{t('documents:empty')}</p>
               : (
                 <ul className="document-list">
-                  {documents.map((doc) => (
-                    <li key={doc.id} className="document-card">
-                      <div className="document-card-main">
-                        <h2 className="document-card-title">
-                          <Link href={paths.workspace(doc.id)}>{localized(doc.title, i18n.resolvedLanguage)}</Link>
-                        </h2>
-                        <p className="document-card-meta">
-                          {t('documents:languages', { languages: doc.languages.map((code) => languageTitle(code)).join(' · ') })}
-                          {' · '}
-                          {t('documents:updated', { date: formatDateTime(doc.updatedAt) })}
-                        </p>
-                      </div>
-                      <dl className="document-card-facts">
-                        <div>
-                          <dt>{t('documents:status')}</dt>
-                          <dd><span className={`status-chip status-${doc.status}`}>{t(`common:status.${doc.status}`, { defaultValue: doc.status })}</span></dd>
-                        </div>
-                        <div>
-                          <dt>{t('documents:myRole')}</dt>
-                          <dd>{doc.myRole ? t(`common:roles.${doc.myRole}`) : t('documents:noRole')}</dd>
-                        </div>
-                      </dl>
-                      {doc.myRole === 'secretariat' && (
-                        <Link href={paths.members(doc.id)} className="button">{t('documents:manageMembers')}</Link>
-                      )}
-                    </li>
-                  ))}
+                  {documents.map((doc) => <DocumentCard key={doc.id} document={doc} user={user} onArchived={reload} />)}
                 </ul>
               )}
       </main>
