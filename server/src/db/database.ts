@@ -34,17 +34,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // PGlite is a single session: two open transactions on two connections deadlock. One connection.
     config = { connectionString: embedded.url, max: 1 };
   }
+  const schema = options.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new RangeError(`Invalid schema name: ${schema}`);
+  // The schema is a startup parameter of every connection, so no query can run before it applies.
+  if (schema) config.options = `-c search_path=${schema},public`;
   const pool = new pg.Pool({ ...config, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
   pool.on('error', (err) => options.log.error({ err }, 'idle database connection failed'));
-  if (options.schema) {
-    const schema = options.schema;
-    if (!SCHEMA_NAME.test(schema)) throw new RangeError(`Invalid schema name: ${schema}`);
+  if (schema) {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    pool.on('connect', (client) => {
-      client.query(`SET search_path TO ${schema}, public`).catch((err: unknown) =>
-        options.log.error({ err }, 'setting search_path failed'));
-    });
-    // The connection that created the schema is already pooled: set it too.
+    // The embedded PGlite ignores startup parameters (and is one session): set it there explicitly.
     await pool.query(`SET search_path TO ${schema}, public`);
   }
   return {
