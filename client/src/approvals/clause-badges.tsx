@@ -100,7 +100,8 @@ export function ClauseBadges({ clauseId, ydoc, approvals, label, me, announce }:
           const detail = approval
             ? t(status === 'approved' ? 'approvals:badge.approvedBy' : 'approvals:badge.outdatedBy', { name: approval.approvedBy.displayName, date: date(approval.approvedAt) })
             : '';
-          const text = `${t('approvals:badge.cell', { participant: name, status: t(`approvals:status.${status}`) })}${detail ? ` (${detail})` : ''}`;
+          // The name holds the code the badge shows (WCAG 2.5.3, label in name): a person using speech input says "US".
+          const text = `${t('approvals:badge.cell', { code: participant.code, participant: name, status: t(`approvals:status.${status}`) })}${detail ? ` (${detail})` : ''}`;
           return (
             <li key={participant.id}>
               <button
@@ -122,7 +123,8 @@ export function ClauseBadges({ clauseId, ydoc, approvals, label, me, announce }:
             type="button"
             className={`concordance-badge concordance-${concordance.status}`}
             title={concordanceTitle}
-            aria-label={`${t('approvals:concordance.label')}: ${concordanceTitle}`}
+            // Ends with the languages the badge shows (label in name, as above).
+            aria-label={`${t('approvals:concordance.label')}: ${concordanceTitle} — ${approvals.languages.map((code) => code.toUpperCase()).join(', ')}`}
             onClick={() => setOpen({ kind: 'changes', participantId: null })}
           >
             <span aria-hidden="true">{approvals.languages.map((code) => code.toUpperCase()).join(` ${CONCORDANCE_MARK[concordance.status]} `)}</span>

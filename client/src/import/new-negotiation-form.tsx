@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageName } from '../app/format';
+import { languageName, localized } from '../app/format';
 import { useErrorMessage } from '../components/status-views';
 import { ROLES, type Role } from '../api/types';
 import { createNegotiation, fetchParticipantDirectory, type DirectoryParticipant } from './import-api';
@@ -122,7 +122,7 @@ export function NewNegotiationForm({ onCreated, onCancel }: { onCreated: (docume
                 <label>
                   <input type="checkbox" checked={chosen.includes(participant.code)}
                     onChange={(event) => setChosen(event.target.checked ? [...chosen, participant.code] : chosen.filter((code) => code !== participant.code))} />
-                  <span className="participant-badge" style={{ backgroundColor: participant.color }}>{participant.code}</span> {participant.name.en ?? Object.values(participant.name)[0]}
+                  <span className="participant-badge" style={{ backgroundColor: participant.color }}>{participant.code}</span> {localized(participant.name)}
                 </label>
               </li>
             ))}

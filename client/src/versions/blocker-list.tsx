@@ -4,7 +4,8 @@ import { languageName, localized } from '../app/format';
 import { clauseLabel } from '../workspace/clause-label';
 import type { FreezeStatus } from '../../../shared/src/versions/version-api';
 
-export function BlockerList({ status }: { status: FreezeStatus }) {
+/** `labelledBy`: the sentence above the list. The list scrolls when long, so it is a tab stop (keyboard scrolling). */
+export function BlockerList({ status, labelledBy }: { status: FreezeStatus; labelledBy?: string }) {
   const { t } = useTranslation(['versions', 'workspace']);
   const clauses = new Map(status.clauses.map((c) => [c.id, c]));
   const participants = new Map(status.participants.map((p) => [p.id, p]));
@@ -16,7 +17,7 @@ export function BlockerList({ status }: { status: FreezeStatus }) {
     return numbered || !excerpt ? label : t('versions:freeze.labelWithExcerpt', { label, excerpt });
   };
   return (
-    <ul className="freeze-blockers">
+    <ul className="freeze-blockers" tabIndex={0} aria-labelledby={labelledBy}>
       {status.blockers.map((blocker, index) => {
         const clause = blocker.clauseId ? clauses.get(blocker.clauseId) : undefined;
         const participant = blocker.participantId ? participants.get(blocker.participantId) : undefined;

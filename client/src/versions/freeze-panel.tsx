@@ -57,10 +57,10 @@ export function FreezePanel({ documentId, mayFreeze, onFrozen, announce }: Freez
       )}
       {status.status === 'ready' && !status.value.frozenVersion && (
         <>
-          <p role="status" className={status.value.ready ? 'freeze-ready' : 'freeze-not-ready'}>
+          <p role="status" id={`${titleId}-status`} className={status.value.ready ? 'freeze-ready' : 'freeze-not-ready'}>
             {status.value.ready ? t('freeze.ready') : t('freeze.notReady', { count: status.value.blockers.length })}
           </p>
-          {!status.value.ready && <BlockerList status={status.value} />}
+          {!status.value.ready && <BlockerList status={status.value} labelledBy={`${titleId}-status`} />}
           {mayFreeze && !confirming && (
             <button type="button" className="button button-primary" disabled={!status.value.ready || busy} onClick={() => setConfirming(true)}>{t('freeze.button')}</button>
           )}
