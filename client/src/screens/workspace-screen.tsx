@@ -226,7 +226,8 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: O
       case 'approvals':
         return <ApprovalMatrix approvals={approvals} me={approvalMe} announce={announce} />;
       case 'versions':
-        return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} round={round} />;
+        // The clauses' statuses are derived anew whenever the text or a record changes.
+        return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} round={round} revision={approvals.clauses} />;
       case 'activity':
         return <ActivityFeed key={round} documentId={doc.id} clauseLabel={labelOf} participants={participants} />;
     }

@@ -1,9 +1,10 @@
 /**
  * Freezing the text: what still stands in the way is listed before the button is pressed (the button
  * stays disabled until nothing does); pressing it asks once more, then freezes. A refusal (someone
- * edited meanwhile) shows the new list.
+ * edited meanwhile) shows the new list. The list is read again whenever `revision` changes and rests,
+ * so the button enables itself when the last approval arrives.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format';
 import { ApiError } from '../api/http';
@@ -18,11 +19,24 @@ export interface FreezePanelProps {
   mayFreeze: boolean;
   onFrozen?(version: VersionSummary): void;
   announce?(message: string): void;
+  /** Changes whenever what the blockers derive from may have changed: an approval, a confirmation, the text. */
+  revision?: unknown;
 }
 
-export function FreezePanel({ documentId, mayFreeze, onFrozen, announce }: FreezePanelProps) {
+/** How long `revision` must rest before the blockers are read again (typing changes it on every key). */
+const RELOAD_AFTER_MS = 800;
+
+export function FreezePanel({ documentId, mayFreeze, onFrozen, announce, revision }: FreezePanelProps) {
   const { t } = useTranslation('versions');
   const status = useLoad(`freeze:${documentId}`, (signal) => fetchFreezeStatus(documentId, signal));
+  const { reload } = status;
+  // The revision the list was read for; the first read is the mount's.
+  const [read] = useState(() => ({ revision }));
+  useEffect(() => {
+    if (Object.is(read.revision, revision)) return;
+    const timer = setTimeout(() => { read.revision = revision; reload(); }, RELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [read, revision, reload]);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);

@@ -15,11 +15,13 @@ export interface VersionsTabProps {
   announce(message: string): void;
   /** Bumped when the document's status changes, so that every part reloads. */
   round: number;
+  /** Changes with the text and the approvals and confirmations in force: the freeze blockers are read again. */
+  revision?: unknown;
 }
 
 type Open = { kind: 'version'; id: string } | { kind: 'compare'; from: string; to: string } | null;
 
-export function VersionsTab({ detail, clauseLabel, announce, round }: VersionsTabProps) {
+export function VersionsTab({ detail, clauseLabel, announce, round, revision }: VersionsTabProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
   const [localRound, setLocalRound] = useState(0);
@@ -36,7 +38,7 @@ export function VersionsTab({ detail, clauseLabel, announce, round }: VersionsTa
           <SignatureForm key={`signature-${key}`} documentId={documentId} languages={detail.document.languages} participants={detail.participants}
             mayEdit={permissions.has('document.freeze')} announce={announce} />
           <FreezePanel key={`freeze-${key}`} documentId={documentId} mayFreeze={permissions.has('document.freeze')} announce={announce}
-            onFrozen={() => setLocalRound((n) => n + 1)} />
+            revision={revision} onFrozen={() => setLocalRound((n) => n + 1)} />
         </>
       )}
       {open?.kind === 'version' && (
