@@ -124,7 +124,14 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
   }, [peers]);
 
   if (items.length === 0) {
-    return <p className="empty-document">{t('workspace:emptyDocument')}</p>;
+    // A new negotiation starts empty: without a first clause there would be no row to add after.
+    const addFirst = () => focusRequests.request(addClauseAfter(ydoc, languages, null, 'clause'), languages[0]);
+    return (
+      <div className="empty-document">
+        <p>{t('workspace:emptyDocument')}</p>
+        {canEditStructure && <button type="button" className="button button-primary" onClick={addFirst}>{t('workspace:addFirst')}</button>}
+      </div>
+    );
   }
 
   return (
