@@ -4,9 +4,10 @@
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, languageName } from '../app/format';
+import { formatNumber, languageName, languageTitle } from '../app/format';
 import { useErrorMessage } from '../components/status-views';
 import type { PreviewOperation } from '../../../shared/src/import/types';
+import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/src/yjs-layout';
 import { confirmImport, previewImport, type ImportResult } from './import-api';
 import { correct, initialPreviewState, reportOf, undo, type PreviewState } from './preview-state';
 import { PreviewTable } from './preview-table';
@@ -28,6 +29,7 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
   const [state, setState] = useState<PreviewState | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const report = useMemo(() => (state ? reportOf(state, languages) : null), [state, languages]);
 
@@ -49,11 +51,18 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
     if (!state) return;
     try {
       setState(correct(state, operation));
-      setError(null);
-    } catch (failure) {
-      setError(t('preview.cannot', { reason: (failure as Error).message }));
+      setRefused(null);
+    } catch {
+      // The table offers only the corrections that fit, except a pair of rows chosen by hand. The
+      // RangeError says why in English, for the API; the person reads it in their language.
+      setRefused(operation.op === 'pair' ? t('preview.cannotPair') : t('preview.cannot'));
     }
   }
+
+  const countsText = (lang: string, counts: Record<ClauseKind, number>) => t('preview.counts', {
+    language: languageTitle(lang),
+    ...Object.fromEntries(CLAUSE_KINDS.map((kind) => [kind, t(`preview.count.${kind}`, { count: counts[kind] })])),
+  });
 
   async function confirm() {
     if (!state) return;
@@ -122,20 +131,20 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
             <p>{report.aligned ? t('preview.aligned') : t('preview.issues', { count: new Set(report.entries.map((entry) => entry.rowId)).size })}</p>
             <ul>
               {Object.entries(report.counts).map(([lang, counts]) => (
-                <li key={lang}>{t('preview.counts', { language: languageName(lang), ...counts })}</li>
+                <li key={lang}>{countsText(lang, counts)}</li>
               ))}
             </ul>
           </div>
-          <PreviewTable rows={state.rows} languages={languages} onCorrect={apply} />
+          <PreviewTable rows={state.rows} languages={languages} onCorrect={apply} refused={refused} />
           {error && <p className="form-error" role="alert">{error}</p>}
           <div className="actions">
             <button type="button" className="button button-primary" disabled={busy || state.rows.length === 0} onClick={confirm}>
               {busy ? t('wizard.confirming') : t('wizard.confirm', { count: state.rows.length })}
             </button>
-            <button type="button" className="button" disabled={state.operations.length === 0} onClick={() => setState(undo(state))}>
+            <button type="button" className="button" disabled={state.operations.length === 0} onClick={() => { setState(undo(state)); setRefused(null); }}>
               {t('preview.undo')} ({t('preview.corrections', { count: state.operations.length })})
             </button>
-            <button type="button" className="button button-quiet" onClick={() => { setState(null); setError(null); }}>{t('wizard.back')}</button>
+            <button type="button" className="button button-quiet" onClick={() => { setState(null); setError(null); setRefused(null); }}>{t('wizard.back')}</button>
           </div>
         </>
       )}

@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { blockCount, plainTextOf, rowIssues } from '../../../shared/src/import';
 import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/src/yjs-layout';
 import type { PreviewOperation, PreviewRow, RowIssue } from '../../../shared/src/import/types';
-import { languageName } from '../app/format';
+import { languageName, languageTitle } from '../app/format';
 
-export function PreviewTable({ rows, languages, onCorrect }: {
+export function PreviewTable({ rows, languages, onCorrect, refused = null }: {
   rows: PreviewRow[];
   languages: readonly string[];
   onCorrect: (operation: PreviewOperation) => void;
+  /** Why the last correction could not be made, shown beside the tools where it was asked for. */
+  refused?: string | null;
 }) {
   const { t } = useTranslation('import');
   const [selected, setSelected] = useState<string[]>([]);
@@ -33,13 +35,14 @@ export function PreviewTable({ rows, languages, onCorrect }: {
         <button type="button" className="button" disabled={selected.length !== 2} onClick={pair}>{t('preview.pair')}</button>
         <span className="hint">{t('preview.pairHint')}</span>
       </div>
+      {refused && <p className="form-error" role="alert">{refused}</p>}
       <table className="import-preview-table">
         <caption>{t('preview.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('preview.row')}</th>
             <th scope="col">{t('preview.kind')}</th>
-            {languages.map((lang) => <th scope="col" key={lang} lang={lang}>{languageName(lang)}</th>)}
+            {languages.map((lang) => <th scope="col" key={lang}>{languageTitle(lang)}</th>)}
             <th scope="col">{t('preview.actions')}</th>
           </tr>
         </thead>
