@@ -49,6 +49,8 @@ export class ApprovalsStore {
       socket.on(SocketEvent.ApprovalRecorded, this.onRecorded);
       socket.on(SocketEvent.ApprovalRevoked, this.onRevoked);
       socket.on(SocketEvent.ConcordanceConfirmed, this.onConfirmed);
+      // A freeze (or archiving) changes what may still change: read the document's status again.
+      socket.on(SocketEvent.DocumentStatusChanged, this.onStatusChanged);
       // Events sent while disconnected are lost: read the records again after every reconnection.
       socket.io.on('reconnect', this.onReconnect);
     }
@@ -104,6 +106,7 @@ export class ApprovalsStore {
       this.socket.off(SocketEvent.ApprovalRecorded, this.onRecorded);
       this.socket.off(SocketEvent.ApprovalRevoked, this.onRevoked);
       this.socket.off(SocketEvent.ConcordanceConfirmed, this.onConfirmed);
+      this.socket.off(SocketEvent.DocumentStatusChanged, this.onStatusChanged);
       this.socket.io.off('reconnect', this.onReconnect);
     }
     this.listeners.clear();
@@ -112,6 +115,7 @@ export class ApprovalsStore {
   private readonly onRecorded = (event: ApprovalRecordedEvent) => { if (event?.documentId === this.documentId) this.applyRecorded(event); };
   private readonly onRevoked = (event: ApprovalRevokedEvent) => { if (event?.documentId === this.documentId) this.applyRevoked(event); };
   private readonly onConfirmed = (event: ConcordanceConfirmedEvent) => { if (event?.documentId === this.documentId) this.applyConfirmed(event); };
+  private readonly onStatusChanged = (event: { documentId?: unknown }) => { if (event?.documentId === this.documentId) void this.load(); };
   private readonly onReconnect = () => { void this.load(); };
 
   private merge(event: Parameters<typeof applyApprovalEvent>[1]): void {
