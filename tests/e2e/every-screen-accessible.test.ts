@@ -20,6 +20,9 @@ import { AXE_CONTEXT, seriousViolations } from './support/axe';
 
 const SECRETARIAT = 'secretariat@demo.test';
 const US = 'us.delegate@demo.test';
+/** The machine is shared with other browser tests: waits are generous, and no assertion is about time. */
+const WAIT_MS = 90_000;
+const TEST_MS = 300_000;
 const LANGUAGES = [{ lang: 'en', locale: 'en-US' }, { lang: 'es', locale: 'es-ES' }] as const;
 
 /** Text an import preview reads as misaligned (so the preview shows its report and corrections). */
@@ -74,9 +77,27 @@ async function frozenDocument(server: TestServer, secretariat: Person): Promise<
   return { id, pdf: Buffer.from(await pdf.arrayBuffer()) };
 }
 
-/** Signs in through the sign-in form, in a fresh browser profile that axe can be injected into. */
-async function signIn(browser: Browser, baseUrl: string, email: string, locale: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh browser profile that axe can be injected into. */
+async function newContext(browser: Browser, locale: string): Promise<BrowserContext> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, ...AXE_CONTEXT });
+  context.setDefaultTimeout(WAIT_MS);
+  return context;
+}
+
+/** Opens a document in the workspace and waits until its text is synced. */
+async function openWorkspace(page: Page, baseUrl: string, documentId: string): Promise<void> {
+  await page.goto(`${baseUrl}/documents/${documentId}`);
+  try {
+    await page.locator('.connection-connected').waitFor();
+  } catch (error) {
+    const badge = await page.locator('.connection').first().textContent().catch(() => null);
+    throw new Error(`The workspace never connected (its badge says ${JSON.stringify(badge)}): ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Signs in through the sign-in form, in a fresh profile. */
+async function signIn(browser: Browser, baseUrl: string, email: string, locale: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, locale);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/signin`);
   await page.locator('#signin-email').fill(email);
@@ -94,13 +115,13 @@ async function useLanguage(page: Page, lang: string): Promise<void> {
   await page.locator('.language-switch').waitFor();
   if ((await page.getAttribute('html', 'lang')) !== lang) await page.locator('.language-switch').click();
   await page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
-  await page.waitForFunction(async (expected) => (await (await fetch('/api/me')).json()).user.uiLanguage === expected, lang, { timeout: 20_000 });
+  await page.waitForFunction(async (expected) => (await (await fetch('/api/me')).json()).user.uiLanguage === expected, lang);
 }
 
 /** Waits until the screen has settled: its heading is there and nothing says "Loading". */
 async function settled(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor({ timeout: 20_000 });
-  await page.waitForFunction(() => !document.querySelector('main .screen-status[role="status"], main p[role="status"]:only-child'), undefined, { timeout: 20_000 });
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main .screen-status[role="status"], main p[role="status"]:only-child'));
 }
 
 describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English and in Spanish', () => {
@@ -126,7 +147,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
     expect(invitation.status).toBe(201);
     const frozen = await frozenDocument(server, secretariat);
     fixture = { d, frozenId: frozen.id, signedPdf: frozen.pdf, invitationPath: invitation.body.invitation.url };
-  }, 180_000);
+  }, TEST_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -148,7 +169,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
       }
 
       it('the screens open to anyone: sign-in, verification, invitation, not found', async () => {
-        context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, ...AXE_CONTEXT });
+        context = await newContext(browser, locale);
         const page = await context.newPage();
         const found: string[] = [];
 
@@ -161,7 +182,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
         found.push(...await check(page, 'verify'));
         await page.locator('.verify-page input[type="file"]').setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: fixture.signedPdf });
         await page.locator('.verify-page button[type="submit"]').click();
-        await page.locator('.verify-result.is-genuine').waitFor({ timeout: 30_000 });
+        await page.locator('.verify-result.is-genuine').waitFor();
         found.push(...await check(page, 'verify-result'));
 
         await page.goto(`${server.url}${fixture.invitationPath}`);
@@ -173,7 +194,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
         await settled(page);
         found.push(...await check(page, 'not-found'));
         expect(found).toEqual([]);
-      }, 120_000);
+      }, TEST_MS);
 
       it('the screens of the negotiations: my negotiations, new negotiation, members, import, signed version', async () => {
         const person = await signIn(browser, server.url, SECRETARIAT, locale);
@@ -205,19 +226,19 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
         await files.nth(0).setInputFiles({ name: 'plan-en.txt', mimeType: 'text/plain', buffer: Buffer.from(DRAFT_EN) });
         await files.nth(1).setInputFiles({ name: 'plan-es.txt', mimeType: 'text/plain', buffer: Buffer.from(DRAFT_ES) });
         await page.locator('.import-wizard button[type="submit"]').click();
-        await page.locator('.import-report').waitFor({ timeout: 30_000 });
+        await page.locator('.import-report').waitFor();
         found.push(...await check(page, 'import-preview'));
 
         await page.goto(`${server.url}/documents/${fixture.frozenId}/signed`);
-        await page.locator('.signed-fingerprint').waitFor({ timeout: 20_000 });
+        await page.locator('.signed-fingerprint').waitFor();
         found.push(...await check(page, 'signed'));
 
         await page.goto(`${server.url}/documents/${fixture.frozenId}`);
-        await page.locator('.frozen-banner').waitFor({ timeout: 30_000 });
+        await page.locator('.frozen-banner').waitFor();
         await page.locator('.clause-row').first().waitFor();
         found.push(...await check(page, 'workspace-frozen'));
         expect(found).toEqual([]);
-      }, 180_000);
+      }, TEST_MS);
 
       it('the workspace: each panel tab, the compare dialog (secretariat) and the approve dialog (a delegate)', async () => {
         const person = await signIn(browser, server.url, SECRETARIAT, locale);
@@ -225,8 +246,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
         const { page } = person;
         const found: string[] = [];
         await useLanguage(page, lang);
-        await page.goto(`${server.url}/documents/${fixture.d.documentId}`);
-        await page.locator('.connection-connected').waitFor({ timeout: 30_000 });
+        await openWorkspace(page, server.url, fixture.d.documentId);
         await page.getByRole('textbox', { name: text.editor, exact: true }).waitFor();
 
         const tabs = page.locator('.workspace-panel [role="tab"]');
@@ -237,28 +257,27 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
         found.push(...await check(page, 'workspace-comments'));
 
         await tabs.nth(1).click();
-        await page.locator('.workspace-panel .panel-body table').first().waitFor({ timeout: 20_000 });
+        await page.locator('.workspace-panel .panel-body table').first().waitFor();
         found.push(...await check(page, 'workspace-approvals'));
 
         await tabs.nth(2).click();
-        await page.locator('.versions-table').waitFor({ timeout: 20_000 });
-        await page.locator('.freeze-panel .freeze-not-ready').waitFor({ timeout: 20_000 });
+        await page.locator('.versions-table').waitFor();
+        await page.locator('.freeze-panel .freeze-not-ready').waitFor();
         found.push(...await check(page, 'workspace-versions'));
         await page.locator('.versions-actions button').nth(1).click();
-        await page.locator('dialog .redline').waitFor({ timeout: 30_000 });
+        await page.locator('dialog .redline').waitFor();
         found.push(...await check(page, 'compare-dialog'));
         await page.keyboard.press('Escape');
         await page.locator('dialog').waitFor({ state: 'detached' });
 
         await tabs.nth(3).click();
-        await page.locator('.activity-feed li').first().waitFor({ timeout: 20_000 });
+        await page.locator('.activity-feed li').first().waitFor();
         found.push(...await check(page, 'workspace-activity'));
 
         const delegate = await signIn(browser, server.url, US, locale);
         try {
           await useLanguage(delegate.page, lang);
-          await delegate.page.goto(`${server.url}/documents/${fixture.d.documentId}`);
-          await delegate.page.locator('.connection-connected').waitFor({ timeout: 30_000 });
+          await openWorkspace(delegate.page, server.url, fixture.d.documentId);
           await delegate.page.locator('.clause-row .approval-actions .button-primary').first().click();
           await delegate.page.locator('dialog.approve-dialog').waitFor();
           found.push(...await check(delegate.page, 'approve-dialog'));
@@ -266,7 +285,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           await delegate.context.close();
         }
         expect(found).toEqual([]);
-      }, 180_000);
+      }, TEST_MS);
     });
   }
 
@@ -275,8 +294,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
     const { context, page } = await signIn(browser, server.url, SECRETARIAT, 'en-US');
     try {
       await useLanguage(page, 'en');
-      await page.goto(`${server.url}/documents/${fixture.d.documentId}`);
-      await page.locator('.connection-connected').waitFor({ timeout: 30_000 });
+      await openWorkspace(page, server.url, fixture.d.documentId);
       await page.locator('.thread-count-badge.has-threads').first().click();
       await page.locator('.workspace-panel .panel-body').getByText('long-standing partnership').first().waitFor();
       await page.locator('.skip-link').focus();
@@ -285,14 +303,13 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
     } finally {
       await context.close();
     }
-  }, 120_000);
+  }, TEST_MS);
 
   it('lets a delegate work by keyboard alone: type in a clause, open its comments, switch tabs, open and close the approve dialog', async () => {
     const { context, page } = await signIn(browser, server.url, US, 'en-US');
     try {
       await useLanguage(page, 'en');
-      await page.goto(`${server.url}/documents/${fixture.d.documentId}`);
-      await page.locator('.connection-connected').waitFor({ timeout: 30_000 });
+      await openWorkspace(page, server.url, fixture.d.documentId);
       // The editors are named by clause and language, in both interface languages.
       await page.getByRole('textbox', { name: 'Article 3, Spanish text', exact: true }).waitFor();
 
@@ -356,5 +373,5 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
     } finally {
       await context.close();
     }
-  }, 180_000);
+  }, TEST_MS);
 });
