@@ -139,6 +139,9 @@ const TYPED = {
   legal: ' texto no autorizado',
   amendment: ' Progress will be reviewed at the annual meetings.',
 };
+/** How long to wait for something another person did to show up. */
+const LIVE_WAIT = 90_000;
+
 const QUOTED = 'tráfico ilícito de migrantes';
 const COMMENT = 'Propongo «tráfico de migrantes», como en la Declaración Conjunta.';
 
@@ -177,7 +180,7 @@ async function selectWithMouse(page: Page, editor: Locator, words: string): Prom
   await page.mouse.down();
   await page.mouse.move(points.to.x, points.to.y, { steps: 8 });
   await page.mouse.up();
-  await page.waitForFunction((target) => window.getSelection()?.toString() === target, words, { timeout: 10_000 }).catch(async (error: unknown) => {
+  await page.waitForFunction((target) => window.getSelection()?.toString() === target, words, { timeout: 30_000 }).catch(async (error: unknown) => {
     const selected = await page.evaluate(() => window.getSelection()?.toString());
     throw new Error(`Dragging the mouse over "${words}" selected ${JSON.stringify(selected)}`, { cause: error });
   });
@@ -204,7 +207,8 @@ for (const lang of ['en', 'es'] as const) {
     async function open(who: Who): Promise<Person> {
       const context = await browser.newContext({ locale: T.locale, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      page.setDefaultTimeout(45_000);
+      // Generous: the machine is shared, and six browsers and a server share its cores.
+      page.setDefaultTimeout(LIVE_WAIT);
       await page.goto(`${server.url}/signin`);
       await page.getByLabel(T.email, { exact: true }).fill(EMAILS[who]);
       await page.getByLabel(T.password, { exact: true }).fill('demo');
@@ -280,7 +284,7 @@ for (const lang of ['en', 'es'] as const) {
       d = await demo(server);
       clauseId = clauseIdFromKey(d.documentId, 'trafficking-operations');
       expect(d.clauseIds).toContain(clauseId);
-    }, 300_000);
+    }, 600_000);
 
     afterAll(async () => {
       await browser?.close();
@@ -295,29 +299,29 @@ for (const lang of ['en', 'es'] as const) {
       expect(await editorText(page, esText)).toContain('Los Participantes tienen la intención de ampliar las operaciones');
       await editor(page, enText).scrollIntoViewIfNeeded();
       await screenshot(page, 'journey-workspace', lang);
-    }, 180_000);
+    }, 300_000);
 
     it('2. the U.S. and Honduran delegates type into Article 3, one in English and one in Spanish, and each sees the other\'s text and caret', async () => {
       const [us, hn] = await Promise.all([open('US'), open('HN')]);
       await Promise.all([typeAtEnd(us.page, enText, TYPED.us), typeAtEnd(hn.page, esText, TYPED.hn)]);
 
-      await waitForText(hn.page, enText, TYPED.us.trim(), 45_000);
-      await waitForText(us.page, esText, TYPED.hn.trim(), 45_000);
-      await waitForText(person('secretariat').page, enText, TYPED.us.trim(), 45_000);
-      await waitForText(person('secretariat').page, esText, TYPED.hn.trim(), 45_000);
+      await waitForText(hn.page, enText, TYPED.us.trim(), LIVE_WAIT);
+      await waitForText(us.page, esText, TYPED.hn.trim(), LIVE_WAIT);
+      await waitForText(person('secretariat').page, enText, TYPED.us.trim(), LIVE_WAIT);
+      await waitForText(person('secretariat').page, esText, TYPED.hn.trim(), LIVE_WAIT);
       // Each typed only in their own language: the two texts did not mix.
       expect(await editorText(us.page, enText)).not.toContain(TYPED.hn.trim());
       expect(await editorText(hn.page, esText)).not.toContain(TYPED.us.trim());
       await editor(us.page, esText).locator('.remote-caret-label', { hasText: NAMES.HN }).waitFor();
       await editor(hn.page, enText).locator('.remote-caret-label', { hasText: NAMES.US }).waitFor();
       await screenshot(us.page, 'journey-two-delegates', lang);
-    }, 240_000);
+    }, 300_000);
 
     it('3. the Honduran legal reviewer comments on words he selected; the thread reaches the others; he cannot change the text', async () => {
       const legal = await open('legal');
       await legal.page.getByText(T.readOnly, { exact: true }).waitFor();
       const spanish = editor(legal.page, esText);
-      await waitForText(legal.page, esText, TYPED.hn.trim(), 45_000);
+      await waitForText(legal.page, esText, TYPED.hn.trim(), LIVE_WAIT);
       await expect(spanish.getAttribute('aria-readonly')).resolves.toBe('true');
 
       await selectWithMouse(legal.page, spanish, QUOTED);
@@ -353,7 +357,7 @@ for (const lang of ['en', 'es'] as const) {
       expect(await editorText(legal.page, esText)).toBe(before);
       expect(await currentPlainText(server, d.documentId, clauseId, 'es')).not.toContain(TYPED.legal.trim());
       expect(await editorText(person('HN').page, esText)).not.toContain(TYPED.legal.trim());
-    }, 240_000);
+    }, 300_000);
 
     it('4. the four Participants approve Article 3; an edit turns every approval "changed since approval", and they approve again', async () => {
       await Promise.all([open('SV'), open('GT')]);
@@ -371,11 +375,11 @@ for (const lang of ['en', 'es'] as const) {
       for (const who of ['US', 'SV', 'GT', 'HN'] as const) await expectGutterInItsColumn(person(who).page);
 
       for (const who of ['US', 'SV', 'GT', 'HN'] as const) {
-        await waitForText(person(who).page, enText, TYPED.amendment.trim(), 45_000);
+        await waitForText(person(who).page, enText, TYPED.amendment.trim(), LIVE_WAIT);
         await approveArticle3(person(who).page);
       }
       for (const who of ['secretariat', 'US', 'SV', 'GT', 'HN', 'legal'] as const) await waitForBadges(person(who).page, T.approved, 4);
-    }, 420_000);
+    }, 600_000);
 
     it('5. the secretariat confirms that the English and Spanish texts of Article 3 agree', async () => {
       const { page } = person('secretariat');
@@ -391,7 +395,7 @@ for (const lang of ['en', 'es'] as const) {
       }
       // Confirming changes no text: the approvals still hold.
       await waitForBadges(page, T.approved, 4);
-    }, 180_000);
+    }, 300_000);
 
     it('6. the secretariat freezes the text once every other clause is approved and confirmed too', async () => {
       const { page } = person('secretariat');
@@ -416,14 +420,14 @@ for (const lang of ['en', 'es'] as const) {
       const skip = new Set([`${clauseId}:concordance`, ...Object.keys(DELEGATES).map((code) => `${clauseId}:${code}`)]);
       await approveEverything(world, skip);
 
-      await panel.getByText(T.ready, { exact: true }).waitFor({ timeout: 60_000 });
+      await panel.getByText(T.ready, { exact: true }).waitFor({ timeout: 2 * LIVE_WAIT });
       await panel.scrollIntoViewIfNeeded();
       await screenshot(page, 'journey-freeze-ready', lang);
       for (const { page: open } of people.values()) await open.evaluate(() => { (window as unknown as { __sameLoad?: boolean }).__sameLoad = true; });
       await panel.getByRole('button', { name: T.freeze, exact: true }).click();
       await panel.getByRole('button', { name: T.confirmFreeze, exact: true }).click();
       await page.locator('.status-chip', { hasText: T.frozenChip }).waitFor();
-    }, 300_000);
+    }, 600_000);
 
     it('7. every open workspace turns read-only, without a reload, and links the signed version', async () => {
       for (const { page } of people.values()) {
@@ -449,7 +453,7 @@ for (const lang of ['en', 'es'] as const) {
       await us.waitForTimeout(500);
       expect(await editorText(us, enText)).toBe(before);
       await screenshot(person('GT').page, 'journey-frozen', lang);
-    }, 240_000);
+    }, 300_000);
 
     it('8. the signed PDF downloads from the signed version page and the verification page calls it genuine', async () => {
       const { page } = person('secretariat');
@@ -475,7 +479,7 @@ for (const lang of ['en', 'es'] as const) {
 
       // Nobody's page logged an error or got a failed response, from signing in to the end.
       for (const { who, errors } of people.values()) expect({ who, errors }).toEqual({ who, errors: [] });
-    }, 180_000);
+    }, 300_000);
 
     /** The demo's people signed in through the API, as the versions tests' helpers expect them. */
     async function apiWorld(): Promise<World> {
