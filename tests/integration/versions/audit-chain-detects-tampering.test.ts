@@ -25,7 +25,7 @@ beforeAll(async () => {
   await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/versions`, { name: 'For the audit' });
   ids = (await pool.query<{ id: string }>('SELECT id::text FROM audit_events ORDER BY id')).rows.map((r) => r.id);
   expect(ids.length).toBeGreaterThanOrEqual(8);
-});
+}, 180_000);
 afterAll(() => world.server.stop());
 
 /** Runs `tamper` as the superuser with the append-only trigger off, checks the chain in that state, then undoes it all. */
