@@ -2,35 +2,20 @@
  * "My negotiations": every document the person is a member of, with its status, their role and its
  * progress, what they may do with each, and "New negotiation" for those who may start one.
  */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listDocuments } from '../api/documents';
-import type { DocumentSummary } from '../api/types';
 import { Link, paths } from '../app/router';
 import { useSession } from '../app/session';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError } from '../components/status-views';
 import { DocumentCard } from '../documents/document-card';
 import { mayCreateNegotiation } from '../documents/document-permissions';
+import { useMyNegotiations } from '../documents/use-my-negotiations';
 
 export function DocumentsScreen() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { documents, error, reload } = useMyNegotiations();
 
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    listDocuments().then(
-      (answer) => { if (!cancelled) setDocuments(answer.documents); },
-      (failure: unknown) => { if (!cancelled) setError(failure); },
-    );
-    return () => { cancelled = true; };
-  }, [attempt]);
-
-  const reload = () => setAttempt((n) => n + 1);
 
   return (
     <>
