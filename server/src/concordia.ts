@@ -54,6 +54,11 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   const ctx: AppContext = { env, log, pool: db.pool, events: new EventBus() };
   const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx) });
   const httpServer = http.createServer(app);
+  // Idle keep-alive connections live longer than a client's or a proxy's (60 s is the common proxy
+  // idle timeout), so the client, not the server, closes them: with Node's 5 s default a request
+  // sent on a connection the server was closing at that instant failed with ECONNRESET.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const io = attachSocketServer(ctx, httpServer);
   relayApprovalEvents(ctx, io);
   relayCommentEvents(ctx, io);
