@@ -1,10 +1,11 @@
 /**
  * A stored row that cannot be applied (disk damage, a bug of an older version) is logged and skipped on
- * load: every update before and after it still reaches the clients.
+ * load: every update before and after it still reaches the clients. Compaction (on its own thread)
+ * skips it the same way: the snapshot it writes holds every good update.
  */
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../utils/test-server';
-import { connectClient, type CollabClient } from '../utils/collab-client';
+import { connectClient, waitFor, type CollabClient } from '../utils/collab-client';
 import { createDocument } from '../utils/factories';
 import { documentJSON, seedClauses, typeInto } from '../utils/clause-edits';
 import { freshSchema, dropSchema } from '../utils/test-db';
@@ -41,4 +42,16 @@ it('loads every good update around a row that cannot be applied', async () => {
   clients.push(reader);
   await reader.synced();
   expect(documentJSON(reader.doc)).toEqual(documentJSON(author));
+
+  // The last client leaves: the document is unloaded and its tail folded into a snapshot.
+  reader.destroy();
+  const snapshot = async () => (await pool.query<{ state: Buffer; through_update_id: string }>(
+    'SELECT state, through_update_id FROM document_snapshots WHERE document_id = $1', [documentId])).rows[0];
+  await waitFor(async () => (await snapshot()) !== undefined, 'the snapshot after the document was unloaded', 30_000);
+  const stored = await snapshot();
+  const { rows: [last] } = await pool.query<{ id: string }>('SELECT max(id) AS id FROM document_updates WHERE document_id = $1', [documentId]);
+  expect(stored.through_update_id).toBe(last.id);
+  const fromSnapshot = new Y.Doc();
+  Y.applyUpdate(fromSnapshot, new Uint8Array(stored.state));
+  expect(documentJSON(fromSnapshot)).toEqual(documentJSON(author));
 });

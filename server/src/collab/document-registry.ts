@@ -4,6 +4,7 @@ import { CollabDocument } from './collab-document';
 import { compactDocument, loadDocumentState } from './document-store';
 import type { UpdateLog } from './update-log';
 import { keepRejectedUpdate } from '../versions/rejected-updates';
+import { FoldThread } from './fold-thread';
 
 /**
  * The open documents of this process. A document is loaded once however many clients join it
@@ -13,7 +14,9 @@ import { keepRejectedUpdate } from '../versions/rejected-updates';
  */
 export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<CollabDocument>>();
-  private readonly compacting = new Set<string>();
+  private readonly compacting = new Map<string, Promise<void>>();
+  /** Compaction folds on its own thread, so the relay of live edits never waits for it. */
+  private readonly foldThread = new FoldThread();
   readonly stats = { loads: 0, unloads: 0, compactions: 0 };
 
   constructor(private readonly pool: pg.Pool, private readonly updateLog: UpdateLog, private readonly log: Logger, private readonly compactAfter: number) {}
@@ -51,12 +54,14 @@ export class DocumentRegistry {
     if (document.updatesSinceSnapshot > 0) this.compactSoon(document);
   }
 
-  /** Closes every document after its pending writes. */
+  /** Closes every document after its pending writes, and lets compactions in flight finish. */
   async closeAll(): Promise<void> {
     const open = await Promise.all([...this.documents.values()].map((p) => p.catch(() => null)));
     await Promise.all(open.map((d) => d?.flushed()));
     for (const document of open) document?.destroy();
     this.documents.clear();
+    await Promise.all(this.compacting.values());
+    await this.foldThread.close();
   }
 
   private async load(documentId: string): Promise<CollabDocument> {
@@ -81,16 +86,15 @@ export class DocumentRegistry {
 
   private compactSoon(document: CollabDocument): void {
     if (this.compacting.has(document.id)) return;
-    this.compacting.add(document.id);
     const before = document.updatesSinceSnapshot;
-    setImmediate(() => {
-      compactDocument(this.pool, document.id, this.log)
-        .then((result) => {
-          this.stats.compactions += 1;
-          if (result) document.updatesSinceSnapshot = Math.max(0, document.updatesSinceSnapshot - before);
-        })
-        .catch((err: unknown) => this.log.error({ err, documentId: document.id }, 'compaction failed; will retry later'))
-        .finally(() => this.compacting.delete(document.id));
-    });
+    const done = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => compactDocument(this.pool, document.id, this.log, (updates) => this.foldThread.fold(updates)))
+      .then((result) => {
+        this.stats.compactions += 1;
+        if (result) document.updatesSinceSnapshot = Math.max(0, document.updatesSinceSnapshot - before);
+      })
+      .catch((err: unknown) => this.log.error({ err, documentId: document.id }, 'compaction failed; will retry later'))
+      .finally(() => this.compacting.delete(document.id));
+    this.compacting.set(document.id, done);
   }
 }

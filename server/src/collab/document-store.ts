@@ -3,14 +3,7 @@ import type pg from 'pg';
 import type { Logger } from '../logger';
 import { persistenceOrigin } from './origins';
 import { withTransaction } from '../db/database';
-
-export interface LoadedState {
-  /** The snapshot and every later update, merged into one update. */
-  state: Uint8Array;
-  /** Updates read after the snapshot (the tail). */
-  tailLength: number;
-  lastUpdateId: number;
-}
+import { applyEach, foldUpdates, type FoldedState } from './fold-updates';
 
 export class DocumentNotFoundError extends Error {
   constructor(readonly documentId: string) {
@@ -19,26 +12,23 @@ export class DocumentNotFoundError extends Error {
   }
 }
 
-/**
- * Applies stored updates in order, in one Yjs transaction (observers run once); an update that cannot be
- * applied is logged and skipped, never allowed to block the rest. One by one beats Y.mergeUpdates here:
- * merging re-encodes every struct of a long tail before anything is applied (measured in
- * docs/performance.md, "Cold load").
- */
+/** Applies stored updates in order, logging and skipping any that cannot be applied. */
 function applyStored(doc: Y.Doc, updates: Uint8Array[], log: Logger, documentId: string): void {
-  doc.transact(() => {
-    for (const [index, update] of updates.entries()) {
-      try {
-        Y.applyUpdate(doc, update, persistenceOrigin);
-      } catch (err) {
-        log.error({ err, documentId, index }, 'stored update could not be applied; skipped');
-      }
-    }
-  }, persistenceOrigin);
+  for (const { index, reason } of applyEach(doc, updates, persistenceOrigin)) {
+    log.error({ documentId, index, reason }, 'stored update could not be applied; skipped');
+  }
 }
 
-/** Reads a document's Yjs state from PostgreSQL: the latest snapshot plus the updates after it (up to `upTo`). */
-export async function loadDocumentState(pool: pg.Pool, documentId: string, doc: Y.Doc, log: Logger, upTo = Number.MAX_SAFE_INTEGER): Promise<{ tailLength: number; lastUpdateId: number; status: string }> {
+interface StoredState {
+  /** The snapshot (if any) then every later update, in order. */
+  updates: Uint8Array[];
+  tailLength: number;
+  lastUpdateId: number;
+  status: string;
+}
+
+/** Reads what PostgreSQL holds of a document: its latest snapshot and the updates after it (up to `upTo`). */
+async function readStored(pool: pg.Pool, documentId: string, upTo: number): Promise<StoredState> {
   const meta = await pool.query<{ status: string }>('SELECT status FROM documents WHERE id = $1', [documentId]);
   if (!meta.rows[0]) throw new DocumentNotFoundError(documentId);
   const snapshot = await pool.query<{ state: Buffer; through_update_id: string }>(
@@ -49,9 +39,15 @@ export async function loadDocumentState(pool: pg.Pool, documentId: string, doc: 
   const updates: Uint8Array[] = [];
   if (snapshot.rows[0]) updates.push(new Uint8Array(snapshot.rows[0].state));
   for (const row of tail.rows) updates.push(new Uint8Array(row.update));
-  if (updates.length > 0) applyStored(doc, updates, log, documentId);
   const lastUpdateId = tail.rows.length ? Number(tail.rows[tail.rows.length - 1].id) : through;
-  return { tailLength: tail.rows.length, lastUpdateId, status: meta.rows[0].status };
+  return { updates, tailLength: tail.rows.length, lastUpdateId, status: meta.rows[0].status };
+}
+
+/** Reads a document's Yjs state from PostgreSQL: the latest snapshot plus the updates after it (up to `upTo`). */
+export async function loadDocumentState(pool: pg.Pool, documentId: string, doc: Y.Doc, log: Logger, upTo = Number.MAX_SAFE_INTEGER): Promise<{ tailLength: number; lastUpdateId: number; status: string }> {
+  const { updates, tailLength, lastUpdateId, status } = await readStored(pool, documentId, upTo);
+  if (updates.length > 0) applyStored(doc, updates, log, documentId);
+  return { tailLength, lastUpdateId, status };
 }
 
 /**
@@ -71,28 +67,27 @@ async function committedHorizon(pool: pg.Pool, documentId: string): Promise<numb
   });
 }
 
+/** Folds a snapshot and its tail into one state: in this thread by default, in a FoldThread for a live server. */
+export type Fold = (updates: Uint8Array[]) => Promise<FoldedState>;
+
 /**
  * Folds the tail into a new snapshot. Reads from PostgreSQL (not from memory), so the snapshot holds
  * exactly the committed updates up to `through`; rows are never deleted, so an update committed
  * during compaction simply stays in the tail. Idempotent; a newer snapshot is never replaced by an older one.
  */
-export async function compactDocument(pool: pg.Pool, documentId: string, log: Logger): Promise<{ through: number; folded: number } | null> {
-  const doc = new Y.Doc();
-  try {
-    const horizon = await committedHorizon(pool, documentId);
-    const { tailLength, lastUpdateId } = await loadDocumentState(pool, documentId, doc, log, horizon);
-    if (tailLength === 0) return null;
-    const state = Y.encodeStateAsUpdate(doc);
-    const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastUpdateId]);
-    await pool.query(
-      `INSERT INTO document_snapshots (document_id, state, through_update_id, update_count) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, through_update_id = EXCLUDED.through_update_id,
-         update_count = EXCLUDED.update_count, created_at = now()
-       WHERE document_snapshots.through_update_id < EXCLUDED.through_update_id`,
-      [documentId, Buffer.from(state), lastUpdateId, count.rows[0].n]);
-    log.info({ documentId, through: lastUpdateId, folded: tailLength, bytes: state.byteLength }, 'document compacted');
-    return { through: lastUpdateId, folded: tailLength };
-  } finally {
-    doc.destroy();
-  }
+export async function compactDocument(pool: pg.Pool, documentId: string, log: Logger, fold: Fold = async (updates) => foldUpdates(updates)): Promise<{ through: number; folded: number } | null> {
+  const horizon = await committedHorizon(pool, documentId);
+  const { updates, tailLength, lastUpdateId } = await readStored(pool, documentId, horizon);
+  if (tailLength === 0) return null;
+  const { state, skipped } = await fold(updates);
+  for (const { index, reason } of skipped) log.error({ documentId, index, reason }, 'stored update could not be applied; skipped');
+  const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastUpdateId]);
+  await pool.query(
+    `INSERT INTO document_snapshots (document_id, state, through_update_id, update_count) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, through_update_id = EXCLUDED.through_update_id,
+       update_count = EXCLUDED.update_count, created_at = now()
+     WHERE document_snapshots.through_update_id < EXCLUDED.through_update_id`,
+    [documentId, Buffer.from(state), lastUpdateId, count.rows[0].n]);
+  log.info({ documentId, through: lastUpdateId, folded: tailLength, bytes: state.byteLength }, 'document compacted');
+  return { through: lastUpdateId, folded: tailLength };
 }
