@@ -4,6 +4,8 @@ import type { FoldedState } from './fold-updates';
 import type { FoldReply, FoldRequest } from './fold-worker';
 
 const WORKER_FILE = path.resolve(__dirname, 'fold-worker.ts');
+/** Resolved here, so the worker finds tsx whatever the process's working directory. */
+const TSX_REGISTER = require.resolve('tsx/cjs/api');
 
 /**
  * One worker thread that folds updates for compaction, started on first use. It does not keep the
@@ -34,7 +36,7 @@ export class FoldThread {
 
   private start(): Worker {
     // The worker is TypeScript too: it loads through tsx's require hook, as the server loads through tsx.
-    const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(WORKER_FILE)});`, { eval: true });
+    const worker = new Worker(`require(${JSON.stringify(TSX_REGISTER)}).register(); require(${JSON.stringify(WORKER_FILE)});`, { eval: true });
     worker.unref();
     worker.on('message', (reply: FoldReply) => {
       const waiting = this.pending.get(reply.id);
