@@ -3,7 +3,7 @@
  *
  *   BENCH_DATABASE_URL  PostgreSQL to use (default TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test);
  *                       the benchmark works in a schema of its own and drops it at the end
- *   BENCH_CLIENTS       scenarios, comma-separated client counts (default 10,50,200)
+ *   BENCH_CLIENTS       scenarios, comma-separated client counts (default 10,50,200; empty for none)
  *   BENCH_RATE          edits per second per client (default 5)
  *   BENCH_SECONDS       measured seconds per scenario (default 20), after BENCH_WARMUP seconds (default 3)
  *   BENCH_COLD_LOAD     0 to skip the cold-load measurement
@@ -52,7 +52,7 @@ function printColdLoad(c: ColdLoadResult): void {
 
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const scenarios = (process.env.BENCH_CLIENTS ?? '10,50,200').split(',').map(Number);
+  const scenarios = (process.env.BENCH_CLIENTS ?? '10,50,200').split(',').filter(Boolean).map(Number);
   const rate = number('BENCH_RATE', 5);
   const seconds = number('BENCH_SECONDS', 20);
   const warmupSeconds = number('BENCH_WARMUP', 3);
