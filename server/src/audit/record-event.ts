@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
+import type { AuditAction } from '../../../shared/src/audit-actions';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEventInput {
   documentId: string | null;
   actorUserId: string | null;
-  /** `noun.verb`, e.g. `membership.created`, `authorization.denied`. */
-  action: string;
+  /** `noun.verb`, e.g. `membership.created`, `authorization.denied`: one of AUDIT_ACTIONS. */
+  action: AuditAction;
   subject?: Record<string, unknown>;
 }
 

@@ -1,10 +1,11 @@
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
+import { recordAuditEvent } from '../audit/record-event';
 import { authorize } from '../policies/authorize';
 import { insertThread } from '../comments/comment-store';
 import { readLiveDocument } from '../comments/live-document';
 import { LiveAnchors } from '../comments/live-anchors';
-import { inDraftTransaction, prepareBody, publishThread, resolveMentions, type CommentActor } from '../comments/comment-actions';
+import { auditSubject, inDraftTransaction, prepareBody, publishThread, resolveMentions, type CommentActor } from '../comments/comment-actions';
 import { anchorItemsKnown, encodeAnchorPosition, rangeText, resolveAnchor, truncateQuote } from '../../../shared/src/comment-anchors';
 import { delegationOf, SECRETARIAT_DELEGATION, type ThreadAudience } from '../../../shared/src/comment-visibility';
 import type { AnchorInput, CommentThread, CommentVisibility } from '../../../shared/src/comment-api';
@@ -57,20 +58,25 @@ export async function createCommentThread(ctx: AppContext, actor: CommentActor, 
   }, { until: anchor ? (doc) => anchorItemsKnown(doc, anchor) : undefined, timeoutMs: anchor ? ANCHOR_WAIT_MS : 0 });
 
   const mentions = await resolveMentions(ctx, document.id, audience, body);
-  const threadId = await inDraftTransaction(ctx, document.id, (client) => insertThread(client, {
-    documentId: document.id,
-    clauseId: input.clauseId,
-    language: input.language,
-    anchorStart: anchor ? encodeAnchorPosition(anchor.start) : null,
-    anchorEnd: anchor ? encodeAnchorPosition(anchor.end) : null,
-    quote: located.quote,
-    visibility: audience.visibility,
-    delegationParticipantId: audience.delegationParticipantId,
-    authorParticipantId: membership?.participant_id ?? null,
-    authorId: actor.user.id,
-    body,
-    mentions,
-  }));
+  const threadId = await inDraftTransaction(ctx, document.id, async (client) => {
+    const id = await insertThread(client, {
+      documentId: document.id,
+      clauseId: input.clauseId,
+      language: input.language,
+      anchorStart: anchor ? encodeAnchorPosition(anchor.start) : null,
+      anchorEnd: anchor ? encodeAnchorPosition(anchor.end) : null,
+      quote: located.quote,
+      visibility: audience.visibility,
+      delegationParticipantId: audience.delegationParticipantId,
+      authorParticipantId: membership?.participant_id ?? null,
+      authorId: actor.user.id,
+      body,
+      mentions,
+    });
+    await recordAuditEvent(client, { documentId: document.id, actorUserId: actor.user.id, action: 'comment.created',
+      subject: auditSubject({ id, clause_id: input.clauseId, visibility: audience.visibility, delegation_participant_id: audience.delegationParticipantId }) });
+    return id;
+  });
   ctx.log.info({ documentId: document.id, threadId, clauseId: input.clauseId, visibility: audience.visibility }, 'comment thread opened');
   return publishThread(ctx, threadId, 'created', threadId);
 }

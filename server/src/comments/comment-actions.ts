@@ -112,6 +112,6 @@ export async function publishThread(ctx: AppContext, threadId: string, change: C
 }
 
 /** The audit subject of a comment action: where, and for whom — never the body. */
-export function auditSubject(thread: ThreadRow, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function auditSubject(thread: Pick<ThreadRow, 'id' | 'clause_id' | 'visibility' | 'delegation_participant_id'>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { threadId: thread.id, clauseId: thread.clause_id, visibility: thread.visibility, audience: audienceKey(audienceOf(thread)), ...extra };
 }

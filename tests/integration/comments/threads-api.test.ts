@@ -169,6 +169,7 @@ describe('resolving and reopening', () => {
     const { rows } = await server.concordia.db.pool.query(
       `SELECT action, actor_user_id FROM audit_events WHERE subject->>'threadId' = $1 ORDER BY id`, [thread.id]);
     expect(rows).toEqual([
+      { action: 'comment.created', actor_user_id: gt.userId },
       { action: 'comment_thread.resolved', actor_user_id: hn.userId },
       { action: 'comment_thread.reopened', actor_user_id: secretariat.userId },
     ]);

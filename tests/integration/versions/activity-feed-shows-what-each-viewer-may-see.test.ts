@@ -16,6 +16,8 @@ beforeAll(async () => {
   const internal = await world.delegates.GT.request<{ thread: { id: string } }>('POST', `/api/documents/${world.d.documentId}/comments`, { clauseId, body: 'Guatemala only', visibility: 'delegation' });
   const open = await world.delegates.GT.request<{ thread: { id: string } }>('POST', `/api/documents/${world.d.documentId}/comments`, { clauseId, body: 'For everyone', visibility: 'all' });
   [internalThread, publicThread] = [internal.body.thread.id, open.body.thread.id];
+  expect((await world.delegates.GT.request('POST', `/api/comments/${internalThread}/replies`, { body: 'Agreed within the delegation' })).status).toBe(201);
+  expect((await world.delegates.GT.request('PATCH', `/api/comments/${publicThread}`, { body: 'For everyone to read' })).status).toBe(200);
   expect((await world.delegates.GT.request('POST', `/api/comments/${internalThread}/resolve`, {})).status).toBe(200);
   expect((await world.delegates.GT.request('POST', `/api/comments/${publicThread}/resolve`, {})).status).toBe(200);
   await confirm(world, clauseId);
@@ -40,6 +42,15 @@ it('shows a delegation’s internal thread only to that delegation', async () =>
     expect(threads).toContain(publicThread);
     expect(threads).not.toContain(internalThread);
   }
+});
+
+it('records opening, replying to and editing a comment, never its body', async () => {
+  const events = await feed(world.delegates.GT);
+  const kinds = (thread: string) => events.filter((e) => e.subject.threadId === thread).map((e) => e.action).reverse();
+  expect(kinds(internalThread)).toEqual(['comment.created', 'comment.replied', 'comment_thread.resolved']);
+  expect(kinds(publicThread)).toEqual(['comment.created', 'comment.edited', 'comment_thread.resolved']);
+  expect(JSON.stringify(events)).not.toMatch(/Guatemala only|For everyone|Agreed within/);
+  expect(threadsIn(await feed(world.delegates.HN))).not.toContain(internalThread);
 });
 
 it('shows refused requests only to the secretariat', async () => {
