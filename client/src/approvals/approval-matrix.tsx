@@ -7,8 +7,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, languageTitle, localized } from '../app/format';
-import { clauseLabel } from '../workspace/clause-label';
-import { numberClauses } from '../../../shared/src/numbering';
+import { clauseLabels } from '../workspace/clause-label';
 import { filterMatrixClauses, type MatrixFilterOptions } from '../../../shared/src/approval-matrix';
 import { MATRIX_FILTERS, type MatrixFilter, type MatrixParticipant } from '../../../shared/src/approval-api';
 import type { Approvals } from './use-approvals';
@@ -34,10 +33,7 @@ export function ApprovalMatrix({ approvals, me, announce }: ApprovalMatrixProps)
   const statusId = useId();
   const missingId = useId();
 
-  const labels = useMemo(() => {
-    const numbers = numberClauses(approvals.clauses.map((c) => ({ id: c.clauseId, kind: c.kind })));
-    return new Map(approvals.clauses.map((c) => [c.clauseId, clauseLabel(t, c.kind, numbers.get(c.clauseId))]));
-  }, [approvals.clauses, t]);
+  const labels = useMemo(() => clauseLabels(t, approvals.clauses.map((c) => ({ id: c.clauseId, kind: c.kind }))), [approvals.clauses, t]);
   const shown = useMemo(() => filterMatrixClauses(approvals.clauses, approvals.participants, filter), [approvals.clauses, approvals.participants, filter]);
 
   if (approvals.status === 'loading') return <p role="status" className="approval-matrix-status">{t('approvals:matrix.loading')}</p>;

@@ -23,10 +23,9 @@ import { FeaturesContext, type PanelTab, type WorkspaceFeatures } from '../works
 import { SidePanel } from '../workspace/side-panel';
 import { VersionsTab } from '../workspace/versions-tab';
 import { usePanelPreference } from '../workspace/panel-preference';
-import { numberClauses } from '../../../shared/src/numbering';
 import { ClauseList } from '../workspace/clause-list';
 import { useClauseItems } from '../workspace/clause-items';
-import { clauseLabel } from '../workspace/clause-label';
+import { clauseLabels } from '../workspace/clause-label';
 import { ConnectionBadge, ReadOnlyBadge } from '../workspace/connection-badge';
 import { FocusRequests } from '../workspace/focus-requests';
 import { PresenceBar } from '../workspace/presence-bar';
@@ -170,11 +169,8 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: O
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
   const state = useSyncExternalStore(collab.subscribe, collab.getState);
   const items = useClauseItems(collab.ydoc);
-  const numbers = useMemo(() => numberClauses(items), [items]);
-  const labelOf = useCallback((clauseId: string) => {
-    const item = items.find((candidate) => candidate.id === clauseId);
-    return item ? clauseLabel(t, item.kind, numbers.get(clauseId)) : '';
-  }, [items, numbers, t]);
+  const labels = useMemo(() => clauseLabels(t, items), [items, t]);
+  const labelOf = useCallback((clauseId: string) => labels.get(clauseId) ?? '', [labels]);
 
   useEffect(() => {
     if (state.failure === 'session_ended') session.ended();

@@ -4,12 +4,11 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { numberClauses } from '../../../shared/src/numbering';
 import type { ClauseKind } from '../../../shared/src/yjs-layout';
 import type { Peer } from '../collab/presence';
 import { useToasts } from '../components/toasts';
 import { useClauseItems } from './clause-items';
-import { clauseLabel } from './clause-label';
+import { clauseLabels } from './clause-label';
 import { ClauseRow, type RowActions } from './clause-row';
 import { addClauseAfter, moveClauseBy, moveClauseNextTo, removeClause, undoRemoveClause } from './structure';
 import { useWorkspace } from './workspace-context';
@@ -27,16 +26,13 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
   const { collab, presence, focusRequests, announce } = useWorkspace();
   const ydoc = collab.ydoc;
   const items = useClauseItems(ydoc);
-  const numbers = useMemo(() => numberClauses(items), [items]);
+  const labels = useMemo(() => clauseLabels(t, items), [items, t]);
   const peers = useSyncExternalStore(presence.subscribe, presence.getSnapshot);
   const [draggingId, setDraggingId] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
   const pendingControlFocus = useRef<{ id: string; control: string } | null>(null);
 
-  const labelOf = useCallback((id: string) => {
-    const item = items.find((candidate) => candidate.id === id);
-    return item ? clauseLabel(t, item.kind, numbers.get(id)) : '';
-  }, [items, numbers, t]);
+  const labelOf = useCallback((id: string) => labels.get(id) ?? '', [labels]);
 
   // Stable across renders so memoized rows do not re-render; reads the latest values through a ref.
   const latest = useRef({ labelOf, draggingId, languages, items });
@@ -143,7 +139,7 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
           key={item.id}
           id={item.id}
           kind={item.kind}
-          label={clauseLabel(t, item.kind, numbers.get(item.id))}
+          label={labels.get(item.id) ?? ''}
           isFirst={index === 0}
           isLast={index === items.length - 1}
           languages={languages}
