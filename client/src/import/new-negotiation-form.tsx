@@ -130,18 +130,18 @@ export function NewNegotiationForm({ onCreated, onCancel }: { onCreated: (docume
         )}
         {drafts.map((draft, index) => (
           <div className="field-row import-draft" key={index}>
-            <div className="field field-short">
+            <div className="field field-code">
               <label htmlFor={`${id}-p${index}-code`}>{t('newNegotiation.code')}</label>
               <input id={`${id}-p${index}-code`} value={draft.code} maxLength={8}
                 onChange={(event) => setDrafts(drafts.map((d, i) => (i === index ? { ...d, code: event.target.value.toUpperCase() } : d)))} />
             </div>
-            <div className="field field-short">
+            <div className="field field-color">
               <label htmlFor={`${id}-p${index}-color`}>{t('newNegotiation.color')}</label>
               <input id={`${id}-p${index}-color`} type="color" value={draft.color}
                 onChange={(event) => setDrafts(drafts.map((d, i) => (i === index ? { ...d, color: event.target.value.toUpperCase() } : d)))} />
             </div>
             {languages.map((lang) => (
-              <div className="field" key={lang}>
+              <div className="field field-name" key={lang}>
                 <label htmlFor={`${id}-p${index}-${lang}`}>{t('newNegotiation.nameIn', { language: languageName(lang) })}</label>
                 <input id={`${id}-p${index}-${lang}`} lang={lang} value={draft.name[lang] ?? ''} maxLength={300}
                   onChange={(event) => setDrafts(drafts.map((d, i) => (i === index ? { ...d, name: { ...d.name, [lang]: event.target.value } } : d)))} />
