@@ -92,7 +92,7 @@ describeBrowser('approvals in the browser', () => {
     expect(await us.page.locator('.harness-clause .concordance-badge').getAttribute('aria-label')).toContain('Concordance not confirmed');
 
     await honduras.page.locator('.harness-clause').getByRole('button', { name: 'Aprobar', exact: true }).click();
-    const dialog = honduras.page.getByRole('dialog', { name: /Aprobar Article 3 en nombre de Secretaría de Seguridad/ });
+    const dialog = honduras.page.getByRole('dialog', { name: /Aprobar Article 3 en nombre del Participante Secretaría de Seguridad/ });
     await dialog.waitFor();
     await expect(dialog.getByText('Nadie ha confirmado todavía').isVisible()).resolves.toBe(true);
     await expect(dialog.getByText('The Participants intend to', { exact: false }).first().isVisible()).resolves.toBe(true);

@@ -92,7 +92,7 @@ const UI = {
     openThreads: '1 hilo de comentarios abierto sobre Artículo 3',
     approvalsOf: 'Aprobaciones de Artículo 3',
     approve: 'Aprobar',
-    approveDialog: /^Aprobar Artículo 3 en nombre de /,
+    approveDialog: /^Aprobar Artículo 3 en nombre del Participante /,
     acknowledge: 'He comparado yo mismo las versiones lingüísticas y apruebo este texto de todos modos.',
     approveAll: 'Aprobar todas las versiones',
     approved: /: Aprobada \(aprobada por /,

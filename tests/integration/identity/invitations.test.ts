@@ -133,7 +133,7 @@ describe('invitations', () => {
       expect(message).toContain('To: mailed@identity.test');
       expect(message).toContain(`https://concordia.example${answer.body.invitation.url}`);
       expect(message).toMatch(/legal reviewer for HN \(en\)/);
-      expect(message).toMatch(/asesor jur=C3=ADdico de HN \(es\)|asesor jurídico de HN \(es\)/);
+      expect(message).toMatch(/asesor jur=C3=ADdico del Participante HN \(es\)|asesor jurídico del Participante HN \(es\)/);
     } finally {
       await mailing.stop();
       await smtp.close();
