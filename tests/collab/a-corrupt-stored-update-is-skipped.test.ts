@@ -9,6 +9,8 @@ import { connectClient, waitFor, type CollabClient } from '../utils/collab-clien
 import { createDocument } from '../utils/factories';
 import { documentJSON, seedClauses, typeInto } from '../utils/clause-edits';
 import { freshSchema, dropSchema } from '../utils/test-db';
+import pino from 'pino';
+import { loadDocumentState } from '../../server/src/collab/document-store';
 
 const schema = freshSchema('corrupt_row');
 let server: TestServer;
@@ -34,9 +36,19 @@ it('loads every good update around a row that cannot be applied', async () => {
   typeInto(author, 'k0', 'es', 'palabras');
   expect(updates.length).toBeGreaterThan(before);
   const rows = [...updates.slice(0, before), new Uint8Array([0xff, 0xfe, 0x07, 0x00, 0x13]), ...updates.slice(before)];
+  const ids: string[] = [];
   for (const update of rows) {
-    await pool.query(`INSERT INTO document_updates (document_id, update, origin) VALUES ($1, $2, 'server')`, [documentId, Buffer.from(update)]);
+    const inserted = await pool.query<{ id: string }>(`INSERT INTO document_updates (document_id, update, origin) VALUES ($1, $2, 'server') RETURNING id`, [documentId, Buffer.from(update)]);
+    ids.push(inserted.rows[0].id);
   }
+
+  // The log names the damaged row by its id, so an operator can find it.
+  const lines: string[] = [];
+  const log = pino({ level: 'error' }, { write: (line: string) => { lines.push(line); } });
+  await loadDocumentState(pool, documentId, new Y.Doc(), log);
+  expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+    expect.objectContaining({ msg: 'stored update could not be applied; skipped', documentId, storedAs: `document_updates.id=${ids[before]}`, reason: expect.any(String) }),
+  ]);
 
   const reader = connectClient(server.wsUrl, documentId);
   clients.push(reader);

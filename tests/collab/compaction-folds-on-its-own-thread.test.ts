@@ -1,7 +1,8 @@
 /**
  * Compaction folds a document's snapshot and tail on a worker thread (FoldThread), so the event loop
  * that relays live edits never waits for it. The thread must give exactly what folding in place gives,
- * skip what cannot be applied the same way, and start again after it was closed.
+ * skip what cannot be applied the same way, start again after it was closed, and give up on a thread
+ * that hangs.
  */
 import * as Y from 'yjs';
 import { FoldThread } from '../../server/src/collab/fold-thread';
@@ -52,6 +53,23 @@ it('fails the folds in flight when the thread is closed, and starts a new one fo
   const again = await dying.fold(history());
   expect(again.state.byteLength).toBeGreaterThan(0);
   await dying.close();
+});
+
+it('a fold asked for while the old thread is still closing goes to a new thread, untouched by the old one’s exit', async () => {
+  const dying = new FoldThread();
+  await dying.fold(history());
+  const closing = dying.close();
+  const next = dying.fold(history());
+  await closing;
+  await expect(next).resolves.toMatchObject({ skipped: [] });
+  await dying.close();
+});
+
+it('gives up on a thread that does not answer in time, and fails only its folds', async () => {
+  // 1 ms is less than the thread takes to start, so the fold cannot be answered in time.
+  const impatient = new FoldThread(1);
+  await expect(impatient.fold(history())).rejects.toThrow(/did not answer within 1 ms/);
+  await impatient.close();
 });
 
 it('folds many requests at once and answers each with its own state', async () => {

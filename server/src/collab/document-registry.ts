@@ -6,6 +6,9 @@ import type { UpdateLog } from './update-log';
 import { keepRejectedUpdate } from '../versions/rejected-updates';
 import { FoldThread } from './fold-thread';
 
+/** After a failed compaction, how long a document waits before the next try (each update would ask again). */
+const COMPACTION_RETRY_MS = 30_000;
+
 /**
  * The open documents of this process. A document is loaded once however many clients join it
  * cold at the same time (they share one load), and unloaded after its last connection leaves
@@ -15,6 +18,8 @@ import { FoldThread } from './fold-thread';
 export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<CollabDocument>>();
   private readonly compacting = new Map<string, Promise<void>>();
+  /** Documents whose last compaction failed: not tried again before this time (ms since the epoch). */
+  private readonly compactionRetryAt = new Map<string, number>();
   /** Compaction folds on its own thread, so the relay of live edits never waits for it. */
   private readonly foldThread = new FoldThread();
   readonly stats = { loads: 0, unloads: 0, compactions: 0 };
@@ -86,14 +91,19 @@ export class DocumentRegistry {
 
   private compactSoon(document: CollabDocument): void {
     if (this.compacting.has(document.id)) return;
+    if ((this.compactionRetryAt.get(document.id) ?? 0) > Date.now()) return;
     const before = document.updatesSinceSnapshot;
     const done = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => compactDocument(this.pool, document.id, this.log, (updates) => this.foldThread.fold(updates)))
       .then((result) => {
         this.stats.compactions += 1;
+        this.compactionRetryAt.delete(document.id);
         if (result) document.updatesSinceSnapshot = Math.max(0, document.updatesSinceSnapshot - before);
       })
-      .catch((err: unknown) => this.log.error({ err, documentId: document.id }, 'compaction failed; will retry later'))
+      .catch((err: unknown) => {
+        this.compactionRetryAt.set(document.id, Date.now() + COMPACTION_RETRY_MS);
+        this.log.error({ err, documentId: document.id, retryInMs: COMPACTION_RETRY_MS }, 'compaction failed; will retry later');
+      })
       .finally(() => this.compacting.delete(document.id));
     this.compacting.set(document.id, done);
   }

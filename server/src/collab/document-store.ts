@@ -12,16 +12,18 @@ export class DocumentNotFoundError extends Error {
   }
 }
 
-/** Applies stored updates in order, logging and skipping any that cannot be applied. */
-function applyStored(doc: Y.Doc, updates: Uint8Array[], log: Logger, documentId: string): void {
-  for (const { index, reason } of applyEach(doc, updates, persistenceOrigin)) {
-    log.error({ documentId, index, reason }, 'stored update could not be applied; skipped');
+/** Logs each stored update that could not be applied by where it is kept: the snapshot, or its row id. */
+function logSkipped(log: Logger, documentId: string, stored: StoredState, skipped: ReadonlyArray<{ index: number; reason: string }>): void {
+  for (const { index, reason } of skipped) {
+    log.error({ documentId, storedAs: stored.sources[index], index, reason }, 'stored update could not be applied; skipped');
   }
 }
 
 interface StoredState {
   /** The snapshot (if any) then every later update, in order. */
   updates: Uint8Array[];
+  /** Where each of `updates` is kept: 'snapshot' or 'document_updates.id=<id>'. */
+  sources: string[];
   tailLength: number;
   lastUpdateId: number;
   status: string;
@@ -37,17 +39,18 @@ async function readStored(pool: pg.Pool, documentId: string, upTo: number): Prom
   const tail = await pool.query<{ id: string; update: Buffer }>(
     'SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $2 AND id <= $3 ORDER BY id', [documentId, through, upTo]);
   const updates: Uint8Array[] = [];
-  if (snapshot.rows[0]) updates.push(new Uint8Array(snapshot.rows[0].state));
-  for (const row of tail.rows) updates.push(new Uint8Array(row.update));
+  const sources: string[] = [];
+  if (snapshot.rows[0]) { updates.push(new Uint8Array(snapshot.rows[0].state)); sources.push('snapshot'); }
+  for (const row of tail.rows) { updates.push(new Uint8Array(row.update)); sources.push(`document_updates.id=${row.id}`); }
   const lastUpdateId = tail.rows.length ? Number(tail.rows[tail.rows.length - 1].id) : through;
-  return { updates, tailLength: tail.rows.length, lastUpdateId, status: meta.rows[0].status };
+  return { updates, sources, tailLength: tail.rows.length, lastUpdateId, status: meta.rows[0].status };
 }
 
 /** Reads a document's Yjs state from PostgreSQL: the latest snapshot plus the updates after it (up to `upTo`). */
 export async function loadDocumentState(pool: pg.Pool, documentId: string, doc: Y.Doc, log: Logger, upTo = Number.MAX_SAFE_INTEGER): Promise<{ tailLength: number; lastUpdateId: number; status: string }> {
-  const { updates, tailLength, lastUpdateId, status } = await readStored(pool, documentId, upTo);
-  if (updates.length > 0) applyStored(doc, updates, log, documentId);
-  return { tailLength, lastUpdateId, status };
+  const stored = await readStored(pool, documentId, upTo);
+  if (stored.updates.length > 0) logSkipped(log, documentId, stored, applyEach(doc, stored.updates, persistenceOrigin));
+  return { tailLength: stored.tailLength, lastUpdateId: stored.lastUpdateId, status: stored.status };
 }
 
 /**
@@ -77,10 +80,11 @@ export type Fold = (updates: Uint8Array[]) => Promise<FoldedState>;
  */
 export async function compactDocument(pool: pg.Pool, documentId: string, log: Logger, fold: Fold = async (updates) => foldUpdates(updates)): Promise<{ through: number; folded: number } | null> {
   const horizon = await committedHorizon(pool, documentId);
-  const { updates, tailLength, lastUpdateId } = await readStored(pool, documentId, horizon);
+  const stored = await readStored(pool, documentId, horizon);
+  const { tailLength, lastUpdateId } = stored;
   if (tailLength === 0) return null;
-  const { state, skipped } = await fold(updates);
-  for (const { index, reason } of skipped) log.error({ documentId, index, reason }, 'stored update could not be applied; skipped');
+  const { state, skipped } = await fold(stored.updates);
+  logSkipped(log, documentId, stored, skipped);
   const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastUpdateId]);
   await pool.query(
     `INSERT INTO document_snapshots (document_id, state, through_update_id, update_count) VALUES ($1, $2, $3, $4)

@@ -6,59 +6,71 @@ import type { FoldReply, FoldRequest } from './fold-worker';
 const WORKER_FILE = path.resolve(__dirname, 'fold-worker.ts');
 /** Resolved here, so the worker finds tsx whatever the process's working directory. */
 const TSX_REGISTER = require.resolve('tsx/cjs/api');
+/** A fold taking longer than this is taken for a hung thread: it is stopped and its folds fail. */
+const DEFAULT_FOLD_TIMEOUT_MS = 60_000;
+
+interface Waiting { resolve: (state: FoldedState) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }
+
+/** One started worker and the folds it owes: a dead worker fails only its own folds, never its successor's. */
+interface Running { worker: Worker; pending: Map<number, Waiting> }
 
 /**
  * One worker thread that folds updates for compaction, started on first use. It does not keep the
- * process alive. If it dies, the folds in flight fail (compaction retries later) and the next fold
- * starts a new thread.
+ * process alive while idle. If it dies or hangs, the folds it owes fail (compaction retries later) and
+ * the next fold starts a new thread.
  */
 export class FoldThread {
-  private worker: Worker | null = null;
+  private running: Running | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (state: FoldedState) => void; reject: (err: Error) => void }>();
+
+  constructor(private readonly timeoutMs = DEFAULT_FOLD_TIMEOUT_MS) {}
 
   fold(updates: Uint8Array[]): Promise<FoldedState> {
-    const worker = this.worker ?? this.start();
+    const running = this.running ?? this.start();
     const id = this.nextId++;
     return new Promise<FoldedState>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ id, updates } satisfies FoldRequest);
+      const timer = setTimeout(() => this.stop(running, new Error(`the fold thread did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer.unref();
+      running.pending.set(id, { resolve, reject, timer });
+      if (running.pending.size === 1) running.worker.ref();
+      running.worker.postMessage({ id, updates } satisfies FoldRequest);
     });
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    this.failAll(new Error('the fold thread was closed'));
-    if (worker) await worker.terminate();
+    if (this.running) await this.stop(this.running, new Error('the fold thread was closed'));
   }
 
-  private start(): Worker {
+  private start(): Running {
     // The worker is TypeScript too: it loads through tsx's require hook, as the server loads through tsx.
     const worker = new Worker(`require(${JSON.stringify(TSX_REGISTER)}).register(); require(${JSON.stringify(WORKER_FILE)});`, { eval: true });
     worker.unref();
+    const running: Running = { worker, pending: new Map() };
     worker.on('message', (reply: FoldReply) => {
-      const waiting = this.pending.get(reply.id);
+      const waiting = running.pending.get(reply.id);
       if (!waiting) return;
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
+      this.settle(running, reply.id);
       if ('error' in reply) waiting.reject(new Error(reply.error));
       else waiting.resolve({ state: reply.state, skipped: reply.skipped });
     });
-    const lost = (err: Error) => {
-      if (this.worker === worker) this.worker = null;
-      this.failAll(err);
-    };
-    worker.on('error', lost);
-    worker.on('exit', (code) => lost(new Error(`the fold thread exited with code ${code}`)));
-    this.worker = worker;
-    return worker;
+    worker.on('error', (err) => void this.stop(running, err));
+    worker.on('exit', (code) => void this.stop(running, new Error(`the fold thread exited with code ${code}`)));
+    this.running = running;
+    return running;
   }
 
-  private failAll(err: Error): void {
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
-    for (const { reject } of waiting) reject(err);
+  private settle(running: Running, id: number): void {
+    clearTimeout(running.pending.get(id)?.timer);
+    running.pending.delete(id);
+    if (running.pending.size === 0) running.worker.unref();
+  }
+
+  /** Fails what this worker owes and ends it; a later fold starts another. */
+  private async stop(running: Running, err: Error): Promise<void> {
+    if (this.running === running) this.running = null;
+    const waiting = [...running.pending.entries()];
+    for (const [id] of waiting) this.settle(running, id);
+    for (const [, { reject }] of waiting) reject(err);
+    await running.worker.terminate();
   }
 }
