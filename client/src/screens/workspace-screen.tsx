@@ -196,6 +196,8 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: O
   const viewer: CommentsViewer = useMemo(() => ({
     userId: session.user?.id ?? '', permissions: me.permissions, role: me.role, participantId: me.participantId,
   }), [session.user?.id, me]);
+  // Approval and concordance records and comment threads change when an event worth a line happened.
+  const activityRevision = useMemo(() => [approvals.records, comments.threads], [approvals.records, comments.threads]);
   const features: WorkspaceFeatures = useMemo(() => ({
     approvals, approvalMe, comments, selectedClauseId, showComments, announce,
   }), [approvals, approvalMe, comments, selectedClauseId, showComments, announce]);
@@ -225,7 +227,7 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: O
         // The clauses' statuses are derived anew whenever the text or a record changes.
         return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} round={round} revision={approvals.clauses} />;
       case 'activity':
-        return <ActivityFeed key={round} documentId={doc.id} clauseLabel={labelOf} participants={participants} />;
+        return <ActivityFeed key={round} documentId={doc.id} clauseLabel={labelOf} participants={participants} revision={activityRevision} />;
     }
   }
 

@@ -1,4 +1,8 @@
-/** The activity feed: what happened in the negotiation, newest first, as far as this person may see. */
+/**
+ * The activity feed: what happened in the negotiation, newest first, as far as this person may see.
+ * While it is open it follows the negotiation: when `revision` changes (an approval, a comment, a
+ * confirmation reached this client), it reads the newest page again and puts what is new on top.
+ */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, localized } from '../app/format';
@@ -10,9 +14,14 @@ export interface ActivityFeedProps {
   /** Labels for clause ids ("Article 3") and Participant names, from the workspace. */
   clauseLabel?(clauseId: string): string;
   participants?: ReadonlyArray<{ id: string; name: Record<string, string> }>;
+  /** Anything that changes when something worth an event happened; compared by identity. */
+  revision?: unknown;
 }
 
-export function ActivityFeed({ documentId, clauseLabel, participants = [] }: ActivityFeedProps) {
+/** How long `revision` must rest before the newest events are read again. */
+const REFRESH_AFTER_MS = 500;
+
+export function ActivityFeed({ documentId, clauseLabel, participants = [], revision }: ActivityFeedProps) {
   const { t, i18n } = useTranslation('versions');
   const [events, setEvents] = useState<ActivityEvent[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -38,6 +47,23 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [] }: Act
     return () => controller.abort();
     // Reload only when the document changes.
   }, [documentId]);
+
+  // The revision the feed was read for; the first read is the mount's.
+  const [read] = useState(() => ({ revision }));
+  useEffect(() => {
+    if (Object.is(read.revision, revision)) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      read.revision = revision;
+      fetchActivity(documentId, null, controller.signal)
+        .then((page) => setEvents((held) => {
+          const known = new Set(held.map((event) => event.id));
+          return [...page.events.filter((event) => !known.has(event.id)), ...held];
+        }))
+        .catch(() => undefined); // a refresh that fails leaves the feed as it was; the next change tries again
+    }, REFRESH_AFTER_MS);
+    return () => { clearTimeout(timer); controller.abort(); };
+  }, [read, revision, documentId]);
 
   const sentence = (event: ActivityEvent) => {
     const subject = event.subject as Record<string, string | undefined>;

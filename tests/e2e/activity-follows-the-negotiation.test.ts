@@ -1,0 +1,66 @@
+/**
+ * The activity tab follows the negotiation while it is open: a delegate's approval and a reviewer's
+ * comment, made elsewhere, appear at the top of a Guatemalan delegate's feed without a reload, in its
+ * language; the events it already showed stay, once each.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../utils/test-server';
+import { describeBrowser, ensureClientBuilt, launchBrowser } from '../utils/browser';
+import { currentState, demo, signIn, type Demo } from '../integration/approvals/approvals-helpers';
+
+const WAIT_MS = 60_000;
+
+describeBrowser('the activity feed follows the negotiation', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let d: Demo;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startTestServer({ DEMO: '1' });
+    browser = await launchBrowser();
+    d = await demo(server);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openActivity(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(WAIT_MS);
+    const login = await context.request.post(`${server.url}/api/auth/login`, { data: { email: 'gt.delegate@demo.test', password: 'demo' }, headers: { Origin: server.url } });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/documents/${d.documentId}`);
+    await page.locator('.connection-connected').waitFor();
+    await page.locator('.workspace-panel [role="tab"]').nth(3).click();
+    await page.locator('.activity-feed li').first().waitFor();
+    return page;
+  }
+
+  const lines = (page: Page) => page.locator('.activity-feed li').allTextContents();
+
+  it('shows an approval and a comment made elsewhere at the top, without a reload', async () => {
+    const page = await openActivity();
+    const before = await lines(page);
+    expect(before.join('\n')).not.toMatch(/aprobó/);
+
+    const hn = await signIn(server, 'hn.delegate@demo.test');
+    const clauseId = d.clauseIds[5];
+    const state = await currentState(server, d.documentId, clauseId);
+    const approved = await hn.request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`,
+      { participantId: d.participants.HN, fingerprint: state.fingerprint, acknowledgeConcordance: true });
+    expect(approved.status).toBe(201);
+    await page.locator('.activity-feed li').first().filter({ hasText: /aprobó .* en nombre del Participante Secretaría de Seguridad/ }).waitFor();
+
+    const legal = await signIn(server, 'hn.legal@demo.test');
+    expect((await legal.request('POST', `/api/documents/${d.documentId}/comments`, { clauseId, body: 'Revisar la concordancia', visibility: 'all' })).status).toBe(201);
+    await page.locator('.activity-feed li').first().filter({ hasText: /comentó/ }).waitFor();
+
+    const after = await lines(page);
+    expect(after.slice(2)).toEqual(before);
+    expect(new Set(after).size).toBe(after.length);
+    await page.context().close();
+  }, 180_000);
+});
