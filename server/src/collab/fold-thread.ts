@@ -29,7 +29,7 @@ export class FoldThread {
     const running = this.running ?? this.start();
     const id = this.nextId++;
     return new Promise<FoldedState>((resolve, reject) => {
-      const timer = setTimeout(() => this.stop(running, new Error(`the fold thread did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      const timer = setTimeout(() => void this.stop(running, new Error(`the fold thread did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
       timer.unref();
       running.pending.set(id, { resolve, reject, timer });
       if (running.pending.size === 1) running.worker.ref();
