@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../utils/test-server';
 import { describeBrowser, ensureClientBuilt, launchBrowser } from '../utils/browser';
 import { currentState, demo, signIn, type Demo } from '../integration/approvals/approvals-helpers';
+import { signIn as signInBrowser } from './support/workspace-page';
 
 const WAIT_MS = 60_000;
 
@@ -27,11 +28,8 @@ describeBrowser('the activity feed follows the negotiation', () => {
   });
 
   async function openActivity(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 } });
+    const { context, page } = await signInBrowser(browser, server.url, 'gt.delegate@demo.test', 'es-ES');
     context.setDefaultTimeout(WAIT_MS);
-    const login = await context.request.post(`${server.url}/api/auth/login`, { data: { email: 'gt.delegate@demo.test', password: 'demo' }, headers: { Origin: server.url } });
-    expect(login.status()).toBe(200);
-    const page = await context.newPage();
     await page.goto(`${server.url}/documents/${d.documentId}`);
     await page.locator('.connection-connected').waitFor();
     await page.locator('.workspace-panel [role="tab"]').nth(3).click();

@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, localized } from '../app/format';
 import { fetchActivity } from './versions-api';
+import { useRevisionRest } from './use-revision-rest';
 import type { ActivityEvent } from '../../../shared/src/versions/version-api';
 
 export interface ActivityFeedProps {
@@ -48,22 +49,14 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [], revis
     // Reload only when the document changes.
   }, [documentId]);
 
-  // The revision the feed was read for; the first read is the mount's.
-  const [read] = useState(() => ({ revision }));
-  useEffect(() => {
-    if (Object.is(read.revision, revision)) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      read.revision = revision;
-      fetchActivity(documentId, null, controller.signal)
-        .then((page) => setEvents((held) => {
-          const known = new Set(held.map((event) => event.id));
-          return [...page.events.filter((event) => !known.has(event.id)), ...held];
-        }))
-        .catch(() => undefined); // a refresh that fails leaves the feed as it was; the next change tries again
-    }, REFRESH_AFTER_MS);
-    return () => { clearTimeout(timer); controller.abort(); };
-  }, [read, revision, documentId]);
+  useRevisionRest(revision, REFRESH_AFTER_MS, (signal) => {
+    fetchActivity(documentId, null, signal)
+      .then((page) => setEvents((held) => {
+        const known = new Set(held.map((event) => event.id));
+        return [...page.events.filter((event) => !known.has(event.id)), ...held];
+      }))
+      .catch(() => undefined); // a refresh that fails leaves the feed as it was; the next change tries again
+  });
 
   const sentence = (event: ActivityEvent) => {
     const subject = event.subject as Record<string, string | undefined>;

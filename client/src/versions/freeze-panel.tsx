@@ -4,13 +4,14 @@
  * edited meanwhile) shows the new list. The list is read again whenever `revision` changes and rests,
  * so the button enables itself when the last approval arrives.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format';
 import { ApiError } from '../api/http';
 import { fetchFreezeStatus, freezeText } from './versions-api';
 import { useLoad } from './use-load';
 import { BlockerList } from './blocker-list';
+import { useRevisionRest } from './use-revision-rest';
 import type { VersionSummary } from '../../../shared/src/versions/version-api';
 
 export interface FreezePanelProps {
@@ -29,14 +30,7 @@ const RELOAD_AFTER_MS = 800;
 export function FreezePanel({ documentId, mayFreeze, onFrozen, announce, revision }: FreezePanelProps) {
   const { t } = useTranslation('versions');
   const status = useLoad(`freeze:${documentId}`, (signal) => fetchFreezeStatus(documentId, signal));
-  const { reload } = status;
-  // The revision the list was read for; the first read is the mount's.
-  const [read] = useState(() => ({ revision }));
-  useEffect(() => {
-    if (Object.is(read.revision, revision)) return;
-    const timer = setTimeout(() => { read.revision = revision; reload(); }, RELOAD_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [read, revision, reload]);
+  useRevisionRest(revision, RELOAD_AFTER_MS, () => status.reload());
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
