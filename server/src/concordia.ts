@@ -14,6 +14,9 @@ import { attachSocketServer } from './realtime/socket-server';
 import { relayApprovalEvents } from './realtime/approval-broadcasts';
 import { relayCommentEvents } from './realtime/comment-broadcasts';
 import { attachCollab, type CollabServer } from './collab/collab-server';
+import { DocumentRegistry } from './collab/document-registry';
+import { LiveDocuments } from './collab/live-documents';
+import { UpdateLog } from './collab/update-log';
 import { relayVersionEvents } from './realtime/version-broadcasts';
 import { startAutomaticVersions } from './versions/automatic-versions';
 
@@ -51,7 +54,11 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   }
   const demo = env.DEMO ? await seedDemo(db.pool, { password: env.DEMO_PASSWORD, log }) : null;
 
-  const ctx: AppContext = { env, log, pool: db.pool, events: new EventBus() };
+  // The live documents come first: every router, command and channel reaches them through one gateway.
+  const collabLog = log.child({ component: 'collab' });
+  const updateLog = new UpdateLog(db.pool, collabLog);
+  const registry = new DocumentRegistry(db.pool, updateLog, collabLog, env.COMPACT_AFTER_UPDATES);
+  const ctx: AppContext = { env, log, pool: db.pool, events: new EventBus(), documents: new LiveDocuments(registry, db.pool, collabLog) };
   const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx) });
   const httpServer = http.createServer(app);
   // Idle keep-alive connections live longer than a client's or a proxy's (60 s is the common proxy
@@ -63,8 +70,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   relayApprovalEvents(ctx, io);
   relayCommentEvents(ctx, io);
   relayVersionEvents(ctx, io);
-  const collab = attachCollab(ctx, httpServer);
-  ctx.documents = collab.registry;
+  const collab = attachCollab(ctx, httpServer, { registry, updateLog, log: collabLog });
   const stopAutomaticVersions = startAutomaticVersions(ctx);
 
   let stopping: Promise<void> | null = null;

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Env } from './config/env';
 import type { Logger } from './logger';
 import type { EventBus } from './events';
-import type { DocumentRegistry } from './collab/document-registry';
+import type { LiveDocuments } from './collab/live-documents';
 
 /** What every part of the server is built from: configuration, logs, the pool and the event bus. */
 export interface AppContext {
@@ -10,6 +10,6 @@ export interface AppContext {
   log: Logger;
   pool: pg.Pool;
   events: EventBus;
-  /** The live documents (set once the collab endpoint is attached): REST reads and commands use the same Y.Doc clients edit. */
-  documents?: DocumentRegistry;
+  /** The one gateway to the live documents: REST reads and commands use the same Y.Doc clients edit. */
+  documents: LiveDocuments;
 }

@@ -13,12 +13,15 @@ export interface SpawnedServer {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `server/src/main.ts` as its own process (as `npm start` does) and waits for it to listen. */
-export async function spawnServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
+/**
+ * Runs `server/src/main.ts` (or another `script` that prints the same line once listening) as its own
+ * process, as `npm start` does, and waits for it to listen. With `stdin: true` the child's stdin is a pipe.
+ */
+export async function spawnServer(env: Record<string, string | undefined>, timeoutMs = 60_000, options: { script?: string; stdin?: boolean } = {}): Promise<SpawnedServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, options.script ?? 'server/src/main.ts')], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });

@@ -1,5 +1,4 @@
 import type { AppContext } from '../context';
-import { readCommittedDocument } from './committed-text';
 import { documentParticipants, isInForce, latestApprovalRows, latestConfirmationRows } from './approval-store';
 import { presentApproval, presentConfirmation } from '../presenters/approval';
 import { deriveMatrixClauses, emptyMatrixRecords, filterMatrixClauses } from '../../../shared/src/approval-matrix';
@@ -16,7 +15,7 @@ export async function loadApprovalMatrix(
   document: { id: string; status: string; languages: string[] },
   query: ApprovalMatrixQuery = {},
 ): Promise<ApprovalMatrix> {
-  const { value: texts } = await readCommittedDocument(ctx, document.id, (doc) => documentTextState(doc, document.languages));
+  const { value: texts } = await ctx.documents.read(document.id, (doc) => documentTextState(doc, document.languages));
   const participants = await documentParticipants(ctx.pool, document.id);
   const approvalRows = await latestApprovalRows(ctx.pool, document.id);
   const confirmationRows = await latestConfirmationRows(ctx.pool, document.id);

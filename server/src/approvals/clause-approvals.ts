@@ -1,7 +1,6 @@
 import type { AppContext } from '../context';
 import type { Queryable } from '../db/queryable';
 import { AppError } from '../http/errors';
-import { readCommittedDocument } from './committed-text';
 import { clauseSnapshot, plainTextOfCanonical } from './clause-snapshot';
 import {
   authorsSince, clauseApprovalHistory, clauseConfirmationHistory, documentParticipants, isInForce, latestApprovalRows,
@@ -22,7 +21,7 @@ export async function loadClauseApprovals(
   document: { id: string; languages: string[] },
   clauseId: string,
 ): Promise<ClauseApprovals> {
-  const { value: clause } = await readCommittedDocument(ctx, document.id, (doc) => clauseSnapshot(doc, clauseId, document.languages));
+  const { value: clause } = await ctx.documents.read(document.id, (doc) => clauseSnapshot(doc, clauseId, document.languages));
   if (!clause) throw new AppError('not_found');
   const participants = await documentParticipants(ctx.pool, document.id);
   const latest = await latestApprovalRows(ctx.pool, document.id, clauseId);

@@ -9,10 +9,8 @@
  * below a snapshot (compaction waits for the inserts in flight, document-store.ts), so every committed
  * change — even one whose id is smaller than a row already seen — gives a different key.
  */
-import * as Y from 'yjs';
-import type pg from 'pg';
-import type { Logger } from '../logger';
-import { DocumentNotFoundError, loadDocumentState } from '../collab/document-store';
+import type { LiveDocuments } from '../collab/live-documents';
+import { AppError } from '../http/errors';
 import { documentTextState } from '../../../shared/src/approval-status';
 
 export interface ClauseFingerprint {
@@ -50,8 +48,8 @@ const PARALLEL_LOADS = 4;
 export class StoredFingerprints {
   private readonly held = new Map<string, { key: string; clauses: ClauseFingerprint[] }>();
 
-  /** `source` is read when a document is loaded (the pool and log of the app's context). */
-  constructor(private readonly source: { pool: pg.Pool; log: Logger }, private readonly capacity = 500) {}
+  /** Texts are read through the live-document gateway (committed text, live or stored). */
+  constructor(private readonly documents: LiveDocuments, private readonly capacity = 500) {}
 
   /** The visible clauses of each document in order, with their fingerprints; keyed by document id. */
   async read(documents: ReadonlyArray<{ id: string; languages: readonly string[]; textKey: StoredTextKey }>): Promise<Map<string, ClauseFingerprint[]>> {
@@ -89,18 +87,14 @@ export class StoredFingerprints {
   }
 
   private async load(documentId: string, languages: readonly string[]): Promise<ClauseFingerprint[]> {
-    const doc = new Y.Doc({ gc: true });
     try {
-      try {
-        await loadDocumentState(this.source.pool, documentId, doc, this.source.log);
-      } catch (err) {
-        // Deleted since the list was read: it has no clauses left to count.
-        if (err instanceof DocumentNotFoundError) return [];
-        throw err;
-      }
-      return documentTextState(doc, languages).map(({ clauseId, fingerprint }) => ({ clauseId, fingerprint }));
-    } finally {
-      doc.destroy();
+      const { value } = await this.documents.read(documentId, (doc) =>
+        documentTextState(doc, languages).map(({ clauseId, fingerprint }) => ({ clauseId, fingerprint })));
+      return value;
+    } catch (err) {
+      // Deleted since the list was read: it has no clauses left to count.
+      if (err instanceof AppError && err.code === 'not_found') return [];
+      throw err;
     }
   }
 }

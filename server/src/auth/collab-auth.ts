@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { AppContext } from '../context';
+import type { CollabPrincipal } from '../collab/principal';
 import { AppError } from '../http/errors';
 import { authorize } from '../policies/authorize';
 import { loadDocumentAccess } from '../policies/document-access';
@@ -9,18 +10,6 @@ import { lookupSession, lookupSessionById, type SessionLookup } from './sessions
 import { readSessionToken } from './session-cookie';
 import { TOKEN_PATTERN } from './tokens';
 
-/** Who is on the other end of a collab socket, and what they may do there. */
-export interface CollabPrincipal {
-  userId: string | null;
-  displayName: string;
-  documentId: string;
-  role: 'secretariat' | 'delegate' | 'legal_reviewer' | 'observer' | 'developer';
-  participantId: string | null;
-  /** Whether the policy lets this person change the text (sync step 2 and updates are applied). */
-  canWrite: boolean;
-  /** The session the socket was opened with; its end closes the socket. */
-  sessionId: string | null;
-}
 
 /** The session behind an upgrade: a `?token=` ticket (single use, this document only) or the session cookie. */
 async function upgradeSession(ctx: AppContext, req: http.IncomingMessage, documentId: string): Promise<SessionLookup> {

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import type { UpdateLog } from './update-log';
 import type { CollabConnection } from './connection';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
-import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './messages';
+import { awarenessFrame, permissionDeniedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './messages';
 
 interface Relay { seq: number; update: Uint8Array; from: CollabConnection | null }
 
@@ -26,6 +26,10 @@ export class CollabDocument {
   updatesSinceSnapshot = 0;
   private seq = 0;
   private committedSeq = 0;
+  /** The newest document_updates row in this copy's text once everything in it is committed. */
+  private committedThrough = 0;
+  /** Readers waiting for an instant when everything in the text is committed. */
+  private committedWaiters = new Set<(destroyed: boolean) => void>();
   private relays: Relay[] = [];
   private relayScheduled = false;
   private lastAppend: Promise<void> = Promise.resolve();
@@ -42,6 +46,17 @@ export class CollabDocument {
 
   get writable(): boolean {
     return this.status === 'draft';
+  }
+
+  /** How many changes this copy has seen since it was loaded: equal counts mean the same text. */
+  get changes(): number {
+    return this.seq;
+  }
+
+  /** Tells every open connection that it may no longer write (y-protocols auth, permission denied). */
+  denyWriters(reason: string): void {
+    const frame = permissionDeniedFrame(reason);
+    for (const connection of this.connections) connection.send(frame);
   }
 
   addConnection(connection: CollabConnection): void {
@@ -71,6 +86,39 @@ export class CollabDocument {
     connection.send(syncStep2Frame(diff));
   }
 
+  /** Set by the load: the newest stored row the loaded text includes. */
+  loadedThrough(updateId: number): void {
+    this.committedThrough = updateId;
+  }
+
+  /**
+   * Runs `read` synchronously at an instant when every change this copy holds is committed — now, or
+   * when the commit that completes it resolves — with the newest stored row the text includes. The
+   * text never contains anything a crash could take back. Resolves null when the copy is unloaded
+   * meanwhile, and 'timeout' when edits kept the text from being all committed for `timeoutMs`.
+   */
+  readCommitted<T>(read: (throughUpdateId: number) => T, timeoutMs: number): Promise<{ value: T } | null | 'timeout'> {
+    if (this.doc.isDestroyed) return Promise.resolve(null);
+    if (this.committedSeq === this.seq) return Promise.resolve({ value: read(this.committedThrough) });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.committedWaiters.delete(wake);
+        resolve('timeout');
+      }, timeoutMs);
+      const wake = (destroyed: boolean) => {
+        clearTimeout(timer);
+        this.committedWaiters.delete(wake);
+        if (destroyed) { resolve(null); return; }
+        try {
+          resolve({ value: read(this.committedThrough) });
+        } catch (err) {
+          reject(err);
+        }
+      };
+      this.committedWaiters.add(wake);
+    });
+  }
+
   /** Resolves when every change made so far is committed. */
   flushed(): Promise<void> {
     return this.lastAppend.catch(() => undefined);
@@ -82,6 +130,7 @@ export class CollabDocument {
   }
 
   destroy(): void {
+    for (const wake of [...this.committedWaiters]) wake(true);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.doc.off('update', this.handleUpdate);
     this.awareness.destroy();
@@ -106,10 +155,13 @@ export class CollabDocument {
       userId: origin.kind === 'connection' ? origin.userId : null,
       origin: origin.kind === 'connection' ? 'connection' : origin.reason === 'import' ? 'import' : 'server',
     });
-    this.lastAppend = appended;
-    appended.then(() => {
+    this.lastAppend = appended.then(() => undefined, () => undefined);
+    appended.then((throughUpdateId) => {
       this.updatesSinceSnapshot += 1;
       if (seq > this.committedSeq) this.committedSeq = seq;
+      if (throughUpdateId > this.committedThrough) this.committedThrough = throughUpdateId;
+      // Synchronously, before any other message is received: the text is all committed at this instant.
+      if (this.committedSeq === this.seq) for (const wake of [...this.committedWaiters]) wake(false);
       if (!this.relayScheduled) {
         this.relayScheduled = true;
         queueMicrotask(this.relayCommitted);

@@ -2,16 +2,18 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppContext } from '../context';
-import { authenticateCollab, type CollabPrincipal } from '../auth/collab-auth';
+import { authenticateCollab } from '../auth/collab-auth';
+import type { CollabPrincipal } from './principal';
 import { checkUpgradeOrigin } from '../auth/origin';
 import { AppError } from '../http/errors';
 import { translator, languageFromHeader } from '../i18n';
 import { CloseCode } from '../../../shared/src/protocol';
-import { DocumentRegistry } from './document-registry';
+import type { DocumentRegistry } from './document-registry';
+import type { Logger } from '../logger';
 import { DocumentNotFoundError } from './document-store';
 import { CollabConnection } from './connection';
 import { receiveMessage } from './message-receiver';
-import { UpdateLog } from './update-log';
+import type { UpdateLog } from './update-log';
 import type { CollabDocument } from './collab-document';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -36,10 +38,8 @@ function refuse(socket: Duplex, req: http.IncomingMessage, error: AppError): voi
  * The collab endpoint: `ws(s)://HOST/collab/<documentId>`, the standard y-websocket protocol.
  * Upgrade pipeline: path → Origin → authenticate + authorize → load the document (once) → upgrade.
  */
-export function attachCollab(ctx: AppContext, httpServer: http.Server): CollabServer {
-  const log = ctx.log.child({ component: 'collab' });
-  const updateLog = new UpdateLog(ctx.pool, log);
-  const registry = new DocumentRegistry(ctx.pool, updateLog, log, ctx.env.COMPACT_AFTER_UPDATES);
+export function attachCollab(ctx: AppContext, httpServer: http.Server, parts: { registry: DocumentRegistry; updateLog: UpdateLog; log: Logger }): CollabServer {
+  const { registry, updateLog, log } = parts;
   const wss = new WebSocketServer({ noServer: true, maxPayload: ctx.env.COLLAB_MAX_FRAME_BYTES, perMessageDeflate: false });
   const connections = new Map<CollabConnection, CollabDocument>();
   let closing = false;
@@ -124,9 +124,6 @@ export function attachCollab(ctx: AppContext, httpServer: http.Server): CollabSe
   ctx.events.on('user.disabled', ({ userId }) => closeWhere((p) => p.userId === userId, CloseCode.SessionEnded, 'account disabled'));
   ctx.events.on('membership.changed', ({ userId, documentId }) =>
     closeWhere((p) => p.userId === userId && p.documentId === documentId, CloseCode.Forbidden, 'membership changed'));
-  ctx.events.on('document.status', ({ documentId, status }) => {
-    void registry.peek(documentId).then((document) => { if (document) document.status = status; });
-  });
 
   return {
     registry,

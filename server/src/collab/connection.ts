@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type WebSocket from 'ws';
 import type { Logger } from '../logger';
-import type { CollabPrincipal } from '../auth/collab-auth';
+import type { CollabPrincipal } from './principal';
 import { connectionOrigin, type ConnectionOrigin } from './origins';
 import type { CloseCodeValue } from '../../../shared/src/protocol';
 

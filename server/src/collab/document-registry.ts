@@ -17,6 +17,14 @@ const COMPACTION_RETRY_MS = 30_000;
  */
 export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<CollabDocument>>();
+  /** The same documents once loaded, for the synchronous checks of a status change. */
+  private readonly loaded = new Map<string, CollabDocument>();
+  /**
+   * Statuses set in memory ahead of the database (a freeze or an archive in its transaction). A load
+   * that read 'draft' before that transaction committed still opens read-only. Statuses only ever
+   * leave 'draft', so an entry is dropped only when its transaction fails.
+   */
+  private readonly statusAhead = new Map<string, CollabDocument['status']>();
   private readonly compacting = new Map<string, Promise<void>>();
   /** Documents whose last compaction failed: not tried again before this time (ms since the epoch). */
   private readonly compactionRetryAt = new Map<string, number>();
@@ -36,10 +44,29 @@ export class DocumentRegistry {
     return loading;
   }
 
-  /** The document if it is open in memory now (no load). */
+  /** The document if it is open in memory now (no load); waits for a load in progress. */
   async peek(documentId: string): Promise<CollabDocument | null> {
     const loading = this.documents.get(documentId);
     return loading ? loading.catch(() => null) : null;
+  }
+
+  /** The document if it is loaded at this instant (a load in progress is not). */
+  current(documentId: string): CollabDocument | null {
+    return this.loaded.get(documentId) ?? null;
+  }
+
+  /** Holds a status for a document, in memory and on every load from now on, until `dropStatus`. */
+  holdStatus(documentId: string, status: CollabDocument['status']): void {
+    this.statusAhead.set(documentId, status);
+    const document = this.loaded.get(documentId);
+    if (document) document.status = status;
+  }
+
+  /** Forgets a held status (its transaction failed); a loaded document returns to `status`. */
+  dropStatus(documentId: string, status: CollabDocument['status']): void {
+    this.statusAhead.delete(documentId);
+    const document = this.loaded.get(documentId);
+    if (document) document.status = status;
   }
 
   get openCount(): number {
@@ -54,6 +81,7 @@ export class DocumentRegistry {
     const current = await this.documents.get(document.id);
     if (current !== document) return;
     this.documents.delete(document.id);
+    this.loaded.delete(document.id);
     document.destroy();
     this.stats.unloads += 1;
     if (document.updatesSinceSnapshot > 0) this.compactSoon(document);
@@ -65,6 +93,7 @@ export class DocumentRegistry {
     await Promise.all(open.map((d) => d?.flushed()));
     for (const document of open) document?.destroy();
     this.documents.clear();
+    this.loaded.clear();
     await Promise.all(this.compacting.values());
     await this.foldThread.close();
   }
@@ -75,13 +104,15 @@ export class DocumentRegistry {
       if (d.updatesSinceSnapshot >= this.compactAfter) this.compactSoon(d);
     });
     try {
-      const { tailLength, status } = await loadDocumentState(this.pool, documentId, document.doc, this.log);
-      document.status = status as CollabDocument['status'];
+      const { tailLength, status, lastUpdateId } = await loadDocumentState(this.pool, documentId, document.doc, this.log);
+      document.loadedThrough(lastUpdateId);
+      document.status = this.statusAhead.get(documentId) ?? status as CollabDocument['status'];
       document.onRefusedUpdate = (update, userId) => keepRejectedUpdate(this.pool, this.log, { documentId, userId, update, reason: document.status === 'archived' ? 'archived' : 'frozen' });
       document.updatesSinceSnapshot = tailLength;
       this.stats.loads += 1;
       this.log.info({ documentId, tailLength, ms: Math.round(performance.now() - started) }, 'document loaded');
       if (tailLength >= this.compactAfter) this.compactSoon(document);
+      this.loaded.set(documentId, document);
       return document;
     } catch (err) {
       document.destroy();

@@ -8,7 +8,7 @@ export interface PendingUpdate {
   origin: 'connection' | 'server' | 'import';
 }
 
-interface Entry extends PendingUpdate { resolve(): void; reject(err: unknown): void }
+interface Entry extends PendingUpdate { resolve(throughUpdateId: number): void; reject(err: unknown): void }
 
 const MAX_BATCH_ROWS = 1000;
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
@@ -31,8 +31,11 @@ export class UpdateLog {
 
   constructor(private readonly pool: pg.Pool, private readonly log: Logger) {}
 
-  /** Resolves once the update is committed to PostgreSQL. */
-  append(update: PendingUpdate): Promise<void> {
+  /**
+   * Resolves once the update is committed to PostgreSQL, with the newest row id of its document in the
+   * batch that committed it (every row of a batch commits at once).
+   */
+  append(update: PendingUpdate): Promise<number> {
     if (this.closed) return Promise.reject(new Error('UpdateLog is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ ...update, resolve, reject });
@@ -71,10 +74,12 @@ export class UpdateLog {
     this.writing = true;
     while (this.queue.length > 0) {
       const batch = this.takeBatch();
+      let inserted: pg.QueryResult<{ id: string; document_id: string }>;
       try {
-        await this.pool.query(
+        inserted = await this.pool.query<{ id: string; document_id: string }>(
           `INSERT INTO document_updates (document_id, update, user_id, origin)
-           SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[], $4::text[])`,
+           SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[], $4::text[])
+           RETURNING id, document_id`,
           [batch.map((e) => e.documentId), batch.map((e) => Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength)),
             batch.map((e) => e.userId), batch.map((e) => e.origin)],
         );
@@ -90,7 +95,9 @@ export class UpdateLog {
       this.queue.splice(0, batch.length);
       this.stats.commits += 1;
       this.stats.rows += batch.length;
-      for (const entry of batch) entry.resolve();
+      const newest = new Map<string, number>();
+      for (const row of inserted.rows) newest.set(row.document_id, Math.max(newest.get(row.document_id) ?? 0, Number(row.id)));
+      for (const entry of batch) entry.resolve(newest.get(entry.documentId) ?? 0);
     }
     this.writing = false;
     const waiters = this.idleWaiters;

@@ -2,7 +2,6 @@ import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
-import { readCommittedDocument } from '../approvals/committed-text';
 import { clauseSnapshot } from '../approvals/clause-snapshot';
 import { insertApproval, latestConfirmationRows, lockApprovalCell, lockDocumentStatus } from '../approvals/approval-store';
 import { presentApproval } from '../presenters/approval';
@@ -32,7 +31,7 @@ export interface ApproveClauseInput {
  */
 export async function approveClause(ctx: AppContext, input: ApproveClauseInput): Promise<ApprovalRecord> {
   const { documentId, clauseId, participantId } = input;
-  const { value: clause, throughUpdateId } = await readCommittedDocument(ctx, documentId, (doc) => clauseSnapshot(doc, clauseId, input.languages));
+  const { value: clause, throughUpdateId } = await ctx.documents.read(documentId, (doc) => clauseSnapshot(doc, clauseId, input.languages));
   if (!clause) throw new AppError('not_found');
   if (clause.fingerprint === null) {
     ctx.log.warn({ documentId, clauseId }, 'approval refused: the clause text is not valid in the schema');

@@ -2,7 +2,6 @@ import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
-import { readCommittedDocument } from '../approvals/committed-text';
 import { clauseSnapshot } from '../approvals/clause-snapshot';
 import { insertConfirmation, lockDocumentStatus } from '../approvals/approval-store';
 import { presentConfirmation } from '../presenters/approval';
@@ -30,7 +29,7 @@ export async function confirmConcordance(ctx: AppContext, input: ConfirmConcorda
   if (sent.join(',') !== expected.join(',')) {
     throw new AppError('validation_failed', { field: 'languageHashes', reason: `one hash for each language of the document (${expected.join(', ')})` });
   }
-  const { value: clause, throughUpdateId } = await readCommittedDocument(ctx, documentId, (doc) => clauseSnapshot(doc, clauseId, input.languages));
+  const { value: clause, throughUpdateId } = await ctx.documents.read(documentId, (doc) => clauseSnapshot(doc, clauseId, input.languages));
   if (!clause) throw new AppError('not_found');
   if (clause.fingerprint === null) throw new AppError('conflict');
   const differing = changedLanguages(input.languageHashes, clause.languageHashes);

@@ -3,7 +3,6 @@ import { AppError } from '../http/errors';
 import { recordAuditEvent } from '../audit/record-event';
 import { authorize } from '../policies/authorize';
 import { insertThread } from '../comments/comment-store';
-import { readLiveDocument } from '../comments/live-document';
 import { LiveAnchors } from '../comments/live-anchors';
 import { auditSubject, inDraftTransaction, prepareBody, publishThread, resolveMentions, type CommentActor } from '../comments/comment-actions';
 import { anchorItemsKnown, encodeAnchorPosition, rangeText, resolveAnchor, truncateQuote } from '../../../shared/src/comment-anchors';
@@ -45,8 +44,7 @@ export async function createCommentThread(ctx: AppContext, actor: CommentActor, 
   }
 
   const anchor = input.anchor;
-  const located = await readLiveDocument(ctx, document.id, (doc) => {
-    if (!doc) throw new AppError('document_unavailable');
+  const { value: located } = await ctx.documents.read(document.id, (doc) => {
     const live = new LiveAnchors(doc);
     if (!live.hasClause(input.clauseId) || live.isDeleted(input.clauseId)) throw new AppError('clause_not_found');
     if (!anchor || input.language === null) return { quote: null };

@@ -4,7 +4,6 @@ import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
-import { readCommittedDocument } from '../approvals/committed-text';
 import { buildRecord, loadRecordInputs, recordClauses } from '../versions/build-record';
 import { insertVersion } from '../versions/version-store';
 import { recordBytes, versionFingerprint, type VersionRecord } from '../../../shared/src/versions/version-record';
@@ -31,7 +30,7 @@ export interface CreatedVersion {
 export async function createVersion(ctx: AppContext, input: CreateVersionInput): Promise<CreatedVersion> {
   const { documentId } = input;
   const languages = await documentLanguages(ctx, documentId);
-  const { value: read, throughUpdateId } = await readCommittedDocument(ctx, documentId, (doc) => ({
+  const { value: read, throughUpdateId } = await ctx.documents.read(documentId, (doc) => ({
     clauses: recordClauses(doc, languages), state: Y.encodeStateAsUpdate(doc),
   }));
   const created = await withTransaction(ctx.pool, async (client) => {

@@ -3,7 +3,6 @@ import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
-import { readLiveDocument } from '../import/read-live-document';
 import { serverOrigin } from '../collab/origins';
 import { clauseItems, insertClause, newClauseId, readClauseJSON } from '../../../shared/src/yjs-layout';
 import type { NodeJSON } from '../../../shared/src/schema';
@@ -32,9 +31,9 @@ export async function duplicateDocument(ctx: AppContext, actorId: string, source
   const languages = source.languages;
   let clauses: SourceClause[] = [];
   if (input.text) {
-    clauses = await readLiveDocument(ctx, source.id, (doc) => clauseItems(doc).map(({ id, kind }) => ({
+    ({ value: clauses } = await ctx.documents.read(source.id, (doc) => clauseItems(doc).map(({ id, kind }) => ({
       kind, content: Object.fromEntries(languages.map((lang) => [lang, readClauseJSON(doc, id, lang)])),
-    })));
+    }))));
   }
 
   const created = await withTransaction(ctx.pool, async (client) => {

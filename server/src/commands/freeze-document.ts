@@ -4,17 +4,13 @@ import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
-import { readCommittedDocument } from '../approvals/committed-text';
-import { openLiveDocument, releaseLiveDocument } from '../import/read-live-document';
-import { permissionDeniedFrame } from '../collab/messages';
+import type { StatusChange } from '../collab/live-documents';
 import { blockersOf, buildRecord, loadRecordInputs, recordClauses } from '../versions/build-record';
 import { insertVersion } from '../versions/version-store';
 import { recordBytes, versionFingerprint, type VersionRecord } from '../../../shared/src/versions/version-record';
 
 /** How often to read the text again when it changed between reading and locking. */
 const MAX_ATTEMPTS = 5;
-
-export const FROZEN_REASON = 'read-only: the document is frozen';
 
 export interface FrozenVersion {
   record: VersionRecord;
@@ -25,57 +21,45 @@ export interface FrozenVersion {
 /**
  * Freezes the text for signature, atomically. The caller has authorized 'document.freeze'.
  *
- * 1. The live document (the one every collab connection writes to) is opened and its committed text
- *    read with the newest stored update it includes.
+ * 1. The committed text is read through the live-document gateway, with the newest stored update it
+ *    includes and the revision of the live copy it was read from.
  * 2. In one transaction the document row is locked (approvals, confirmations and imports wait for it),
  *    the text is checked to be still the one read, the blockers are derived [F1–F4] from that text and
  *    the records in force; any blocker refuses the freeze (409 freeze_blocked, `details.blockers`).
- * 3. Synchronously, with nothing pending: the live document turns read-only, so from this instant
- *    every update a client sends is refused (and kept, see message-receiver.ts); then the frozen
- *    version (state, canonical record, fingerprint) and the status are written and committed. Should
- *    the commit fail, the document turns writable again.
- * 4. Open clients are told (collab permission-denied frame, socket.io `document:status`).
+ * 3. In one synchronous step the live text is checked to be still the revision read and turned
+ *    read-only (`setStatus`), so from this instant every update a client sends is refused (and kept,
+ *    see message-receiver.ts); then the frozen version (state, canonical record, fingerprint) and the
+ *    status are written and committed. Should the commit fail, the document turns writable again.
+ * 4. Open clients are told (collab permission-denied frame by the gateway, socket.io `document:status`).
  */
 export async function freezeDocument(ctx: AppContext, actorId: string, documentId: string): Promise<FrozenVersion> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const live = await openLiveDocument(ctx, documentId);
-    try {
-      const frozen = await attemptFreeze(ctx, actorId, documentId, live);
-      if (!frozen) continue;
-      ctx.events.emit('document.status', { documentId, status: 'frozen' });
-      const frame = permissionDeniedFrame(FROZEN_REASON);
-      for (const connection of live.connections) connection.send(frame);
-      ctx.log.info({ documentId, versionId: frozen.record.version.id, fingerprint: frozen.fingerprint }, 'document frozen');
-      return frozen;
-    } finally {
-      releaseLiveDocument(ctx, live);
-    }
+    const frozen = await attemptFreeze(ctx, actorId, documentId);
+    if (!frozen) continue;
+    ctx.events.emit('document.status', { documentId, status: 'frozen' });
+    ctx.log.info({ documentId, versionId: frozen.record.version.id, fingerprint: frozen.fingerprint }, 'document frozen');
+    return frozen;
   }
   ctx.log.warn({ documentId }, 'freeze gave up: the text kept changing');
   throw new AppError('text_changed');
 }
 
-type LiveDocument = Awaited<ReturnType<typeof openLiveDocument>>;
-
 /** One attempt; null when the text changed since it was read (the caller reads again). */
-async function attemptFreeze(ctx: AppContext, actorId: string, documentId: string, live: LiveDocument): Promise<FrozenVersion | null> {
-  let changed = false;
-  const onUpdate = () => { changed = true; };
-  live.doc.on('update', onUpdate);
-  let flipped = false;
+async function attemptFreeze(ctx: AppContext, actorId: string, documentId: string): Promise<FrozenVersion | null> {
+  const languages = await documentLanguages(ctx, documentId);
+  const { value: read, throughUpdateId, revision } = await ctx.documents.read(documentId, (doc) => ({
+    clauses: recordClauses(doc, languages), state: Y.encodeStateAsUpdate(doc),
+  }));
+  let change: StatusChange | null = null;
   try {
-    const languages = await documentLanguages(ctx, documentId);
-    const { value: read, throughUpdateId } = await readCommittedDocument(ctx, documentId, (doc) => ({
-      clauses: recordClauses(doc, languages), state: Y.encodeStateAsUpdate(doc),
-    }));
-    return await withTransaction(ctx.pool, async (client) => {
+    const frozen = await withTransaction(ctx.pool, async (client) => {
       const { rows } = await client.query<{ title: Record<string, string>; languages: string[]; status: string }>(
         'SELECT title, languages, status FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
       const document = rows[0];
       if (!document) throw new AppError('not_found');
       if (document.status !== 'draft') throw new AppError('document_frozen');
       const newest = await client.query<{ id: string | null }>('SELECT max(id) AS id FROM document_updates WHERE document_id = $1', [documentId]);
-      if (changed || Number(newest.rows[0].id ?? 0) !== throughUpdateId || live.doc.isDestroyed) return null;
+      if (Number(newest.rows[0].id ?? 0) !== throughUpdateId) return null;
 
       const inputs = await loadRecordInputs(client, documentId);
       const blockers = blockersOf(read.clauses, inputs);
@@ -86,10 +70,9 @@ async function attemptFreeze(ctx: AppContext, actorId: string, documentId: strin
       const bytes = recordBytes(record);
       const fingerprint = versionFingerprint(record);
 
-      // The instant of the freeze: checked and flipped in one synchronous step.
-      if (changed) return null;
-      live.status = 'frozen';
-      flipped = true;
+      // The instant of the freeze: the live text is checked to be the one read and turned read-only in one step.
+      change = ctx.documents.setStatus(documentId, 'frozen', { unchangedSince: revision });
+      if (!change) return null;
 
       const { seq } = await insertVersion(client, { record, bytes, fingerprint, state: read.state, throughUpdateId, createdBy: actorId });
       await client.query(
@@ -104,11 +87,11 @@ async function attemptFreeze(ctx: AppContext, actorId: string, documentId: strin
       });
       return { record, fingerprint, seq };
     });
+    (change as StatusChange | null)?.committed();
+    return frozen;
   } catch (error) {
-    if (flipped && live.status === 'frozen') live.status = 'draft';
+    (change as StatusChange | null)?.undo();
     throw error;
-  } finally {
-    live.doc.off('update', onUpdate);
   }
 }
 

@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
-import { openLiveDocument, releaseLiveDocument } from '../import/read-live-document';
+import { serverOrigin } from '../collab/origins';
 import { applyOperations, rowsToClauses, type PreviewOperation, type PreviewRow } from '../../../shared/src/import';
 import type { LanguageCode } from '../../../shared/src/languages';
 import { newClauseId } from '../../../shared/src/yjs-layout';
@@ -51,9 +51,8 @@ export async function importClauses(ctx: AppContext, actorId: string, document: 
     throw new AppError('import_correction_invalid');
   }
 
-  const live = await openLiveDocument(ctx, document.id);
-  try {
-    const clauseIds = await withTransaction(ctx.pool, async (client) => {
+  const clauseIds = await ctx.documents.write(document.id, serverOrigin('import'), (apply) =>
+    withTransaction(ctx.pool, async (client) => {
       const status = await client.query<{ status: string }>('SELECT status FROM documents WHERE id = $1 FOR NO KEY UPDATE', [document.id]);
       if (!status.rows[0]) throw new AppError('not_found');
       if (status.rows[0].status !== 'draft') throw new AppError('document_frozen');
@@ -61,7 +60,6 @@ export async function importClauses(ctx: AppContext, actorId: string, document: 
       if (approved.rows.length > 0) throw new AppError('import_after_approval');
       const used = await client.query(`UPDATE import_previews SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`, [input.previewId]);
       if (used.rows.length === 0) throw new AppError('import_preview_expired');
-      if (live.status !== 'draft') throw new AppError('document_frozen');
       const ids = clauses.map(() => newClauseId());
       const flagged = clauses.flatMap((clause, i) => (clause.missing.length > 0 ? [{ clauseId: ids[i], missing: clause.missing }] : []));
       await recordAuditEvent(client, {
@@ -69,16 +67,13 @@ export async function importClauses(ctx: AppContext, actorId: string, document: 
         subject: { previewId: input.previewId, mode: input.mode, files: preview.files, clauses: ids.length, corrections: input.operations.length, flagged },
       });
       await client.query('UPDATE documents SET updated_at = now() WHERE id = $1', [document.id]);
-      // Last, and synchronous: the change is queued for storage on its own connection and relayed once stored.
+      // Last, and synchronous: the change is queued for storage on its own connection and relayed once
+      // stored (a frozen live document refuses it, and the transaction rolls back).
       let next = 0;
-      writeClauses(live.doc, languages, clauses, input.mode, () => ids[next++]);
+      apply((doc) => writeClauses(doc, languages, clauses, input.mode, () => ids[next++]));
       return ids;
-    });
-    await live.flushed();
-    const flagged = clauses.flatMap((clause, i) => (clause.missing.length > 0 ? [{ clauseId: clauseIds[i], missing: clause.missing }] : []));
-    ctx.log.info({ documentId: document.id, previewId: input.previewId, mode: input.mode, clauses: clauseIds.length, flagged: flagged.length }, 'document imported');
-    return { mode: input.mode, clauseIds, flagged };
-  } finally {
-    releaseLiveDocument(ctx, live);
-  }
+    }));
+  const flagged = clauses.flatMap((clause, i) => (clause.missing.length > 0 ? [{ clauseId: clauseIds[i], missing: clause.missing }] : []));
+  ctx.log.info({ documentId: document.id, previewId: input.previewId, mode: input.mode, clauses: clauseIds.length, flagged: flagged.length }, 'document imported');
+  return { mode: input.mode, clauseIds, flagged };
 }

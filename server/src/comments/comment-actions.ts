@@ -7,6 +7,7 @@
  * happens outside the transaction: the embedded database has one connection.
  */
 import type pg from 'pg';
+import type * as Y from 'yjs';
 import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
 import { AppError } from '../http/errors';
@@ -19,7 +20,6 @@ import { COMMENT_BODY_MAX, commentLength, normalizeCommentBody, type CommentChan
 import { mentionedUserIds } from '../../../shared/src/mentions';
 import { commentsOfThreads, findVisibleThreadOfComment, lockDocumentForComment, mentionNames, threadsByIds, type CommentRow, type ThreadRow } from './comment-store';
 import { threadReader, type ThreadReader } from './visibility';
-import { readLiveDocument } from './live-document';
 import { LiveAnchors } from './live-anchors';
 
 /** Who acts: their account and what they are to the document (from the route's access check). */
@@ -45,10 +45,12 @@ export async function requireVisibleThread(ctx: AppContext, actor: CommentActor,
   return found;
 }
 
-/** Commenting on this thread (replying, resolving, editing): 'comment.create', and for an internal thread its delegation's. */
+/**
+ * Commenting on this thread (replying, resolving, editing): the route has authorized 'comment.create';
+ * an internal thread also needs 'comment.create_internal' for its delegation, known once the thread is.
+ */
 export async function authorizeCommentWrite(ctx: AppContext, actor: CommentActor, thread: ThreadRow): Promise<void> {
   const { subject, document } = actor.access;
-  await authorize(ctx, subject, 'comment.create', { documentStatus: document.status }, actor.where);
   if (thread.visibility === 'delegation') {
     await authorize(ctx, subject, 'comment.create_internal', { documentStatus: document.status, participantId: thread.delegation_participant_id }, actor.where);
   }
@@ -93,9 +95,14 @@ export async function presentThreads(ctx: AppContext, documentId: string, rows: 
     list.push(c);
     byThread.set(c.thread_id, list);
   }
-  return readLiveDocument(ctx, documentId, (doc) => {
+  const present = (doc: Y.Doc | null) => {
     const live = new LiveAnchors(doc);
     return rows.map((row) => presentThread(row, byThread.get(row.id) ?? [], names, live.facts(row)));
+  };
+  // Text that cannot be read now leaves the anchors unknown rather than failing a list of comments.
+  return ctx.documents.read(documentId, present).then(({ value }) => value, (err: unknown) => {
+    ctx.log.warn({ err, documentId }, 'comments: the live document could not be read; anchors reported as unknown');
+    return present(null);
   });
 }
 

@@ -25,6 +25,7 @@ export function errorHandler() {
     const appError = toAppError(err);
     if (appError.code === 'internal') req.log?.error({ err }, 'unhandled error');
     const message = translator(req.lang ?? 'en')(appError.code, appError.params);
+    if (appError.status === 429 && typeof appError.params.seconds === 'number') res.setHeader('Retry-After', String(appError.params.seconds));
     // `details`: structured facts the person needs to act on (e.g. the blockers of a refused freeze).
     res.status(appError.status).json({ error: { code: appError.code, message, ...(appError.details === undefined ? {} : { details: appError.details }) } });
   };

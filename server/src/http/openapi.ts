@@ -17,7 +17,7 @@ function routeErrors(spec: RouteSpec): ErrorCode[] {
   if (spec.access.kind !== 'public') { codes.add('unauthenticated'); codes.add('session_expired'); }
   if (spec.method !== 'get') codes.add('csrf_failed');
   if (spec.access.kind === 'document') { codes.add('not_found'); codes.add('forbidden'); if ((POLICY[spec.access.action] as { openIn?: unknown }).openIn) codes.add('document_frozen'); }
-  if (spec.access.kind === 'admin') codes.add('forbidden');
+  if (spec.access.kind === 'account') codes.add('forbidden');
   for (const code of spec.errors ?? []) codes.add(code);
   return [...codes];
 }

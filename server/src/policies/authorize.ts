@@ -1,8 +1,15 @@
-import type { AppContext } from '../context';
+import type pg from 'pg';
+import type { Logger } from '../logger';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
 import { can, type Action, type DenialReason, type PolicyObject, type PolicySubject } from '../../../shared/src/policy';
+
+/** What recording a refusal needs: a pool for the audit event and a log (the app's context has both). */
+export interface DenialRecorder {
+  pool: pg.Pool;
+  log: Logger;
+}
 
 /** Where a request came from and what it touched, for the denial record. */
 export interface AccessPoint {
@@ -27,7 +34,7 @@ export function denialError(reason: DenialReason): AppError {
  * Logs and records a refusal: who, what, why. Every channel calls this for every refusal the policy
  * makes; the audit event ('authorization.denied') is written in its own transaction.
  */
-export async function recordDenial(ctx: AppContext, subject: PolicySubject | null, action: Action | string, reason: DenialReason | string, where: AccessPoint): Promise<void> {
+export async function recordDenial(ctx: DenialRecorder, subject: PolicySubject | null, action: Action | string, reason: DenialReason | string, where: AccessPoint): Promise<void> {
   const who = subject ? { userId: subject.userId, role: subject.membership?.role ?? null, participantId: subject.membership?.participantId ?? null, isAdmin: subject.isAdmin } : { userId: null };
   ctx.log.warn({ ...who, action, reason, channel: where.channel, target: where.target, documentId: where.documentId ?? null, reqId: where.requestId }, 'authorization denied');
   try {
@@ -43,7 +50,7 @@ export async function recordDenial(ctx: AppContext, subject: PolicySubject | nul
 }
 
 /** Enforces the policy: returns when allowed; otherwise records the denial and throws the matching AppError. */
-export async function authorize(ctx: AppContext, subject: PolicySubject | null, action: Action, object: PolicyObject, where: AccessPoint): Promise<void> {
+export async function authorize(ctx: DenialRecorder, subject: PolicySubject | null, action: Action, object: PolicyObject, where: AccessPoint): Promise<void> {
   const decision = can(subject, action, object);
   if (decision.allowed) return;
   await recordDenial(ctx, subject, action, decision.reason, where);

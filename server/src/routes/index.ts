@@ -21,7 +21,7 @@ export const apiRegistries = new WeakMap<AppContext, RouteRegistry>();
 
 /** Every router mounted under /api, in order. Each resource adds its own line here. */
 export function apiRouters(ctx: AppContext): Router[] {
-  const registry = new RouteRegistry();
+  const registry = new RouteRegistry(ctx);
   apiRegistries.set(ctx, registry);
   return [
     sessionMiddleware(ctx),

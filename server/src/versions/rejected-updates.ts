@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import type pg from 'pg';
 import type { Logger } from '../logger';
-import type { CollabPrincipal } from '../auth/collab-auth';
+import type { CollabPrincipal } from '../collab/principal';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { POLICY, isRole } from '../../../shared/src/policy';

@@ -6,7 +6,6 @@
 import * as Y from 'yjs';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
-import { readCommittedDocument } from '../approvals/committed-text';
 import { blockersOf, loadRecordInputs, recordClauses } from './build-record';
 import { attributeChanges, type Attribution } from './attribution';
 import { findVersion, rejectedUpdatesOf, type FullVersionRow } from './version-store';
@@ -45,7 +44,7 @@ export function plainTextsOf(record: VersionRecord): Record<string, Record<strin
 interface TextNow { clauses: RecordClause[]; state: Uint8Array; throughUpdateId: number }
 
 async function textNow(ctx: AppContext, document: DocumentRef): Promise<TextNow> {
-  const { value, throughUpdateId } = await readCommittedDocument(ctx, document.id, (doc) => ({
+  const { value, throughUpdateId } = await ctx.documents.read(document.id, (doc) => ({
     clauses: recordClauses(doc, document.languages), state: Y.encodeStateAsUpdate(doc),
   }));
   return { ...value, throughUpdateId };

@@ -13,50 +13,9 @@ import { plainText } from '../../../shared/src/canonical';
 
 export const DEMO_LANGUAGES = ['en', 'es'] as const;
 
-export interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-}
-
-export interface Person {
-  email: string;
-  userId: string;
-  displayName: string;
-  /** The Cookie header of their session. */
-  cookie: string;
-  request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>>;
-}
-
-/** Signs a demo person in (password 'demo') and returns a client that sends their cookie and CSRF token. */
-export async function signIn(server: TestServer, email: string, uiLanguage = 'en'): Promise<Person> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url, 'Accept-Language': uiLanguage },
-    body: JSON.stringify({ email, password: 'demo' }),
-  });
-  const answer = await response.json() as { csrfToken: string; user: { id: string; displayName: string } };
-  if (response.status !== 200) throw new Error(`Signing in ${email} failed: ${response.status} ${JSON.stringify(answer)}`);
-  const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
-    .map((c) => c.split(';')[0]).filter((c) => c.startsWith('concordia_session=')).join('; ');
-  return {
-    email,
-    userId: answer.user.id,
-    displayName: answer.user.displayName,
-    cookie,
-    async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
-      const res = await fetch(`${server.url}${path}`, {
-        method,
-        headers: {
-          Cookie: cookie, 'X-CSRF-Token': answer.csrfToken, Origin: server.url, Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
-    },
-  };
-}
+export { signIn } from '../../utils/people';
+import type { Person } from '../../utils/people';
+export type { Answer, Person } from '../../utils/people';
 
 export interface Demo {
   documentId: string;

@@ -2,13 +2,11 @@
  * GET /api/documents tells each person how far each negotiation is: clauses approved by every
  * Participant as they stand now [A2] [A4], and the open threads that person may read [V1]–[V3].
  */
-import type pg from 'pg';
 import { startTestServer, type TestServer } from '../../utils/test-server';
-import { quietLogger } from '../../utils/quiet-logger';
 import { currentState, demo, editAs, signIn, type Demo, type Person } from './approvals-helpers';
 import { StoredFingerprints } from '../../../server/src/approvals/stored-fingerprints';
 import { listDocuments } from '../../../server/src/routes/documents/list-documents';
-import type { AppContext } from '../../../server/src/context';
+import type { LiveDocuments } from '../../../server/src/collab/live-documents';
 
 interface Progress { approvedClauses: number; totalClauses: number; openThreads: number }
 type Reader = 'secretariat' | 'US' | 'SV' | 'GT' | 'HN' | 'observer' | 'admin';
@@ -104,19 +102,12 @@ describe('the progress of each negotiation in my list', () => {
   });
 
   it('reads the text of a document again only once its stored updates changed', async () => {
-    const pool = server.concordia.db.pool;
+    const documents = server.concordia.ctx.documents;
     let loads = 0;
-    // loadDocumentState starts by reading the snapshot: one such query per document read.
-    const counting = new Proxy(pool, {
-      get: (target, property) => (property === 'query'
-        ? (...args: Parameters<pg.Pool['query']>) => {
-          if (String(args[0]).includes('FROM document_snapshots WHERE')) loads += 1;
-          return (target.query as (...a: unknown[]) => unknown)(...args);
-        }
-        : Reflect.get(target, property)),
-    });
-    const fingerprints = new StoredFingerprints({ pool: counting, log: quietLogger() });
-    const list = async () => (await listDocuments({ pool: counting } as AppContext, fingerprints, { id: people.secretariat.userId, isAdmin: false }))
+    // Every text the list reads goes through the live-document gateway: count its reads.
+    const counting = { read: (...args: Parameters<LiveDocuments['read']>) => { loads += 1; return documents.read(...args); } } as unknown as LiveDocuments;
+    const fingerprints = new StoredFingerprints(counting);
+    const list = async () => (await listDocuments(server.concordia.ctx, fingerprints, { id: people.secretariat.userId, isAdmin: false }))
       .find((listed) => listed.document.id === d.documentId)!.progress;
 
     const first = await list();

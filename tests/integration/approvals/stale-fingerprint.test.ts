@@ -9,8 +9,8 @@ let sv: Person;
 beforeAll(async () => {
   server = await startTestServer({ DEMO: '1', COLLAB_DEV_OPEN: '1' });
   d = await demo(server);
-  us = await signIn(server, 'us.delegate@demo.test', 'en');
-  sv = await signIn(server, 'sv.delegate@demo.test', 'es');
+  us = await signIn(server, 'us.delegate@demo.test', { lang: 'en' });
+  sv = await signIn(server, 'sv.delegate@demo.test', { lang: 'es' });
 });
 afterAll(() => server.stop());
 

@@ -10,55 +10,9 @@ import { clauseFragment, clauseIdFromKey, clauseOrder } from '../../../shared/sr
 import { anchorFromRange, renderFragment } from '../../../shared/src/comment-anchors';
 import type { AnchorInput, CommentThread, CommentThreadChangedEvent } from '../../../shared/src/comment-api';
 
-export interface Answer<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  status: number;
-  body: T;
-}
-
-export interface Person {
-  email: string;
-  userId: string;
-  displayName: string;
-  cookie: string;
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-export const DEMO_EMAILS = {
-  secretariat: 'secretariat@demo.test',
-  us: 'us.delegate@demo.test',
-  sv: 'sv.delegate@demo.test',
-  gt: 'gt.delegate@demo.test',
-  hn: 'hn.delegate@demo.test',
-  hnLegal: 'hn.legal@demo.test',
-  observer: 'observer@demo.test',
-} as const;
-
-/** Signs a person in (password 'demo' unless given) and returns a client that sends their cookie and CSRF token. */
-export async function signIn(server: TestServer, email: string, options: { password?: string; lang?: string } = {}): Promise<Person> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url, 'Accept-Language': options.lang ?? 'en' },
-    body: JSON.stringify({ email, password: options.password ?? 'demo' }),
-  });
-  const answer = await response.json() as { csrfToken: string; user: { id: string; displayName: string } };
-  if (response.status !== 200) throw new Error(`Signing in ${email} failed: ${response.status} ${JSON.stringify(answer)}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.startsWith('concordia_session=')).join('; ');
-  return {
-    email, userId: answer.user.id, displayName: answer.user.displayName, cookie,
-    async request(method, path, body, headers = {}) {
-      const res = await fetch(`${server.url}${path}`, {
-        method,
-        headers: {
-          Cookie: cookie, 'X-CSRF-Token': answer.csrfToken, Origin: server.url, Accept: 'application/json', 'Accept-Language': options.lang ?? 'en',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : {} };
-    },
-  };
-}
+export { DEMO_EMAILS, signIn } from '../../utils/people';
+import type { Person } from '../../utils/people';
+export type { Answer, Person } from '../../utils/people';
 
 export interface DemoFacts {
   documentId: string;

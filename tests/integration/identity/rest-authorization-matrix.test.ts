@@ -4,7 +4,7 @@ import { denialError } from '../../../server/src/policies/authorize';
 import type { RouteSpec } from '../../../server/src/http/api-router';
 import type { AppContext } from '../../../server/src/context';
 import { startWorld, PEOPLE, type Credentials, type Person, type World } from './support/world';
-import { PREPARED, genericPrepare } from './support/route-cases';
+import { PREPARED, genericPrepare, type Prepared } from './support/route-cases';
 import { call } from './support/http';
 
 /** The routes as the server mounts them (the registry is filled while the routers are built). */
@@ -15,15 +15,24 @@ const keyOf = (spec: RouteSpec) => `${spec.method.toUpperCase()} /api${spec.path
 
 type Outcome = { allowed: true } | { allowed: false; status: number; code: string };
 
-/** What the policy says a person's request to a route must get. */
-function expected(spec: RouteSpec, person: Person, subject: PolicySubject | null): Outcome {
-  if (spec.access.kind === 'public') return { allowed: true };
+/**
+ * What the policy says a person's request to a route must get: the route's declared action, on the
+ * object it declares (read from the request as sent), or on the account and the membership it acts through.
+ */
+async function expected(spec: RouteSpec, person: Person, subject: PolicySubject | null, request: Prepared): Promise<Outcome> {
+  const access = spec.access;
+  if (access.kind === 'public') return { allowed: true };
   if (person === 'anonymous') return { allowed: false, status: 401, code: 'unauthenticated' };
   if (person === 'expired') return { allowed: false, status: 401, code: 'session_expired' };
-  if (spec.access.kind === 'session') return { allowed: true };
-  // Account-level routes ask the policy about the account alone, without any document membership.
-  const asked = spec.access.kind === 'admin' && subject ? { ...subject, membership: null } : subject;
-  const decision = can(asked, spec.access.action, { documentStatus: 'draft' });
+  if (access.kind === 'session') return { allowed: true };
+  if (access.kind === 'account') {
+    const membership = subject && access.actsAs ? await access.actsAs(world.pool, world.users[person]) : null;
+    const decision = can(subject && { ...subject, membership }, access.action);
+    return decision.allowed ? { allowed: true } : { allowed: false, status: 403, code: 'forbidden' };
+  }
+  const url = new URL(request.path, 'http://localhost');
+  const object = access.object?.({ params: {}, query: Object.fromEntries(url.searchParams), body: request.body }) ?? {};
+  const decision = can(subject, access.action, { ...object, documentStatus: 'draft' });
   if (decision.allowed) return { allowed: true };
   const error = denialError(decision.reason);
   return { allowed: false, status: error.status, code: error.code };
@@ -56,7 +65,7 @@ describe.each(ROUTES.map((spec) => [keyOf(spec), spec] as const))('%s', (_key, s
     const who = await credentials(person);
     const prepared = await (PREPARED[keyOf(spec)] ?? genericPrepare(spec.method, spec.path))(world, person);
     const answer = await call(world, who, spec.method.toUpperCase(), prepared.path, prepared.body);
-    const outcome = expected(spec, person, world.subject(person));
+    const outcome = await expected(spec, person, world.subject(person), prepared);
     if (!outcome.allowed) {
       expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status: outcome.status, code: outcome.code });
     } else if (PREPARED[keyOf(spec)]) {

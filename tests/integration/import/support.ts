@@ -8,15 +8,9 @@ import { docFromDatabase } from '../../utils/factories';
 import { clauseItems, readClauseJSON } from '../../../shared/src/yjs-layout';
 import { canonicalJSON, type CanonicalNode } from '../../../shared/src/canonical';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers freely
-export interface Answer { status: number; body: any }
-
-export interface Person {
-  email: string;
-  userId: string;
-  request(method: string, path: string, body?: unknown): Promise<Answer>;
-  upload(path: string, files: Record<string, { name: string; bytes: Buffer | string; type?: string }>): Promise<Answer>;
-}
+export { signIn } from '../../utils/people';
+import type { Person } from '../../utils/people';
+export type { Answer, Person } from '../../utils/people';
 
 export async function startImportServer(env: Record<string, string> = {}): Promise<TestServer> {
   return startTestServer({ DEMO: '1', COLLAB_DEV_OPEN: '1', ...env });
@@ -24,39 +18,6 @@ export async function startImportServer(env: Record<string, string> = {}): Promi
 
 export const demoDocumentId = (server: TestServer): string => server.concordia.demo!.documentId;
 
-export async function signIn(server: TestServer, email: string): Promise<Person> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url },
-    body: JSON.stringify({ email, password: 'demo' }),
-  });
-  const answer = await response.json() as { csrfToken: string; user: { id: string } };
-  if (response.status !== 200) throw new Error(`Signing in ${email} failed: ${response.status} ${JSON.stringify(answer)}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.startsWith('concordia_session=')).join('; ');
-  const headers = { Cookie: cookie, 'X-CSRF-Token': answer.csrfToken, Origin: server.url, Accept: 'application/json' };
-  const read = async (res: Response): Promise<Answer> => {
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : {} };
-  };
-  return {
-    email,
-    userId: answer.user.id,
-    async request(method, path, body) {
-      return read(await fetch(`${server.url}${path}`, {
-        method, headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }));
-    },
-    async upload(path, files) {
-      const form = new FormData();
-      for (const [field, file] of Object.entries(files)) {
-        const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes, 'utf8') : file.bytes;
-        form.append(field, new Blob([new Uint8Array(bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
-      }
-      return read(await fetch(`${server.url}${path}`, { method: 'POST', headers, body: form }));
-    },
-  };
-}
 
 /** Everything an import could write, counted. */
 export async function writtenCounts(server: TestServer, documentId: string): Promise<Record<string, number>> {

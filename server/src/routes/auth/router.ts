@@ -25,7 +25,7 @@ export function authRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter 
       description: 'Ends this session; its websockets (collab and socket.io) close.',
       access: { kind: 'session' }, body: z.object({}).strict(), status: 204,
       handler: async ({ req, res, session }) => {
-        await signOut(ctx, { id: session!.id, userId: session!.user.id });
+        await signOut(ctx, { id: session.id, userId: session.user.id });
         res.append('Set-Cookie', clearedSessionCookie(req.secure));
       },
     });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { ApiRouter, type RouteCall, type RouteRegistry } from '../../http/api-router';
-import { AppError } from '../../http/errors';
-import { authorize } from '../../policies/authorize';
-import { loadDocumentAccess } from '../../policies/document-access';
-import { countVisibleThreads, documentOfComment, listVisibleThreads } from '../../comments/comment-store';
+import { ApiRouter, type DocumentRouteAccess, type RouteRegistry } from '../../http/api-router';
+import { loadDocumentAccess, type DocumentAccess } from '../../policies/document-access';
+import type { AccessPoint } from '../../policies/authorize';
+import { countVisibleThreads, documentOfComment, findVisibleThreadOfComment, listVisibleThreads } from '../../comments/comment-store';
+import { threadReader } from '../../comments/visibility';
 import { presentThreads, readerOf, type CommentActor } from '../../comments/comment-actions';
 import { createCommentThread } from '../../commands/create-comment-thread';
 import { replyToCommentThread } from '../../commands/reply-to-comment-thread';
@@ -24,22 +24,35 @@ const WRITE_ERRORS = ['comment_too_long', 'document_frozen'] as const;
  * way — and a comment in a thread the caller may not read does not exist for them (404).
  */
 export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
+  /** `/comments/:commentId` routes: commenting on the comment's document, found only when its thread is one the caller may read. */
+  const byComment = {
+    kind: 'document', action: 'comment.create',
+    locate: async ({ params }, user) => {
+      const commentId = params.commentId;
+      const documentId = await documentOfComment(ctx.pool, commentId);
+      const access = documentId ? await loadDocumentAccess(ctx.pool, documentId, user) : null;
+      if (!access) return null;
+      const reader = threadReader(user.id, access.membership && { role: access.membership.role, participantId: access.membership.participant_id });
+      return (await findVisibleThreadOfComment(ctx.pool, commentId, reader)) ? documentId : null;
+    },
+  } as const satisfies DocumentRouteAccess;
+
   return new ApiRouter(ctx, registry)
     .add({
       method: 'get', path: '/documents/:documentId/comments', tag: 'comments', summary: 'The comment threads I may read, newest first',
       description: 'Internal threads of other delegations are never listed. Filters combine; pages are cut by `cursor`.',
       access: { kind: 'document', action: 'document.read' }, params: documentParams, query: listQuery, response: threadListSchema,
-      handler: async ({ access, query, session }) => {
-        const actor = actorOf(access!, session!.user, { channel: 'rest', target: 'GET /api/documents/:documentId/comments' });
+      handler: async ({ access, query, session, where }) => {
+        const actor = actorOf(access, session.user, where);
         const limit = query.limit ?? 50;
-        const rows = await listVisibleThreads(ctx.pool, access!.document.id, readerOf(actor), {
+        const rows = await listVisibleThreads(ctx.pool, access.document.id, readerOf(actor), {
           clauseId: query.clauseId, status: query.status, language: query.language, participantId: query.participantId,
           mine: query.mine === 'true', mentioningMe: query.mentioning === 'me',
           beforeSeq: query.cursor === undefined ? undefined : decodeCursor(query.cursor), limit: limit + 1,
         });
         const page = rows.slice(0, limit);
         return {
-          threads: await presentThreads(ctx, access!.document.id, page),
+          threads: await presentThreads(ctx, access.document.id, page),
           nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].seq) : null,
         };
       },
@@ -47,9 +60,9 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
     .add({
       method: 'get', path: '/documents/:documentId/comments/counts', tag: 'comments', summary: 'Open and resolved threads per clause (those I may read)',
       access: { kind: 'document', action: 'document.read' }, params: documentParams, response: threadCountsSchema,
-      handler: async ({ access, session }): Promise<CommentThreadCounts> => {
-        const actor = actorOf(access!, session!.user, { channel: 'rest', target: 'GET /api/documents/:documentId/comments/counts' });
-        const rows = await countVisibleThreads(ctx.pool, access!.document.id, readerOf(actor));
+      handler: async ({ access, session, where }): Promise<CommentThreadCounts> => {
+        const actor = actorOf(access, session.user, where);
+        const rows = await countVisibleThreads(ctx.pool, access.document.id, readerOf(actor));
         return { clauses: Object.fromEntries(rows.map((r) => [r.clause_id, { open: r.open, resolved: r.resolved }])) };
       },
     })
@@ -58,8 +71,8 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       description: '`visibility: "delegation"` makes an internal note of the author’s own delegation (their Participant, or the secretariat).',
       access: { kind: 'document', action: 'comment.create' }, params: documentParams, body: newThreadBody, status: 201, response: one,
       errors: [...WRITE_ERRORS, 'clause_not_found', 'anchor_invalid', 'no_delegation'],
-      handler: async ({ access, body, session, req }) => {
-        const actor = actorOf(access!, session!.user, { channel: 'rest', target: 'POST /api/documents/:documentId/comments', documentId: access!.document.id, requestId: req.id });
+      handler: async ({ access, body, session, where }) => {
+        const actor = actorOf(access, session.user, where);
         return { thread: await createCommentThread(ctx, actor, {
           clauseId: body.clauseId, language: body.language ?? null, anchor: body.anchor ?? null, visibility: body.visibility, body: body.body,
         }) };
@@ -67,48 +80,34 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
     })
     .add({
       method: 'patch', path: '/comments/:commentId', tag: 'comments', summary: 'Edit my comment',
-      access: { kind: 'session' }, params: commentParams, body: commentBody, response: one,
+      access: byComment, params: commentParams, body: commentBody, response: one,
       errors: [...WRITE_ERRORS, 'comment_not_author', 'comment_deleted'],
-      handler: async (call) => ({ thread: await editComment(ctx, await commentActor(ctx, call, 'PATCH /api/comments/:commentId'), call.params.commentId, call.body.body) }),
+      handler: async (call) => ({ thread: await editComment(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, call.body.body) }),
     })
     .add({
       method: 'delete', path: '/comments/:commentId', tag: 'comments', summary: 'Delete my comment (a marker stays in the thread)',
-      access: { kind: 'session' }, params: commentParams, response: one,
+      access: byComment, params: commentParams, response: one,
       errors: ['document_frozen', 'comment_not_author', 'comment_deleted'],
-      handler: async (call) => ({ thread: await deleteComment(ctx, await commentActor(ctx, call, 'DELETE /api/comments/:commentId'), call.params.commentId) }),
+      handler: async (call) => ({ thread: await deleteComment(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId) }),
     })
     .add({
       method: 'post', path: '/comments/:commentId/replies', tag: 'comments', summary: 'Reply in the thread of this comment',
-      access: { kind: 'session' }, params: commentParams, body: commentBody, status: 201, response: one,
+      access: byComment, params: commentParams, body: commentBody, status: 201, response: one,
       errors: [...WRITE_ERRORS],
-      handler: async (call) => ({ thread: await replyToCommentThread(ctx, await commentActor(ctx, call, 'POST /api/comments/:commentId/replies'), call.params.commentId, call.body.body) }),
+      handler: async (call) => ({ thread: await replyToCommentThread(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, call.body.body) }),
     })
     .add({
       method: 'post', path: '/comments/:commentId/resolve', tag: 'comments', summary: 'Resolve the thread of this comment',
-      access: { kind: 'session' }, params: commentParams, body: z.object({}).strict(), response: one, errors: ['document_frozen'],
-      handler: async (call) => ({ thread: await resolveCommentThread(ctx, await commentActor(ctx, call, 'POST /api/comments/:commentId/resolve'), call.params.commentId, true) }),
+      access: byComment, params: commentParams, body: z.object({}).strict(), response: one, errors: ['document_frozen'],
+      handler: async (call) => ({ thread: await resolveCommentThread(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, true) }),
     })
     .add({
       method: 'post', path: '/comments/:commentId/reopen', tag: 'comments', summary: 'Reopen the resolved thread of this comment',
-      access: { kind: 'session' }, params: commentParams, body: z.object({}).strict(), response: one, errors: ['document_frozen'],
-      handler: async (call) => ({ thread: await resolveCommentThread(ctx, await commentActor(ctx, call, 'POST /api/comments/:commentId/reopen'), call.params.commentId, false) }),
+      access: byComment, params: commentParams, body: z.object({}).strict(), response: one, errors: ['document_frozen'],
+      handler: async (call) => ({ thread: await resolveCommentThread(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, false) }),
     });
 }
 
-type SessionUserLike = { id: string; displayName: string };
-
-function actorOf(access: NonNullable<RouteCall<unknown, unknown, unknown>['access']>, user: SessionUserLike, where: CommentActor['where']): CommentActor {
-  return { user: { id: user.id, displayName: user.displayName }, access, where: { ...where, documentId: access.document.id } };
-}
-
-/** For `/comments/:commentId`: the comment's document, the caller's access to it, 'document.read' checked. */
-async function commentActor(ctx: AppContext, call: RouteCall<{ commentId: string }, unknown, unknown>, target: string): Promise<CommentActor> {
-  const user = call.session!.user;
-  const documentId = await documentOfComment(ctx.pool, call.params.commentId);
-  if (!documentId) throw new AppError('not_found');
-  const access = await loadDocumentAccess(ctx.pool, documentId, user);
-  if (!access) throw new AppError('not_found');
-  const where = { channel: 'rest' as const, target, documentId, requestId: call.req.id };
-  await authorize(ctx, access.subject, 'document.read', { documentStatus: access.document.status }, where);
-  return actorOf(access, user, where);
+function actorOf(access: DocumentAccess, user: { id: string; displayName: string }, where: AccessPoint): CommentActor {
+  return { user: { id: user.id, displayName: user.displayName }, access, where };
 }

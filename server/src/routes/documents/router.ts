@@ -13,7 +13,7 @@ import { memberSchema, presentMember } from '../../presenters/member';
 import { documentParams } from '../schemas';
 
 export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
-  const fingerprints = new StoredFingerprints(ctx);
+  const fingerprints = new StoredFingerprints(ctx.documents);
   return new ApiRouter(ctx, registry)
     .add({
       method: 'get', path: '/documents', tag: 'documents', summary: 'The negotiations I am a member of (administrators: all)',
@@ -21,7 +21,7 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
         + 'and the open comment threads I may read.',
       access: { kind: 'session' }, response: z.object({ documents: z.array(documentSummarySchema) }),
       handler: async ({ session }) => {
-        const listed = await listDocuments(ctx, fingerprints, session!.user);
+        const listed = await listDocuments(ctx, fingerprints, session.user);
         return { documents: listed.map(({ document, membership, progress }) => presentDocumentSummary(document, membership, progress)) };
       },
     })
@@ -44,7 +44,7 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       access: { kind: 'document', action: 'document.read' }, params: documentParams, body: z.object({}).strict(),
       response: z.object({ token: z.string(), expiresAt: z.iso.datetime() }),
       handler: async ({ access, session }) => {
-        const grant = await issueCollabToken(ctx.pool, { sessionId: session!.id, userId: session!.user.id, documentId: access!.document.id, seconds: ctx.env.COLLAB_TOKEN_SECONDS });
+        const grant = await issueCollabToken(ctx.pool, { sessionId: session.id, userId: session.user.id, documentId: access.document.id, seconds: ctx.env.COLLAB_TOKEN_SECONDS });
         return { token: grant.token, expiresAt: grant.expiresAt.toISOString() };
       },
     })
@@ -54,8 +54,8 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       access: { kind: 'document', action: 'document.read' }, params: documentParams,
       response: z.object({ members: z.array(memberSchema) }),
       handler: async ({ access }) => {
-        const showContact = can(access!.subject, 'member.read_contact', { documentStatus: access!.document.status }).allowed;
-        return { members: (await listMembers(ctx, access!.document.id)).map((m) => presentMember(m, showContact)) };
+        const showContact = can(access.subject, 'member.read_contact', { documentStatus: access.document.status }).allowed;
+        return { members: (await listMembers(ctx, access.document.id)).map((m) => presentMember(m, showContact)) };
       },
     });
 }

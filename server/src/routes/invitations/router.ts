@@ -22,7 +22,7 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
       method: 'get', path: '/documents/:documentId/invitations', tag: 'invitations', summary: 'Pending invitations',
       access: { kind: 'document', action: 'document.manage' }, params: documentParams,
       response: z.object({ invitations: z.array(invitationSchema) }),
-      handler: async ({ access }) => ({ invitations: (await listPendingInvitations(ctx, access!.document.id)).map((row) => presentInvitation(row)) }),
+      handler: async ({ access }) => ({ invitations: (await listPendingInvitations(ctx, access.document.id)).map((row) => presentInvitation(row)) }),
     })
     .add({
       method: 'post', path: '/documents/:documentId/invitations', tag: 'invitations', summary: 'Invite someone with a role',
@@ -31,14 +31,14 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
       response: z.object({ invitation: invitationSchema }), errors: ['already_member', 'unknown_participant', 'role_participant_mismatch'],
       handler: async ({ res, access, body, session }) => {
         res.setHeader('Cache-Control', 'no-store');
-        const { invitation, token } = await createInvitation(ctx, session!.user.id, access!.document.id,
+        const { invitation, token } = await createInvitation(ctx, session.user.id, access.document.id,
           { email: body.email, role: body.role, participantId: body.participantId ?? null });
         const url = invitationPath(token);
         let mailed = false;
         if (ctx.env.SMTP_URL && ctx.env.PUBLIC_URL) {
           const participant = invitation.participant_id ? await ctx.pool.query<{ name: Record<string, string> }>('SELECT name FROM participants WHERE id = $1', [invitation.participant_id]) : null;
           mailed = await sendInvitationMail(ctx, {
-            to: invitation.email, inviter: session!.user.displayName, documentTitle: access!.document.title, role: invitation.role,
+            to: invitation.email, inviter: session.user.displayName, documentTitle: access.document.title, role: invitation.role,
             participantName: participant?.rows[0]?.name ?? null, url: new URL(url, ctx.env.PUBLIC_URL).toString(), expiresAt: invitation.expires_at,
           });
         }
@@ -48,7 +48,7 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
     .add({
       method: 'delete', path: '/documents/:documentId/invitations/:invitationId', tag: 'invitations', summary: 'Withdraw a pending invitation',
       access: { kind: 'document', action: 'document.manage' }, params: invitationParams, status: 204,
-      handler: async ({ access, params, session }) => { await revokeInvitation(ctx, session!.user.id, access!.document.id, params.invitationId); },
+      handler: async ({ access, params, session }) => { await revokeInvitation(ctx, session.user.id, access.document.id, params.invitationId); },
     })
     .add({
       method: 'get', path: '/invitations/:token', tag: 'invitations', summary: 'What an invitation link offers',

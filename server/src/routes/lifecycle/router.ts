@@ -14,13 +14,12 @@ import { previewImport } from '../../commands/preview-import';
 import { importClauses } from '../../commands/import-clauses';
 import { duplicateDocument } from '../../commands/duplicate-document';
 import { archiveDocument } from '../../commands/archive-document';
-import { readLiveDocument } from '../../import/read-live-document';
 import { receiveFiles } from '../../import/receive-files';
 import { incompleteClauses } from '../../import/incomplete-clauses';
 import { importPreviewSchema, presentImportPreview } from '../../presenters/import-preview';
 import { participantSchema } from '../../presenters/participant';
 import { documentParams, email } from '../schemas';
-import { authorizeCreate, mayCreate } from './authorize-create';
+import { mayCreate, secretariatOfAny } from './authorize-create';
 
 const languageCode = z.string().regex(LANGUAGE_CODE_PATTERN, 'a language code, e.g. "en"');
 const localizedText = z.record(languageCode, z.string().trim().min(1).max(300));
@@ -71,11 +70,10 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
     .add({
       method: 'post', path: '/documents', tag: 'lifecycle', summary: 'Start a negotiation',
       description: 'Secretariat members (of any negotiation) and administrators. Creates the document, its Participants and its members in one step; the caller becomes a secretariat member unless listed with another role. Members are existing accounts; invite others afterwards.',
-      access: { kind: 'session' }, body: createBody, status: 201, response: created,
+      access: { kind: 'account', action: 'document.create', actsAs: secretariatOfAny }, body: createBody, status: 201, response: created,
       errors: ['no_such_user', 'participant_code_taken', 'unknown_participant', 'role_participant_mismatch', 'already_member', 'last_secretariat'],
-      handler: async ({ req, body, session }) => {
-        const user = session!.user;
-        await authorizeCreate(ctx, user, { channel: 'rest', target: 'POST /api/documents', requestId: req.id });
+      handler: async ({ body, session }) => {
+        const user = session.user;
         const document = await createDocument(ctx, { id: user.id, email: user.email }, {
           title: body.title, languages: body.languages ?? [...DEFAULT_LANGUAGES], participants: body.participants, members: body.members,
         });
@@ -88,7 +86,7 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       access: { kind: 'session' },
       response: z.object({ participants: z.array(participantSchema.omit({ id: true })) }),
       handler: async ({ session }) => {
-        const user = session!.user;
+        const user = session.user;
         if (!(await mayCreate(ctx, user))) return { participants: [] };
         const { rows } = await ctx.pool.query<{ code: string; name: Record<string, string>; color: string }>(
           `SELECT DISTINCT ON (p.code) p.code, p.name, p.color
@@ -105,9 +103,9 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       errors: ['import_unsupported_type', 'import_not_docx', 'import_docx_protected', 'import_legacy_doc', 'import_not_text', 'import_empty',
         'import_file_too_large', 'import_no_structure', 'import_no_files', 'import_language_not_in_document'],
       handler: async ({ req, res, access, session }) => {
-        const document = access!.document;
+        const document = access.document;
         const files = await receiveFiles(req, res, { maxBytes: ctx.env.IMPORT_MAX_BYTES, maxFiles: document.languages.length });
-        const preview = await previewImport(ctx, session!.user.id, document, files);
+        const preview = await previewImport(ctx, session.user.id, document, files);
         return { preview: presentImportPreview(preview) };
       },
     })
@@ -118,7 +116,7 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       response: z.object({ mode: z.enum(['replace', 'append']), clauseIds: z.array(z.string()), flagged: z.array(z.object({ clauseId: z.string(), missing: z.array(z.string()) })) }),
       errors: ['import_preview_expired', 'import_correction_invalid', 'import_after_approval', 'document_frozen'],
       handler: async ({ access, body, session }) =>
-        importClauses(ctx, session!.user.id, access!.document, { previewId: body.previewId, mode: body.mode, operations: body.operations as PreviewOperation[] }),
+        importClauses(ctx, session.user.id, access.document, { previewId: body.previewId, mode: body.mode, operations: body.operations as PreviewOperation[] }),
     })
     .add({
       method: 'get', path: '/documents/:documentId/import/flags', tag: 'import', summary: 'Clauses with text missing in some language',
@@ -126,15 +124,16 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       access: { kind: 'document', action: 'document.read' }, params: documentParams,
       response: z.object({ clauses: z.array(z.object({ clauseId: z.string(), missing: z.array(z.string()) })) }),
       handler: async ({ access }) => {
-        const document = access!.document;
-        return { clauses: await readLiveDocument(ctx, document.id, (doc) => incompleteClauses(doc, document.languages)) };
+        const document = access.document;
+        const { value: clauses } = await ctx.documents.read(document.id, (doc) => incompleteClauses(doc, document.languages));
+        return { clauses };
       },
     })
     .add({
       method: 'post', path: '/documents/:documentId/duplicate', tag: 'lifecycle', summary: 'Start a new negotiation from this one',
       description: 'Same languages; copies the Participants and members (default) and, when `text` is true, the current text under new clause ids. Approvals and comments stay with the source.',
       access: { kind: 'document', action: 'document.duplicate' }, params: documentParams, body: duplicateBody, status: 201, response: created,
-      handler: async ({ access, body, session }) => ({ document: await duplicateDocument(ctx, session!.user.id, access!.document, body) }),
+      handler: async ({ access, body, session }) => ({ document: await duplicateDocument(ctx, session.user.id, access.document, body) }),
     })
     .add({
       method: 'post', path: '/documents/:documentId/archive', tag: 'lifecycle', summary: 'Archive the document',
@@ -142,7 +141,7 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       access: { kind: 'document', action: 'document.archive' }, params: documentParams, body: z.object({ confirm: z.literal(true) }).strict(),
       response: z.object({ status: z.literal('archived'), archivedAt: z.iso.datetime() }),
       handler: async ({ access, session }) => {
-        const { archivedAt } = await archiveDocument(ctx, session!.user.id, access!.document.id);
+        const { archivedAt } = await archiveDocument(ctx, session.user.id, access.document.id);
         return { status: 'archived' as const, archivedAt: archivedAt.toISOString() };
       },
     });

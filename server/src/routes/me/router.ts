@@ -14,14 +14,14 @@ export function meRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
       access: { kind: 'session' }, response: sessionAnswerSchema,
       handler: async ({ res, session }) => {
         res.setHeader('Cache-Control', 'no-store');
-        return presentSession(session!.user, session!.csrfToken);
+        return presentSession(session.user, session.csrfToken);
       },
     })
     .add({
       method: 'patch', path: '/me', tag: 'me', summary: 'Change my display name or interface language',
       access: { kind: 'session' }, body: meChanges, response: z.object({ user: userSchema }),
       handler: async ({ req, body, session }) => {
-        const user = await updateProfile(ctx, session!.user.id, body);
+        const user = await updateProfile(ctx, session.user.id, body);
         req.lang = user.uiLanguage;
         return { user: presentUser(user) };
       },

@@ -22,7 +22,7 @@ export function membershipsRouter(ctx: AppContext, registry: RouteRegistry): Api
       access: { kind: 'document', action: 'document.manage' }, params: documentParams, body: membershipBody, status: 201, response: one,
       errors: ['no_such_user', 'already_member', 'unknown_participant', 'role_participant_mismatch'],
       handler: async ({ access, body, session }) => ({
-        member: presentMember(await addMembership(ctx, session!.user.id, access!.document.id,
+        member: presentMember(await addMembership(ctx, session.user.id, access.document.id,
           { userId: body.userId, email: body.email, role: body.role, participantId: body.participantId ?? null }), true),
       }),
     })
@@ -31,7 +31,7 @@ export function membershipsRouter(ctx: AppContext, registry: RouteRegistry): Api
       access: { kind: 'document', action: 'document.manage' }, params: membershipParams, body: membershipChange, response: one,
       errors: ['unknown_participant', 'role_participant_mismatch', 'last_secretariat'],
       handler: async ({ access, params, body, session }) => ({
-        member: presentMember(await changeMembership(ctx, session!.user.id, access!.document.id, params.membershipId,
+        member: presentMember(await changeMembership(ctx, session.user.id, access.document.id, params.membershipId,
           { role: body.role, participantId: body.participantId ?? null }), true),
       }),
     })
@@ -39,6 +39,6 @@ export function membershipsRouter(ctx: AppContext, registry: RouteRegistry): Api
       method: 'delete', path: '/documents/:documentId/memberships/:membershipId', tag: 'members', summary: 'Remove a member (their sockets on the document close)',
       access: { kind: 'document', action: 'document.manage' }, params: membershipParams, status: 204,
       errors: ['last_secretariat'],
-      handler: async ({ access, params, session }) => { await removeMembership(ctx, session!.user.id, access!.document.id, params.membershipId); },
+      handler: async ({ access, params, session }) => { await removeMembership(ctx, session.user.id, access.document.id, params.membershipId); },
     });
 }

@@ -23,26 +23,26 @@ export function participantsRouter(ctx: AppContext, registry: RouteRegistry): Ap
       method: 'get', path: '/documents/:documentId/participants', tag: 'participants', summary: 'The Participants of a negotiation',
       access: { kind: 'document', action: 'document.read' }, params: documentParams,
       response: z.object({ participants: z.array(participantSchema) }),
-      handler: async ({ access }) => ({ participants: (await listParticipants(ctx, access!.document.id)).map(presentParticipant) }),
+      handler: async ({ access }) => ({ participants: (await listParticipants(ctx, access.document.id)).map(presentParticipant) }),
     })
     .add({
       method: 'post', path: '/documents/:documentId/participants', tag: 'participants', summary: 'Add a Participant',
       access: { kind: 'document', action: 'document.manage' }, params: documentParams, body: participantBody, status: 201, response: one,
       errors: ['participant_code_taken'],
       handler: async ({ access, body, session }) =>
-        ({ participant: presentParticipant(await createParticipant(ctx, session!.user.id, access!.document, body)) }),
+        ({ participant: presentParticipant(await createParticipant(ctx, session.user.id, access.document, body)) }),
     })
     .add({
       method: 'patch', path: '/documents/:documentId/participants/:participantId', tag: 'participants', summary: 'Change a Participant’s code, names or color',
       access: { kind: 'document', action: 'document.manage' }, params: participantParams, body: participantChanges, response: one,
       errors: ['participant_code_taken'],
       handler: async ({ access, params, body, session }) =>
-        ({ participant: presentParticipant(await updateParticipant(ctx, session!.user.id, access!.document, params.participantId, body)) }),
+        ({ participant: presentParticipant(await updateParticipant(ctx, session.user.id, access.document, params.participantId, body)) }),
     })
     .add({
       method: 'delete', path: '/documents/:documentId/participants/:participantId', tag: 'participants', summary: 'Remove a Participant nobody represents',
       access: { kind: 'document', action: 'document.manage' }, params: participantParams, status: 204,
       errors: ['participant_in_use'],
-      handler: async ({ access, params, session }) => { await deleteParticipant(ctx, session!.user.id, access!.document.id, params.participantId); },
+      handler: async ({ access, params, session }) => { await deleteParticipant(ctx, session.user.id, access.document.id, params.participantId); },
     });
 }

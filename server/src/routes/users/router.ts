@@ -10,14 +10,14 @@ export function usersRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter
   return new ApiRouter(ctx, registry)
     .add({
       method: 'get', path: '/users', tag: 'users', summary: 'Every account (administrators)',
-      access: { kind: 'admin', action: 'user.manage' }, response: z.object({ users: z.array(accountSchema) }),
+      access: { kind: 'account', action: 'user.manage' }, response: z.object({ users: z.array(accountSchema) }),
       handler: async () => ({ users: (await listAccounts(ctx)).map(presentAccount) }),
     })
     .add({
       method: 'patch', path: '/users/:userId', tag: 'users', summary: 'Disable, re-enable or promote an account (administrators)',
       description: 'Disabling ends every session of the account and closes all its websockets within seconds.',
-      access: { kind: 'admin', action: 'user.manage' }, params: z.object({ userId: z.uuid() }).strict(), body: accountChanges,
+      access: { kind: 'account', action: 'user.manage' }, params: z.object({ userId: z.uuid() }).strict(), body: accountChanges,
       response: z.object({ user: accountSchema }),
-      handler: async ({ params, body, session }) => ({ user: presentAccount(await updateAccount(ctx, session!.user.id, params.userId, body)) }),
+      handler: async ({ params, body, session }) => ({ user: presentAccount(await updateAccount(ctx, session.user.id, params.userId, body)) }),
     });
 }

@@ -26,7 +26,7 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       method: 'get', path: '/documents/:documentId/versions', tag: 'versions', summary: 'The versions of the text, newest first',
       access: { kind: 'document', action: 'document.read' }, params: documentParams,
       response: z.object({ versions: z.array(versionSummarySchema) }),
-      handler: async ({ access }) => ({ versions: (await listVersions(ctx.pool, access!.document.id)).map(presentVersion) }),
+      handler: async ({ access }) => ({ versions: (await listVersions(ctx.pool, access.document.id)).map(presentVersion) }),
     })
     .add({
       method: 'post', path: '/documents/:documentId/versions', tag: 'versions', summary: 'Take a named version of the text as it is now',
@@ -34,8 +34,8 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       access: { kind: 'document', action: 'version.create' }, params: documentParams, body: createVersionBodySchema, status: 201,
       response: z.object({ version: versionSummarySchema }),
       handler: async ({ access, body, session }) => {
-        const documentId = access!.document.id;
-        const created = await createVersion(ctx, { documentId, kind: 'named', name: body.name, userId: session!.user.id });
+        const documentId = access.document.id;
+        const created = await createVersion(ctx, { documentId, kind: 'named', name: body.name, userId: session.user.id });
         return { version: presentVersion((await requireVersion(ctx, documentId, created.record.version.id))) };
       },
     })
@@ -52,7 +52,7 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       method: 'get', path: '/documents/:documentId/compare', tag: 'versions', summary: 'The redline between two versions, or a version and the text now',
       description: 'Per clause and language, word-level insertions and deletions, with who made them where the stored updates tell; clauses added, removed and moved are marked as such. The order is the newer text’s.',
       access: { kind: 'document', action: 'document.read' }, params: documentParams, query: compareQuerySchema, response: comparisonSchema,
-      handler: async ({ access, query }) => compareVersions(ctx, access!.document, query),
+      handler: async ({ access, query }) => compareVersions(ctx, access.document, query),
     })
     .add({
       method: 'get', path: '/documents/:documentId/versions/:versionId/export', tag: 'versions', summary: 'Download a version as PDF, DOCX, JSON or Akoma Ntoso',
@@ -73,7 +73,7 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       method: 'get', path: '/documents/:documentId/freeze', tag: 'versions', summary: 'Whether the text can be frozen, and what stands in the way',
       description: 'Every blocker: the clause, the Participant and the reason (not approved, approval outdated, concordance unconfirmed or stale, bracketed or unreadable text). Once frozen: the frozen version.',
       access: { kind: 'document', action: 'document.read' }, params: documentParams, response: freezeStatusSchema,
-      handler: async ({ access }) => freezeStatus(ctx, access!.document),
+      handler: async ({ access }) => freezeStatus(ctx, access.document),
     })
     .add({
       method: 'post', path: '/documents/:documentId/freeze', tag: 'versions', summary: 'Freeze the text for signature',
@@ -81,8 +81,8 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       access: { kind: 'document', action: 'document.freeze' }, params: documentParams, body: freezeBodySchema, status: 201,
       response: z.object({ version: versionSummarySchema }), errors: ['freeze_blocked', 'text_changed', 'document_frozen'],
       handler: async ({ access, session }) => {
-        const documentId = access!.document.id;
-        const frozen = await freezeDocument(ctx, session!.user.id, documentId);
+        const documentId = access.document.id;
+        const frozen = await freezeDocument(ctx, session.user.id, documentId);
         return { version: presentVersion(await requireVersion(ctx, documentId, frozen.record.version.id)) };
       },
     })
@@ -90,7 +90,7 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       method: 'get', path: '/documents/:documentId/signature-record', tag: 'versions', summary: 'Place, date and signatories of the signature',
       access: { kind: 'document', action: 'document.read' }, params: documentParams, response: z.object({ signature: signatureRecordSchema }),
       handler: async ({ access }) => {
-        const stored = await readSignatureRecord(ctx.pool, access!.document.id);
+        const stored = await readSignatureRecord(ctx.pool, access.document.id);
         return { signature: stored ? { place: stored.place, date: stored.date, signatories: stored.signatories } : null };
       },
     })
@@ -99,17 +99,17 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       description: 'Before the freeze, which makes it part of the signed record. The place and each title are needed in every language of the document.',
       access: { kind: 'document', action: 'document.freeze' }, params: documentParams, body: signatureBodySchema,
       response: z.object({ signature: signatureRecordSchema }), errors: ['unknown_participant'],
-      handler: async ({ access, body, session }) => ({ signature: await saveSignatureRecord(ctx, session!.user.id, access!.document, body) }),
+      handler: async ({ access, body, session }) => ({ signature: await saveSignatureRecord(ctx, session.user.id, access.document, body) }),
     })
     .add({
       method: 'get', path: '/documents/:documentId/rejected-updates', tag: 'versions', summary: 'My edits that reached the server after the freeze',
       description: 'Not applied: the text was frozen. Kept with their author; `changes` shows, word by word, what they would have changed.',
       access: { kind: 'document', action: 'document.read' }, params: documentParams, response: rejectedUpdatesSchema,
-      handler: async ({ access, session }) => rejectedUpdatesFor(ctx, access!.document, session!.user.id),
+      handler: async ({ access, session }) => rejectedUpdatesFor(ctx, access.document, session.user.id),
     })
     .add({
       method: 'get', path: '/documents/:documentId/activity', tag: 'versions', summary: 'The activity feed: the audit log as this person may see it',
       access: { kind: 'document', action: 'document.read' }, params: documentParams, query: activityQuerySchema, response: activitySchema,
-      handler: async ({ access, query }) => loadActivity(ctx, access!, query),
+      handler: async ({ access, query }) => loadActivity(ctx, access, query),
     });
 }

@@ -66,7 +66,21 @@ export const PREPARED: Record<string, Prepare> = {
 };
 
 /** Any other route: real document ids, a well-formed id for every other parameter, an empty body. */
+/** A comment every member may read (a thread open to all, by the secretariat) in the world's document. */
+export async function insertComment(world: World): Promise<string> {
+  const thread = await world.pool.query<{ id: string }>(
+    `INSERT INTO comment_threads (document_id, clause_id, visibility, created_by) VALUES ($1, 'c1', 'all', $2) RETURNING id`,
+    [world.documentId, world.users.secretariat.id]);
+  const comment = await world.pool.query<{ id: string }>(
+    `INSERT INTO comments (id, thread_id, author_id, body) VALUES ($1, $1, $2, 'For every member') RETURNING id`,
+    [thread.rows[0].id, world.users.secretariat.id]);
+  return comment.rows[0].id;
+}
+
+/** Routes of other resources: real ids where the route finds its document through them, random ids elsewhere. */
 export const genericPrepare = (method: string, expressPath: string): Prepare => async (world) => ({
-  path: `/api${expressPath}`.replace(':documentId', world.documentId).replace(/:(\w+)/g, () => crypto.randomUUID()),
+  path: `/api${expressPath}`.replace(':documentId', world.documentId)
+    .replace(':commentId', expressPath.includes(':commentId') ? await insertComment(world) : ':commentId')
+    .replace(/:(\w+)/g, () => crypto.randomUUID()),
   body: method === 'get' ? undefined : {},
 });
