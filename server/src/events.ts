@@ -4,7 +4,7 @@ import type { CommentThreadChangedEvent } from '../../shared/src/comment-api';
 
 /**
  * In-process domain events. Channels that hold connections (collab, socket.io) listen here to close
- * or update them; commands emit after their transaction commits. (Redis fans these out later.)
+ * or update them; commands emit after their transaction commits.
  */
 export interface DomainEvents {
   /** A session ended (logout, expiry): close every socket opened with it. */

@@ -12,6 +12,10 @@ export const LANGUAGE_CODE_PATTERN = /^[a-z]{2,3}$/;
 
 export const DEFAULT_LANGUAGES: readonly LanguageCode[] = Object.freeze(['en', 'es']);
 
+/** The languages of the interface (not of documents): every string a person reads exists in each. */
+export const UI_LANGUAGES = ['en', 'es'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
 export const languageCodeSchema = z
   .string()
   .regex(LANGUAGE_CODE_PATTERN, 'A language code is two or three lower-case letters, e.g. "en"');

@@ -8,6 +8,11 @@
  *
  * socket.io carries application events only (never Yjs traffic); their names are listed here.
  */
+import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from './approval-api';
+import type { CommentThreadChangedEvent } from './comment-api';
+import type { UiLanguage } from './languages';
+import type { DocumentStatus } from './policy';
+
 export const MessageType = {
   Sync: 0,
   Awareness: 1,
@@ -15,30 +20,41 @@ export const MessageType = {
   QueryAwareness: 3,
 } as const;
 
-/** WebSocket close codes (RFC 6455 private range 4000–4999, plus 1009 for oversize frames). */
+/**
+ * WebSocket close codes the collab endpoint sends (RFC 6455's 1009 and 1013, and the private range
+ * 4000–4999). Refusals before a socket exists (not signed in, not a member, unknown document, a load
+ * that failed) are HTTP answers to the upgrade, never close codes.
+ */
 export const CloseCode = {
-  Normal: 1000,
-  GoingAway: 1001,
+  /** A frame above COLLAB_MAX_FRAME_BYTES. */
   MessageTooBig: 1009,
+  /** The receiver fell too far behind (more than 16 MiB buffered); it resyncs when it reconnects. */
+  TryAgainLater: 1013,
+  /** A malformed, truncated or empty frame, a text frame, or an unknown message type. */
   BadMessage: 4400,
-  Unauthorized: 4401,
+  /** My membership of the document was removed or changed: reconnect to learn what I may do now. */
   Forbidden: 4403,
-  NotFound: 4404,
-  DocumentUnavailable: 4503,
+  /** My session ended (logout, expiry) or my account was disabled. */
   SessionEnded: 4408,
+  /** The server is shutting down; reconnect. */
   ServerShutdown: 4500,
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
+/**
+ * The version of the socket.io events below: sent by the client in the handshake (`auth.protocol`);
+ * a client of another version is refused (`client_outdated`) and reloads. Raise it whenever an event
+ * or a payload changes incompatibly.
+ */
+export const PROTOCOL_VERSION = 1;
+
 export const SocketEvent = {
   JoinDocument: 'document:join',
   LeaveDocument: 'document:leave',
-  DocumentChanged: 'document:changed',
   SessionEnded: 'session:ended',
   /** Server → client: my role on a document changed or my membership was removed ({ documentId, removed }). */
   AccessChanged: 'document:access_changed',
-  Error: 'app:error',
   /** An approval was recorded (payload: ApprovalRecordedEvent in approval-api.ts). */
   ApprovalRecorded: 'approval:recorded',
   ApprovalRevoked: 'approval:revoked',
@@ -48,3 +64,38 @@ export const SocketEvent = {
   /** The document's status changed: frozen or archived ({ documentId, status }); the page turns read-only. */
   DocumentStatusChanged: 'document:status',
 } as const;
+
+/** The answer to a client's request (its socket.io acknowledgement). */
+export type SocketAck = { ok: true } | { error: { code: string; message: string } };
+
+export interface DocumentPayload { documentId: string }
+
+/** Events the server sends (socket.io, typed on both ends). */
+export interface ServerToClientEvents {
+  [SocketEvent.SessionEnded]: (payload: { reason: 'session_ended' | 'account_disabled' }) => void;
+  [SocketEvent.AccessChanged]: (payload: { documentId: string; removed: boolean }) => void;
+  [SocketEvent.ApprovalRecorded]: (event: ApprovalRecordedEvent) => void;
+  [SocketEvent.ApprovalRevoked]: (event: ApprovalRevokedEvent) => void;
+  [SocketEvent.ConcordanceConfirmed]: (event: ConcordanceConfirmedEvent) => void;
+  [SocketEvent.CommentThreadChanged]: (event: CommentThreadChangedEvent) => void;
+  [SocketEvent.DocumentStatusChanged]: (payload: { documentId: string; status: DocumentStatus }) => void;
+}
+
+/** Events a client may send; the server answers anything else with bad_request. */
+export interface ClientToServerEvents {
+  [SocketEvent.JoinDocument]: (payload: DocumentPayload, ack: (answer: SocketAck) => void) => void;
+  [SocketEvent.LeaveDocument]: (payload: DocumentPayload, ack?: (answer: SocketAck) => void) => void;
+}
+
+/** What the server knows of each socket's person, set once at the handshake. */
+export interface SocketData {
+  userId: string;
+  sessionId: string;
+  isAdmin: boolean;
+  lang: UiLanguage;
+  /** Documents whose rooms this socket joined. */
+  documents: Set<string>;
+}
+
+/** The handshake's `auth`: which version of these events the client speaks. */
+export interface HandshakeAuth { protocol: number }

@@ -39,9 +39,7 @@ const MAX_BACKOFF_MS = 8_000;
 
 /** Close codes that refuse this connection (not the network): what they mean if they persist. */
 const REFUSALS: Partial<Record<number, CollabFailure>> = {
-  [CloseCode.Unauthorized]: 'session_ended',
   [CloseCode.Forbidden]: 'forbidden',
-  [CloseCode.NotFound]: 'not_found',
 };
 
 export function defaultWsBase(): string {

@@ -2,36 +2,50 @@
  * socket.io carries application events (never Yjs traffic): which document a person has open, and the
  * server telling the client that the session ended.
  */
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useEffectEvent, useMemo, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { SocketEvent } from '../../../shared/src/protocol';
+import { PROTOCOL_VERSION, SocketEvent, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '../../../shared/src/protocol';
 
-const RealtimeContext = createContext<Socket | null>(null);
+/** The socket.io connection, typed by the events of shared/src/protocol.ts. */
+export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const RealtimeContext = createContext<RealtimeSocket | null>(null);
 
 export function RealtimeProvider({ active, onSessionEnded, children }: { active: boolean; onSessionEnded: () => void; children: ReactNode }) {
-  const [socket, setSocket] = useState<Socket | null>(null);
+  // Made (unconnected: nothing happens yet) while someone is signed in; connected while mounted below.
+  const socket = useMemo<RealtimeSocket | null>(() => {
+    if (!active) return null;
+    const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION };
+    return io({ path: '/socket.io', withCredentials: true, auth, autoConnect: false });
+  }, [active]);
 
   useEffect(() => {
-    if (!active) return;
-    const next = io({ path: '/socket.io', withCredentials: true });
-    next.on(SocketEvent.SessionEnded, onSessionEnded);
+    if (!socket) return;
+    socket.connect();
+    return () => { socket.disconnect(); };
+  }, [socket]);
+
+  useEffect(() => {
+    if (!socket) return;
     // A handshake refused for the session (expired while the page slept) is not retried by socket.io.
-    next.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+    const refused = (error: Error & { data?: { code?: string } }) => {
       if (error.data?.code === 'unauthenticated' || error.data?.code === 'session_expired') onSessionEnded();
-    });
-    setSocket(next);
-    return () => {
-      next.off(SocketEvent.SessionEnded, onSessionEnded);
-      next.disconnect();
-      setSocket(null);
+      // The server speaks a newer version of the events (it was upgraded while this page was open).
+      if (error.data?.code === 'client_outdated') window.location.reload();
     };
-  }, [active, onSessionEnded]);
+    socket.on(SocketEvent.SessionEnded, onSessionEnded);
+    socket.on('connect_error', refused);
+    return () => {
+      socket.off(SocketEvent.SessionEnded, onSessionEnded);
+      socket.off('connect_error', refused);
+    };
+  }, [socket, onSessionEnded]);
 
   return <RealtimeContext.Provider value={socket}>{children}</RealtimeContext.Provider>;
 }
 
-/** The socket.io connection of the signed-in person (null until connected once), for features that listen to its events. */
-export function useRealtimeSocket(): Socket | null {
+/** The socket.io connection of the signed-in person (null while nobody is), for features that listen to its events. */
+export function useRealtimeSocket(): RealtimeSocket | null {
   return useContext(RealtimeContext);
 }
 
@@ -41,13 +55,13 @@ export function useRealtimeSocket(): Socket | null {
  */
 export function useDocumentChannel(documentId: string, onAccessChanged?: (removed: boolean) => void): void {
   const socket = useContext(RealtimeContext);
-  const latest = useRef(onAccessChanged);
-  latest.current = onAccessChanged;
+  // The caller's latest callback, without joining again when it changes.
+  const tellAccessChanged = useEffectEvent((removed: boolean) => onAccessChanged?.(removed));
   useEffect(() => {
     if (!socket) return;
     const join = () => { socket.timeout(10_000).emit(SocketEvent.JoinDocument, { documentId }, () => undefined); };
-    const accessChanged = (payload: { documentId?: unknown; removed?: unknown }) => {
-      if (payload?.documentId === documentId) latest.current?.(payload.removed === true);
+    const accessChanged = (payload: { documentId: string; removed: boolean }) => {
+      if (payload.documentId === documentId) tellAccessChanged(payload.removed);
     };
     if (socket.connected) join();
     socket.on('connect', join);

@@ -145,7 +145,7 @@ export class CollabDocument {
       this.log.error({ documentId: this.id, origin: String(rawOrigin) }, 'Yjs transaction without a typed origin; stored as a server change');
       origin = { kind: 'server', reason: 'command' };
     }
-    if (origin.kind === 'persistence' || origin.kind === 'redis') return;
+    if (origin.kind === 'persistence') return;
     const seq = ++this.seq;
     const from = origin.kind === 'connection' ? this.connectionsById.get(origin.connectionId) ?? null : null;
     this.relays.push({ seq, update, from });

@@ -3,7 +3,7 @@ import type WebSocket from 'ws';
 import type { Logger } from '../logger';
 import type { CollabPrincipal } from './principal';
 import { connectionOrigin, type ConnectionOrigin } from './origins';
-import type { CloseCodeValue } from '../../../shared/src/protocol';
+import { CloseCode, type CloseCodeValue } from '../../../shared/src/protocol';
 
 /** A receiver this far behind is dropped; it resyncs from the durable state when it reconnects. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -32,7 +32,7 @@ export class CollabConnection {
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(1013 as CloseCodeValue, 'receiver too slow; reconnect to resync');
+      this.close(CloseCode.TryAgainLater, 'receiver too slow; reconnect to resync');
       return;
     }
     this.socket.send(frame, { binary: true });
@@ -41,7 +41,7 @@ export class CollabConnection {
   close(code: CloseCodeValue, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    if (code !== 1000 && code !== 1001) this.log.warn({ code, reason }, 'closing collab connection');
+    if (code !== CloseCode.ServerShutdown) this.log.warn({ code, reason }, 'closing collab connection');
     try {
       this.socket.close(code, reason.slice(0, 120));
     } catch {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorBodySchema } from '../../../shared/src/api/common';
 import type { RouteRegistry, RouteSpec } from './api-router';
 import { ERROR_STATUS, type ErrorCode } from '../../../shared/src/error-codes';
 import { POLICY } from '../../../shared/src/policy';
@@ -15,7 +16,7 @@ function routeErrors(spec: RouteSpec): ErrorCode[] {
   if (spec.params || spec.body || spec.query) { codes.add('validation_failed'); codes.add('unknown_field'); }
   if (spec.body) { codes.add('bad_request'); codes.add('payload_too_large'); }
   if (spec.access.kind !== 'public') { codes.add('unauthenticated'); codes.add('session_expired'); }
-  if (spec.method !== 'get') codes.add('csrf_failed');
+  if (spec.method !== 'get') { codes.add('csrf_failed'); codes.add('rate_limited'); }
   if (spec.access.kind === 'document') { codes.add('not_found'); codes.add('forbidden'); if ((POLICY[spec.access.action] as { openIn?: unknown }).openIn) codes.add('document_frozen'); }
   if (spec.access.kind === 'account') codes.add('forbidden');
   for (const code of spec.errors ?? []) codes.add(code);
@@ -33,7 +34,7 @@ export function buildOpenApi(registry: RouteRegistry): JsonSchema {
     delete json.$schema;
     return json;
   };
-  const errorSchema = toSchema(z.object({ error: z.object({ code: z.string(), message: z.string().describe('in the person’s language') }) }), 'output');
+  const errorSchema = toSchema(errorBodySchema, 'output');
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of registry.routes) {

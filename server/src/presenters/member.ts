@@ -1,19 +1,10 @@
-import { z } from 'zod';
-import { ROLES, type Role } from '../../../shared/src/policy';
-
-export const memberSchema = z.object({
-  membershipId: z.uuid(),
-  userId: z.uuid(),
-  displayName: z.string(),
-  email: z.string().optional().describe('only for those who may see contacts (the secretariat)'),
-  role: z.enum(ROLES),
-  participantId: z.uuid().nullable(),
-}).meta({ id: 'Member' });
+import type { Role } from '../../../shared/src/policy';
+import type { Member } from '../../../shared/src/api/members';
 
 export interface MemberRow { id: string; user_id: string; display_name: string; email: string; role: Role; participant_id: string | null }
 
 /** One member of a document; the email only for those the policy lets see contacts. */
-export function presentMember(row: MemberRow, showContact: boolean): z.infer<typeof memberSchema> {
+export function presentMember(row: MemberRow, showContact: boolean): Member {
   return {
     membershipId: row.id, userId: row.user_id, displayName: row.display_name,
     ...(showContact ? { email: row.email } : {}),

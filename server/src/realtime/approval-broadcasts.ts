@@ -1,6 +1,6 @@
-import type { Server } from 'socket.io';
 import type { AppContext } from '../context';
 import { SocketEvent } from '../../../shared/src/protocol';
+import type { AppServer } from './socket-auth';
 import { documentRoom } from './rooms';
 
 /**
@@ -8,7 +8,7 @@ import { documentRoom } from './rooms';
  * confirmed — after the command's transaction committed. Clients merge the record into what they hold
  * and re-derive every status from their own Y.Doc. Returns a function that stops relaying.
  */
-export function relayApprovalEvents(ctx: AppContext, io: Server): () => void {
+export function relayApprovalEvents(ctx: AppContext, io: AppServer): () => void {
   const stops = [
     ctx.events.on('approval.recorded', (event) => { io.to(documentRoom(event.documentId)).emit(SocketEvent.ApprovalRecorded, event); }),
     ctx.events.on('approval.revoked', (event) => { io.to(documentRoom(event.documentId)).emit(SocketEvent.ApprovalRevoked, event); }),

@@ -1,8 +1,8 @@
-import type { Server } from 'socket.io';
 import type { AppContext } from '../context';
 import { SocketEvent } from '../../../shared/src/protocol';
 import { SECRETARIAT_DELEGATION } from '../../../shared/src/comment-visibility';
 import type { CommentThreadChangedEvent } from '../../../shared/src/comment-api';
+import type { AppServer } from './socket-auth';
 import { delegationRoom, documentRoom } from './rooms';
 
 /** The one room an event about a thread goes to: the document's for a public thread, its delegation's for an internal one [V1, V2]. */
@@ -16,7 +16,7 @@ export function commentRoom(documentId: string, audience: string | null): string
  * delegation rooms are joined only by members whom the policy lets read that delegation's internal
  * notes (document-channel.ts). Returns a function that stops relaying.
  */
-export function relayCommentEvents(ctx: AppContext, io: Server): () => void {
+export function relayCommentEvents(ctx: AppContext, io: AppServer): () => void {
   return ctx.events.on('comment.thread_changed', ({ audience, ...event }) => {
     const payload: CommentThreadChangedEvent = event;
     io.to(commentRoom(event.documentId, audience)).emit(SocketEvent.CommentThreadChanged, payload);

@@ -1,4 +1,3 @@
-import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
@@ -7,18 +6,18 @@ import { translator } from '../i18n';
 import { authorize } from '../policies/authorize';
 import { loadDocumentAccess } from '../policies/document-access';
 import { can } from '../../../shared/src/policy';
-import { SocketEvent } from '../../../shared/src/protocol';
+import { SocketEvent, type SocketAck } from '../../../shared/src/protocol';
 import { delegationRoom, documentRoom } from './rooms';
-import { identityOf } from './socket-auth';
+import { identityOf, type AppSocket } from './socket-auth';
 
-export type Ack = (answer: { ok: true } | { error: { code: string; message: string } }) => void;
+type Ack = (answer: SocketAck) => void;
 
 const documentPayload = z.object({ documentId: z.uuid() }).strict();
 
 /** Events a client may send; anything else is answered with an error. */
 const CLIENT_EVENTS = new Set<string>([SocketEvent.JoinDocument, SocketEvent.LeaveDocument]);
 
-function errorAnswer(socket: Socket, err: unknown) {
+function errorAnswer(socket: AppSocket, err: unknown): SocketAck {
   const error = toAppError(err);
   return { error: { code: error.code, message: translator(identityOf(socket).lang)(error.code, error.params) } };
 }
@@ -28,7 +27,7 @@ function errorAnswer(socket: Socket, err: unknown) {
  * the delegation's own room when the policy lets them read its internal notes — and out of the
  * others. Throws when they may not read the document at all (a refused request, `target`, is recorded).
  */
-export async function placeInRooms(ctx: AppContext, socket: Socket, documentId: string, target: string | null): Promise<void> {
+export async function placeInRooms(ctx: AppContext, socket: AppSocket, documentId: string, target: string | null): Promise<void> {
   const identity = identityOf(socket);
   const access = await loadDocumentAccess(ctx.pool, documentId, { id: identity.userId, isAdmin: identity.isAdmin });
   if (!access) throw new AppError('not_found');
@@ -43,13 +42,13 @@ export async function placeInRooms(ctx: AppContext, socket: Socket, documentId: 
   identity.documents.add(documentId);
 }
 
-export function leaveDocument(socket: Socket, documentId: string): void {
+export function leaveDocument(socket: AppSocket, documentId: string): void {
   for (const room of socket.rooms) if (room === documentRoom(documentId) || room.startsWith(`${documentRoom(documentId)}:`)) void socket.leave(room);
   identityOf(socket).documents.delete(documentId);
 }
 
 /** The events of one socket: join and leave a document; unknown events and bad payloads get an error answer. */
-export function handleDocumentChannel(ctx: AppContext, socket: Socket): void {
+export function handleDocumentChannel(ctx: AppContext, socket: AppSocket): void {
   socket.on(SocketEvent.JoinDocument, async (payload: unknown, ack?: Ack) => {
     try {
       const { documentId } = documentPayload.parse(payload);

@@ -1,21 +1,17 @@
-import type { Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { AppContext } from '../context';
 import { lookupSession } from '../auth/sessions';
 import { readSessionToken } from '../auth/session-cookie';
 import { languageFromHeader, translator, type UiLanguage } from '../i18n';
 import type { ErrorCode } from '../../../shared/src/error-codes';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from '../../../shared/src/protocol';
 
-/** What a socket knows about its person, set once at the handshake. */
-export interface SocketIdentity {
-  userId: string;
-  sessionId: string;
-  isAdmin: boolean;
-  lang: UiLanguage;
-  /** Documents whose rooms this socket joined. */
-  documents: Set<string>;
-}
+/** socket.io typed end to end: the events of shared/src/protocol.ts, and what each socket knows of its person. */
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type SocketIdentity = SocketData;
 
-export const identityOf = (socket: Socket): SocketIdentity => socket.data as SocketIdentity;
+export const identityOf = (socket: AppSocket): SocketIdentity => socket.data;
 
 /** An Error socket.io hands to the client's `connect_error`, with `{ code, message }` in `data`. */
 export function handshakeError(code: ErrorCode, lang: UiLanguage): Error & { data: { code: string; message: string } } {
@@ -25,7 +21,7 @@ export function handshakeError(code: ErrorCode, lang: UiLanguage): Error & { dat
 
 /** socket.io middleware: the session cookie must name a live session, else the connection is refused. */
 export function socketAuthentication(ctx: AppContext) {
-  return async (socket: Socket, next: (err?: Error) => void) => {
+  return async (socket: AppSocket, next: (err?: Error) => void) => {
     const lang = languageFromHeader(socket.request.headers['accept-language']);
     try {
       const token = readSessionToken(socket.request.headers.cookie);
@@ -39,6 +35,13 @@ export function socketAuthentication(ctx: AppContext) {
         userId: found.session.user.id, sessionId: found.session.id, isAdmin: found.session.user.isAdmin,
         lang: found.session.user.uiLanguage, documents: new Set(),
       };
+      const protocol = (socket.handshake.auth as { protocol?: unknown } | undefined)?.protocol;
+      // A page loaded before an upgrade speaks an older version of the events: it reloads (client_outdated).
+      if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
+        ctx.log.info({ channel: 'socket.io', protocol: String(protocol).slice(0, 20) }, 'socket.io connection refused: client of another protocol version');
+        next(handshakeError('client_outdated', identity.lang));
+        return;
+      }
       socket.data = identity;
       next();
     } catch (err) {

@@ -1,12 +1,12 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
 import { checkRequestOrigin, checkUpgradeOrigin } from '../auth/origin';
 import { SocketEvent } from '../../../shared/src/protocol';
 import { handleDocumentChannel, leaveDocument, placeInRooms } from './document-channel';
-import { identityOf, socketAuthentication } from './socket-auth';
+import { identityOf, socketAuthentication, type AppServer, type AppSocket } from './socket-auth';
 import { refuseUpgrade } from './refuse-upgrade';
 import { startSessionSweeper } from './session-sweeper';
 
@@ -18,9 +18,9 @@ interface EngineWithUpgrade { handleUpgrade(req: http.IncomingMessage, socket: D
  * carry a foreign one) → session cookie → events. A session that ends, a disabled account or a
  * changed membership reaches every open socket of that person at once.
  */
-export function attachSocketServer(ctx: AppContext, httpServer: http.Server): Server {
+export function attachSocketServer(ctx: AppContext, httpServer: http.Server): AppServer {
   const log = ctx.log.child({ component: 'socket.io' });
-  const io = new Server(httpServer, {
+  const io: AppServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 1e6,
     destroyUpgrade: false,
@@ -47,8 +47,8 @@ export function attachSocketServer(ctx: AppContext, httpServer: http.Server): Se
   io.use(socketAuthentication(ctx));
   io.on('connection', (socket) => handleDocumentChannel(ctx, socket));
 
-  const socketsWhere = (predicate: (socket: Socket) => boolean): Socket[] => [...io.of('/').sockets.values()].filter(predicate);
-  const end = (sockets: Socket[], reason: string) => {
+  const socketsWhere = (predicate: (socket: AppSocket) => boolean): AppSocket[] => [...io.of('/').sockets.values()].filter(predicate);
+  const end = (sockets: AppSocket[], reason: 'session_ended' | 'account_disabled') => {
     for (const socket of sockets) {
       socket.emit(SocketEvent.SessionEnded, { reason });
       socket.disconnect(true);

@@ -41,7 +41,7 @@ describe('/api/openapi.json', () => {
     const create = spec.paths['/api/documents/{documentId}/participants'].post;
     expect(create.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:documentId', 'header:x-csrf-token']);
     expect(create.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', additionalProperties: false, required: ['code', 'name', 'color'] });
-    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '423', '500']);
+    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '423', '429', '500']);
     expect(create.description).toMatch(/document\.manage/);
     const login = spec.paths['/api/auth/login'].post;
     expect(login.security).toEqual([]);

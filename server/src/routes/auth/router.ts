@@ -3,17 +3,15 @@ import type { AppContext } from '../../context';
 import { ApiRouter, type RouteRegistry } from '../../http/api-router';
 import { signIn, signOut } from '../../commands/sign-in';
 import { clearedSessionCookie, readSessionToken } from '../../auth/session-cookie';
-import { sessionAnswerSchema } from '../../presenters/user';
+import { loginBodySchema, sessionAnswerSchema } from '../../../../shared/src/api/users';
 import { answerSignedIn } from './session-answer';
-
-const loginBody = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) }).strict();
 
 export function authRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   return new ApiRouter(ctx, registry)
     .add({
       method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in',
       description: 'Opens a new session (a fresh id every time) and sets the `concordia_session` cookie. Throttled per account and per address. Checks Origin instead of a CSRF token.',
-      access: { kind: 'public' }, csrf: 'origin', body: loginBody, response: sessionAnswerSchema,
+      access: { kind: 'public' }, csrf: 'origin', body: loginBodySchema, response: sessionAnswerSchema,
       errors: ['invalid_credentials', 'too_many_attempts', 'csrf_failed'],
       handler: async ({ req, res, body }) => {
         const signedIn = await signIn(ctx, { email: body.email, password: body.password, ip: req.ip ?? 'unknown', previousToken: readSessionToken(req.headers.cookie) });

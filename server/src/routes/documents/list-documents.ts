@@ -10,7 +10,7 @@ import type { DocumentRow, MembershipRow } from '../../policies/document-access'
 import { threadVisibleToMember } from '../../comments/visibility';
 import { storedTextKey, storedTextKeyColumns, type StoredFingerprints, type StoredTextKeyRow } from '../../approvals/stored-fingerprints';
 import { approvedClauses, unanimousApprovals } from '../../approvals/approved-clauses';
-import type { DocumentProgress } from '../../presenters/document';
+import type { DocumentProgress } from '../../../../shared/src/api/documents';
 
 export interface ListedDocument {
   document: DocumentRow;

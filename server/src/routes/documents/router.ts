@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { ApiRouter, type RouteRegistry } from '../../http/api-router';
 import { issueCollabToken } from '../../auth/collab-tokens';
@@ -6,10 +5,13 @@ import { listMembers } from '../../commands/memberships';
 import { can, permissionsOn } from '../../../../shared/src/policy';
 import { StoredFingerprints } from '../../approvals/stored-fingerprints';
 import { listDocuments } from './list-documents';
-import { documentSchema, documentSummarySchema, myAccessSchema, presentDocument, presentDocumentSummary } from '../../presenters/document';
-import { participantSchema, presentParticipant } from '../../presenters/participant';
+import { presentDocument, presentDocumentSummary } from '../../presenters/document';
+import { presentParticipant } from '../../presenters/participant';
+import { collabTicketSchema, documentDetailSchema, documentListSchema } from '../../../../shared/src/api/documents';
+import { memberListSchema } from '../../../../shared/src/api/members';
+import { emptyBody } from '../../../../shared/src/api/common';
 import { listParticipants } from '../../commands/participants';
-import { memberSchema, presentMember } from '../../presenters/member';
+import { presentMember } from '../../presenters/member';
 import { documentParams } from '../schemas';
 
 export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
@@ -19,7 +21,7 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       method: 'get', path: '/documents', tag: 'documents', summary: 'The negotiations I am a member of (administrators: all)',
       description: 'Each with my role and its progress: clauses approved by every Participant as they stand now, out of all clauses, '
         + 'and the open comment threads I may read.',
-      access: { kind: 'session' }, response: z.object({ documents: z.array(documentSummarySchema) }),
+      access: { kind: 'session' }, response: documentListSchema,
       handler: async ({ session }) => {
         const listed = await listDocuments(ctx, fingerprints, session.user);
         return { documents: listed.map(({ document, membership, progress }) => presentDocumentSummary(document, membership, progress)) };
@@ -28,7 +30,7 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
     .add({
       method: 'get', path: '/documents/:documentId', tag: 'documents', summary: 'A negotiation, its Participants, and my role and permissions in it',
       access: { kind: 'document', action: 'document.read' }, params: documentParams,
-      response: z.object({ document: documentSchema, participants: z.array(participantSchema), me: myAccessSchema }),
+      response: documentDetailSchema,
       handler: async ({ access }) => {
         const { document, membership, subject } = access!;
         return {
@@ -41,8 +43,8 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
     .add({
       method: 'post', path: '/documents/:documentId/collab-token', tag: 'documents', summary: 'A ticket for opening the collab websocket',
       description: 'Single use, valid for COLLAB_TOKEN_SECONDS (60 s), bound to this session, user and document. Pass it as `?token=` on `/collab/<documentId>`.',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams, body: z.object({}).strict(),
-      response: z.object({ token: z.string(), expiresAt: z.iso.datetime() }),
+      access: { kind: 'document', action: 'document.read' }, params: documentParams, body: emptyBody,
+      response: collabTicketSchema,
       handler: async ({ access, session }) => {
         const grant = await issueCollabToken(ctx.pool, { sessionId: session.id, userId: session.user.id, documentId: access.document.id, seconds: ctx.env.COLLAB_TOKEN_SECONDS });
         return { token: grant.token, expiresAt: grant.expiresAt.toISOString() };
@@ -52,7 +54,7 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       method: 'get', path: '/documents/:documentId/members', tag: 'members', summary: 'Who is who in the negotiation',
       description: 'Any member may list names and roles; email addresses only for those allowed `member.read_contact` (the secretariat).',
       access: { kind: 'document', action: 'document.read' }, params: documentParams,
-      response: z.object({ members: z.array(memberSchema) }),
+      response: memberListSchema,
       handler: async ({ access }) => {
         const showContact = can(access.subject, 'member.read_contact', { documentStatus: access.document.status }).allowed;
         return { members: (await listMembers(ctx, access.document.id)).map((m) => presentMember(m, showContact)) };

@@ -6,29 +6,28 @@ import { acceptInvitation } from '../../commands/accept-invitation';
 import { readSessionToken } from '../../auth/session-cookie';
 import { TOKEN_PATTERN } from '../../auth/tokens';
 import { sendInvitationMail } from '../../mail/invitation-mail';
-import { invitationPreviewSchema, invitationSchema, presentInvitation } from '../../presenters/invitation';
-import { sessionAnswerSchema } from '../../presenters/user';
+import { presentInvitation } from '../../presenters/invitation';
+import { sessionAnswerSchema } from '../../../../shared/src/api/users';
+import { acceptInvitationBodySchema, invitationAnswerSchema, invitationBodySchema, invitationListSchema, invitationPreviewAnswerSchema } from '../../../../shared/src/api/invitations';
 import { answerSignedIn } from '../auth/session-answer';
-import { displayName, documentParams, email, newPassword, role, uiLanguage } from '../schemas';
+import { documentParams } from '../schemas';
 
-const invitationBody = z.object({ email, role, participantId: z.uuid().nullable().optional() }).strict();
 const invitationParams = documentParams.extend({ invitationId: z.uuid() }).strict();
 const tokenParams = z.object({ token: z.string().regex(TOKEN_PATTERN, 'not an invitation token') }).strict();
-const acceptBody = z.object({ displayName, password: newPassword, uiLanguage: uiLanguage.optional() }).strict();
 
 export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   return new ApiRouter(ctx, registry)
     .add({
       method: 'get', path: '/documents/:documentId/invitations', tag: 'invitations', summary: 'Pending invitations',
       access: { kind: 'document', action: 'document.manage' }, params: documentParams,
-      response: z.object({ invitations: z.array(invitationSchema) }),
+      response: invitationListSchema,
       handler: async ({ access }) => ({ invitations: (await listPendingInvitations(ctx, access.document.id)).map((row) => presentInvitation(row)) }),
     })
     .add({
       method: 'post', path: '/documents/:documentId/invitations', tag: 'invitations', summary: 'Invite someone with a role',
       description: 'Answers the one-time link (`url`, `/invite/<token>`), shown once. When SMTP_URL is configured the link is also mailed (`mailed`).',
-      access: { kind: 'document', action: 'document.manage' }, params: documentParams, body: invitationBody, status: 201,
-      response: z.object({ invitation: invitationSchema }), errors: ['already_member', 'unknown_participant', 'role_participant_mismatch'],
+      access: { kind: 'document', action: 'document.manage' }, params: documentParams, body: invitationBodySchema, status: 201,
+      response: invitationAnswerSchema, errors: ['already_member', 'unknown_participant', 'role_participant_mismatch'],
       handler: async ({ res, access, body, session }) => {
         res.setHeader('Cache-Control', 'no-store');
         const { invitation, token } = await createInvitation(ctx, session.user.id, access.document.id,
@@ -53,7 +52,7 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
     .add({
       method: 'get', path: '/invitations/:token', tag: 'invitations', summary: 'What an invitation link offers',
       description: 'Public: the token is the credential. 404 invitation_invalid when used, withdrawn or expired.',
-      access: { kind: 'public' }, params: tokenParams, response: z.object({ invitation: invitationPreviewSchema }), errors: ['invitation_invalid'],
+      access: { kind: 'public' }, params: tokenParams, response: invitationPreviewAnswerSchema, errors: ['invitation_invalid'],
       handler: async ({ res, params }) => {
         res.setHeader('Cache-Control', 'no-store');
         const found = await findPendingInvitation(ctx, params.token);
@@ -63,7 +62,7 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
     .add({
       method: 'post', path: '/invitations/:token/accept', tag: 'invitations', summary: 'Accept an invitation and sign in',
       description: 'A new email: creates the account with this password. An existing account: the password must be its current one. Answers like sign-in. Checks Origin instead of a CSRF token.',
-      access: { kind: 'public' }, csrf: 'origin', params: tokenParams, body: acceptBody, response: sessionAnswerSchema,
+      access: { kind: 'public' }, csrf: 'origin', params: tokenParams, body: acceptInvitationBodySchema, response: sessionAnswerSchema,
       errors: ['invitation_invalid', 'invalid_credentials', 'too_many_attempts', 'already_member', 'csrf_failed'],
       handler: async ({ req, res, params, body }) => {
         const signedIn = await acceptInvitation(ctx, { token: params.token, ...body, ip: req.ip ?? 'unknown', previousToken: readSessionToken(req.headers.cookie) });

@@ -5,9 +5,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { ApiRouter, type RouteRegistry } from '../../http/api-router';
-import { LANGUAGE_CODE_PATTERN, DEFAULT_LANGUAGES, languageListSchema } from '../../../../shared/src/languages';
-import { ROLES } from '../../../../shared/src/policy';
-import { CLAUSE_KINDS } from '../../../../shared/src/yjs-layout';
+import { DEFAULT_LANGUAGES } from '../../../../shared/src/languages';
 import type { PreviewOperation } from '../../../../shared/src/import';
 import { createDocument } from '../../commands/create-document';
 import { previewImport } from '../../commands/preview-import';
@@ -16,61 +14,19 @@ import { duplicateDocument } from '../../commands/duplicate-document';
 import { archiveDocument } from '../../commands/archive-document';
 import { receiveFiles } from '../../import/receive-files';
 import { incompleteClauses } from '../../import/incomplete-clauses';
-import { importPreviewSchema, presentImportPreview } from '../../presenters/import-preview';
-import { participantSchema } from '../../presenters/participant';
-import { documentParams, email } from '../schemas';
+import { presentImportPreview } from '../../presenters/import-preview';
+import { confirmImportBodySchema, importFlagsSchema, importPreviewAnswerSchema, importResultSchema } from '../../../../shared/src/api/imports';
+import { archivedDocumentSchema, createDocumentBodySchema, createdDocumentSchema, duplicateDocumentBodySchema } from '../../../../shared/src/api/documents';
+import { participantDirectorySchema } from '../../../../shared/src/api/participants';
+import { documentParams } from '../schemas';
 import { mayCreate, secretariatOfAny } from './authorize-create';
-
-const languageCode = z.string().regex(LANGUAGE_CODE_PATTERN, 'a language code, e.g. "en"');
-const localizedText = z.record(languageCode, z.string().trim().min(1).max(300));
-const participantCode = z.string().trim().regex(/^[A-Z0-9]{2,8}$/, 'two to eight capital letters or digits, e.g. "GT"');
-
-const createBody = z.object({
-  title: localizedText.describe('the title in each language of the document'),
-  languages: languageListSchema.optional().describe('the document’s languages, English and Spanish when left out'),
-  participants: z.array(z.object({
-    code: participantCode,
-    name: localizedText,
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a color such as "#1D4E89"'),
-  }).strict()).max(50).default([]),
-  members: z.array(z.object({
-    email,
-    role: z.enum(ROLES),
-    participant: participantCode.nullable().default(null).describe('the code of one of the Participants above; required for a delegate'),
-  }).strict()).max(500).default([]),
-}).strict();
-
-const rowId = z.string().regex(/^r\d{1,6}$/);
-const operation = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('pair'), rows: z.tuple([rowId, rowId]) }).strict(),
-  z.object({ op: z.literal('unpair'), row: rowId, language: languageCode }).strict(),
-  z.object({ op: z.literal('split'), row: rowId, language: languageCode, at: z.number().int().min(1).max(100_000) }).strict(),
-  z.object({ op: z.literal('merge'), row: rowId, language: languageCode.optional() }).strict(),
-  z.object({ op: z.literal('set_kind'), row: rowId, kind: z.enum(CLAUSE_KINDS) }).strict(),
-  z.object({ op: z.literal('remove'), row: rowId }).strict(),
-]);
-
-const importBody = z.object({
-  previewId: z.uuid(),
-  mode: z.enum(['replace', 'append']),
-  operations: z.array(operation).max(5000).default([]),
-}).strict();
-
-const duplicateBody = z.object({
-  title: localizedText,
-  participants: z.boolean().default(true),
-  members: z.boolean().default(true),
-  text: z.boolean().default(false),
-}).strict();
-
-const created = z.object({ document: z.object({ id: z.uuid() }) });
 
 export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   return new ApiRouter(ctx, registry)
     .add({
       method: 'post', path: '/documents', tag: 'lifecycle', summary: 'Start a negotiation',
       description: 'Secretariat members (of any negotiation) and administrators. Creates the document, its Participants and its members in one step; the caller becomes a secretariat member unless listed with another role. Members are existing accounts; invite others afterwards.',
-      access: { kind: 'account', action: 'document.create', actsAs: secretariatOfAny }, body: createBody, status: 201, response: created,
+      access: { kind: 'account', action: 'document.create', actsAs: secretariatOfAny }, body: createDocumentBodySchema, status: 201, response: createdDocumentSchema,
       errors: ['no_such_user', 'participant_code_taken', 'unknown_participant', 'role_participant_mismatch', 'already_member', 'last_secretariat'],
       handler: async ({ body, session }) => {
         const user = session.user;
@@ -84,7 +40,7 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       method: 'get', path: '/participant-directory', tag: 'lifecycle', summary: 'Participants of my negotiations, to start a new one with',
       description: 'The Participants of every negotiation the caller serves as secretariat (administrators: all), one per code, newest first. Empty for those who may not create negotiations.',
       access: { kind: 'session' },
-      response: z.object({ participants: z.array(participantSchema.omit({ id: true })) }),
+      response: participantDirectorySchema,
       handler: async ({ session }) => {
         const user = session.user;
         if (!(await mayCreate(ctx, user))) return { participants: [] };
@@ -99,7 +55,7 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
     .add({
       method: 'post', path: '/documents/:documentId/import/preview', tag: 'import', summary: 'Read draft files into a preview of clause rows',
       description: `multipart/form-data with one file part per language, named by its language code ("en", "es"): .docx, .md or .txt, each at most IMPORT_MAX_BYTES (10 MiB). Nothing is written to the document; the preview is kept for ${60} minutes for POST …/import.`,
-      access: { kind: 'document', action: 'document.import' }, params: documentParams, status: 201, response: z.object({ preview: importPreviewSchema }),
+      access: { kind: 'document', action: 'document.import' }, params: documentParams, status: 201, response: importPreviewAnswerSchema,
       errors: ['import_unsupported_type', 'import_not_docx', 'import_docx_protected', 'import_legacy_doc', 'import_not_text', 'import_empty',
         'import_file_too_large', 'import_no_structure', 'import_no_files', 'import_language_not_in_document'],
       handler: async ({ req, res, access, session }) => {
@@ -112,8 +68,8 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
     .add({
       method: 'post', path: '/documents/:documentId/import', tag: 'import', summary: 'Write a confirmed preview into the document',
       description: 'Applies the corrections (pair, unpair, split, merge, set_kind, remove — shared/src/import/preview-ops.ts) to the stored preview, then replaces the text or appends to it. Refused once any clause was approved (409) and in a frozen or archived document (423). Rows without text in a language import with it empty, and are listed as flagged.',
-      access: { kind: 'document', action: 'document.import' }, params: documentParams, body: importBody,
-      response: z.object({ mode: z.enum(['replace', 'append']), clauseIds: z.array(z.string()), flagged: z.array(z.object({ clauseId: z.string(), missing: z.array(z.string()) })) }),
+      access: { kind: 'document', action: 'document.import' }, params: documentParams, body: confirmImportBodySchema,
+      response: importResultSchema,
       errors: ['import_preview_expired', 'import_correction_invalid', 'import_after_approval', 'document_frozen'],
       handler: async ({ access, body, session }) =>
         importClauses(ctx, session.user.id, access.document, { previewId: body.previewId, mode: body.mode, operations: body.operations as PreviewOperation[] }),
@@ -122,7 +78,7 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       method: 'get', path: '/documents/:documentId/import/flags', tag: 'import', summary: 'Clauses with text missing in some language',
       description: 'Derived from the text as it is now: a clause imported without its counterpart stays listed until someone writes it.',
       access: { kind: 'document', action: 'document.read' }, params: documentParams,
-      response: z.object({ clauses: z.array(z.object({ clauseId: z.string(), missing: z.array(z.string()) })) }),
+      response: importFlagsSchema,
       handler: async ({ access }) => {
         const document = access.document;
         const { value: clauses } = await ctx.documents.read(document.id, (doc) => incompleteClauses(doc, document.languages));
@@ -132,14 +88,14 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
     .add({
       method: 'post', path: '/documents/:documentId/duplicate', tag: 'lifecycle', summary: 'Start a new negotiation from this one',
       description: 'Same languages; copies the Participants and members (default) and, when `text` is true, the current text under new clause ids. Approvals and comments stay with the source.',
-      access: { kind: 'document', action: 'document.duplicate' }, params: documentParams, body: duplicateBody, status: 201, response: created,
+      access: { kind: 'document', action: 'document.duplicate' }, params: documentParams, body: duplicateDocumentBodySchema, status: 201, response: createdDocumentSchema,
       handler: async ({ access, body, session }) => ({ document: await duplicateDocument(ctx, session.user.id, access.document, body) }),
     })
     .add({
       method: 'post', path: '/documents/:documentId/archive', tag: 'lifecycle', summary: 'Archive the document',
       description: 'Nothing in an archived document can change any more; it stays readable to its members. The body must say `{"confirm": true}`: an archive cannot be undone from the API.',
       access: { kind: 'document', action: 'document.archive' }, params: documentParams, body: z.object({ confirm: z.literal(true) }).strict(),
-      response: z.object({ status: z.literal('archived'), archivedAt: z.iso.datetime() }),
+      response: archivedDocumentSchema,
       handler: async ({ access, session }) => {
         const { archivedAt } = await archiveDocument(ctx, session.user.id, access.document.id);
         return { status: 'archived' as const, archivedAt: archivedAt.toISOString() };

@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { ApiRouter, type RouteRegistry } from '../../http/api-router';
 import { updateProfile } from '../../commands/users';
-import { presentSession, presentUser, sessionAnswerSchema, userSchema } from '../../presenters/user';
-import { displayName, uiLanguage } from '../schemas';
-
-const meChanges = z.object({ uiLanguage: uiLanguage.optional(), displayName: displayName.optional() }).strict();
+import { presentSession, presentUser } from '../../presenters/user';
+import { meAnswerSchema, meChangesSchema, sessionAnswerSchema } from '../../../../shared/src/api/users';
 
 export function meRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   return new ApiRouter(ctx, registry)
@@ -19,7 +16,7 @@ export function meRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
     })
     .add({
       method: 'patch', path: '/me', tag: 'me', summary: 'Change my display name or interface language',
-      access: { kind: 'session' }, body: meChanges, response: z.object({ user: userSchema }),
+      access: { kind: 'session' }, body: meChangesSchema, response: meAnswerSchema,
       handler: async ({ req, body, session }) => {
         const user = await updateProfile(ctx, session.user.id, body);
         req.lang = user.uiLanguage;

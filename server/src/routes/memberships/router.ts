@@ -2,24 +2,17 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { ApiRouter, type RouteRegistry } from '../../http/api-router';
 import { addMembership, changeMembership, removeMembership } from '../../commands/memberships';
-import { memberSchema, presentMember } from '../../presenters/member';
-import { documentParams, email, role } from '../schemas';
+import { presentMember } from '../../presenters/member';
+import { memberAnswerSchema, membershipBodySchema, membershipChangeSchema } from '../../../../shared/src/api/members';
+import { documentParams } from '../schemas';
 
-const membershipBody = z.object({
-  userId: z.uuid().optional(),
-  email: email.optional(),
-  role,
-  participantId: z.uuid().nullable().optional(),
-}).strict().refine((b) => (b.userId === undefined) !== (b.email === undefined), { message: 'give either userId or email', path: ['userId'] });
-const membershipChange = z.object({ role, participantId: z.uuid().nullable().optional() }).strict();
 const membershipParams = documentParams.extend({ membershipId: z.uuid() }).strict();
-const one = z.object({ member: memberSchema });
 
 export function membershipsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   return new ApiRouter(ctx, registry)
     .add({
       method: 'post', path: '/documents/:documentId/memberships', tag: 'members', summary: 'Make an existing account a member, with one role',
-      access: { kind: 'document', action: 'document.manage' }, params: documentParams, body: membershipBody, status: 201, response: one,
+      access: { kind: 'document', action: 'document.manage' }, params: documentParams, body: membershipBodySchema, status: 201, response: memberAnswerSchema,
       errors: ['no_such_user', 'already_member', 'unknown_participant', 'role_participant_mismatch'],
       handler: async ({ access, body, session }) => ({
         member: presentMember(await addMembership(ctx, session.user.id, access.document.id,
@@ -28,7 +21,7 @@ export function membershipsRouter(ctx: AppContext, registry: RouteRegistry): Api
     })
     .add({
       method: 'patch', path: '/documents/:documentId/memberships/:membershipId', tag: 'members', summary: 'Change a member’s role or Participant',
-      access: { kind: 'document', action: 'document.manage' }, params: membershipParams, body: membershipChange, response: one,
+      access: { kind: 'document', action: 'document.manage' }, params: membershipParams, body: membershipChangeSchema, response: memberAnswerSchema,
       errors: ['unknown_participant', 'role_participant_mismatch', 'last_secretariat'],
       handler: async ({ access, params, body, session }) => ({
         member: presentMember(await changeMembership(ctx, session.user.id, access.document.id, params.membershipId,
