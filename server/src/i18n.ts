@@ -1,3 +1,6 @@
+import type http from 'node:http';
+import type { Request } from 'express';
+import accepts from 'accepts';
 import i18next, { type TFunction } from 'i18next';
 import { resources, NAMESPACES } from '../../shared/locales';
 
@@ -24,14 +27,19 @@ export function translator(lang: UiLanguage, ns: string = 'errors'): TFunction {
   return instance.getFixedT(lang, ns);
 }
 
-/** Picks en/es from an Accept-Language header (q-values respected); English when nothing matches. */
-export function languageFromHeader(header: string | undefined): UiLanguage {
-  if (!header) return 'en';
-  const ranked = header.split(',').map((part) => {
-    const [tag, ...params] = part.trim().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return { lang: tag.trim().toLowerCase().slice(0, 2), q: q ? Number(q.slice(2)) || 0 : 1 };
-  }).sort((a, b) => b.q - a.q);
-  for (const { lang } of ranked) if (isUiLanguage(lang)) return lang;
-  return 'en';
+/**
+ * The interface language a request asks for in its Accept-Language header, by the negotiation Express
+ * itself uses (`accepts`): languages ranked by q-value, a regional tag (`es-MX`) matching its language,
+ * `q=0` a refusal — so `es;q=1, en;q=0` is Spanish and never English. English when the header names
+ * neither language or refuses both. Express requests ask Express; websocket upgrades and socket.io
+ * handshakes, plain Node requests, ask `accepts` directly.
+ */
+export function requestLanguage(req: Pick<http.IncomingMessage, 'headers'>): UiLanguage {
+  const offered = [...UI_LANGUAGES];
+  const picked = isExpressRequest(req) ? req.acceptsLanguages(offered) : accepts(req).languages(offered);
+  return isUiLanguage(picked) ? picked : 'en';
+}
+
+function isExpressRequest(req: Pick<http.IncomingMessage, 'headers'>): req is Request {
+  return typeof (req as Partial<Request>).acceptsLanguages === 'function';
 }

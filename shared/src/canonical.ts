@@ -152,7 +152,11 @@ function sortKeys(value: unknown): unknown {
   return sorted;
 }
 
-/** RFC 8785: keys sorted by UTF-16 code units, ECMAScript number and string serialisation, no whitespace. */
+/**
+ * RFC 8785: keys sorted by UTF-16 code units, ECMAScript number and string serialisation, no whitespace;
+ * keys whose value is undefined are left out. The one canonical JSON of Concordia: clause texts, version
+ * records and export envelopes, and the audit chain's rows (server/src/audit/record-event.ts) hash it.
+ */
 export function serialize(value: unknown): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {

@@ -3,13 +3,15 @@
  * against the text as it is now, one language at a time.
  *
  * The texts are cut into tokens — runs of letters, digits and combining marks (a word), runs of
- * whitespace, and single other characters (punctuation, brackets) — and the longest common
- * subsequence of tokens is kept as `equal`; the rest is `delete` (only in the old text) or `insert`
- * (only in the new one). Deletions come before insertions at the same place, adjacent parts with the
- * same op are merged, and the parts of each side concatenate back to that side's text exactly.
+ * whitespace, and single other characters (punctuation, brackets) — and a longest common subsequence
+ * of tokens (Myers' algorithm, from jsdiff) is kept as `equal`; the rest is `delete` (only in the old
+ * text) or `insert` (only in the new one). Deletions come before insertions at the same place, adjacent
+ * parts with the same op are merged, and the parts of each side concatenate back to that side's text
+ * exactly.
  *
  * Pure and synchronous: the client recomputes it live as people type, the server for its API.
  */
+import { diffArrays } from 'diff';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
 
@@ -18,8 +20,14 @@ export interface DiffPart {
   text: string;
 }
 
-/** Above this many cells in the LCS table the middle is shown as one deletion and one insertion. */
+/**
+ * The work a diff may take. Myers' algorithm visits about D² cells of the edit graph for D edits (tokens
+ * deleted plus inserted), whatever the texts' length: a long clause with a few hundred words changed is
+ * compared word by word. Beyond this many cells (more than MAX_EDITS edits) the middle is shown as one
+ * deletion and one insertion, which is also what such a diff would mostly be.
+ */
 export const MAX_DIFF_CELLS = 4_000_000;
+const MAX_EDITS = Math.floor(Math.sqrt(MAX_DIFF_CELLS));
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+|\s+|[^\p{L}\p{N}\p{M}\s]/gu;
 
@@ -31,6 +39,7 @@ export function wordTokens(text: string): string[] {
 export function wordDiff(before: string, after: string): DiffPart[] {
   const a = wordTokens(before);
   const b = wordTokens(after);
+  // The common start and end are equal in every alignment: only the middle goes to Myers.
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
   let endA = a.length;
@@ -58,40 +67,27 @@ export function diffSide(parts: readonly DiffPart[], side: 'before' | 'after'): 
 }
 
 function middle(parts: DiffPart[], a: string[], b: string[]): void {
-  if (a.length === 0 || b.length === 0 || a.length * b.length > MAX_DIFF_CELLS) {
+  const changes = a.length > 0 && b.length > 0 && fewestEdits(a, b) <= MAX_EDITS ? diffArrays(a, b, { maxEditLength: MAX_EDITS }) : undefined;
+  if (!changes) {
     push(parts, 'delete', a);
     push(parts, 'insert', b);
     return;
   }
-  // lengths[i][j]: the LCS length of a[i..] and b[j..], in one flat array of (n+1)(m+1) cells.
-  const n = a.length;
-  const m = b.length;
-  const width = m + 1;
-  const lengths = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i -= 1) {
-    for (let j = m - 1; j >= 0; j -= 1) {
-      lengths[i * width + j] = a[i] === b[j]
-        ? lengths[(i + 1) * width + j + 1] + 1
-        : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
-    }
-  }
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      push(parts, 'equal', [a[i]]);
-      i += 1;
-      j += 1;
-    } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) {
-      push(parts, 'delete', [a[i]]);
-      i += 1;
-    } else {
-      push(parts, 'insert', [b[j]]);
-      j += 1;
-    }
-  }
-  push(parts, 'delete', a.slice(i));
-  push(parts, 'insert', b.slice(j));
+  for (const change of changes) push(parts, change.added ? 'insert' : change.removed ? 'delete' : 'equal', change.value);
+}
+
+/**
+ * A lower bound on the edits between two token lists: every token one side has more of than the other
+ * is deleted or inserted. Counted in linear time, it spares running Myers up to MAX_EDITS on texts that
+ * are mostly different (a pasted replacement) only to give up.
+ */
+function fewestEdits(a: readonly string[], b: readonly string[]): number {
+  const balance = new Map<string, number>();
+  for (const token of a) balance.set(token, (balance.get(token) ?? 0) + 1);
+  for (const token of b) balance.set(token, (balance.get(token) ?? 0) - 1);
+  let edits = 0;
+  for (const count of balance.values()) edits += Math.abs(count);
+  return edits;
 }
 
 /** Appends tokens as one part, merging with the last part when the op is the same. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import type { AuditAction } from '../../../shared/src/audit-actions';
+import { serialize } from '../../../shared/src/canonical';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -12,16 +13,14 @@ export interface AuditEventInput {
   subject?: Record<string, unknown>;
 }
 
-/** Stable JSON: keys sorted at every depth, so the same event always hashes the same. */
-export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-}
-
+/**
+ * The hash of one row: SHA-256 of the previous hash, "\n", and the row's canonical JSON (keys sorted at
+ * every depth: shared/src/canonical.ts `serialize`), so the same event always hashes the same. For
+ * JSON values this is byte for byte the serialisation the chain was first written with
+ * (tests/unit/server/audit-hash.test.ts pins it): stored hashes still verify.
+ */
 export function auditHash(prevHash: string, row: { documentId: string | null; actorUserId: string | null; action: string; subject: unknown; occurredAt: string }): string {
-  return crypto.createHash('sha256').update(prevHash).update('\n').update(stableStringify(row)).digest('hex');
+  return crypto.createHash('sha256').update(prevHash).update('\n').update(serialize(row)).digest('hex');
 }
 
 /**
@@ -33,7 +32,9 @@ export async function recordAuditEvent(client: pg.PoolClient, event: AuditEventI
   const last = await client.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1');
   const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
   const occurredAt = new Date().toISOString();
-  const subject = event.subject ?? {};
+  // Hash exactly what is stored and what verify-chain.ts reads back: the subject as JSON (a Date becomes
+  // its ISO string, NaN null, an undefined array entry null), never the object in memory.
+  const subject: unknown = JSON.parse(JSON.stringify(event.subject ?? {}));
   const hash = auditHash(prevHash, { documentId: event.documentId, actorUserId: event.actorUserId, action: event.action, subject, occurredAt });
   await client.query(
     `INSERT INTO audit_events (document_id, actor_user_id, action, subject, occurred_at, prev_hash, hash)

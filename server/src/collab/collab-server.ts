@@ -6,7 +6,7 @@ import { authenticateCollab } from '../auth/collab-auth';
 import type { CollabPrincipal } from './principal';
 import { checkUpgradeOrigin } from '../auth/origin';
 import { AppError } from '../http/errors';
-import { translator, languageFromHeader } from '../i18n';
+import { refuseUpgrade } from '../http/refuse-upgrade';
 import { CloseCode } from '../../../shared/src/protocol';
 import type { DocumentRegistry } from './document-registry';
 import type { Logger } from '../logger';
@@ -28,10 +28,7 @@ export interface CollabServer {
 
 /** Refuses an upgrade with an HTTP answer before any websocket exists. */
 function refuse(socket: Duplex, req: http.IncomingMessage, error: AppError): void {
-  const message = translator(languageFromHeader(req.headers['accept-language']))(error.code, error.params);
-  const body = JSON.stringify({ error: { code: error.code, message } });
-  const statusText: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
-  socket.end(`HTTP/1.1 ${error.status} ${statusText[error.status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  refuseUpgrade(socket, req, error);
 }
 
 /**

@@ -16,7 +16,7 @@ import type { ExportLayout } from '../../../shared/src/versions/version-api';
  * any of them may change an export's bytes, so a file made by another exporter is reported as such
  * (`other_exporter`) rather than as altered.
  */
-export const EXPORTER = `concordia.export.v1 (${['pdfkit', 'docx', 'jszip', 'dejavu-fonts-ttf'].map((name) => `${name} ${packageVersion(name)}`).join(', ')})`;
+export const EXPORTER = `concordia.export.v2 (${['pdfkit', 'docx', 'jszip', 'xmlbuilder2', 'dejavu-fonts-ttf'].map((name) => `${name} ${packageVersion(name)}`).join(', ')})`;
 
 /** A dependency's version from its package.json (found next to its entry point: some packages do not export package.json). */
 function packageVersion(name: string): string {

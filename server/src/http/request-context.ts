@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger';
-import { languageFromHeader, translator, type UiLanguage } from '../i18n';
+import { requestLanguage, translator, type UiLanguage } from '../i18n';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -19,7 +19,7 @@ export function requestContext(log: Logger) {
     const incoming = req.header('x-request-id');
     req.id = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
     req.log = log.child({ reqId: req.id });
-    req.lang = languageFromHeader(req.header('accept-language'));
+    req.lang = requestLanguage(req);
     res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {

@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { AppContext } from '../context';
 import { lookupSession } from '../auth/sessions';
 import { readSessionToken } from '../auth/session-cookie';
-import { languageFromHeader, translator, type UiLanguage } from '../i18n';
+import { requestLanguage, translator, type UiLanguage } from '../i18n';
 import type { ErrorCode } from '../../../shared/src/error-codes';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from '../../../shared/src/protocol';
 
@@ -22,7 +22,7 @@ export function handshakeError(code: ErrorCode, lang: UiLanguage): Error & { dat
 /** socket.io middleware: the session cookie must name a live session, else the connection is refused. */
 export function socketAuthentication(ctx: AppContext) {
   return async (socket: AppSocket, next: (err?: Error) => void) => {
-    const lang = languageFromHeader(socket.request.headers['accept-language']);
+    const lang = requestLanguage(socket.request);
     try {
       const token = readSessionToken(socket.request.headers.cookie);
       const found = token ? await lookupSession(ctx.pool, token, ctx.env) : { state: 'none' as const };

@@ -7,7 +7,7 @@ import { checkRequestOrigin, checkUpgradeOrigin } from '../auth/origin';
 import { SocketEvent } from '../../../shared/src/protocol';
 import { handleDocumentChannel, leaveDocument, placeInRooms } from './document-channel';
 import { identityOf, socketAuthentication, type AppServer, type AppSocket } from './socket-auth';
-import { refuseUpgrade } from './refuse-upgrade';
+import { refuseUpgrade } from '../http/refuse-upgrade';
 import { startSessionSweeper } from './session-sweeper';
 
 interface EngineWithUpgrade { handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void }

@@ -13,6 +13,7 @@
  *       in the older order (first when none of those remains).
  * Pure and synchronous: the server answers the compare route with it, the client can recompute it.
  */
+import { diffArrays } from 'diff';
 import { plainText, type CanonicalNode } from '../canonical';
 import { wordDiff, type DiffPart } from '../word-diff';
 import type { ClauseKind } from '../yjs-layout';
@@ -121,22 +122,9 @@ function textOf(node: CanonicalNode | null | undefined): string {
   }
 }
 
-/** The ids of one longest common subsequence of two id lists (each id at most once in each). */
+/** The ids of one longest common subsequence of two id lists (each id at most once in each), by Myers' algorithm. */
 function longestCommonSubsequence(a: readonly string[], b: readonly string[]): Set<string> {
-  const n = a.length;
-  const m = b.length;
-  const width = m + 1;
-  const lengths = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i -= 1) {
-    for (let j = m - 1; j >= 0; j -= 1) {
-      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
-    }
-  }
   const kept = new Set<string>();
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) { kept.add(a[i]); i += 1; j += 1; } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) i += 1; else j += 1;
-  }
+  for (const change of diffArrays([...a], [...b])) if (!change.added && !change.removed) for (const id of change.value) kept.add(id);
   return kept;
 }

@@ -1,4 +1,5 @@
 import { diffSide, hasChanges, MAX_DIFF_CELLS, wordDiff, wordTokens, type DiffPart } from '../../../shared/src/word-diff';
+import { createRandom } from '../../utils/prng';
 
 const show = (parts: DiffPart[]) => parts.map(({ op, text }) => (op === 'equal' ? text : op === 'insert' ? `{+${text}+}` : `[-${text}-]`)).join('');
 
@@ -40,9 +41,7 @@ describe('wordDiff', () => {
   });
 
   it('rebuilds both texts from its parts, for any pair of texts', () => {
-    let state = 20190220;
-    const nextInt = (max: number) => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state % max; };
-    const random = { int: nextInt, chance: (p: number) => nextInt(1000) < p * 1000, pick: <T>(items: T[]) => items[nextInt(items.length)] };
+    const random = createRandom(20190220);
     const words = ['the', 'Participants', 'shall', 'cooperate', 'información', ',', '.', ' ', '  ', '[', ']', 'ñ', '\n'];
     const sentence = () => Array.from({ length: random.int(30) }, () => random.pick(words)).join(random.chance(0.5) ? ' ' : '');
     for (let round = 0; round < 300; round += 1) {
@@ -54,6 +53,32 @@ describe('wordDiff', () => {
       for (let k = 1; k < parts.length; k += 1) expect(parts[k].op).not.toBe(parts[k - 1].op);
       for (let k = 1; k < parts.length; k += 1) expect(`${parts[k - 1].op}>${parts[k].op}`).not.toBe('insert>delete');
     }
+  });
+
+  it('shows a long clause rewritten every other word as alternating kept, deleted and inserted words', () => {
+    // Long enough that a table of every pair of tokens would exceed the limit: only the edits count.
+    const words = 1200;
+    expect((2 * words) ** 2).toBeGreaterThan(MAX_DIFF_CELLS);
+    const before = Array.from({ length: words }, (_, i) => `palabra${i}`);
+    const after = before.map((word, i) => (i % 2 === 1 ? `cambio${i}` : word));
+    const expected: DiffPart[] = [];
+    for (let i = 0; i < words; i += 2) {
+      expected.push({ op: 'equal', text: i === 0 ? 'palabra0 ' : ` palabra${i} ` });
+      expected.push({ op: 'delete', text: `palabra${i + 1}` }, { op: 'insert', text: `cambio${i + 1}` });
+    }
+    const parts = wordDiff(before.join(' '), after.join(' '));
+    expect(parts).toEqual(expected);
+    expect(parts.filter((part) => part.op === 'delete')).toHaveLength(words / 2);
+  });
+
+  it('keeps the words a long clause shares with its rewrite, however often each word recurs', () => {
+    const vocabulary = ['los', 'Participantes', 'cooperarán', 'en', 'la', 'lucha', 'contra', 'trata', 'de', 'personas'];
+    const before = Array.from({ length: 400 }, (_, i) => vocabulary[(i * 7) % vocabulary.length]);
+    const after = before.map((word, i) => (i % 2 === 1 ? `nuevo${i}` : word));
+    const parts = wordDiff(before.join(' '), after.join(' '));
+    const kept = parts.filter((part) => part.op === 'equal').map((part) => part.text).join('').split(/\s+/).filter(Boolean);
+    expect(kept).toEqual(before.filter((_, i) => i % 2 === 0));
+    for (const part of parts.filter((p) => p.op !== 'equal')) expect(part.text).toMatch(/^[\p{L}\p{N}]+$/u);
   });
 
   it('falls back to one deletion and one insertion when the texts are too long to compare word by word', () => {
