@@ -22,6 +22,8 @@ export class CollabDocument {
   status: 'draft' | 'frozen' | 'archived' = 'draft';
   /** Called with a writer's update refused because the document is not a draft (it is kept, never applied). */
   onRefusedUpdate: ((update: Uint8Array, userId: string | null) => void) | null = null;
+  /** Server writes in progress (LiveDocuments.write): the document stays loaded until they end. */
+  holds = 0;
   /** Updates stored since the last snapshot (drives background compaction). */
   updatesSinceSnapshot = 0;
   private seq = 0;

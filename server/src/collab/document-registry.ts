@@ -75,9 +75,9 @@ export class DocumentRegistry {
 
   /** Called when a connection leaves: unloads the document once it is idle and flushed. */
   async release(document: CollabDocument): Promise<void> {
-    if (document.connections.size > 0) return;
+    if (document.connections.size > 0 || document.holds > 0) return;
     await document.flushed();
-    if (document.connections.size > 0 || this.documents.get(document.id) === undefined) return;
+    if (document.connections.size > 0 || document.holds > 0 || this.documents.get(document.id) === undefined) return;
     const current = await this.documents.get(document.id);
     if (current !== document) return;
     this.documents.delete(document.id);

@@ -95,9 +95,11 @@ export class LiveDocuments {
    */
   async write<T>(documentId: string, origin: ServerOrigin, work: (apply: ApplyChange) => Promise<T> | T): Promise<T> {
     const document = await this.open(documentId);
+    // Held: a last client leaving while `work` runs must not unload the copy the change is meant for.
+    document.holds += 1;
     try {
       const apply: ApplyChange = (change) => {
-        if (!document.writable || document.doc.isDestroyed) throw new AppError('document_frozen');
+        if (!document.writable) throw new AppError('document_frozen');
         let result: ReturnType<typeof change> | undefined;
         document.doc.transact(() => { result = change(document.doc); }, origin);
         return result as ReturnType<typeof change>;
@@ -106,6 +108,7 @@ export class LiveDocuments {
       await document.flushed();
       return result;
     } finally {
+      document.holds -= 1;
       if (document.connections.size === 0) void this.registry.release(document);
     }
   }
