@@ -12,9 +12,6 @@ module.exports = {
   globalSetup: '<rootDir>/tests/utils/global-setup.ts',
   globalTeardown: '<rootDir>/tests/utils/global-teardown.ts',
   testTimeout: 60000,
-  // A handle some test leaves open must never keep the run (and CI) waiting after the last result:
-  // seen on a clean clone, where jest sat for hours after 'Ran all test suites'.
-  forceExit: true,
   // PGlite is one session: without an external PostgreSQL, test files run one at a time.
   maxWorkers: process.env.TEST_DATABASE_URL ? '50%' : 1,
 };

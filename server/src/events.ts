@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from '../../shared/src/approval-api';
-import type { CommentThreadChangedEvent } from '../../shared/src/comment-api';
+import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from '../../shared/src/api/approvals';
+import type { CommentThreadChangedEvent } from '../../shared/src/api/comments';
 
 /**
  * In-process domain events. Channels that hold connections (collab, socket.io) listen here to close

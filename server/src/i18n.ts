@@ -3,9 +3,9 @@ import type { Request } from 'express';
 import accepts from 'accepts';
 import i18next, { type TFunction } from 'i18next';
 import { resources, NAMESPACES } from '../../shared/locales';
+import { UI_LANGUAGES, type UiLanguage } from '../../shared/src/languages';
 
-export const UI_LANGUAGES = ['en', 'es'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export { UI_LANGUAGES, type UiLanguage };
 
 const instance = i18next.createInstance();
 void instance.init({

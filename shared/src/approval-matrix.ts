@@ -6,7 +6,7 @@
 import type {
   ApprovalRecord, ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent, ConcordanceRecord, MatrixClause,
   MatrixFilter, MatrixParticipant,
-} from './approval-api';
+} from './api/approvals';
 import { approvalStatus, concordanceState, type ApprovalStatus, type ClauseTextState } from './approval-status';
 
 /** What is recorded and in force: approvals by clause then Participant, the latest confirmation by clause. */

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { absolutePositionToRelativePosition, initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from './schema';
-import { COMMENT_QUOTE_MAX, type AnchorInput, type RelativePositionJSON } from './comment-api';
+import { COMMENT_QUOTE_MAX, type AnchorInput, type RelativePositionJSON } from './api/comments';
 
 /** y-prosemirror's map from Yjs types to the ProseMirror nodes rendered from them. */
 export type ProsemirrorMapping = Map<Y.AbstractType<unknown>, PMNode | PMNode[]>;

@@ -13,7 +13,7 @@
  *       (an observer, a legal reviewer without a Participant) writes none.
  */
 import type { Role } from './policy';
-import type { CommentVisibility } from './comment-api';
+import type { CommentVisibility } from './api/comments';
 
 /** A Participant's id, or 'secretariat'. */
 export type DelegationKey = string;

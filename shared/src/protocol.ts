@@ -8,8 +8,8 @@
  *
  * socket.io carries application events only (never Yjs traffic); their names are listed here.
  */
-import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from './approval-api';
-import type { CommentThreadChangedEvent } from './comment-api';
+import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from './api/approvals';
+import type { CommentThreadChangedEvent } from './api/comments';
 import type { UiLanguage } from './languages';
 import type { DocumentStatus } from './policy';
 
@@ -55,11 +55,11 @@ export const SocketEvent = {
   SessionEnded: 'session:ended',
   /** Server → client: my role on a document changed or my membership was removed ({ documentId, removed }). */
   AccessChanged: 'document:access_changed',
-  /** An approval was recorded (payload: ApprovalRecordedEvent in approval-api.ts). */
+  /** An approval was recorded (payload: ApprovalRecordedEvent in api/approvals.ts). */
   ApprovalRecorded: 'approval:recorded',
   ApprovalRevoked: 'approval:revoked',
   ConcordanceConfirmed: 'concordance:confirmed',
-  /** A comment thread was opened or changed (payload: CommentThreadChangedEvent in comment-api.ts); only to rooms that may read it. */
+  /** A comment thread was opened or changed (payload: CommentThreadChangedEvent in api/comments.ts); only to rooms that may read it. */
   CommentThreadChanged: 'comment:thread',
   /** The document's status changed: frozen or archived ({ documentId, status }); the page turns read-only. */
   DocumentStatusChanged: 'document:status',

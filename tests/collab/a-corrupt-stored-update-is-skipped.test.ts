@@ -5,7 +5,8 @@
  */
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../utils/test-server';
-import { connectClient, waitFor, type CollabClient } from '../utils/collab-client';
+import { connectClient, type CollabClient } from '../utils/collab-client';
+import { waitFor } from '../utils/wait';
 import { createDocument } from '../utils/factories';
 import { documentJSON, seedClauses, typeInto } from '../utils/clause-edits';
 import { freshSchema, dropSchema } from '../utils/test-db';

@@ -7,7 +7,8 @@
 import * as encoding from 'lib0/encoding';
 import { CloseCode } from '../../shared/src/protocol';
 import { startTestServer, type TestServer } from '../utils/test-server';
-import { connectClient, waitFor, type CollabClient } from '../utils/collab-client';
+import { connectClient, type CollabClient } from '../utils/collab-client';
+import { waitFor } from '../utils/wait';
 import { createDocument } from '../utils/factories';
 import { seedClauses, typeInto, waitForConvergence } from '../utils/clause-edits';
 import { collabFrame, openRawSocket } from '../utils/raw-collab-socket';

@@ -1,5 +1,6 @@
 import { startTestServer, type TestServer } from '../utils/test-server';
-import { connectClient, waitFor } from '../utils/collab-client';
+import { connectClient } from '../utils/collab-client';
+import { waitFor } from '../utils/wait';
 import { createDocument } from '../utils/factories';
 import { collabFrame, openRawSocket } from '../utils/raw-collab-socket';
 

@@ -3,8 +3,9 @@ import { startTestServer, type TestServer } from '../utils/test-server';
 import { connectClient, type CollabClient } from '../utils/collab-client';
 import { createDocument, docFromDatabase } from '../utils/factories';
 import { clientOrigin, documentJSON, seedClauses, waitForConvergence } from '../utils/clause-edits';
-import { createRandom } from '../utils/prng';
+import { createRandom, type Random } from '../utils/prng';
 import { clauseFragment } from '../../shared/src/index';
+import { sleep } from '../utils/wait';
 
 let server: TestServer;
 const clients: CollabClient[] = [];
@@ -22,7 +23,7 @@ function plainText(doc: Y.Doc, clauseId: string, lang: string): string {
 }
 
 /** Inserts `marker` in a random paragraph, at the start, the end or after another marker; sometimes adds a paragraph or bolds a stretch first. */
-function editClause(client: CollabClient, clauseId: string, lang: string, marker: string, random: ReturnType<typeof createRandom>): void {
+function editClause(client: CollabClient, clauseId: string, lang: string, marker: string, random: Random): void {
   client.doc.transact(() => {
     const fragment = clauseFragment(client.doc, clauseId, lang);
     if (random.chance(0.15)) {
@@ -66,7 +67,7 @@ it.each([2, 5])('%i clients editing the same clause in both languages converge, 
       }
     }
     // Let some frames cross between rounds, but not all: the next round's edits are concurrent with them.
-    await new Promise((resolve) => setTimeout(resolve, random.int(4)));
+    await sleep(random.int(4));
   }
 
   const serverDocument = await server.concordia.collab.registry.peek(documentId);

@@ -3,7 +3,8 @@ import { startTestServer, type TestServer } from '../utils/test-server';
 import { connectClient, type CollabClient } from '../utils/collab-client';
 import { createDocument } from '../utils/factories';
 import { documentJSON, seedClauses } from '../utils/clause-edits';
-import { interceptQueries, sleep } from '../utils/pool-faults';
+import { interceptQueries } from '../utils/pool-faults';
+import { sleep } from '../utils/wait';
 
 let server: TestServer;
 process.setMaxListeners(100); // every y-websocket provider listens to process 'exit'

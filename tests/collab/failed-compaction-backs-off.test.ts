@@ -4,7 +4,8 @@
  * snapshot and tail and log another error. Edits go on being stored and relayed meanwhile.
  */
 import { startTestServer, type TestServer } from '../utils/test-server';
-import { connectClient, waitFor, type CollabClient } from '../utils/collab-client';
+import { connectClient, type CollabClient } from '../utils/collab-client';
+import { waitFor } from '../utils/wait';
 import { createDocument } from '../utils/factories';
 import { documentJSON, seedClauses, typeInto } from '../utils/clause-edits';
 import { interceptQueries } from '../utils/pool-faults';

@@ -5,7 +5,8 @@ import { createDocument } from '../utils/factories';
 import { documentJSON, seedClauses } from '../utils/clause-edits';
 import { openRawSocket } from '../utils/raw-collab-socket';
 import { storedState } from '../utils/collab-document-state';
-import { interceptQueries, sleep } from '../utils/pool-faults';
+import { interceptQueries } from '../utils/pool-faults';
+import { sleep } from '../utils/wait';
 
 let server: TestServer;
 const clients: CollabClient[] = [];

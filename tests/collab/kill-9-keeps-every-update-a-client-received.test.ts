@@ -3,26 +3,20 @@
  * so whatever any client received survives `kill -9` of the server mid-edit.
  */
 import * as Y from 'yjs';
-import { spawnServer, type SpawnedServer } from '../utils/spawn-server';
-import { connectClient, waitFor, type CollabClient } from '../utils/collab-client';
+import { spawnServer } from '../utils/spawn-server';
+import { connectClient } from '../utils/collab-client';
+import { waitFor } from '../utils/wait';
 import { seedClauses } from '../utils/clause-edits';
-import { prepareSpawnedServerDatabase, type SpawnedServerDatabase } from '../utils/spawned-server-database';
+import { spawnedServerStage } from '../utils/spawned-server-database';
 import { clauseFragment, getClause } from '../../shared/src/index';
 
 jest.setTimeout(120_000);
 
-let database: SpawnedServerDatabase;
-const servers: SpawnedServer[] = [];
-const clients: CollabClient[] = [];
-beforeAll(async () => { database = await prepareSpawnedServerDatabase(); });
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  for (const server of servers) await server.kill('SIGKILL');
-  await database.cleanup();
-});
+const stage = spawnedServerStage();
+const { servers, clients } = stage;
 
 const start = async () => {
-  const server = await spawnServer({ ...database.env, DEMO: '0', COLLAB_DEV_OPEN: '1', LOG_LEVEL: 'warn' });
+  const server = await spawnServer({ ...stage.database.env, DEMO: '0', COLLAB_DEV_OPEN: '1', LOG_LEVEL: 'warn' });
   servers.push(server);
   return { server, wsUrl: `ws://127.0.0.1:${server.port}` };
 };
@@ -37,7 +31,7 @@ function markers(doc: Y.Doc): Set<string> {
 const WRITERS = 4;
 
 it('after kill -9 mid-edit and a restart with every client closed, every update any client had received is there', async () => {
-  const documentId = await database.createDocument();
+  const documentId = await stage.database.createDocument();
   const first = await start();
   const writers = Array.from({ length: WRITERS }, () => connectClient(first.wsUrl, documentId));
   const reader = connectClient(first.wsUrl, documentId);
@@ -90,6 +84,6 @@ it('after kill -9 mid-edit and a restart with every client closed, every update 
   Y.applyUpdate(fresh.doc, receivedState);
   expect(Y.encodeStateVector(fresh.doc)).toEqual(before);
 
-  const stored = await database.docFromDatabase(documentId);
+  const stored = await stage.database.docFromDatabase(documentId);
   if (stored) expect([...receivedMarkers].filter((m) => !markers(stored).has(m))).toEqual([]);
 });

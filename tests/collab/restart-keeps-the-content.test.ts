@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../utils/test-server';
-import { connectClient, waitFor, type CollabClient } from '../utils/collab-client';
+import { connectClient, type CollabClient } from '../utils/collab-client';
+import { sleep, waitFor } from '../utils/wait';
 import { createDocument } from '../utils/factories';
 import { documentJSON, randomEdit, seedClauses, waitForConvergence } from '../utils/clause-edits';
 import { createRandom } from '../utils/prng';
@@ -33,7 +34,7 @@ it('a restarted server serves exactly the text its clients had, in both language
   const random = createRandom(2024);
   for (let i = 0; i < 60; i += 1) {
     randomEdit(editors[i % 2].doc, random, `e${i % 2}`, 'c1');
-    if (i % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    if (i % 5 === 0) await sleep(2);
   }
   await waitForConvergence(editors.map((e, i) => ({ name: `editor ${i}`, doc: e.doc })));
   await waitFor(() => first.concordia.collab.registry.stats.compactions > 0, 'a compaction');

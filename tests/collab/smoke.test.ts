@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../utils/test-server';
-import { connectClient, waitFor } from '../utils/collab-client';
+import { connectClient } from '../utils/collab-client';
+import { waitFor } from '../utils/wait';
 import { createDocument, docFromDatabase } from '../utils/factories';
 
 let server: TestServer;

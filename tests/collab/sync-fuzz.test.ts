@@ -13,6 +13,7 @@ import { createDocument, docFromDatabase } from '../utils/factories';
 import { randomEdit, sameState, seedClauses, waitForConvergence } from '../utils/clause-edits';
 import { createRandom } from '../utils/prng';
 import { fuzzSeeds, withSeed } from '../utils/fuzz-seeds';
+import { sleep } from '../utils/wait';
 
 const STEPS = 50;
 let server: TestServer;
@@ -21,7 +22,8 @@ beforeAll(async () => { server = await startTestServer({ COLLAB_DEV_OPEN: '1' })
 afterEach(() => { for (const client of clients.splice(0)) client.destroy(); });
 afterAll(async () => { await server.stop(); });
 
-const pause = (ms: number) => new Promise((resolve) => (ms === 0 ? setImmediate(resolve) : setTimeout(resolve, ms)));
+/** 0 ms yields to pending I/O only; more sleeps. */
+const pause = (ms: number) => (ms === 0 ? new Promise((resolve) => setImmediate(resolve)) : sleep(ms));
 
 it.each(fuzzSeeds())('seed %i: random edits in both languages with disconnects and reconnects converge, in PostgreSQL too', (seed) =>
   withSeed(seed, 'tests/collab/sync-fuzz.test.ts', async (trail) => {

@@ -11,12 +11,13 @@ import * as authProtocol from 'y-protocols/auth';
 import { MessageType } from '../../shared/src/protocol';
 import { clauseFragment, getClause } from '../../shared/src/index';
 import { startTestServer, type TestServer } from '../utils/test-server';
-import { connectClient, waitFor, type CollabClient } from '../utils/collab-client';
+import { connectClient, type CollabClient } from '../utils/collab-client';
+import { sleep, waitFor } from '../utils/wait';
 import { createDocument } from '../utils/factories';
 import { clientOrigin, seedClauses } from '../utils/clause-edits';
 import { collabFrame, isSyncPayload, openRawSocket, syncPayload } from '../utils/raw-collab-socket';
-import { spawnServer, type SpawnedServer } from '../utils/spawn-server';
-import { prepareSpawnedServerDatabase, type SpawnedServerDatabase } from '../utils/spawned-server-database';
+import { spawnServer } from '../utils/spawn-server';
+import { spawnedServerStage } from '../utils/spawned-server-database';
 import { quietLogger } from '../utils/quiet-logger';
 import { loadDocumentState } from '../../server/src/collab/document-store';
 import { serverOrigin } from '../../server/src/collab/origins';
@@ -73,7 +74,7 @@ describe('in one process', () => {
     const reads: Array<{ text: string; throughUpdateId: number }> = [];
     try {
       while (reads.length < 40) {
-        await new Promise((resolve) => setTimeout(resolve, 1 + (reads.length % 4)));
+        await sleep(1 + (reads.length % 4));
         const { value, throughUpdateId } = await server.concordia.ctx.documents.read(documentId, (doc) => englishText(doc));
         reads.push({ text: value, throughUpdateId });
       }
@@ -103,6 +104,22 @@ describe('in one process', () => {
     await loadDocumentState(server.concordia.db.pool, documentId, stored, quietLogger());
     expect(englishText(stored)).toContain('~server~');
     await waitFor(() => [writer, observer].every((c) => englishText(c.doc).includes('~server~')), 'every client to receive the write');
+  });
+
+  it('a server write keeps the document loaded while it runs, though its last client leaves meanwhile', async () => {
+    const { documentId, writer } = await documentWithClauses();
+    const { documents } = server.concordia.ctx;
+    let unloadedMeanwhile = false;
+    await documents.write(documentId, serverOrigin('command'), async (apply) => {
+      writer.destroy();
+      // Long enough for the registry to unload a document nobody holds.
+      await sleep(300);
+      unloadedMeanwhile = (await server.concordia.collab.registry.peek(documentId)) === null;
+      apply((doc) => appendEnglish(doc, '~held~'));
+    });
+    expect(unloadedMeanwhile).toBe(false);
+    const { value } = await documents.read(documentId, (doc) => englishText(doc));
+    expect(value).toContain('~held~');
   });
 
   it('a status change refuses a writer on its next update, and tells it so without waiting for it to write', async () => {
@@ -173,19 +190,12 @@ describe('in one process', () => {
 });
 
 describe('across kill -9', () => {
-  let database: SpawnedServerDatabase;
-  const servers: SpawnedServer[] = [];
-  const clients: CollabClient[] = [];
-  beforeAll(async () => { database = await prepareSpawnedServerDatabase(); });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    for (const server of servers) await server.kill('SIGKILL');
-    await database.cleanup();
-  });
+  const stage = spawnedServerStage();
+  const { servers, clients } = stage;
 
   it('a server write that resolved is there after kill -9 and a restart, and every client had it', async () => {
-    const documentId = await database.createDocument();
-    const env = { ...database.env, DEMO: '0', COLLAB_DEV_OPEN: '1', LOG_LEVEL: 'warn' };
+    const documentId = await stage.database.createDocument();
+    const env = { ...stage.database.env, DEMO: '0', COLLAB_DEV_OPEN: '1', LOG_LEVEL: 'warn' };
     const first = await spawnServer(env, 60_000, { script: 'tests/utils/gateway-writer-process.ts', stdin: true });
     servers.push(first);
     const wsUrl = `ws://127.0.0.1:${first.port}`;

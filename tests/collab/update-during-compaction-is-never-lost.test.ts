@@ -5,7 +5,8 @@
 import * as Y from 'yjs';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../utils/test-server';
-import { connectClient, waitFor, type CollabClient } from '../utils/collab-client';
+import { connectClient, type CollabClient } from '../utils/collab-client';
+import { sleep, waitFor } from '../utils/wait';
 import { createDocument } from '../utils/factories';
 import { documentJSON, seedClauses, typeInto } from '../utils/clause-edits';
 import { interceptQueries } from '../utils/pool-faults';
@@ -58,12 +59,12 @@ it('updates committed while compaction is writing its snapshot are in the docume
     for (let i = 0; i < 12 && !compacting; i += 1) {
       typeInto(author.doc, 'c0', 'en', ` before${i}`);
       await server.concordia.collab.updateLog.whenIdle();
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
     }
     await waitFor(() => compacting, 'compaction to start');
     for (let i = 0; i < 5; i += 1) {
       typeInto(author.doc, 'c0', 'en', ` during${i}`);
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await sleep(2);
     }
     await server.concordia.collab.updateLog.whenIdle();
   } finally {
@@ -111,7 +112,7 @@ it('updates committed while compaction is writing its snapshot are in the docume
     const compactionsBefore = server.concordia.collab.registry.stats.compactions;
     for (let i = 0; i < 12; i += 1) {
       typeInto(author.doc, 'c0', 'en', ` edit${i}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
     }
     // Give compaction time to run (or to wait for the open transaction), then let the other writer commit.
     await waitFor(() => server.concordia.collab.registry.stats.compactions > compactionsBefore, 'compaction to run', 500).catch(() => undefined);

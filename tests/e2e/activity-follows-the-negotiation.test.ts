@@ -3,34 +3,25 @@
  * comment, made elsewhere, appear at the top of a Guatemalan delegate's feed without a reload, in its
  * language; the events it already showed stay, once each.
  */
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { describeBrowser, ensureClientBuilt, launchBrowser } from '../utils/browser';
+import type { Page } from 'playwright-core';
+import { browserStage, describeBrowser } from '../utils/browser';
 import { currentState, demo, signIn, type Demo } from '../integration/approvals/approvals-helpers';
 import { signIn as signInBrowser } from './support/workspace-page';
 
 const WAIT_MS = 60_000;
 
 describeBrowser('the activity feed follows the negotiation', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const stage = browserStage();
   let d: Demo;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '1' });
-    browser = await launchBrowser();
-    d = await demo(server);
+    d = await demo(stage.server);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function openActivity(): Promise<Page> {
-    const { context, page } = await signInBrowser(browser, server.url, 'gt.delegate@demo.test', 'es-ES');
+    const { context, page } = await signInBrowser(stage.browser, stage.server.url, 'gt.delegate@demo.test', 'es-ES');
     context.setDefaultTimeout(WAIT_MS);
-    await page.goto(`${server.url}/documents/${d.documentId}`);
+    await page.goto(`${stage.server.url}/documents/${d.documentId}`);
     await page.locator('.connection-connected').waitFor();
     await page.locator('.workspace-panel [role="tab"]').nth(3).click();
     await page.locator('.activity-feed li').first().waitFor();
@@ -44,15 +35,15 @@ describeBrowser('the activity feed follows the negotiation', () => {
     const before = await lines(page);
     expect(before.join('\n')).not.toMatch(/aprobó/);
 
-    const hn = await signIn(server, 'hn.delegate@demo.test');
+    const hn = await signIn(stage.server, 'hn.delegate@demo.test');
     const clauseId = d.clauseIds[5];
-    const state = await currentState(server, d.documentId, clauseId);
+    const state = await currentState(stage.server, d.documentId, clauseId);
     const approved = await hn.request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`,
       { participantId: d.participants.HN, fingerprint: state.fingerprint, acknowledgeConcordance: true });
     expect(approved.status).toBe(201);
     await page.locator('.activity-feed li').first().filter({ hasText: /aprobó .* en nombre del Participante Secretaría de Seguridad/ }).waitFor();
 
-    const legal = await signIn(server, 'hn.legal@demo.test');
+    const legal = await signIn(stage.server, 'hn.legal@demo.test');
     expect((await legal.request('POST', `/api/documents/${d.documentId}/comments`, { clauseId, body: 'Revisar la concordancia', visibility: 'all' })).status).toBe(201);
     await page.locator('.activity-feed li').first().filter({ hasText: /comentó/ }).waitFor();
 

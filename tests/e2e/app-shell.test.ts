@@ -1,29 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import { browserStage, collectPageErrors, describeBrowser, screenshot } from '../utils/browser';
 
 describeBrowser('the app shell', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '1' });
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage();
 
   it('shows the sign-in screen in English to an English-speaking browser', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const context = await stage.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${stage.server.url}/`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    expect(page.url()).toBe(`${server.url}/signin`);
+    expect(page.url()).toBe(`${stage.server.url}/signin`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.title()).toBe('Concordia');
     await expect(page.getByLabel('Email').isVisible()).resolves.toBe(true);
@@ -35,9 +21,9 @@ describeBrowser('the app shell', () => {
   });
 
   it('shows the sign-in screen in Spanish to a browser set to es-ES', async () => {
-    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 } });
+    const context = await stage.browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${stage.server.url}/`);
     await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     await expect(page.getByLabel('Correo electrónico').isVisible()).resolves.toBe(true);
@@ -47,9 +33,9 @@ describeBrowser('the app shell', () => {
   });
 
   it('switches the interface language in one click and remembers it', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await stage.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/signin`);
+    await page.goto(`${stage.server.url}/signin`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
@@ -60,9 +46,9 @@ describeBrowser('the app shell', () => {
   });
 
   it('answers an unknown address inside the app with a page that leads back', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await stage.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/no/such/page`);
+    await page.goto(`${stage.server.url}/no/such/page`);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
     await expect(page.getByRole('link', { name: 'Back to my negotiations' }).isVisible()).resolves.toBe(true);
     await context.close();

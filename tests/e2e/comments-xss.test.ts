@@ -1,25 +1,19 @@
 /**
  * Comment bodies, display names and quoted clause text are shown as text, in a real browser: HTML and
  * script payloads in them appear as the characters typed and run nothing — whether they arrive with
- * the first load or live over socket.io. The page is the comments harness (client/src/comments around
- * one clause editor), served on the test server's own origin and WITHOUT a Content-Security-Policy, so
- * that only our rendering stands between a payload and the page.
+ * the first load or live over socket.io. The page is the workspace of the built client, on the demo
+ * negotiation, with the server's Content-Security-Policy bypassed (bypassCSP), so that only our
+ * rendering stands between a payload and the page.
  *
  * Also in the browser: Ctrl+Alt+M on a selection opens a thread on it, and its range is highlighted.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import * as Y from 'yjs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { CHROMIUM_PATH, collectPageErrors, describeBrowser, ROOT, screenshot } from '../utils/browser';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { browserStage, collectPageErrors, describeBrowser, screenshot } from '../utils/browser';
 import { anchorOn, demoFacts, DEMO_EMAILS, signIn, type DemoFacts, type Person } from '../integration/comments/support';
 import { clauseFragment } from '../../shared/src/yjs-layout';
 import { connectionOrigin } from '../../server/src/collab/origins';
-
-const HARNESS_DIR = path.join(ROOT, 'dist/comments-harness');
-const HARNESS_PREFIX = '/__comments-harness/';
+import { clauseRow, openNegotiation, signIn as signInBrowser } from './support/workspace-page';
 
 /** Every payload sets window.__xss (or opens a dialog) if it ever runs. */
 const PAYLOADS = [
@@ -32,65 +26,38 @@ const PAYLOADS = [
 const NAME_PAYLOAD = 'Ixcot<img src=x onerror="window.__xss=(window.__xss||[]).concat(\'name\')"><script>window.__xss=1</script>';
 const CLAUSE_PAYLOAD = '<img src=y onerror="window.__xss=(window.__xss||[]).concat(\'quote\')">';
 
-/**
- * Chromium treats a response fulfilled by the test (page.route) as coming from the public internet, and
- * its Local Network Access checks then block the page's websockets to 127.0.0.1; the app itself,
- * served by the server, is not affected.
- */
-function launchHarnessBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights'],
-  });
-}
-
-function buildHarness(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'tests/e2e/support/comments-harness/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
-}
-
-/** Serves the harness files from dist on the server's origin (same origin for the API, cookies and sockets). */
-async function serveHarness(context: BrowserContext, baseUrl: string): Promise<void> {
-  await context.route(`${baseUrl}${HARNESS_PREFIX}**`, async (route) => {
-    const url = new URL(route.request().url());
-    const file = path.join(HARNESS_DIR, url.pathname.slice(HARNESS_PREFIX.length) || 'index.html');
-    if (!file.startsWith(HARNESS_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      await route.fulfill({ status: 404, body: 'not found' });
-      return;
-    }
-    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
-    await route.fulfill({ status: 200, contentType: `${type}; charset=utf-8`, body: fs.readFileSync(file) });
-  });
-}
-
 describeBrowser('comments in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const stage = browserStage();
   let d: DemoFacts;
   let gt: Person;
   let secretariat: Person;
   let clauseId: string;
 
-  const harnessUrl = () => `${server.url}${HARNESS_PREFIX}index.html?doc=${d.documentId}&clause=${clauseId}&lang=en`;
-
+  /**
+   * Signs in through the form, opens the negotiation and shows the clause's comments (its count in the
+   * gutter, clicked); once they are shown, nothing on the page may go wrong.
+   */
   async function openAs(email: string, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page; dialogs: string[]; errors: string[] }> {
-    const context = await browser.newContext({ locale, viewport: { width: 1400, height: 1000 } });
-    await serveHarness(context, server.url);
-    const login = await context.request.post(`${server.url}/api/auth/login`, { data: { email, password: 'demo' }, headers: { Origin: server.url } });
-    expect(login.status()).toBe(200);
-    const page = await context.newPage();
+    const { context, page } = await signInBrowser(stage.browser, stage.server.url, email, locale, { viewport: { width: 1400, height: 1000 }, bypassCSP: true });
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
     const errors = collectPageErrors(page);
-    await page.goto(harnessUrl());
+    await openNegotiation(page, stage.server.url, d.documentId);
     try {
-      await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 20_000 });
+      await clauseRow(page, clauseId).locator('.thread-count-badge').click();
+      await page.locator('.comment-sidebar .comment-body').first().waitFor({ timeout: 20_000 });
     } catch (error) {
-      throw new Error(`The harness did not get ready: ${(error as Error).message}\nPage errors: ${errors.join('\n')}\nBody: ${(await page.content()).slice(0, 2000)}`, { cause: error });
+      throw new Error(`The comments of the clause were not shown: ${(error as Error).message}\nPage errors: ${errors.join('\n')}\nBody: ${(await page.content()).slice(0, 2000)}`, { cause: error });
     }
     return { context, page, dialogs, errors };
+  }
+
+  /** The clause's English text, as the live editor (a row near the viewport swaps its static text for one). */
+  async function englishEditor(page: Page): Promise<Locator> {
+    const editor = clauseRow(page, clauseId).locator('.ProseMirror[lang="en"]');
+    await editor.scrollIntoViewIfNeeded();
+    await editor.and(page.locator('.ProseMirror:not(.clause-static)')).waitFor();
+    return editor;
   }
 
   async function noScriptRan(page: Page, dialogs: string[]): Promise<void> {
@@ -103,15 +70,12 @@ describeBrowser('comments in the browser', () => {
   }
 
   beforeAll(async () => {
-    buildHarness();
-    server = await startTestServer({ DEMO: '1' });
-    browser = await launchHarnessBrowser();
-    d = await demoFacts(server);
+    d = await demoFacts(stage.server);
     clauseId = d.traffickingClause;
-    [gt, secretariat] = await Promise.all([signIn(server, DEMO_EMAILS.gt), signIn(server, DEMO_EMAILS.secretariat)]);
+    [gt, secretariat] = await Promise.all([signIn(stage.server, DEMO_EMAILS.gt), signIn(stage.server, DEMO_EMAILS.secretariat)]);
     // A display name anyone may give themselves, and clause text anyone who edits may type.
     expect((await gt.request('PATCH', '/api/me', { displayName: NAME_PAYLOAD })).status).toBe(200);
-    const live = await server.concordia.collab.registry.open(d.documentId);
+    const live = await stage.server.concordia.collab.registry.open(d.documentId);
     live.doc.transact(() => {
       const paragraph = clauseFragment(live.doc, clauseId, 'en').get(0) as Y.XmlElement;
       const text = paragraph.get(0) as Y.XmlText;
@@ -126,11 +90,6 @@ describeBrowser('comments in the browser', () => {
       expect((await gt.request('POST', `/api/documents/${d.documentId}/comments`, { clauseId, body: `${body}\nsecond line @${DEMO_EMAILS.hn}` })).status).toBe(201);
     }
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('shows payloads in bodies, names and quotes as the characters typed, and runs none of them', async () => {
     const { context, page, dialogs, errors } = await openAs(DEMO_EMAILS.hn, 'es-ES');
@@ -175,10 +134,10 @@ describeBrowser('comments in the browser', () => {
     const { context, page, dialogs } = await openAs(DEMO_EMAILS.us);
     const words = 'dismantle';
     // Select the word in the editor, as a person would with the mouse.
-    await page.locator('.harness-editor .ProseMirror').click();
-    await page.evaluate((target) => {
-      const editor = document.querySelector('.harness-editor .ProseMirror')!;
-      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+    const editor = await englishEditor(page);
+    await editor.click();
+    await editor.evaluate((element, target) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.textContent!.indexOf(target);
         if (at < 0) continue;
@@ -199,8 +158,8 @@ describeBrowser('comments in the browser', () => {
     await expect(page.locator('.comment-new .comment-quote').textContent()).resolves.toBe(words);
     await composer.fill('<b>not bold</b> — keep “dismantle”');
     await page.keyboard.press('Control+Enter');
-    await page.locator('.harness-editor .comment-range', { hasText: words }).waitFor({ timeout: 5000 });
-    await expect(page.locator('.harness-editor .comment-range', { hasText: words }).first().textContent()).resolves.toBe(words);
+    await editor.locator('.comment-range', { hasText: words }).waitFor({ timeout: 5000 });
+    await expect(editor.locator('.comment-range', { hasText: words }).first().textContent()).resolves.toBe(words);
     const threads = (await gt.request('GET', `/api/documents/${d.documentId}/comments?clauseId=${clauseId}&limit=1`)).body.threads;
     expect(threads[0]).toMatchObject({ anchor: { quote: words, state: 'present' }, comments: [{ body: '<b>not bold</b> — keep “dismantle”' }] });
     await expect(page.locator('.comment-sidebar b').count()).resolves.toBe(0);

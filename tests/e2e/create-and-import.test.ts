@@ -13,12 +13,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HeadingLevel, Paragraph } from 'docx';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../utils/test-server';
 import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
 import { docxOf } from '../utils/memorandum-docx';
 import { storedClauses, writtenCounts } from '../integration/import/support';
-import { signIn, type Person } from './support/workspace-page';
+import { signIn, switchLanguageTo, type Person } from './support/workspace-page';
+import { poll } from '../utils/wait';
 
 /** Two cores shared with other browser suites: every step may wait long for what it needs. */
 const STEP_TIMEOUT = 180_000;
@@ -55,7 +56,6 @@ const DRAFT_ES = [
 const TEXT = {
   en: {
     locale: 'en-US',
-    switchTo: 'English',
     newNegotiation: 'New negotiation',
     languageChips: ['English (en)', 'Spanish (es)'],
     titleIn: { en: 'Title in English', es: 'Title in Spanish' },
@@ -104,7 +104,6 @@ const TEXT = {
   },
   es: {
     locale: 'es-ES',
-    switchTo: 'Español',
     newNegotiation: 'Nueva negociación',
     languageChips: ['inglés (en)', 'español (es)'],
     titleIn: { en: 'Título en inglés', es: 'Título en español' },
@@ -155,24 +154,6 @@ const TEXT = {
 
 type Lang = keyof typeof TEXT;
 
-/** The interface in `lang`: the person's stored preference may be the other one, so switch in the header if needed. */
-async function showInterfaceIn(page: Page, lang: Lang): Promise<void> {
-  if (await page.evaluate(() => document.documentElement.lang) !== lang) {
-    await page.locator('.app-header').getByRole('button', { name: TEXT[lang].switchTo, exact: true }).click();
-  }
-  await page.waitForFunction((wanted) => document.documentElement.lang === wanted, lang);
-}
-
-/** Waits (generously: two cores, other suites running) until `read` answers what `done` accepts. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeout = 60_000): Promise<T> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- canonical nodes, read freely
 const plain = (node: any): string => (node?.content ?? []).map((p: any) => (p.content ?? []).map((t: any) => t.text ?? '').join('')).join(' / ');
 
@@ -209,7 +190,7 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
       fs.writeFileSync(path.join(files, 'vacio.md'), '');
       secretariat = await signIn(browser, server.url, SECRETARIAT, T.locale);
       errors = collectPageErrors(secretariat.page);
-      await showInterfaceIn(secretariat.page, lang);
+      await switchLanguageTo(secretariat.page, lang);
     }, 180_000);
 
     afterAll(async () => {
@@ -277,7 +258,8 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
       const editor = page.getByRole('textbox', { name: T.editor(1, 'en'), exact: true });
       await editor.click();
       await page.keyboard.type('A first sentence, to be replaced by the drafts.', { delay: 5 });
-      const typed = await eventually(() => storedTexts(server, documentId), (rows) => rows[0]?.[1] === 'A first sentence, to be replaced by the drafts.');
+      const typed = await poll(() => storedTexts(server, documentId), (rows) => rows[0]?.[1] === 'A first sentence, to be replaced by the drafts.',
+        'the typed sentence to be stored', { timeoutMs: 60_000, intervalMs: 250 });
       expect(typed).toEqual([['clause', 'A first sentence, to be replaced by the drafts.', '']]);
       expect(errors).toEqual([]);
     }, STEP_TIMEOUT);
@@ -376,7 +358,7 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
     it.each([['an observer', OBSERVER], ['a delegate', DELEGATE]])('tells %s who opens the import or the new-negotiation page that they may not', async (_who, email) => {
       const person = await signIn(browser, server.url, email, T.locale);
       const { page } = person;
-      await showInterfaceIn(page, lang);
+      await switchLanguageTo(page, lang);
 
       await page.goto(`${server.url}/documents/${documentId}`);
       await page.locator('.clause-row').first().waitFor({ timeout: 60_000 });

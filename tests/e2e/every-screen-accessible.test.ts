@@ -17,6 +17,7 @@ import { describeBrowser, ensureClientBuilt, launchBrowser, ROOT, screenshot } f
 import { currentState, demo, signIn as apiSignIn, type Demo, type Person } from '../integration/approvals/approvals-helpers';
 import { signIn as importerSignIn } from '../integration/import/support';
 import { AXE_CONTEXT, seriousViolations } from './support/axe';
+import { signIn as signInBrowser, switchLanguageTo } from './support/workspace-page';
 
 const SECRETARIAT = 'secretariat@demo.test';
 const US = 'us.delegate@demo.test';
@@ -95,28 +96,8 @@ async function openWorkspace(page: Page, baseUrl: string, documentId: string): P
   }
 }
 
-/** Signs in through the sign-in form, in a fresh profile. */
-async function signIn(browser: Browser, baseUrl: string, email: string, locale: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, locale);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/signin`);
-  await page.locator('#signin-email').fill(email);
-  await page.locator('#signin-password').fill('demo');
-  await page.locator('form button[type="submit"]').click();
-  await page.locator('.document-list').waitFor();
-  return { context, page };
-}
-
-/**
- * Shows the interface in `lang` to a signed-in person: the header's language switch when their saved
- * preference is the other language; waits until the account has it, so the next page opens in it too.
- */
-async function useLanguage(page: Page, lang: string): Promise<void> {
-  await page.locator('.language-switch').waitFor();
-  if ((await page.getAttribute('html', 'lang')) !== lang) await page.locator('.language-switch').click();
-  await page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
-  await page.waitForFunction(async (expected) => (await (await fetch('/api/me')).json()).user.uiLanguage === expected, lang);
-}
+/** Signs in through the sign-in form, in a fresh profile that axe can inspect. */
+const signIn = (browser: Browser, baseUrl: string, email: string, locale: string) => signInBrowser(browser, baseUrl, email, locale, AXE_CONTEXT, WAIT_MS);
 
 /** Waits until the screen has settled: its heading is there and nothing says "Loading". */
 async function settled(page: Page): Promise<void> {
@@ -201,7 +182,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
         context = person.context;
         const { page } = person;
         const found: string[] = [];
-        await useLanguage(page, lang);
+        await switchLanguageTo(page, lang);
         await page.getByRole('heading', { name: text.negotiations }).waitFor();
         await page.locator('.document-card').nth(1).waitFor();
         found.push(...await check(page, 'my-negotiations'));
@@ -245,7 +226,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
         context = person.context;
         const { page } = person;
         const found: string[] = [];
-        await useLanguage(page, lang);
+        await switchLanguageTo(page, lang);
         await openWorkspace(page, server.url, fixture.d.documentId);
         await page.getByRole('textbox', { name: text.editor, exact: true }).waitFor();
 
@@ -276,7 +257,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
 
         const delegate = await signIn(browser, server.url, US, locale);
         try {
-          await useLanguage(delegate.page, lang);
+          await switchLanguageTo(delegate.page, lang);
           await openWorkspace(delegate.page, server.url, fixture.d.documentId);
           await delegate.page.locator('.clause-row .approval-actions .button-primary').first().click();
           await delegate.page.locator('dialog.approve-dialog').waitFor();
@@ -293,7 +274,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
   (process.env.README_SCREENSHOT ? it : it.skip)('photographs the workspace for the README', async () => {
     const { context, page } = await signIn(browser, server.url, SECRETARIAT, 'en-US');
     try {
-      await useLanguage(page, 'en');
+      await switchLanguageTo(page, 'en');
       await openWorkspace(page, server.url, fixture.d.documentId);
       await page.locator('.thread-count-badge.has-threads').first().click();
       await page.locator('.workspace-panel .panel-body').getByText('long-standing partnership').first().waitFor();
@@ -308,7 +289,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
   it('lets a delegate work by keyboard alone: type in a clause, open its comments, switch tabs, open and close the approve dialog', async () => {
     const { context, page } = await signIn(browser, server.url, US, 'en-US');
     try {
-      await useLanguage(page, 'en');
+      await switchLanguageTo(page, 'en');
       await openWorkspace(page, server.url, fixture.d.documentId);
       // The editors are named by clause and language, in both interface languages.
       await page.getByRole('textbox', { name: 'Article 3, Spanish text', exact: true }).waitFor();
@@ -366,10 +347,10 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
       await expect(focused()).resolves.toMatchObject({ name: 'Approve' });
 
       // The same names in Spanish.
-      await useLanguage(page, 'es');
+      await switchLanguageTo(page, 'es');
       await page.getByRole('textbox', { name: 'Artículo 3, texto en español', exact: true }).waitFor();
       await page.getByRole('textbox', { name: 'Artículo 3, texto en inglés', exact: true }).waitFor();
-      await useLanguage(page, 'en');
+      await switchLanguageTo(page, 'en');
     } finally {
       await context.close();
     }

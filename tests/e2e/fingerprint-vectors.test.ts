@@ -3,48 +3,21 @@
  * Chromium, as on the server: every vector of tests/unit/shared/fingerprint-vectors.json (which the
  * unit tests check in Node) is computed in the page by the very functions the built app bundles.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, ROOT } from '../utils/browser';
+import { browserStage, collectPageErrors, describeBrowser } from '../utils/browser';
 import { canonicalString, clauseFingerprint, fingerprintEnvelope, languageHash, plainText } from '../../shared/src/canonical';
-import type { NodeJSON } from '../../shared/src/schema';
-import type { ClauseKind } from '../../shared/src/yjs-layout';
+import { FINGERPRINT_VECTORS } from '../utils/fingerprint-vectors';
 
-interface Vector {
-  name: string;
-  input: { kind: ClauseKind; texts: Record<string, NodeJSON> };
-  canonical: Record<string, string>;
-  plainText: Record<string, string>;
-  languageHashes: Record<string, string>;
-  envelope: string;
-  fingerprint: string;
-}
-
-const { vectors } = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/unit/shared/fingerprint-vectors.json'), 'utf8')) as { vectors: Vector[] };
+const vectors = FINGERPRINT_VECTORS;
 
 describeBrowser('the fingerprint vectors in the client bundle', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '0' });
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage({ DEMO: '0' });
 
   it('gives every vector’s canonical strings, plain texts, hashes, envelope and fingerprint, as the server does', async () => {
-    const context = await browser.newContext();
+    const context = await stage.browser.newContext();
     await context.addInitScript(() => { (window as Window & { __concordiaTestHooks?: boolean }).__concordiaTestHooks = true; });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${stage.server.url}/`);
     await page.waitForFunction(() => (window as Window & { __concordiaFingerprint?: unknown }).__concordiaFingerprint !== undefined);
 
     const inBrowser = await page.evaluate((inputs) => {
@@ -83,9 +56,9 @@ describeBrowser('the fingerprint vectors in the client bundle', () => {
   });
 
   it('exposes nothing to a page that did not ask for the test hooks', async () => {
-    const context = await browser.newContext();
+    const context = await stage.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${stage.server.url}/`);
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => 'concordiaFingerprint' in window || '__concordiaFingerprint' in window)).toBe(false);
     await context.close();

@@ -4,9 +4,7 @@
  * How fast all this is, is measured by bench/browser/large-document.ts (docs/performance.md), not
  * here: this machine is shared, and a timed assertion would only measure its neighbours.
  */
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import { browserStage, describeBrowser, screenshot } from '../utils/browser';
 import { LARGE_AGREEMENT_CLAUSES as CLAUSES, LAST_ARTICLE, seedLargeAgreement } from '../utils/large-agreement';
 import { signIn, type Person } from './support/workspace-page';
 
@@ -15,26 +13,17 @@ const EDITOR_BOUND = 80;
 const LIVE_EDITORS = '.clause-text:not(.clause-static)';
 
 describeBrowser('a 300-clause agreement', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const stage = browserStage();
   let us: Person;
   let documentId: string;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '1' });
-    documentId = await seedLargeAgreement(server.concordia.db.pool, 'us.delegate@demo.test');
-    browser = await launchBrowser();
-    us = await signIn(browser, server.url, 'us.delegate@demo.test', 'en-US');
+    documentId = await seedLargeAgreement(stage.server.concordia.db.pool, 'us.delegate@demo.test');
+    us = await signIn(stage.browser, stage.server.url, 'us.delegate@demo.test', 'en-US');
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('opens with every row in place but only the editors near the viewport', async () => {
-    await us.page.goto(`${server.url}/documents/${documentId}`);
+    await us.page.goto(`${stage.server.url}/documents/${documentId}`);
     await us.page.locator('.connection-connected').waitFor();
     await us.page.locator('.clause-row').nth(CLAUSES - 1).waitFor({ state: 'attached' });
     expect(await us.page.locator('.clause-row').count()).toBe(CLAUSES);

@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import { browserStage, describeBrowser, screenshot } from '../utils/browser';
 import { openFirstNegotiation, signIn, type Person } from './support/workspace-page';
 
 describeBrowser('the secretariat manages Participants and members', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const stage = browserStage();
   let secretariat: Person;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '1' });
-    browser = await launchBrowser();
-    secretariat = await signIn(browser, server.url, 'secretariat@demo.test', 'en-US');
+    secretariat = await signIn(stage.browser, stage.server.url, 'secretariat@demo.test', 'en-US');
     await secretariat.page.getByRole('link', { name: 'Members and Participants' }).click();
     await secretariat.page.getByRole('heading', { name: 'Members and Participants', level: 1 }).waitFor();
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('adds a Participant with its name in each language and a color readable under white text', async () => {
     const { page } = secretariat;
@@ -47,10 +36,10 @@ describeBrowser('the secretariat manages Participants and members', () => {
     await page.locator('#add-participant').selectOption({ label: 'MX — Secretariat of Security and Citizen Protection of Mexico' });
     await page.getByRole('button', { name: 'Create invitation link' }).click();
     const link = await page.locator('#invitation-link').inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/invite/`));
+    expect(link).toMatch(new RegExp(`^${stage.server.url}/invite/`));
     await screenshot(page, 'invitation-link', 'en');
 
-    const context = await browser.newContext({ locale: 'es-ES' });
+    const context = await stage.browser.newContext({ locale: 'es-ES' });
     const guest = await context.newPage();
     await guest.goto(link);
     await guest.getByRole('heading', { name: 'Ha recibido una invitación' }).waitFor();
@@ -69,7 +58,7 @@ describeBrowser('the secretariat manages Participants and members', () => {
   });
 
   it('changes a member\'s role, and the open workspace of that member follows at once', async () => {
-    const legal = await signIn(browser, server.url, 'hn.legal@demo.test', 'es-ES');
+    const legal = await signIn(stage.browser, stage.server.url, 'hn.legal@demo.test', 'es-ES');
     await openFirstNegotiation(legal.page);
     await legal.page.getByText('Solo lectura').waitFor();
 

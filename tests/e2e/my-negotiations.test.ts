@@ -3,9 +3,8 @@
  * open threads the reader may see), "New negotiation" for the secretariat and not for an observer,
  * and the secretariat's actions — import, duplicate, archive, the signed version of a frozen text.
  */
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import type { Page } from 'playwright-core';
+import { browserStage, collectPageErrors, describeBrowser, screenshot } from '../utils/browser';
 import { signIn } from './support/workspace-page';
 import { currentState, demo, signIn as apiSignIn, type Demo } from '../integration/approvals/approvals-helpers';
 
@@ -13,39 +12,30 @@ const SECRETARIAT = 'secretariat@demo.test';
 const OBSERVER = 'observer@demo.test';
 
 describeBrowser('my negotiations', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const stage = browserStage();
   let d: Demo;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '1' });
-    browser = await launchBrowser();
-    d = await demo(server);
+    d = await demo(stage.server);
     // The first clause approved by all four Participants; one public thread, and a Guatemalan internal note nobody else counts.
     const [clause] = d.clauseIds;
-    const { fingerprint } = await currentState(server, d.documentId, clause);
+    const { fingerprint } = await currentState(stage.server, d.documentId, clause);
     for (const code of ['US', 'SV', 'GT', 'HN']) {
-      const delegate = await apiSignIn(server, `${code.toLowerCase()}.delegate@demo.test`);
+      const delegate = await apiSignIn(stage.server, `${code.toLowerCase()}.delegate@demo.test`);
       const answer = await delegate.request('POST', `/api/documents/${d.documentId}/clauses/${clause}/approvals`, { participantId: d.participants[code], fingerprint, acknowledgeConcordance: true });
       expect(answer.status).toBe(201);
     }
-    const gt = await apiSignIn(server, 'gt.delegate@demo.test');
+    const gt = await apiSignIn(stage.server, 'gt.delegate@demo.test');
     for (const visibility of ['all', 'delegation']) {
       const answer = await gt.request('POST', `/api/documents/${d.documentId}/comments`, { clauseId: clause, visibility, body: `A ${visibility} thread` });
       expect(answer.status).toBe(201);
     }
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   const card = (page: Page, title: RegExp | string) => page.locator('.document-card').filter({ has: page.getByRole('link', { name: title }) });
 
   it('shows the secretariat the progress of each negotiation, what it may do, and New negotiation', async () => {
-    const secretariat = await signIn(browser, server.url, SECRETARIAT, 'en-US');
+    const secretariat = await signIn(stage.browser, stage.server.url, SECRETARIAT, 'en-US');
     const { page } = secretariat;
     const errors = collectPageErrors(page);
     const memorandum = card(page, /Memorandum of Cooperation/);
@@ -66,13 +56,13 @@ describeBrowser('my negotiations', () => {
     await screenshot(page, 'my-negotiations-secretariat', 'en');
 
     await create.click();
-    await page.waitForURL(`${server.url}/documents/new`);
+    await page.waitForURL(`${stage.server.url}/documents/new`);
     expect(errors).toEqual([]);
     await secretariat.context.close();
   });
 
   it('shows an observer the same progress, without what only the secretariat may do', async () => {
-    const observer = await signIn(browser, server.url, OBSERVER, 'en-US');
+    const observer = await signIn(stage.browser, stage.server.url, OBSERVER, 'en-US');
     const { page } = observer;
     const memorandum = card(page, /Memorandum of Cooperation/);
     await memorandum.waitFor();
@@ -88,7 +78,7 @@ describeBrowser('my negotiations', () => {
   });
 
   it('duplicates a negotiation into a new workspace, links a frozen text to its signed version, and archives', async () => {
-    const secretariat = await signIn(browser, server.url, SECRETARIAT, 'en-US');
+    const secretariat = await signIn(stage.browser, stage.server.url, SECRETARIAT, 'en-US');
     const { page } = secretariat;
     const memorandum = card(page, /Memorandum of Cooperation/);
     await memorandum.getByRole('button', { name: 'Duplicate' }).click();
@@ -100,8 +90,8 @@ describeBrowser('my negotiations', () => {
     await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
     const planId = page.url().split('/').pop()!;
 
-    await server.concordia.db.pool.query(`UPDATE documents SET status = 'frozen' WHERE id = $1`, [planId]);
-    await page.goto(`${server.url}/`);
+    await stage.server.concordia.db.pool.query(`UPDATE documents SET status = 'frozen' WHERE id = $1`, [planId]);
+    await page.goto(`${stage.server.url}/`);
     const plan = card(page, 'Action Plan');
     await plan.waitFor();
     await expect(plan.getByText('No text yet').isVisible()).resolves.toBe(true);
@@ -117,7 +107,7 @@ describeBrowser('my negotiations', () => {
   });
 
   it('says all of it in Spanish, numbers included', async () => {
-    const secretariat = await signIn(browser, server.url, SECRETARIAT, 'es-ES');
+    const secretariat = await signIn(stage.browser, stage.server.url, SECRETARIAT, 'es-ES');
     const { page } = secretariat;
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('heading', { name: 'Mis negociaciones' }).waitFor();

@@ -18,9 +18,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../utils/test-server';
 import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
-import { editorText, typeAtEnd, waitForText } from './support/workspace-page';
-import { currentPlainText, demo, signIn as signInApi, type Demo, type Person as ApiPerson } from '../integration/approvals/approvals-helpers';
-import { approveEverything, DELEGATES, type World } from '../integration/versions/support';
+import { editorText, switchLanguageTo, typeAtEnd, waitForText } from './support/workspace-page';
+import { currentPlainText, demo, type Demo } from '../integration/approvals/approvals-helpers';
+import { approveEverything, DELEGATES, demoWorld } from '../integration/versions/support';
+import { DEMO_EMAILS } from '../utils/people';
 import { clauseIdFromKey } from '../../shared/src/yjs-layout';
 
 type Lang = 'en' | 'es';
@@ -30,7 +31,6 @@ const UI = {
   en: {
     locale: 'en-US',
     email: 'Email', password: 'Password', signIn: 'Sign in',
-    languageButton: 'English',
     negotiations: 'My negotiations',
     memorandum: /Memorandum of Cooperation on Regional Security/,
     article3: 'Article 3',
@@ -77,7 +77,6 @@ const UI = {
   es: {
     locale: 'es-ES',
     email: 'Correo electrónico', password: 'Contraseña', signIn: 'Iniciar sesión',
-    languageButton: 'Español',
     negotiations: 'Mis negociaciones',
     memorandum: /Memorando de Cooperación sobre Seguridad Regional/,
     article3: 'Artículo 3',
@@ -124,9 +123,9 @@ const UI = {
 } as const;
 
 const EMAILS = {
-  secretariat: 'secretariat@demo.test',
-  US: DELEGATES.US, SV: DELEGATES.SV, GT: DELEGATES.GT, HN: DELEGATES.HN,
-  legal: 'hn.legal@demo.test',
+  secretariat: DEMO_EMAILS.secretariat,
+  US: DEMO_EMAILS.us, SV: DEMO_EMAILS.sv, GT: DEMO_EMAILS.gt, HN: DEMO_EMAILS.hn,
+  legal: DEMO_EMAILS.hnLegal,
 } as const;
 type Who = keyof typeof EMAILS;
 
@@ -220,12 +219,8 @@ for (const lang of ['en', 'es'] as const) {
       page.on('response', (response) => {
         if (response.status() >= 400) errors.push(`response: ${response.status()} ${response.request().method()} ${response.url()}`);
       });
-      if (await page.getAttribute('html', 'lang') !== lang) {
-        await page.getByRole('button', { name: T.languageButton, exact: true }).click();
-        await page.waitForFunction((wanted) => document.documentElement.lang === wanted, lang);
-      }
       // Saved to the account, so that a page loaded later (the verification page) keeps the language.
-      await page.waitForFunction(async (wanted) => (await (await fetch('/api/me')).json()).user?.uiLanguage === wanted, lang);
+      await switchLanguageTo(page, lang);
       await page.getByRole('heading', { name: T.negotiations }).waitFor();
       await page.getByRole('link', { name: T.memorandum }).click();
       await page.getByRole('textbox', { name: enText, exact: true }).waitFor();
@@ -416,7 +411,7 @@ for (const lang of ['en', 'es'] as const) {
       await page.getByText(T.signatureSaved, { exact: true }).waitFor({ state: 'attached' });
 
       // The other clauses, approved and confirmed as each delegate and the secretariat would, through the API.
-      const world = await apiWorld();
+      const world = await demoWorld(server);
       const skip = new Set([`${clauseId}:concordance`, ...Object.keys(DELEGATES).map((code) => `${clauseId}:${code}`)]);
       await approveEverything(world, skip);
 
@@ -480,15 +475,5 @@ for (const lang of ['en', 'es'] as const) {
       // Nobody's page logged an error or got a failed response, from signing in to the end.
       for (const { who, errors } of people.values()) expect({ who, errors }).toEqual({ who, errors: [] });
     }, 300_000);
-
-    /** The demo's people signed in through the API, as the versions tests' helpers expect them. */
-    async function apiWorld(): Promise<World> {
-      const delegates: Record<string, ApiPerson> = {};
-      for (const [code, email] of Object.entries(DELEGATES)) delegates[code] = await signInApi(server, email);
-      const [secretariat, legal, observer] = await Promise.all([
-        signInApi(server, EMAILS.secretariat), signInApi(server, EMAILS.legal), signInApi(server, 'observer@demo.test'),
-      ]);
-      return { server, d, secretariat, delegates, legal, observer };
-    }
   });
 }

@@ -1,6 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import { browserStage, collectPageErrors, describeBrowser, screenshot } from '../utils/browser';
 import { editorText, openFirstNegotiation, signIn, typeAtEnd, waitForText } from './support/workspace-page';
 
 const US = 'us.delegate@demo.test';
@@ -8,22 +6,10 @@ const HN = 'hn.delegate@demo.test';
 const HN_LEGAL = 'hn.legal@demo.test';
 
 describeBrowser('signing in and working in the bilingual workspace', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '1' });
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage();
 
   it('lets a delegate sign in, open the demo negotiation and read every clause in English and Spanish side by side', async () => {
-    const us = await signIn(browser, server.url, US, 'en-US');
+    const us = await signIn(stage.browser, stage.server.url, US, 'en-US');
     const errors = collectPageErrors(us.page);
     await us.page.getByRole('heading', { name: 'My negotiations' }).waitFor();
     await us.page.getByRole('link', { name: /Memorandum of Cooperation/ }).waitFor();
@@ -46,7 +32,7 @@ describeBrowser('signing in and working in the bilingual workspace', () => {
   });
 
   it('switches the workspace to Spanish in one click and saves the choice to the account', async () => {
-    const us = await signIn(browser, server.url, US, 'en-US');
+    const us = await signIn(stage.browser, stage.server.url, US, 'en-US');
     await openFirstNegotiation(us.page);
     await us.page.getByRole('button', { name: 'Español' }).click();
     await us.page.getByRole('textbox', { name: 'Artículo 1, texto en inglés', exact: true }).waitFor();
@@ -73,9 +59,9 @@ describeBrowser('signing in and working in the bilingual workspace', () => {
   });
 
   it('shows two delegates typing into the same clause each other\'s text, live, in the other language column', async () => {
-    const us = await signIn(browser, server.url, US, 'en-US');
+    const us = await signIn(stage.browser, stage.server.url, US, 'en-US');
     // María Fernanda's saved preference is Spanish: it wins over the browser's English.
-    const hn = await signIn(browser, server.url, HN, 'en-US');
+    const hn = await signIn(stage.browser, stage.server.url, HN, 'en-US');
     await hn.page.getByRole('heading', { name: 'Mis negociaciones' }).waitFor();
     expect(await hn.page.getAttribute('html', 'lang')).toBe('es');
     await Promise.all([openFirstNegotiation(us.page), openFirstNegotiation(hn.page)]);
@@ -98,7 +84,7 @@ describeBrowser('signing in and working in the bilingual workspace', () => {
   });
 
   it('keeps the legal reviewer from typing: the texts are read-only for that role', async () => {
-    const legal = await signIn(browser, server.url, HN_LEGAL, 'es-ES');
+    const legal = await signIn(stage.browser, stage.server.url, HN_LEGAL, 'es-ES');
     await openFirstNegotiation(legal.page);
     await legal.page.getByText('Solo lectura').waitFor();
     const name = 'Artículo 1, texto en español';

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import type { Page } from 'playwright-core';
+import { browserStage, collectPageErrors, describeBrowser, screenshot } from '../utils/browser';
 import { openFirstNegotiation, signIn, waitForText, type Person } from './support/workspace-page';
 
 const numbers = (page: Page) => page.locator('.clause-number').allTextContents();
@@ -11,18 +10,14 @@ declare function rowText(label: string): string | undefined;
 const firstText = async (page: Page, label: string) => ((await row(page, label).locator('.clause-cell').first().textContent()) ?? '').trim();
 
 describeBrowser('editing the structure of the agreement', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const stage = browserStage();
   let us: Person;
   let secretariat: Person;
   let errors: string[];
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '1' });
-    browser = await launchBrowser();
-    us = await signIn(browser, server.url, 'us.delegate@demo.test', 'en-US');
-    secretariat = await signIn(browser, server.url, 'secretariat@demo.test', 'en-US');
+    us = await signIn(stage.browser, stage.server.url, 'us.delegate@demo.test', 'en-US');
+    secretariat = await signIn(stage.browser, stage.server.url, 'secretariat@demo.test', 'en-US');
     errors = [...collectPageErrors(us.page), ...collectPageErrors(secretariat.page)];
     await Promise.all([openFirstNegotiation(us.page), openFirstNegotiation(secretariat.page)]);
     await secretariat.page.evaluate(() => {
@@ -30,11 +25,6 @@ describeBrowser('editing the structure of the agreement', () => {
         .find((r) => r.querySelector('.clause-number')?.textContent === label)?.querySelector('.clause-cell')?.textContent?.trim();
     });
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   afterEach(() => {
     expect(errors.filter((error) => !error.includes('401'))).toEqual([]);

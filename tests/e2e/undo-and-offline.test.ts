@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import { browserStage, describeBrowser, screenshot } from '../utils/browser';
 import { editorText, openFirstNegotiation, signIn, typeAtEnd, waitForText, type Person } from './support/workspace-page';
 
 describeBrowser('undo and working offline', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const stage = browserStage();
   let us: Person;
   let gt: Person;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '1' });
-    browser = await launchBrowser();
-    us = await signIn(browser, server.url, 'us.delegate@demo.test', 'en-US');
-    gt = await signIn(browser, server.url, 'gt.delegate@demo.test', 'es-ES');
+    us = await signIn(stage.browser, stage.server.url, 'us.delegate@demo.test', 'en-US');
+    gt = await signIn(stage.browser, stage.server.url, 'gt.delegate@demo.test', 'es-ES');
     await Promise.all([openFirstNegotiation(us.page), openFirstNegotiation(gt.page)]);
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('undoes only the person\'s own typing, never a colleague\'s', async () => {
     await typeAtEnd(us.page, 'Article 5, English text', ' [US words]');

@@ -4,70 +4,55 @@
  * stays disabled), enters the signature record, freezes once everything is approved, downloads the
  * signed PDF, and anyone checks it on the verification page — genuine, and not once a byte changed.
  *
- * The page is the versions harness (client/src/versions on one real document) until the workspace
- * wires the components in.
+ * Each person signs in and opens the demo negotiation in the workspace of the built client (the
+ * versions tab, or the activity tab); the signed text is its own page, reached from the frozen
+ * workspace; the verification page is /verify, open to a visitor who is not signed in.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, collectPageErrors, describeBrowser, ROOT, screenshot } from '../utils/browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import { DEMO_EMAILS } from '../utils/people';
 import { approveEverything, editAs, replaceWords, startWorld, currentPlainText, type World } from '../integration/versions/support';
+import { openNegotiation, signIn, switchLanguageTo } from './support/workspace-page';
 
-const HARNESS_DIR = path.join(ROOT, 'dist/versions-harness');
-const HARNESS_PREFIX = '/__versions-harness/';
-
-function launchHarnessBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights'],
-  });
-}
-
-function buildHarness(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'tests/e2e/support/versions-harness/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
-}
-
-async function serveHarness(context: BrowserContext, baseUrl: string): Promise<void> {
-  await context.route(`${baseUrl}${HARNESS_PREFIX}**`, async (route) => {
-    const url = new URL(route.request().url());
-    const file = path.join(HARNESS_DIR, url.pathname.slice(HARNESS_PREFIX.length) || 'index.html');
-    if (!file.startsWith(HARNESS_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      await route.fulfill({ status: 404, body: 'not found' });
-      return;
-    }
-    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
-    await route.fulfill({ status: 200, contentType: `${type}; charset=utf-8`, body: fs.readFileSync(file) });
-  });
-}
+const TABS = { en: { versions: 'Versions', activity: 'Activity' }, es: { versions: 'Versiones', activity: 'Actividad' } } as const;
 
 describeBrowser('versions and the freeze in the browser', () => {
   let world: World;
   let browser: Browser;
   let clauseId: string;
 
-  async function openAs(email: string | null, locale: string, query = ''): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ locale, viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
-    await serveHarness(context, world.server.url);
-    if (email) {
-      const login = await context.request.post(`${world.server.url}/api/auth/login`, { data: { email, password: 'demo' }, headers: { Origin: world.server.url } });
-      expect(login.status()).toBe(200);
-    }
-    const page = await context.newPage();
+  /**
+   * Signs in through the form, in `lang` (switched with the header's button when the saved language
+   * differs), and opens a tab of the negotiation's side panel; from then on nothing may go wrong.
+   */
+  async function openAs(email: string, lang: 'en' | 'es', tab: keyof typeof TABS.en = 'versions'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const { context, page } = await signIn(browser, world.server.url, email, lang === 'en' ? 'en-US' : 'es-ES', { viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
+    await switchLanguageTo(page, lang);
     const errors = collectPageErrors(page);
-    await page.goto(`${world.server.url}${HARNESS_PREFIX}index.html?doc=${world.d.documentId}${query}`);
-    await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 20_000 });
+    await openNegotiation(page, world.server.url, world.d.documentId);
+    await page.getByRole('tab', { name: TABS[lang][tab], exact: true }).click();
     return { context, page, errors };
   }
 
+  /**
+   * The verification page as someone who holds a file and is not signed in. Errors count once it is
+   * shown: loading it, the app learns with a 401 from /api/me that nobody is signed in.
+   */
+  async function openVerifyPage(locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ locale, viewport: { width: 1300, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${world.server.url}/verify`);
+    await page.locator('input[type="file"]').waitFor({ state: 'attached' });
+    return { context, page, errors: collectPageErrors(page) };
+  }
+
   beforeAll(async () => {
-    buildHarness();
+    await ensureClientBuilt();
     world = await startWorld();
-    browser = await launchHarnessBrowser();
+    browser = await launchBrowser();
     for (const id of world.d.clauseIds) if ((await currentPlainText(world.server, world.d.documentId, id, 'en')).includes(' intend to ')) { clauseId = id; break; }
   }, 180_000);
 
@@ -77,7 +62,7 @@ describeBrowser('versions and the freeze in the browser', () => {
   });
 
   it('takes a named version and shows the redline against the text now, with who changed what', async () => {
-    const { context, page, errors } = await openAs('secretariat@demo.test', 'en-US');
+    const { context, page, errors } = await openAs(DEMO_EMAILS.secretariat, 'en');
     await page.getByLabel('Name of the version').fill('Text circulated to capitals, 1 March');
     await page.getByRole('button', { name: 'Take version' }).click();
     await page.getByRole('rowheader', { name: /Text circulated to capitals, 1 March/ }).waitFor();
@@ -95,7 +80,7 @@ describeBrowser('versions and the freeze in the browser', () => {
   });
 
   it('lists what blocks the freeze before the button, in Spanish, and keeps the button disabled', async () => {
-    const { context, page, errors } = await openAs('secretariat@demo.test', 'es-ES', '&lang=es');
+    const { context, page, errors } = await openAs(DEMO_EMAILS.secretariat, 'es');
     const panel = page.locator('.freeze-panel');
     await panel.getByText(/Todavía no se puede congelar el texto/).waitFor();
     await expect(panel.locator('.freeze-blocker').first().textContent()).resolves.toMatch(/nadie ha confirmado que las versiones lingüísticas concuerdan/);
@@ -109,18 +94,19 @@ describeBrowser('versions and the freeze in the browser', () => {
 
   it('freezes once everything is approved, then offers the signed text for download, which the verification page accepts', async () => {
     await approveEverything(world);
-    const { context, page, errors } = await openAs('secretariat@demo.test', 'en-US');
+    const { context, page, errors } = await openAs(DEMO_EMAILS.secretariat, 'en');
     const form = page.locator('.signature-form');
     await form.getByLabel('Place (English)').fill('San Salvador');
     await form.getByLabel('Place (Spanish)').fill('San Salvador');
     await form.getByLabel('Date of signature').fill('2026-03-01');
     await form.getByRole('button', { name: 'Save the signature record' }).click();
-    await page.getByText('Signature record saved.').waitFor();
+    await page.getByText('Signature record saved.').waitFor({ state: 'attached' }); // said to screen readers
 
     const panel = page.locator('.freeze-panel');
     await panel.getByText(/the text can be frozen/).waitFor();
     await panel.getByRole('button', { name: 'Freeze the text' }).click();
     await panel.getByRole('button', { name: 'Yes, freeze the text' }).click();
+    await page.getByRole('link', { name: 'Open the signed version and its exports', exact: true }).click();
     await page.locator('.signed-version .signed-fingerprint').waitFor();
     const fingerprint = (await page.locator('.signed-version .signed-fingerprint').textContent())!;
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -134,7 +120,7 @@ describeBrowser('versions and the freeze in the browser', () => {
     expect(errors).toEqual([]);
     await context.close();
 
-    const visitor = await openAs(null, 'es-ES', '&view=verify&lang=es');
+    const visitor = await openVerifyPage('es-ES');
     await visitor.page.getByLabel('Archivo que desea verificar').setInputFiles(file);
     await visitor.page.getByRole('button', { name: 'Verificar', exact: true }).click();
     await visitor.page.locator('.verify-result.is-genuine').waitFor();
@@ -154,8 +140,9 @@ describeBrowser('versions and the freeze in the browser', () => {
   });
 
   it('shows the frozen text in the activity feed', async () => {
-    const { context, page } = await openAs('observer@demo.test', 'en-US');
+    const { context, page } = await openAs(DEMO_EMAILS.observer, 'en', 'activity');
     await page.locator('.activity-feed').getByText(/froze the text for signature/).waitFor();
+    await page.getByRole('tab', { name: 'Versions', exact: true }).click();
     await page.locator('.freeze-panel').getByText(/This text was frozen on/).waitFor();
     await context.close();
   });

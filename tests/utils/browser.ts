@@ -3,6 +3,7 @@
  * serving the built client.
  *
  *   describeBrowser('signs in', () => { ... })   skips, saying why, where /usr/bin/chromium is absent
+ *   const stage = browserStage()                  in its body: the built client, a demo server and Chromium
  *   await ensureClientBuilt()                     builds dist/client once if missing or stale
  *   const browser = await launchBrowser()         each newContext() is a fresh profile
  */
@@ -10,6 +11,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { sleep } from './wait';
+import { startTestServer, type TestServer } from './test-server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ROOT = path.resolve(__dirname, '../..');
@@ -64,8 +67,6 @@ export function clientIsStale(): boolean {
   return CLIENT_SOURCES.some((dir) => newestMtime(dir) > built);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Builds the client when dist/client is missing or older than its sources. Parallel jest workers
  * take a lock file (O_EXCL), so only one builds; the others wait for it and then see a fresh build.
@@ -102,6 +103,31 @@ export async function ensureClientBuilt(): Promise<void> {
     await sleep(250);
     if (!fs.existsSync(BUILD_LOCK) && !clientIsStale()) return;
   }
+}
+
+/** What a browser suite works against: a whole Concordia serving the built client, and Chromium. */
+export interface BrowserStage {
+  server: TestServer;
+  browser: Browser;
+}
+
+/**
+ * Call in a describeBrowser body: before its tests, builds the client if it is stale and starts a
+ * server (`env`; by default with the demo negotiation) and Chromium; after them, stops both. The
+ * fields are there from the suite's first beforeAll on.
+ */
+export function browserStage(env: Record<string, string> = { DEMO: '1' }, timeoutMs = 180_000): BrowserStage {
+  const stage = {} as BrowserStage;
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    stage.server = await startTestServer(env);
+    stage.browser = await launchBrowser();
+  }, timeoutMs);
+  afterAll(async () => {
+    await stage.browser?.close();
+    await stage.server?.stop();
+  });
+  return stage;
 }
 
 /** Saves test-results/screenshots/<name>-<lang>.png (git-ignored) and returns its path. */

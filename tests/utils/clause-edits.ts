@@ -9,6 +9,7 @@ import {
   readClauseJSON, restoreClause, type NodeJSON,
 } from '../../shared/src/index';
 import type { Random } from './prng';
+import { waitFor } from './wait';
 
 /** What a client-side writer passes as origin: anything but null (layout rule 4). */
 export const clientOrigin = { kind: 'server', reason: 'seed' } as const;
@@ -184,16 +185,9 @@ export function sameState(a: Y.Doc, b: Y.Doc): boolean {
  * replicas that differ and their state vectors.
  */
 export async function waitForConvergence(replicas: { name: string; doc: Y.Doc }[], timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   const [first, ...rest] = replicas;
-  for (;;) {
-    const differing = rest.filter((r) => !sameState(first.doc, r.doc));
-    if (differing.length === 0) return;
-    if (Date.now() > deadline) {
-      const sv = (doc: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))]);
-      throw new Error(`Replicas did not converge in ${timeoutMs} ms: ${differing.map((r) => r.name).join(', ')} differ from ${first.name}.\n`
-        + replicas.map((r) => `  ${r.name}: state vector ${sv(r.doc)}`).join('\n'));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  const differing = () => rest.filter((r) => !sameState(first.doc, r.doc));
+  const sv = (doc: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))]);
+  await waitFor(() => differing().length === 0, () => `the replicas to converge: ${differing().map((r) => r.name).join(', ')} differ from ${first.name}.\n`
+    + replicas.map((r) => `  ${r.name}: state vector ${sv(r.doc)}`).join('\n'), timeoutMs);
 }

@@ -38,12 +38,3 @@ export function connectClient(baseWsUrl: string, documentId: string, options: { 
     destroy: () => { provider.destroy(); doc.destroy(); },
   };
 }
-
-/** Resolves once predicate() holds, polling; rejects with `what` after timeoutMs. */
-export async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

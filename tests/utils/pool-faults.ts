@@ -16,5 +16,3 @@ export function interceptQueries(pool: pg.Pool, intercept: (text: string, values
   (pool as unknown as { query: unknown }).query = patched;
   return () => { (pool as unknown as { query: unknown }).query = original; };
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 /**
  * A bare websocket on the collab endpoint: it sends exactly the bytes a test gives it (well-formed
- * or not) and records every frame and the close code. The Origin header is set as a browser would.
+ * or not) and records every frame and the close code. The Origin header is set as a browser would;
+ * the person is who the session cookie or the collab ticket (?token=) says, or nobody.
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -11,12 +12,17 @@ import { MessageType } from '../../shared/src/protocol';
 
 export interface Closed { code: number; reason: string }
 
+/** Why `opened` rejected: the server answered the upgrade with an HTTP status instead of 101. */
+export type UpgradeRefused = Error & { status: number; body: string };
+
 export interface RawCollabSocket {
   ws: WebSocket;
   /** Binary frames received so far, in order. */
   frames: Uint8Array[];
+  /** Rejects with an UpgradeRefused when the server does not upgrade. */
   opened: Promise<void>;
   closed: Promise<Closed>;
+  isClosed(): boolean;
   send(data: Uint8Array | string): void;
   /** Resolves with the first received frame (already received or not) that matches. */
   waitForFrame(match: (frame: Uint8Array) => boolean, what: string, timeoutMs?: number): Promise<Uint8Array>;
@@ -25,8 +31,20 @@ export interface RawCollabSocket {
   close(): void;
 }
 
-export function openRawSocket(wsUrl: string, documentId: string, options: { origin?: string } = {}): RawCollabSocket {
-  const ws = new WebSocket(`${wsUrl}/collab/${documentId}`, { headers: { origin: options.origin ?? wsUrl.replace(/^ws/, 'http') } });
+export interface RawSocketOptions {
+  /** Defaults to the server's own origin. */
+  origin?: string;
+  /** A `concordia_session=…` Cookie header. */
+  cookie?: string | null;
+  /** A collab ticket, sent as ?token=. */
+  token?: string;
+}
+
+export function openRawSocket(wsUrl: string, documentId: string, options: RawSocketOptions = {}): RawCollabSocket {
+  const headers: Record<string, string> = { origin: options.origin ?? wsUrl.replace(/^ws/, 'http') };
+  if (options.cookie) headers.cookie = options.cookie;
+  const query = options.token ? `?token=${encodeURIComponent(options.token)}` : '';
+  const ws = new WebSocket(`${wsUrl}/collab/${documentId}${query}`, { headers });
   const frames: Uint8Array[] = [];
   const listeners = new Set<() => void>();
   let closedWith: Closed | null = null;
@@ -38,7 +56,14 @@ export function openRawSocket(wsUrl: string, documentId: string, options: { orig
   ws.on('error', () => undefined); // a refused or reset socket shows up as its close
   const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused with HTTP ${res.statusCode}`)));
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => { body += chunk; });
+      res.on('end', () => {
+        reject(Object.assign(new Error(`upgrade refused with HTTP ${res.statusCode}`), { status: res.statusCode ?? 0, body }));
+        ws.terminate(); // with this listener ws leaves the refused request to us: end it, so `closed` settles too
+      });
+    });
     ws.once('close', () => reject(new Error('closed before opening')));
   });
   opened.catch(() => undefined);
@@ -49,6 +74,7 @@ export function openRawSocket(wsUrl: string, documentId: string, options: { orig
   }));
   return {
     ws, frames, opened, closed,
+    isClosed: () => closedWith !== null,
     send(data) {
       ws.send(data, { binary: typeof data !== 'string' });
     },
@@ -78,7 +104,8 @@ export function openRawSocket(wsUrl: string, documentId: string, options: { orig
 
 /** The frames of the y-websocket protocol, built independently of the server's own builders. */
 export const collabFrame = {
-  syncStep1(stateVector: Uint8Array): Uint8Array {
+  /** Sync step 1 with a state vector (by default an empty document's: "send me everything"). */
+  syncStep1(stateVector: Uint8Array = Y.encodeStateVector(new Y.Doc())): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Sync);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
@@ -91,6 +118,9 @@ export const collabFrame = {
     encoding.writeVarUint(encoder, kind);
     encoding.writeVarUint8Array(encoder, update);
     return encoding.toUint8Array(encoder);
+  },
+  syncStep2(update: Uint8Array): Uint8Array {
+    return collabFrame.update(update, syncProtocol.messageYjsSyncStep2);
   },
   awareness(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
     const inner = encoding.createEncoder();
@@ -105,7 +135,51 @@ export const collabFrame = {
     encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
     return encoding.toUint8Array(encoder);
   },
+  queryAwareness(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.QueryAwareness);
+    return encoding.toUint8Array(encoder);
+  },
+  /** An auth message as a client would send one (only the server may). */
+  auth(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Auth);
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarString(encoder, 'let me in');
+    return encoding.toUint8Array(encoder);
+  },
+  /** A message type the protocol does not have. */
+  unknown(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 7);
+    return encoding.toUint8Array(encoder);
+  },
 };
+
+/** A real change: one insertion into a fresh Y.Doc, as one update. */
+export function oneChange(text = 'changed by a client'): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('probe').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** What a server frame is: 'sync-step1' | 'sync-step2' | 'sync-update' | 'awareness' | 'auth-denied' | … */
+export function kindOf(frame: Uint8Array): string {
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  if (type === MessageType.Sync) return ['sync-step1', 'sync-step2', 'sync-update'][decoding.readVarUint(decoder)] ?? 'sync-other';
+  if (type === MessageType.Awareness) return 'awareness';
+  if (type === MessageType.Auth) return decoding.readVarUint(decoder) === 0 ? 'auth-denied' : 'auth-other';
+  return `type-${type}`;
+}
+
+/** The reason string of a permission-denied frame. */
+export function deniedReason(frame: Uint8Array): string {
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  return decoding.readVarString(decoder);
+}
 
 /** Whether a frame is a sync step 2 or update message (what carries document text). */
 export function isSyncPayload(frame: Uint8Array): boolean {

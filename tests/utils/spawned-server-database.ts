@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import * as Y from 'yjs';
-import { REPO_ROOT } from './spawn-server';
+import { REPO_ROOT, type SpawnedServer } from './spawn-server';
+import type { CollabClient } from './collab-client';
 import { dropSchema, freshSchema, openTestDatabase, usingPglite } from './test-db';
 import { migrate } from '../../server/src/db/migrate';
 import { createDocument, docFromDatabase } from './factories';
@@ -53,4 +54,26 @@ export async function prepareSpawnedServerDatabase(): Promise<SpawnedServerDatab
       await dropSchema(schema);
     },
   };
+}
+
+/** A database for spawned servers, with the servers and clients a test started on it. */
+export interface SpawnedServerStage {
+  /** There from the first beforeAll on. */
+  database: SpawnedServerDatabase;
+  /** Killed (SIGKILL) after the tests. */
+  servers: SpawnedServer[];
+  /** Destroyed after the tests. */
+  clients: CollabClient[];
+}
+
+/** Call in a test file or a describe body: prepares the database before its tests; after them, ends what they left running. */
+export function spawnedServerStage(): SpawnedServerStage {
+  const stage = { servers: [], clients: [] } as unknown as SpawnedServerStage;
+  beforeAll(async () => { stage.database = await prepareSpawnedServerDatabase(); });
+  afterAll(async () => {
+    for (const client of stage.clients) client.destroy();
+    for (const server of stage.servers) await server.kill('SIGKILL');
+    await stage.database?.cleanup();
+  });
+  return stage;
 }

@@ -1,5 +1,5 @@
 import { api } from './http';
-import type { SessionAnswer, User } from './types';
+import type { SessionAnswer, User } from '../../../shared/src/api/users';
 
 export const login = (email: string, password: string) =>
   api.post<SessionAnswer>('/api/auth/login', { email, password }, { csrf: false, expectSession: false });

@@ -1,5 +1,5 @@
 import { api } from './http';
-import type { DocumentDetail, DocumentSummary } from './types';
+import type { DocumentDetail, DocumentSummary } from '../../../shared/src/api/documents';
 
 const base = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
 

@@ -1,5 +1,6 @@
 import { api } from './http';
-import type { InvitationPreview, SessionAnswer } from './types';
+import type { InvitationPreview } from '../../../shared/src/api/invitations';
+import type { SessionAnswer } from '../../../shared/src/api/users';
 
 const path = (token: string) => `/api/invitations/${encodeURIComponent(token)}`;
 

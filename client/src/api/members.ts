@@ -1,18 +1,12 @@
 import { api } from './http';
 import { documentPath } from './documents';
-import type { CreatedInvitation, Member, Participant, Role } from './types';
+import type { Invitation, InvitationBody } from '../../../shared/src/api/invitations';
+import type { Member, MembershipBody, MembershipChange } from '../../../shared/src/api/members';
+import type { Participant, ParticipantBody } from '../../../shared/src/api/participants';
 
-export interface MembershipInput {
-  email: string;
-  role: Role;
-  participantId?: string | null;
-}
-
-export interface ParticipantInput {
-  code: string;
-  name: Record<string, string>;
-  color: string;
-}
+/** Adding a person: by email, as a member (an existing account) or by invitation. */
+export type MembershipInput = InvitationBody & Pick<MembershipBody, 'email'>;
+export type ParticipantInput = ParticipantBody;
 
 export const listMembers = (documentId: string) =>
   api.get<{ members: Member[] }>(`${documentPath(documentId)}/members`);
@@ -20,14 +14,14 @@ export const listMembers = (documentId: string) =>
 export const addMembership = (documentId: string, input: MembershipInput) =>
   api.post<unknown>(`${documentPath(documentId)}/memberships`, withoutEmptyParticipant(input));
 
-export const updateMembership = (documentId: string, membershipId: string, changes: { role: Role; participantId: string | null }) =>
+export const updateMembership = (documentId: string, membershipId: string, changes: MembershipChange) =>
   api.patch<unknown>(`${documentPath(documentId)}/memberships/${encodeURIComponent(membershipId)}`, changes);
 
 export const removeMembership = (documentId: string, membershipId: string) =>
   api.delete(`${documentPath(documentId)}/memberships/${encodeURIComponent(membershipId)}`);
 
 export const createInvitation = (documentId: string, input: MembershipInput) =>
-  api.post<{ invitation: CreatedInvitation }>(`${documentPath(documentId)}/invitations`, withoutEmptyParticipant(input));
+  api.post<{ invitation: Invitation }>(`${documentPath(documentId)}/invitations`, withoutEmptyParticipant(input));
 
 export const listParticipants = (documentId: string) =>
   api.get<{ participants: Participant[] }>(`${documentPath(documentId)}/participants`);

@@ -8,8 +8,9 @@ import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { resources, NAMESPACES } from '../../../shared/locales';
 
-export const UI_LANGUAGES = ['en', 'es'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+import { UI_LANGUAGES, type UiLanguage } from '../../../shared/src/languages';
+
+export { UI_LANGUAGES, type UiLanguage };
 
 export const LANGUAGE_STORAGE_KEY = 'concordia.uiLanguage';
 

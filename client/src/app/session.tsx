@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { fetchMe, login, logout, updateMe } from '../api/auth';
 import { ApiError, onUnauthenticated, setCsrfToken } from '../api/http';
-import type { SessionAnswer, User } from '../api/types';
+import type { SessionAnswer, User } from '../../../shared/src/api/users';
 import { i18n, isUiLanguage, type UiLanguage } from './i18n';
 
 export type SessionState =

@@ -6,18 +6,21 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatNumber, languageTitle, localized } from '../app/format';
 import { clauseLabels } from '../workspace/clause-label';
 import { filterMatrixClauses, type MatrixFilterOptions } from '../../../shared/src/approval-matrix';
-import { MATRIX_FILTERS, type MatrixFilter, type MatrixParticipant } from '../../../shared/src/approval-api';
-import type { Approvals } from './use-approvals';
+import { MATRIX_FILTERS, type MatrixFilter, type MatrixParticipant } from '../../../shared/src/api/approvals';
+import type { ApprovalsStore } from './approvals-store';
+import { useApprovals } from './use-approvals';
 import type { ApprovalPermissions } from './clause-badges';
 import { ApproveDialog } from './approve-dialog';
 import { ChangedSince } from './changed-since';
 import './approvals.css';
 
 export interface ApprovalMatrixProps {
-  approvals: Approvals;
+  /** The document's approvals, kept live by the screen. */
+  store: ApprovalsStore;
   me: ApprovalPermissions;
   announce?(message: string): void;
 }
@@ -26,8 +29,10 @@ const STATUS_MARK = { approved: '✓', outdated: '!', not_approved: '–' } as c
 
 type Open = { kind: 'approve'; clauseId: string; participant: MatrixParticipant } | { kind: 'changes'; clauseId: string; participantId: string | null } | null;
 
-export function ApprovalMatrix({ approvals, me, announce }: ApprovalMatrixProps) {
+export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
   const { t, i18n } = useTranslation(['approvals', 'workspace']);
+  const approvals = useApprovals(store);
+  const errorMessage = useErrorMessage();
   const [filter, setFilter] = useState<MatrixFilterOptions>({});
   const [open, setOpen] = useState<Open>(null);
   const statusId = useId();
@@ -40,7 +45,7 @@ export function ApprovalMatrix({ approvals, me, announce }: ApprovalMatrixProps)
   if (approvals.status === 'error') {
     return (
       <div role="alert" className="approval-matrix-status">
-        <p>{t('approvals:matrix.error')}</p>
+        <p>{t('approvals:matrix.error')} {errorMessage(approvals.error)}</p>
         <button type="button" className="button" onClick={approvals.reload}>{t('approvals:matrix.retry')}</button>
       </div>
     );
@@ -150,11 +155,11 @@ export function ApprovalMatrix({ approvals, me, announce }: ApprovalMatrixProps)
       )}
 
       {open?.kind === 'approve' && (
-        <ApproveDialog approvals={approvals} clauseId={open.clauseId} label={labelOf(open.clauseId)} participant={open.participant}
+        <ApproveDialog store={store} clauseId={open.clauseId} label={labelOf(open.clauseId)} participant={open.participant}
           onClose={() => setOpen(null)} onApproved={announce} />
       )}
       {open?.kind === 'changes' && (
-        <ChangedSince approvals={approvals} clauseId={open.clauseId} label={labelOf(open.clauseId)} participantId={open.participantId}
+        <ChangedSince store={store} clauseId={open.clauseId} label={labelOf(open.clauseId)} participantId={open.participantId}
           canConfirmConcordance={me.canConfirmConcordance && mayChange} onClose={() => setOpen(null)} onConfirmed={announce} />
       )}
     </section>

@@ -2,7 +2,7 @@
 import { api } from '../api/http';
 import type {
   ApprovalMatrix, ApprovalRecord, ApprovalRevokedEvent, ApproveClauseBody, ClauseApprovals, ConcordanceRecord,
-} from '../../../shared/src/approval-api';
+} from '../../../shared/src/api/approvals';
 
 const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
 const clausePath = (documentId: string, clauseId: string) => `${documentPath(documentId)}/clauses/${encodeURIComponent(clauseId)}`;

@@ -1,138 +1,190 @@
 /**
- * Approvals of one open document, live: the records in force (from GET /approvals, then socket.io
- * events), combined with the clause texts of this client's own Y.Doc. Every status is re-derived with
- * the shared code (approval-matrix.ts) whenever either changes — a clause turns "outdated" in every
- * client the moment either language changes there, with no request to the server.
+ * Approvals of one open document, live: the records in force (a LiveStore: GET /approvals, then
+ * socket.io events) combined with the clause texts of this client's own Y.Doc. Every status is derived
+ * with the shared code (approval-matrix.ts) whenever either changes — a clause turns "outdated" in
+ * every client the moment either language changes there, with no request to the server.
+ *
+ * Each clause's row is derived again only when its own text or records changed, and is otherwise the
+ * same object (live-store.ts [L4]): one approval, or one keystroke, re-renders one clause's badges.
  */
 import type * as Y from 'yjs';
-import type { Socket } from 'socket.io-client';
 import { SocketEvent } from '../../../shared/src/protocol';
-import {
-  applyApprovalEvent, deriveMatrixClauses, emptyMatrixRecords, recordsOfMatrix, type MatrixRecords,
-} from '../../../shared/src/approval-matrix';
-import { documentReadiness, participantProgress, type ParticipantProgress, type Readiness } from '../../../shared/src/approval-status';
+import { deriveMatrixClauses, type MatrixRecords } from '../../../shared/src/approval-matrix';
+import { documentReadiness, participantProgress, type ClauseTextState, type ParticipantProgress, type Readiness } from '../../../shared/src/approval-status';
 import type {
-  ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent, MatrixClause, MatrixParticipant,
-} from '../../../shared/src/approval-api';
-import { fetchApprovalMatrix } from './approvals-api';
+  ApprovalMatrix, ApprovalRecord, ApprovalRevokedEvent, ApproveClauseBody, ConcordanceRecord, MatrixClause, MatrixParticipant,
+} from '../../../shared/src/api/approvals';
+import { aboutDocument, LiveStore, RELOAD, sameOr, type Change, type LiveSocket, type LiveSource, type LiveStatus } from '../realtime/live-store';
+import {
+  approvalRecorded, approvalRevoked, concordanceConfirmed, emptyApprovalRecords, fromMatrix, mergeApprovalRecords, type ApprovalRecords,
+} from './approval-records';
 import { ClauseStates } from './clause-states';
 
-export interface ApprovalsSnapshot {
-  status: 'loading' | 'ready' | 'error';
+/** The requests the store makes (approvals-api.ts in the app; fakes in tests). */
+export interface ApprovalsApi {
+  fetchMatrix(signal: AbortSignal): Promise<ApprovalMatrix>;
+  approve(clauseId: string, body: ApproveClauseBody): Promise<{ approval: ApprovalRecord }>;
+  revoke(clauseId: string, participantId: string): Promise<{ revocation: ApprovalRevokedEvent }>;
+  confirmConcordance(clauseId: string, languageHashes: Record<string, string>): Promise<{ confirmation: ConcordanceRecord }>;
+}
+
+/** What changes rarely: one object while none of its fields changed, for every badge to read. */
+export interface ApprovalsMeta {
+  status: LiveStatus;
   error: unknown;
   documentStatus: string;
   languages: readonly string[];
-  participants: MatrixParticipant[];
+  participants: readonly MatrixParticipant[];
+}
+
+export interface ApprovalsSnapshot extends ApprovalsMeta {
+  meta: ApprovalsMeta;
   records: MatrixRecords;
   /** Visible clauses in order, statuses derived from this client's text now. */
   clauses: MatrixClause[];
+  byClause: ReadonlyMap<string, MatrixClause>;
   progress: Record<string, ParticipantProgress>;
   readiness: Readiness;
 }
 
-const EMPTY_READINESS: Readiness = { ready: false, approved: 0, total: 0 };
+interface CachedRow {
+  state: ClauseTextState;
+  cells: MatrixRecords['approvals'][string] | undefined;
+  confirmation: ConcordanceRecord | undefined;
+  participants: readonly MatrixParticipant[];
+  row: MatrixClause;
+}
 
-export class ApprovalsStore {
-  private snapshot: ApprovalsSnapshot;
-  private readonly listeners = new Set<() => void>();
+export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
+  readonly records: LiveStore<ApprovalRecords>;
   private states: ClauseStates | null = null;
   private stopStates: (() => void) | null = null;
-  private abort: AbortController | null = null;
-  private destroyed = false;
+  private rows = new Map<string, CachedRow>();
+  private snapshot: ApprovalsSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private running = 0;
 
-  constructor(readonly documentId: string, private readonly ydoc: Y.Doc, private readonly socket: Socket | null) {
+  constructor(readonly documentId: string, readonly ydoc: Y.Doc, private readonly api: ApprovalsApi) {
+    const about = <E extends { documentId: string }>(change: (event: E) => Change<ApprovalRecords>) => (event: E) => (aboutDocument(documentId, event) ? change(event) : null);
+    this.records = new LiveStore<ApprovalRecords>({
+      initial: emptyApprovalRecords(),
+      load: async (signal) => fromMatrix(await api.fetchMatrix(signal)),
+      merge: mergeApprovalRecords,
+      events: {
+        [SocketEvent.ApprovalRecorded]: about(approvalRecorded),
+        [SocketEvent.ApprovalRevoked]: about(approvalRevoked),
+        [SocketEvent.ConcordanceConfirmed]: about(concordanceConfirmed),
+        // A freeze (or archiving) changes what may still change: read the document's status again.
+        [SocketEvent.DocumentStatusChanged]: (event) => (aboutDocument(documentId, event) ? RELOAD : null),
+      },
+    });
+    const meta: ApprovalsMeta = { status: 'loading', error: null, documentStatus: 'draft', languages: [], participants: [] };
     this.snapshot = {
-      status: 'loading', error: null, documentStatus: 'draft', languages: [], participants: [],
-      records: emptyMatrixRecords(), clauses: [], progress: {}, readiness: EMPTY_READINESS,
+      ...meta, meta, records: this.records.getSnapshot().records, clauses: [], byClause: new Map(), progress: {},
+      readiness: { ready: false, approved: 0, total: 0 },
     };
-    if (socket) {
-      socket.on(SocketEvent.ApprovalRecorded, this.onRecorded);
-      socket.on(SocketEvent.ApprovalRevoked, this.onRevoked);
-      socket.on(SocketEvent.ConcordanceConfirmed, this.onConfirmed);
-      // A freeze (or archiving) changes what may still change: read the document's status again.
-      socket.on(SocketEvent.DocumentStatusChanged, this.onStatusChanged);
-      // Events sent while disconnected are lost: read the records again after every reconnection.
-      socket.io.on('reconnect', this.onReconnect);
-    }
+    this.records.subscribe(this.derive);
   }
 
-  getSnapshot = (): ApprovalsSnapshot => this.snapshot;
-
-  subscribe = (listener: () => void): (() => void) => {
+  readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => { this.listeners.delete(listener); };
   };
 
-  /** Fetches the records in force (the statuses themselves are always derived here). */
-  async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = new AbortController();
-    this.abort = abort;
-    try {
-      const matrix = await fetchApprovalMatrix(this.documentId, abort.signal);
-      if (this.destroyed || abort.signal.aborted) return;
-      if (!this.states || this.snapshot.languages.join() !== matrix.languages.join()) {
-        this.stopStates?.();
-        this.states?.destroy();
-        this.states = new ClauseStates(this.ydoc, matrix.languages);
-        this.stopStates = this.states.subscribe(() => this.derive({}));
-      }
-      this.derive({
-        status: 'ready', error: null, documentStatus: matrix.documentStatus, languages: matrix.languages,
-        participants: matrix.participants, records: recordsOfMatrix(matrix.clauses),
-      });
-    } catch (error) {
-      if (this.destroyed || abort.signal.aborted) return;
-      this.derive({ status: this.snapshot.status === 'ready' ? 'ready' : 'error', error });
-    }
+  readonly getSnapshot = (): ApprovalsSnapshot => this.snapshot;
+
+  readonly reload = (): Promise<void> => this.records.reload();
+
+  /** The row of one clause: the same object while its text and records did not change. */
+  clause(clauseId: string): MatrixClause | undefined {
+    return this.snapshot.byClause.get(clauseId);
   }
 
-  /** Merges a record this client just created (the socket event may come later, or never if offline). */
-  applyRecorded(event: ApprovalRecordedEvent): void { this.merge({ type: 'recorded', payload: event }); }
-  applyRevoked(event: ApprovalRevokedEvent): void { this.merge({ type: 'revoked', payload: event }); }
-  applyConfirmed(event: ConcordanceConfirmedEvent): void { this.merge({ type: 'confirmed', payload: event }); }
-
-  /** The text state of one clause now, from this client's Y.Doc. */
-  clauseState(clauseId: string) {
-    return this.states?.stateOf(clauseId);
+  start(socket: LiveSocket | null): () => void {
+    this.running += 1;
+    const stopRecords = this.records.start(socket);
+    this.derive();
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      stopRecords();
+      this.running -= 1;
+      if (this.running === 0) this.dropStates();
+    };
   }
 
-  destroy(): void {
-    this.destroyed = true;
-    this.abort?.abort();
+  /** Approve a clause for a Participant, covering exactly the text whose fingerprint is given. */
+  async approve(clauseId: string, participantId: string, fingerprint: string, acknowledgeConcordance: boolean): Promise<ApprovalRecord> {
+    const { approval } = await this.api.approve(clauseId, { participantId, fingerprint, acknowledgeConcordance });
+    // The socket event may come later, or never if offline: the answer is applied now (the event then changes nothing).
+    this.records.apply(approvalRecorded({ documentId: this.documentId, approval }));
+    return approval;
+  }
+
+  async revoke(clauseId: string, participantId: string): Promise<void> {
+    const { revocation } = await this.api.revoke(clauseId, participantId);
+    this.records.apply(approvalRevoked(revocation));
+  }
+
+  /** Confirm that the language versions say the same thing, as given by their hashes. */
+  async confirmConcordance(clauseId: string, languageHashes: Record<string, string>): Promise<ConcordanceRecord> {
+    const { confirmation } = await this.api.confirmConcordance(clauseId, languageHashes);
+    this.records.apply(concordanceConfirmed({ documentId: this.documentId, confirmation }));
+    return confirmation;
+  }
+
+  /** The texts are followed while someone keeps the store live, in the languages the matrix names. */
+  private syncStates(languages: readonly string[]): void {
+    if (this.running === 0 || languages.length === 0) return;
+    if (this.states && this.states.languages.join() === languages.join()) return;
+    this.dropStates();
+    this.states = new ClauseStates(this.ydoc, languages);
+    this.stopStates = this.states.subscribe(this.derive);
+  }
+
+  private dropStates(): void {
     this.stopStates?.();
     this.states?.destroy();
-    if (this.socket) {
-      this.socket.off(SocketEvent.ApprovalRecorded, this.onRecorded);
-      this.socket.off(SocketEvent.ApprovalRevoked, this.onRevoked);
-      this.socket.off(SocketEvent.ConcordanceConfirmed, this.onConfirmed);
-      this.socket.off(SocketEvent.DocumentStatusChanged, this.onStatusChanged);
-      this.socket.io.off('reconnect', this.onReconnect);
+    this.states = null;
+    this.stopStates = null;
+    this.rows.clear();
+  }
+
+  private readonly derive = (): void => {
+    const held = this.records.getSnapshot();
+    this.syncStates(held.languages);
+    const previous = this.snapshot;
+    const participantIds = held.participants.map((p) => p.id);
+    const rows = new Map<string, CachedRow>();
+    const byClause = new Map<string, MatrixClause>();
+    const list: MatrixClause[] = [];
+    for (const state of this.states?.states ?? []) {
+      const cells = held.records.approvals[state.clauseId];
+      const confirmation = held.records.confirmations[state.clauseId];
+      const cached = this.rows.get(state.clauseId);
+      const row = cached && cached.state === state && cached.cells === cells && cached.confirmation === confirmation && cached.participants === held.participants
+        ? cached.row
+        : deriveMatrixClauses([state], participantIds, held.records)[0];
+      rows.set(state.clauseId, { state, cells, confirmation, participants: held.participants, row });
+      byClause.set(state.clauseId, row);
+      list.push(row);
     }
-    this.listeners.clear();
-  }
-
-  private readonly onRecorded = (event: ApprovalRecordedEvent) => { if (event?.documentId === this.documentId) this.applyRecorded(event); };
-  private readonly onRevoked = (event: ApprovalRevokedEvent) => { if (event?.documentId === this.documentId) this.applyRevoked(event); };
-  private readonly onConfirmed = (event: ConcordanceConfirmedEvent) => { if (event?.documentId === this.documentId) this.applyConfirmed(event); };
-  private readonly onStatusChanged = (event: { documentId?: unknown }) => { if (event?.documentId === this.documentId) void this.load(); };
-  private readonly onReconnect = () => { void this.load(); };
-
-  private merge(event: Parameters<typeof applyApprovalEvent>[1]): void {
-    const records = applyApprovalEvent(this.snapshot.records, event);
-    if (records !== this.snapshot.records) this.derive({ records });
-  }
-
-  private derive(changes: Partial<ApprovalsSnapshot>): void {
-    const next = { ...this.snapshot, ...changes };
-    const participantIds = next.participants.map((p) => p.id);
-    const clauses = this.states ? deriveMatrixClauses(this.states.states, participantIds, next.records) : [];
+    this.rows = rows;
+    const clauses = sameOr(previous.clauses, list) as MatrixClause[];
+    const same = previous.meta;
+    const meta = same.status === held.status && same.error === held.error && same.documentStatus === held.documentStatus
+      && same.languages === held.languages && same.participants === held.participants
+      ? same
+      : { status: held.status, error: held.error, documentStatus: held.documentStatus, languages: held.languages, participants: held.participants };
+    if (meta === previous.meta && clauses === previous.clauses && held.records === previous.records) return;
+    const counted = clauses === previous.clauses && meta.participants === previous.participants;
     this.snapshot = {
-      ...next,
-      clauses,
-      progress: participantProgress(clauses, participantIds),
-      readiness: documentReadiness(clauses, participantIds),
+      ...meta, meta, records: held.records, clauses,
+      byClause: clauses === previous.clauses ? previous.byClause : byClause,
+      progress: counted ? previous.progress : participantProgress(clauses, participantIds),
+      readiness: counted ? previous.readiness : documentReadiness(clauses, participantIds),
     };
-    for (const listener of this.listeners) listener();
-  }
+    for (const listener of [...this.listeners]) listener();
+  };
 }

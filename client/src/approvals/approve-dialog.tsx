@@ -7,10 +7,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
+import { useErrorMessage } from '../app/error-message';
 import { languageTitle, localized } from '../app/format';
 import { concordanceState } from '../../../shared/src/approval-status';
-import type { MatrixParticipant } from '../../../shared/src/approval-api';
-import type { Approvals } from './use-approvals';
+import type { MatrixParticipant } from '../../../shared/src/api/approvals';
+import type { ApprovalsStore } from './approvals-store';
+import { useApprovalRow, useApprovalsMeta } from './use-approvals';
 import { livePlainTexts } from './clause-texts';
 import { Modal } from './modal';
 import './approvals.css';
@@ -22,7 +24,7 @@ interface Shown {
 }
 
 export interface ApproveDialogProps {
-  approvals: Approvals;
+  store: ApprovalsStore;
   clauseId: string;
   /** "Article 3", as the workspace labels it. */
   label: string;
@@ -32,14 +34,17 @@ export interface ApproveDialogProps {
   onApproved?(message: string): void;
 }
 
-export function ApproveDialog({ approvals, clauseId, label, participant, onClose, onApproved }: ApproveDialogProps) {
+export function ApproveDialog({ store, clauseId, label, participant, onClose, onApproved }: ApproveDialogProps) {
   const { t, i18n } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const meta = useApprovalsMeta(store);
+  const live = useApprovalRow(store, clauseId);
   const capture = (): Shown => {
-    const row = approvals.clauses.find((c) => c.clauseId === clauseId);
+    const row = store.clause(clauseId);
     return {
       fingerprint: row?.fingerprint ?? null,
       languageHashes: row?.languageHashes ?? {},
-      plainTexts: livePlainTexts(approvals.ydoc, clauseId, approvals.languages),
+      plainTexts: livePlainTexts(store.ydoc, clauseId, store.getSnapshot().languages),
     };
   };
   const [shown, setShown] = useState<Shown>(capture);
@@ -48,9 +53,8 @@ export function ApproveDialog({ approvals, clauseId, label, participant, onClose
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const live = approvals.clauses.find((c) => c.clauseId === clauseId);
   const changedWhileOpen = live !== undefined && live.fingerprint !== shown.fingerprint;
-  const concordance = concordanceState(shown.languageHashes, approvals.records.confirmations[clauseId] ?? null);
+  const concordance = concordanceState(shown.languageHashes, live?.concordance.confirmation ?? null);
   const needsAcknowledgement = forceAcknowledge || concordance.status !== 'concordant';
   const languages = (codes: string[]) => codes.map((code) => languageTitle(code, i18n.language)).join(', ');
   const participantName = localized(participant.name, i18n.language);
@@ -61,11 +65,11 @@ export function ApproveDialog({ approvals, clauseId, label, participant, onClose
     setBusy(true);
     setError(null);
     try {
-      await approvals.approve(clauseId, participant.id, shown.fingerprint, needsAcknowledgement && acknowledged);
+      await store.approve(clauseId, participant.id, shown.fingerprint, needsAcknowledgement && acknowledged);
       onApproved?.(t('approvals:dialog.approved', { label, participant: participantName }));
       onClose();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(errorMessage(failure));
       if (failure instanceof ApiError && failure.code === 'concordance_unacknowledged') setForceAcknowledge(true);
     } finally {
       setBusy(false);
@@ -94,8 +98,8 @@ export function ApproveDialog({ approvals, clauseId, label, participant, onClose
           <button type="button" className="button" onClick={() => { setShown(capture()); setError(null); }}>{t('approvals:actions.reviewAgain')}</button>
         </div>
       )}
-      <div className="approval-texts" style={{ ['--text-columns' as string]: approvals.languages.length }}>
-        {approvals.languages.map((lang) => (
+      <div className="approval-texts" style={{ ['--text-columns' as string]: meta.languages.length }}>
+        {meta.languages.map((lang) => (
           <section key={lang} className="approval-text">
             <h3>{languageTitle(lang, i18n.language)}</h3>
             <p lang={lang}>{shown.plainTexts[lang]}</p>

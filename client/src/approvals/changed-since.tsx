@@ -3,14 +3,17 @@
  * concordance — every language version's word diff from the recorded text to the text as this client has
  * it now (recomputed live), who edited the document since, and the clause's history.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatDateTime, languageTitle, localized } from '../app/format';
-import { ApiError } from '../api/http';
 import { hasChanges, wordDiff } from '../../../shared/src/word-diff';
-import type { ClauseApprovals, UserRef } from '../../../shared/src/approval-api';
-import type { Approvals } from './use-approvals';
+import type { ClauseApprovals, MatrixParticipant, UserRef } from '../../../shared/src/api/approvals';
+import { resource, watch } from '../realtime/live-store';
+import { useLive } from '../realtime/use-live';
+import type { ApprovalsStore } from './approvals-store';
 import { fetchClauseApprovals } from './approvals-api';
+import { useApprovalRow, useApprovalsMeta } from './use-approvals';
 import { livePlainTexts } from './clause-texts';
 import { DiffView } from './diff-view';
 import { Modal } from './modal';
@@ -20,7 +23,7 @@ import './approvals.css';
 const REFRESH_AFTER_MS = 800;
 
 export interface ChangedSinceProps {
-  approvals: Approvals;
+  store: ApprovalsStore;
   clauseId: string;
   label: string;
   /** A Participant's approval, or null for the concordance of the language versions. */
@@ -31,31 +34,23 @@ export interface ChangedSinceProps {
   onConfirmed?(message: string): void;
 }
 
-export function ChangedSince({ approvals, clauseId, label, participantId, canConfirmConcordance = false, onClose, onConfirmed }: ChangedSinceProps) {
+export function ChangedSince({ store, clauseId, label, participantId, canConfirmConcordance = false, onClose, onConfirmed }: ChangedSinceProps) {
   const { t, i18n } = useTranslation();
-  const [detail, setDetail] = useState<ClauseApprovals | null>(null);
+  const errorMessage = useErrorMessage();
+  const meta = useApprovalsMeta(store);
+  const row = useApprovalRow(store, clauseId);
+  // Read again once the clause's row (its text or its records) changed and rested.
+  const history = useLive(useMemo(() => resource((signal) => fetchClauseApprovals(store.documentId, clauseId, signal), {
+    reloadWhen: [watch(store, (snapshot) => snapshot.byClause.get(clauseId))], settleMs: REFRESH_AFTER_MS,
+  }), [store, clauseId]));
+  const detail = history.value;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const row = approvals.clauses.find((c) => c.clauseId === clauseId);
-  const fingerprint = row?.fingerprint ?? null;
-  const recordId = participantId ? approvals.records.approvals[clauseId]?.[participantId]?.id : approvals.records.confirmations[clauseId]?.id;
 
-  useEffect(() => {
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      fetchClauseApprovals(approvals.documentId, clauseId, abort.signal).then(setDetail, (failure: unknown) => {
-        if (!abort.signal.aborted) setError(failure instanceof ApiError ? failure.message : String(failure));
-      });
-    }, detail ? REFRESH_AFTER_MS : 0);
-    return () => { clearTimeout(timer); abort.abort(); };
-    // Fetched again when the text or the record changes (not when the detail itself arrives).
-  }, [approvals.documentId, clauseId, fingerprint, recordId]);
+  // The row is another object whenever the clause's text changed: that is when the texts are read again.
+  const live = useMemo(() => (row ? livePlainTexts(store.ydoc, row.clauseId, meta.languages) : {}), [store.ydoc, row, meta.languages]);
 
-  const live = useMemo(() => livePlainTexts(approvals.ydoc, clauseId, approvals.languages),
-    // `fingerprint` changes with any edit of the clause: that is when the texts must be read again.
-    [approvals.ydoc, clauseId, approvals.languages, fingerprint]);
-
-  const participant = participantId ? approvals.participants.find((p) => p.id === participantId) : undefined;
+  const participant = participantId ? meta.participants.find((p) => p.id === participantId) : undefined;
   const participantName = participant ? localized(participant.name, i18n.language) : '';
   const date = (iso: string) => formatDateTime(iso, i18n.language);
 
@@ -83,16 +78,17 @@ export function ChangedSince({ approvals, clauseId, label, participantId, canCon
     setBusy(true);
     setError(null);
     try {
-      await approvals.confirmConcordance(clauseId, row.languageHashes);
+      await store.confirmConcordance(clauseId, row.languageHashes);
       onConfirmed?.(t('approvals:concordance.confirmed', { label }));
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }
   }
 
-  const showConfirm = participantId === null && canConfirmConcordance && approvals.documentStatus === 'draft' && row?.concordance.status !== 'concordant';
+  const showConfirm = participantId === null && canConfirmConcordance && meta.documentStatus === 'draft' && row?.concordance.status !== 'concordant';
+  const failure = error ?? (history.status === 'error' ? errorMessage(history.error) : null);
 
   return (
     <Modal
@@ -110,13 +106,13 @@ export function ChangedSince({ approvals, clauseId, label, participantId, canCon
         </>
       )}
     >
-      {!detail && !error && <p role="status">{t('approvals:changes.loading')}</p>}
+      {!detail && !failure && <p role="status">{t('approvals:changes.loading')}</p>}
       {detail && participantId && !recorded && <p>{t('approvals:changes.notApproved', { participant: participantName })}</p>}
       {detail && !participantId && !recorded && <p>{t('approvals:changes.unconfirmed')}</p>}
       {heading && <p className="changed-since-heading">{heading}</p>}
       {detail && (
-        <div className="approval-texts" style={{ ['--text-columns' as string]: approvals.languages.length }}>
-          {approvals.languages.map((lang) => {
+        <div className="approval-texts" style={{ ['--text-columns' as string]: meta.languages.length }}>
+          {meta.languages.map((lang) => {
             const parts = recorded ? wordDiff(recorded[lang] ?? '', live[lang] ?? '') : [{ op: 'equal' as const, text: live[lang] ?? '' }];
             const changed = recorded !== null && hasChanges(parts);
             return (
@@ -138,16 +134,16 @@ export function ChangedSince({ approvals, clauseId, label, participantId, canCon
         </div>
       )}
       {showConfirm && <p className="approval-note">{t('approvals:concordance.confirmHint')}</p>}
-      {error && <p className="approval-alert" role="alert">{error}</p>}
-      {detail && <History detail={detail} approvals={approvals} />}
+      {failure && <p className="approval-alert" role="alert">{failure}</p>}
+      {detail && <History detail={detail} participants={meta.participants} />}
     </Modal>
   );
 }
 
-function History({ detail, approvals }: { detail: ClauseApprovals; approvals: Approvals }) {
+function History({ detail, participants }: { detail: ClauseApprovals; participants: readonly MatrixParticipant[] }) {
   const { t, i18n } = useTranslation();
   const nameOf = (participantId: string) => {
-    const participant = approvals.participants.find((p) => p.id === participantId);
+    const participant = participants.find((p) => p.id === participantId);
     return participant ? localized(participant.name, i18n.language) : participantId;
   };
   return (

@@ -1,19 +1,19 @@
 /**
  * The approval state of one clause, for its row in the workspace: a badge per Participant (approved,
  * changed since approval, not approved) and one for the concordance of the language versions. Statuses
- * are derived from `ydoc` as it is now, so a badge turns "changed" on the keystroke that changes the text.
+ * are derived from the Y.Doc as it is now, so a badge turns "changed" on the keystroke that changes the
+ * text; the badges read only their clause's row, so another clause's change does not re-render them.
  * The person's own Participant gets Approve / Revoke; an outdated badge or the concordance badge opens
  * what changed since.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { formatDateTime, languageTitle, localized } from '../app/format';
-import { ApiError } from '../api/http';
-import { deriveMatrixClauses } from '../../../shared/src/approval-matrix';
-import { clauseTextState, type ApprovalStatus, type ConcordanceStatus } from '../../../shared/src/approval-status';
-import type { MatrixClause, MatrixParticipant } from '../../../shared/src/approval-api';
-import type { Approvals } from './use-approvals';
+import { useErrorMessage } from '../app/error-message';
+import type { ApprovalStatus, ConcordanceStatus } from '../../../shared/src/approval-status';
+import type { MatrixParticipant } from '../../../shared/src/api/approvals';
+import type { ApprovalsStore } from './approvals-store';
+import { useApprovalRow, useApprovalsMeta } from './use-approvals';
 import { ApproveDialog } from './approve-dialog';
 import { ChangedSince } from './changed-since';
 import './approvals.css';
@@ -29,8 +29,8 @@ export interface ApprovalPermissions {
 
 export interface ClauseBadgesProps {
   clauseId: string;
-  ydoc: Y.Doc;
-  approvals: Approvals;
+  /** The document's approvals, kept live by the screen (useApprovalsStore). */
+  store: ApprovalsStore;
   /** "Article 3", as the workspace labels the clause. */
   label: string;
   me: ApprovalPermissions;
@@ -41,41 +41,30 @@ export interface ClauseBadgesProps {
 const STATUS_MARK: Record<ApprovalStatus, string> = { approved: '✓', outdated: '!', not_approved: '–' };
 const CONCORDANCE_MARK: Record<ConcordanceStatus, string> = { concordant: '=', stale: '≠', unconfirmed: '?' };
 
-/** The clause's row of the matrix, from `ydoc` now (the hook already derives it from the same Y.Doc). */
-export function useClauseRow(approvals: Approvals, clauseId: string, ydoc: Y.Doc): MatrixClause | undefined {
-  return useMemo(() => {
-    if (approvals.ydoc === ydoc) return approvals.clauses.find((c) => c.clauseId === clauseId);
-    try {
-      const state = clauseTextState(ydoc, clauseId, approvals.languages);
-      return deriveMatrixClauses([state], approvals.participants.map((p) => p.id), approvals.records)[0];
-    } catch {
-      return undefined;
-    }
-  }, [approvals, clauseId, ydoc]);
-}
-
 type Open = { kind: 'approve'; participant: MatrixParticipant } | { kind: 'changes'; participantId: string | null } | null;
 
-export function ClauseBadges({ clauseId, ydoc, approvals, label, me, announce }: ClauseBadgesProps) {
+export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBadgesProps) {
   const { t, i18n } = useTranslation();
+  const errorMessage = useErrorMessage();
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState(false);
-  const row = useClauseRow(approvals, clauseId, ydoc);
-  if (approvals.status !== 'ready' || !row) return null;
+  const meta = useApprovalsMeta(store);
+  const row = useApprovalRow(store, clauseId);
+  if (meta.status !== 'ready' || !row) return null;
 
-  const own = me.participantId ? approvals.participants.find((p) => p.id === me.participantId) : undefined;
+  const own = me.participantId ? meta.participants.find((p) => p.id === me.participantId) : undefined;
   const ownStatus = own ? row.statuses[own.id] : undefined;
-  const mayChange = approvals.documentStatus === 'draft';
+  const mayChange = meta.documentStatus === 'draft';
   const date = (iso: string) => formatDateTime(iso, i18n.language);
   const say = (message: string) => announce?.(message);
 
   async function revoke(participant: MatrixParticipant) {
     setBusy(true);
     try {
-      await approvals.revoke(clauseId, participant.id);
+      await store.revoke(clauseId, participant.id);
       say(t('approvals:dialog.revoked', { label, participant: localized(participant.name, i18n.language) }));
     } catch (failure) {
-      say(failure instanceof ApiError ? failure.message : String(failure));
+      say(errorMessage(failure));
     } finally {
       setBusy(false);
     }
@@ -93,7 +82,7 @@ export function ClauseBadges({ clauseId, ydoc, approvals, label, me, announce }:
   return (
     <div className="clause-badges" role="group" aria-label={t('approvals:badge.group', { label })}>
       <ul className="approval-badges">
-        {approvals.participants.map((participant) => {
+        {meta.participants.map((participant) => {
           const status = row.statuses[participant.id];
           const approval = row.approvals[participant.id];
           const name = localized(participant.name, i18n.language);
@@ -124,10 +113,10 @@ export function ClauseBadges({ clauseId, ydoc, approvals, label, me, announce }:
             className={`concordance-badge concordance-${concordance.status}`}
             title={concordanceTitle}
             // Ends with the languages the badge shows (label in name, as above).
-            aria-label={`${t('approvals:concordance.label')}: ${concordanceTitle} — ${approvals.languages.map((code) => code.toUpperCase()).join(', ')}`}
+            aria-label={`${t('approvals:concordance.label')}: ${concordanceTitle} — ${meta.languages.map((code) => code.toUpperCase()).join(', ')}`}
             onClick={() => setOpen({ kind: 'changes', participantId: null })}
           >
-            <span aria-hidden="true">{approvals.languages.map((code) => code.toUpperCase()).join(` ${CONCORDANCE_MARK[concordance.status]} `)}</span>
+            <span aria-hidden="true">{meta.languages.map((code) => code.toUpperCase()).join(` ${CONCORDANCE_MARK[concordance.status]} `)}</span>
           </button>
         </li>
       </ul>
@@ -147,11 +136,11 @@ export function ClauseBadges({ clauseId, ydoc, approvals, label, me, announce }:
         </div>
       )}
       {open?.kind === 'approve' && (
-        <ApproveDialog approvals={approvals} clauseId={clauseId} label={label} participant={open.participant} onClose={() => setOpen(null)} onApproved={say} />
+        <ApproveDialog store={store} clauseId={clauseId} label={label} participant={open.participant} onClose={() => setOpen(null)} onApproved={say} />
       )}
       {open?.kind === 'changes' && (
         <ChangedSince
-          approvals={approvals}
+          store={store}
           clauseId={clauseId}
           label={label}
           participantId={open.participantId}

@@ -1,19 +1,20 @@
 /**
- * useApprovals(documentId, ydoc): the approval matrix of an open document, live.
- *
- * Fetches the records in force, listens to approval and concordance events on the document's socket.io
- * room (the screen that opens the document joins it with useDocumentChannel), and derives every status
- * from `ydoc` with the shared code — so "outdated" and "stale" appear the moment either language changes,
- * in every client, without asking the server.
+ * The approvals of an open document in React, on the shared live store (realtime/live-store.ts):
+ *  - useApprovalsStore(documentId, ydoc): the store, kept live (records in force, then socket.io events on
+ *    the document's room — the screen joins it with useDocumentChannel — read again after a reconnection);
+ *  - useApprovals(store): the whole matrix and the actions, for the matrix panel;
+ *  - useApprovalRow / useApprovalsMeta: one clause's row, and what changes rarely, for its badges — a
+ *    change to another clause does not re-render them.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { useRealtimeSocket } from '../realtime/realtime';
-import { ApprovalsStore, type ApprovalsSnapshot } from './approvals-store';
-import { deleteApproval, postApproval, postConcordance } from './approvals-api';
-import type { ApprovalRecord, ConcordanceRecord } from '../../../shared/src/approval-api';
+import type { ApprovalRecord, ConcordanceRecord, MatrixClause } from '../../../shared/src/api/approvals';
+import { useLive, useLiveSelect, useLiveStart } from '../realtime/use-live';
+import { deleteApproval, fetchApprovalMatrix, postApproval, postConcordance } from './approvals-api';
+import { ApprovalsStore, type ApprovalsMeta, type ApprovalsSnapshot } from './approvals-store';
 
 export interface Approvals extends ApprovalsSnapshot {
+  store: ApprovalsStore;
   documentId: string;
   ydoc: Y.Doc;
   /** Approve a clause for a Participant, covering exactly the text whose fingerprint is given. */
@@ -24,44 +25,43 @@ export interface Approvals extends ApprovalsSnapshot {
   reload(): void;
 }
 
-const LOADING: ApprovalsSnapshot = {
-  status: 'loading', error: null, documentStatus: 'draft', languages: [], participants: [],
-  records: { approvals: {}, confirmations: {} }, clauses: [], progress: {}, readiness: { ready: false, approved: 0, total: 0 },
-};
-const noop = () => () => undefined;
+export function createApprovalsStore(documentId: string, ydoc: Y.Doc): ApprovalsStore {
+  return new ApprovalsStore(documentId, ydoc, {
+    fetchMatrix: (signal) => fetchApprovalMatrix(documentId, signal),
+    approve: (clauseId, body) => postApproval(documentId, clauseId, body),
+    revoke: (clauseId, participantId) => deleteApproval(documentId, clauseId, participantId),
+    confirmConcordance: (clauseId, hashes) => postConcordance(documentId, clauseId, hashes),
+  });
+}
 
-export function useApprovals(documentId: string, ydoc: Y.Doc): Approvals {
-  const socket = useRealtimeSocket();
-  const [store, setStore] = useState<ApprovalsStore | null>(null);
+/** The store of one document's approvals, live while the component is mounted; reading it is left to its parts. */
+export function useApprovalsStore(documentId: string, ydoc: Y.Doc): ApprovalsStore {
+  const store = useMemo(() => createApprovalsStore(documentId, ydoc), [documentId, ydoc]);
+  useLiveStart(store);
+  return store;
+}
 
-  useEffect(() => {
-    const next = new ApprovalsStore(documentId, ydoc, socket);
-    setStore(next);
-    void next.load();
-    return () => next.destroy();
-  }, [documentId, ydoc, socket]);
+/** The whole matrix, live, with the actions. */
+export function useApprovals(store: ApprovalsStore): Approvals {
+  const snapshot = useLive(store);
+  return useMemo(() => ({
+    ...snapshot,
+    store,
+    documentId: store.documentId,
+    ydoc: store.ydoc,
+    approve: (clauseId: string, participantId: string, fingerprint: string, acknowledge: boolean) => store.approve(clauseId, participantId, fingerprint, acknowledge),
+    revoke: (clauseId: string, participantId: string) => store.revoke(clauseId, participantId),
+    confirmConcordance: (clauseId: string, hashes: Record<string, string>) => store.confirmConcordance(clauseId, hashes),
+    reload: () => { void store.reload(); },
+  }), [snapshot, store]);
+}
 
-  const snapshot = useSyncExternalStore(store?.subscribe ?? noop, store?.getSnapshot ?? (() => LOADING));
+/** One clause's row of the matrix: re-renders only when that clause's text or records change. */
+export function useApprovalRow(store: ApprovalsStore, clauseId: string): MatrixClause | undefined {
+  return useLiveSelect(store, (snapshot) => snapshot.byClause.get(clauseId));
+}
 
-  const approve = useCallback(async (clauseId: string, participantId: string, fingerprint: string, acknowledgeConcordance: boolean) => {
-    const { approval } = await postApproval(documentId, clauseId, { participantId, fingerprint, acknowledgeConcordance });
-    store?.applyRecorded({ documentId, approval });
-    return approval;
-  }, [documentId, store]);
-
-  const revoke = useCallback(async (clauseId: string, participantId: string) => {
-    const { revocation } = await deleteApproval(documentId, clauseId, participantId);
-    store?.applyRevoked(revocation);
-  }, [documentId, store]);
-
-  const confirmConcordance = useCallback(async (clauseId: string, languageHashes: Record<string, string>) => {
-    const { confirmation } = await postConcordance(documentId, clauseId, languageHashes);
-    store?.applyConfirmed({ documentId, confirmation });
-    return confirmation;
-  }, [documentId, store]);
-
-  const reload = useCallback(() => { void store?.load(); }, [store]);
-
-  return useMemo(() => ({ ...snapshot, documentId, ydoc, approve, revoke, confirmConcordance, reload }),
-    [snapshot, documentId, ydoc, approve, revoke, confirmConcordance, reload]);
+/** Status, languages and Participants: re-renders only when one of them changes. */
+export function useApprovalsMeta(store: ApprovalsStore): ApprovalsMeta {
+  return useLiveSelect(store, (snapshot) => snapshot.meta);
 }

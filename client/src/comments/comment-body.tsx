@@ -3,7 +3,7 @@
  * Only React text nodes — never innerHTML — so "<img onerror=…>" in a body is shown as those characters.
  */
 import { splitMentions } from '../../../shared/src/mentions';
-import type { PersonRef } from '../../../shared/src/comment-api';
+import type { PersonRef } from '../../../shared/src/api/comments';
 
 export function CommentBody({ body, mentions }: { body: string; mentions: readonly PersonRef[] }) {
   const pieces = splitMentions(body, mentions.map((m) => ({ userId: m.id, displayName: m.displayName })));

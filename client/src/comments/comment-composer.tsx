@@ -5,8 +5,9 @@
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatNumber } from '../app/format';
-import { COMMENT_BODY_MAX, commentLength, normalizeCommentBody, type CommentVisibility } from '../../../shared/src/comment-api';
+import { COMMENT_BODY_MAX, commentLength, normalizeCommentBody, type CommentVisibility } from '../../../shared/src/api/comments';
 
 export interface MentionMember {
   userId: string;
@@ -31,6 +32,7 @@ const MAX_SUGGESTIONS = 6;
 
 export function CommentComposer({ label, submitLabel, initial = '', members = [], visibility, autoFocus, onSubmit, onCancel }: CommentComposerProps) {
   const { t } = useTranslation('comments');
+  const errorMessage = useErrorMessage();
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(initial);
@@ -71,7 +73,7 @@ export function CommentComposer({ label, submitLabel, initial = '', members = []
       setText('');
       setCaret(0);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }

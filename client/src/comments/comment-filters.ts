@@ -1,5 +1,5 @@
 /** The document-wide list's filters, applied to the threads the client holds (the same meaning as the REST filters). */
-import type { CommentThread } from '../../../shared/src/comment-api';
+import type { CommentThread } from '../../../shared/src/api/comments';
 import { isMine, mentionsMe, type CommentsViewer } from './comments-viewer';
 
 export interface CommentFilters {

@@ -12,7 +12,8 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { resolveAnchor, type ProsemirrorMapping } from '../../../shared/src/comment-anchors';
-import type { AnchorInput, CommentThread } from '../../../shared/src/comment-api';
+import type { AnchorInput, CommentThread } from '../../../shared/src/api/comments';
+import { watch } from '../realtime/live-store';
 import type { CommentsStore } from './comments-store';
 
 export interface HighlightedThread {
@@ -82,14 +83,17 @@ export function refreshCommentHighlights(view: { state: EditorState; dispatch(tr
   view.dispatch(view.state.tr.setMeta(commentHighlightsKey, REFRESH).setMeta('addToHistory', false));
 }
 
-/** The open, anchored threads of one clause text, from a CommentsStore, as a HighlightSource. */
+/**
+ * The open, anchored threads of one clause text, from a CommentsStore, as a HighlightSource. It tells
+ * the editor to redraw only when that clause's threads changed, not on every thread of the document.
+ */
 export function highlightSource(store: CommentsStore, clauseId: string, language: string, activeThreadId: () => string | null = () => null): Required<HighlightSource> {
-  const select = (threads: readonly CommentThread[]): HighlightedThread[] => threads
-    .filter((t) => t.clauseId === clauseId && t.language === language && t.status === 'open' && t.anchor)
-    .map((t) => ({ id: t.id, anchor: { start: t.anchor!.start, end: t.anchor!.end }, active: t.id === activeThreadId() }));
+  const ofClause = (snapshot: ReturnType<CommentsStore['getSnapshot']>): readonly CommentThread[] | undefined => snapshot.byClause.get(clauseId);
   return {
-    getThreads: () => select(store.getSnapshot().threads),
-    subscribe: store.subscribe,
+    getThreads: () => (ofClause(store.getSnapshot()) ?? [])
+      .filter((t) => t.language === language && t.status === 'open' && t.anchor)
+      .map((t) => ({ id: t.id, anchor: { start: t.anchor!.start, end: t.anchor!.end }, active: t.id === activeThreadId() })),
+    subscribe: watch(store, ofClause),
   };
 }
 

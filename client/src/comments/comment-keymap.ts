@@ -12,7 +12,7 @@ import type { EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import type * as Y from 'yjs';
 import { anchorFromRange, type ProsemirrorMapping } from '../../../shared/src/comment-anchors';
-import type { AnchorInput } from '../../../shared/src/comment-api';
+import type { AnchorInput } from '../../../shared/src/api/comments';
 
 export const COMMENT_SHORTCUT = 'Mod-Alt-m';
 

@@ -5,16 +5,18 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommentThread } from '../../../shared/src/comment-api';
-import type { Participant } from '../api/types';
+import type { CommentThread } from '../../../shared/src/api/comments';
+import type { Participant } from '../../../shared/src/api/participants';
 import { formatDateTime, languageName, localized } from '../app/format';
 import { CommentBody } from './comment-body';
 import { DEFAULT_FILTERS, filterThreads, type CommentFilters } from './comment-filters';
 import type { CommentsViewer } from './comments-viewer';
-import type { CommentsController } from './use-comments';
+import type { CommentsStore } from './comments-store';
+import { useComments } from './use-comments';
 
 export interface CommentListProps {
-  comments: CommentsController;
+  /** The document's threads, kept live by the screen. */
+  store: CommentsStore;
   viewer: CommentsViewer;
   participants: readonly Participant[];
   languages: readonly string[];
@@ -24,8 +26,9 @@ export interface CommentListProps {
   initialFilters?: Partial<CommentFilters>;
 }
 
-export function CommentList({ comments, viewer, participants, languages, clauseLabel, onOpenThread, initialFilters }: CommentListProps) {
+export function CommentList({ store, viewer, participants, languages, clauseLabel, onOpenThread, initialFilters }: CommentListProps) {
   const { t } = useTranslation('comments');
+  const comments = useComments(store);
   const id = useId();
   const [filters, setFilters] = useState<CommentFilters>({ ...DEFAULT_FILTERS, ...initialFilters });
   const shown = useMemo(() => filterThreads(comments.threads, filters, viewer), [comments.threads, filters, viewer]);

@@ -1,6 +1,6 @@
 /** The comment routes (docs/api.md, "Comments"). Errors arrive as ApiError with the server's translated message. */
 import { api } from '../api/http';
-import type { AnchorInput, CommentThread, CommentThreadCounts, CommentThreadList, CommentVisibility } from '../../../shared/src/comment-api';
+import type { AnchorInput, CommentThread, CommentThreadCounts, CommentThreadList, CommentVisibility } from '../../../shared/src/api/comments';
 
 export interface NewThread {
   clauseId: string;

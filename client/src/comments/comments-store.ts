@@ -1,68 +1,83 @@
 /**
- * The threads of one document as this client knows them: loaded over REST, then kept current by
- * socket.io events and by the answers to this person's own changes. Whichever arrives later for a
- * thread wins only if it is not older (lastActivityAt), so a late REST page never undoes a live event.
+ * The threads of one document as this client knows them, on the shared live store
+ * (realtime/live-store.ts): loaded over REST (again after every reconnection), kept current by
+ * socket.io `comment:thread` events and by the answers to this person's own changes. A thread is
+ * replaced only by a version that is not older (lastActivityAt) and says something new, so a duplicate
+ * or a late event changes nothing; a clause's list stays the same array while none of its threads changed.
  */
-import type { CommentThread } from '../../../shared/src/comment-api';
+import { SocketEvent } from '../../../shared/src/protocol';
+import type { CommentThread, CommentThreadChangedEvent } from '../../../shared/src/api/comments';
+import { aboutDocument, LiveStore, sameOr, type Change } from '../realtime/live-store';
 
-export type CommentsStatus = 'loading' | 'ready' | 'error';
-
-export interface CommentsSnapshot {
-  status: CommentsStatus;
-  error: unknown;
+export interface CommentsData {
   /** Every known thread, newest first. */
   threads: readonly CommentThread[];
+  byId: ReadonlyMap<string, CommentThread>;
+  /** Each clause's threads, newest first. */
+  byClause: ReadonlyMap<string, readonly CommentThread[]>;
+  /** Open threads per clause, for the gutter badges. */
+  openCounts: ReadonlyMap<string, number>;
 }
 
-export class CommentsStore {
-  private byId = new Map<string, CommentThread>();
-  private snapshot: CommentsSnapshot = { status: 'loading', error: null, threads: [] };
-  private readonly listeners = new Set<() => void>();
+const NO_THREADS: readonly CommentThread[] = [];
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+export class CommentsStore extends LiveStore<CommentsData> {
+  /** Without `loadThreads` the store holds only what it is given (reset, upsert). */
+  constructor(readonly documentId = '', loadThreads: (signal: AbortSignal) => Promise<readonly CommentThread[]> = async () => NO_THREADS) {
+    super({
+      initial: indexThreads(NO_THREADS),
+      load: async (signal) => indexThreads(await loadThreads(signal)),
+      merge: (loaded, held) => indexThreads(loaded.threads, held),
+      events: {
+        [SocketEvent.CommentThreadChanged]: (event: CommentThreadChangedEvent) => (aboutDocument(documentId, event) ? threadChanged(event.thread) : null),
+      },
+    });
+  }
 
-  readonly getSnapshot = (): CommentsSnapshot => this.snapshot;
-
-  /** Replaces everything with a fresh full load, keeping threads a live event made newer meanwhile. */
+  /** A full list read elsewhere: it replaces what is held, with the changes it may not hold yet. */
   reset(threads: readonly CommentThread[]): void {
-    const next = new Map<string, CommentThread>();
-    for (const thread of threads) next.set(thread.id, newer(this.byId.get(thread.id), thread));
-    this.byId = next;
-    this.publish({ status: 'ready', error: null });
+    this.accept(indexThreads(threads, this.getSnapshot()));
   }
 
   upsert(thread: CommentThread): void {
-    const current = this.byId.get(thread.id);
-    const chosen = newer(current, thread);
-    if (chosen === current) return;
-    this.byId.set(thread.id, chosen);
-    this.publish({});
-  }
-
-  fail(error: unknown): void {
-    this.publish({ status: this.snapshot.status === 'ready' ? 'ready' : 'error', error });
+    this.apply(threadChanged(thread));
   }
 
   get(threadId: string): CommentThread | undefined {
-    return this.byId.get(threadId);
-  }
-
-  private publish(change: Partial<CommentsSnapshot>): void {
-    const threads = [...this.byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-    this.snapshot = { ...this.snapshot, ...change, threads };
-    for (const listener of this.listeners) listener();
+    return this.getSnapshot().byId.get(threadId);
   }
 }
 
-function newer(current: CommentThread | undefined, incoming: CommentThread): CommentThread {
-  if (!current) return incoming;
-  return incoming.lastActivityAt >= current.lastActivityAt ? incoming : current;
+/** A thread as it is now (an event, or the answer to an action). */
+export const threadChanged = (thread: CommentThread): Change<CommentsData> => (held) => {
+  const current = held.byId.get(thread.id);
+  if (current && (thread.lastActivityAt < current.lastActivityAt
+    || (thread.lastActivityAt === current.lastActivityAt && JSON.stringify(thread) === JSON.stringify(current)))) return held;
+  const byId = new Map(held.byId);
+  byId.set(thread.id, thread);
+  return indexThreads([...byId.values()], held);
+};
+
+/** The indexes of a list of threads, keeping `previous`'s arrays wherever they hold the same threads. */
+export function indexThreads(list: readonly CommentThread[], previous?: CommentsData): CommentsData {
+  const threads = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  const grouped = new Map<string, CommentThread[]>();
+  for (const thread of threads) {
+    const group = grouped.get(thread.clauseId);
+    if (group) group.push(thread);
+    else grouped.set(thread.clauseId, [thread]);
+  }
+  const byClause = new Map<string, readonly CommentThread[]>();
+  for (const [clauseId, group] of grouped) byClause.set(clauseId, sameOr(previous?.byClause.get(clauseId), group));
+  return {
+    threads: sameOr(previous?.threads, threads),
+    byId: new Map(threads.map((thread) => [thread.id, thread])),
+    byClause,
+    openCounts: openCounts(threads),
+  };
 }
 
-/** Open threads per clause, for the gutter badges. */
+/** Open threads per clause. */
 export function openCounts(threads: readonly CommentThread[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const thread of threads) if (thread.status === 'open') counts.set(thread.clauseId, (counts.get(thread.clauseId) ?? 0) + 1);

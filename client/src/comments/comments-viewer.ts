@@ -1,5 +1,5 @@
 /** Who is looking at the comments, as the components need it: their id and what the policy lets them do. */
-import type { CommentThread, CommentVisibility } from '../../../shared/src/comment-api';
+import type { CommentThread, CommentVisibility } from '../../../shared/src/api/comments';
 import { canReadThread, delegationOf, SECRETARIAT_DELEGATION } from '../../../shared/src/comment-visibility';
 import type { Role } from '../../../shared/src/policy';
 import type { MentionMember } from './comment-composer';

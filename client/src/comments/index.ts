@@ -1,6 +1,7 @@
 /**
  * Comments on clauses (issue 5). The workspace wires these in:
- *  - useComments(documentId): the threads the person may read, live;
+ *  - useCommentsStore(documentId): the threads the person may read, live (realtime/live-store.ts);
+ *    useComments(store) reads them all, useOpenThreadCount(store, clauseId) one clause's count;
  *  - commentHighlights(fragment, ydoc, getThreads, subscribe?) / highlightSource(store, clauseId, language):
  *    a ProseMirror plugin per clause editor, after ySyncPlugin;
  *  - commentKeymap(clauseId, language, fragment, onCommentSelection): Mod-Alt-m, also in read-only editors;
@@ -8,8 +9,8 @@
  */
 import './comments.css';
 
-export { useComments, type CommentsController } from './use-comments';
-export { CommentsStore, openCounts } from './comments-store';
+export { createCommentsStore, useComments, useCommentsStore, useOpenThreadCount, type CommentsController } from './use-comments';
+export { CommentsStore, indexThreads, openCounts, threadChanged, type CommentsData } from './comments-store';
 export { commentsApi, loadAllThreads, type NewThread } from './comments-api';
 export { commentHighlights, commentHighlightsKey, highlightSource, refreshCommentHighlights, threadAt, type HighlightedThread, type HighlightSource } from './comment-highlights';
 export { commentKeymap, commentOnSelectionCommand, commentShortcutLabel, isCommentShortcut, selectionComment, COMMENT_SHORTCUT, type OnCommentSelection, type SelectionComment } from './comment-keymap';

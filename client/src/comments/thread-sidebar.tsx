@@ -3,16 +3,18 @@
  * thread — on the selected text when the shortcut brought a selection, else on the whole clause — and
  * each thread's replies and actions.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnchorInput, CommentThread, CommentVisibility } from '../../../shared/src/comment-api';
-import type { Participant } from '../api/types';
+import { useErrorMessage } from '../app/error-message';
+import type { AnchorInput, CommentThread, CommentVisibility } from '../../../shared/src/api/comments';
+import type { Participant } from '../../../shared/src/api/participants';
 import { languageName } from '../app/format';
 import { CommentComposer } from './comment-composer';
 import { commentShortcutLabel } from './comment-keymap';
 import { canComment, canWriteInternal, mentionableMembers, type CommentsViewer, type MemberForMentions } from './comments-viewer';
 import { ThreadView } from './thread-view';
-import type { CommentsController } from './use-comments';
+import type { CommentsStore } from './comments-store';
+import { useComments } from './use-comments';
 
 /** What the shortcut (Mod-Alt-m) hands over: where to comment. */
 export interface CommentDraft {
@@ -23,7 +25,8 @@ export interface CommentDraft {
 }
 
 export interface ThreadSidebarProps {
-  comments: CommentsController;
+  /** The document's threads, kept live by the screen. */
+  store: CommentsStore;
   viewer: CommentsViewer;
   participants: readonly Participant[];
   /** The focused clause; null shows a hint. */
@@ -41,16 +44,20 @@ export interface ThreadSidebarProps {
 }
 
 export function ThreadSidebar(props: ThreadSidebarProps) {
-  const { comments, viewer, participants, clauseId, clauseLabel, members = [], draft, onDraftDone, activeThreadId, onActivateThread, onClose, frozen } = props;
+  const { store, viewer, participants, clauseId, clauseLabel, members = [], draft, onDraftDone, activeThreadId, onActivateThread, onClose, frozen } = props;
   const { t } = useTranslation('comments');
-  const [showResolved, setShowResolved] = useState(false);
-  const [composing, setComposing] = useState(false);
+  const errorMessage = useErrorMessage();
+  const comments = useComments(store);
+  // Resolved threads are shown for the clause they were asked for, and hidden again on another clause.
+  const [resolvedShownFor, setResolvedShownFor] = useState<string | null>(null);
+  const [composingOpen, setComposing] = useState(false);
   const [visibility, setVisibility] = useState<CommentVisibility>('all');
   const writable = canComment(viewer);
 
   const pending = draft && draft.clauseId === clauseId ? draft : null;
-  useEffect(() => { if (pending) setComposing(true); }, [pending]);
-  useEffect(() => { setShowResolved(false); }, [clauseId]);
+  // A selection brought by the shortcut opens the form until it is sent or cancelled (close clears the draft).
+  const composing = composingOpen || pending !== null;
+  const showResolved = clauseId !== null && resolvedShownFor === clauseId;
 
   const threads: CommentThread[] = clauseId ? comments.threadsOfClause(clauseId).slice().reverse() : [];
   const open = threads.filter((thread) => thread.status === 'open');
@@ -70,7 +77,7 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
       {comments.status === 'loading' && <p className="comment-note" role="status">{t('sidebar.loading')}</p>}
       {comments.status === 'error' && (
         <div className="comment-error" role="alert">
-          <p>{t('sidebar.loadFailed')} {(comments.error as Error | null)?.message}</p>
+          <p>{t('sidebar.loadFailed')} {errorMessage(comments.error)}</p>
           <button type="button" className="button" onClick={comments.reload}>{t('sidebar.retry')}</button>
         </div>
       )}
@@ -115,7 +122,7 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
         ))}
       </div>
       {resolved.length > 0 && (
-        <button type="button" className="link-button" aria-expanded={showResolved} onClick={() => setShowResolved((v) => !v)}>
+        <button type="button" className="link-button" aria-expanded={showResolved} onClick={() => setResolvedShownFor(showResolved ? null : clauseId)}>
           {showResolved ? t('sidebar.hideResolved') : t('sidebar.showResolved', { count: resolved.length })}
         </button>
       )}

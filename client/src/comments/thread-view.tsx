@@ -5,9 +5,10 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatDateTime, languageName } from '../app/format';
-import type { CommentThread, CommentView } from '../../../shared/src/comment-api';
-import type { Participant } from '../api/types';
+import type { CommentThread, CommentView } from '../../../shared/src/api/comments';
+import type { Participant } from '../../../shared/src/api/participants';
 import { CommentBody } from './comment-body';
 import { CommentComposer, type MentionMember } from './comment-composer';
 import { canComment, type CommentsViewer } from './comments-viewer';
@@ -27,6 +28,7 @@ export interface ThreadViewProps {
 
 export function ThreadView({ thread, viewer, participants, actions, members, active = false, onActivate }: ThreadViewProps) {
   const { t } = useTranslation('comments');
+  const errorMessage = useErrorMessage();
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const writable = canComment(viewer);
@@ -37,7 +39,7 @@ export function ThreadView({ thread, viewer, participants, actions, members, act
     try {
       await action();
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(errorMessage(failure));
     }
   }
 

@@ -1,21 +1,21 @@
 /**
- * useComments(documentId): every comment thread the person may read on a document, live.
- * REST loads them (again after every socket.io reconnection, to catch what was missed); socket.io
- * `comment:thread` events keep them current; each action's answer is applied at once.
+ * The comment threads of a document in React, on the shared live store:
+ *  - useCommentsStore(documentId): the store, kept live while the screen is open;
+ *  - useComments(store): every thread and the actions, for the sidebar and the list;
+ *  - useOpenThreadCount(store, clauseId): one clause's count, for its gutter — another clause's thread
+ *    does not re-render it.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useRealtimeSocket } from '../realtime/realtime';
-import { SocketEvent } from '../../../shared/src/protocol';
-import type { CommentThread, CommentThreadChangedEvent } from '../../../shared/src/comment-api';
+import { useMemo } from 'react';
+import type { CommentThread } from '../../../shared/src/api/comments';
+import type { LiveSnapshot } from '../realtime/live-store';
+import { useLive, useLiveSelect, useLiveStart } from '../realtime/use-live';
 import { commentsApi, loadAllThreads, type NewThread } from './comments-api';
-import { CommentsStore, openCounts, type CommentsSnapshot } from './comments-store';
+import { CommentsStore, type CommentsData } from './comments-store';
 
-export interface CommentsController extends CommentsSnapshot {
+export interface CommentsController extends LiveSnapshot<CommentsData> {
   documentId: string;
   store: CommentsStore;
-  /** Open threads per clause id. */
-  openCounts: ReadonlyMap<string, number>;
-  threadsOfClause(clauseId: string): CommentThread[];
+  threadsOfClause(clauseId: string): readonly CommentThread[];
   create(thread: NewThread): Promise<CommentThread>;
   reply(commentId: string, body: string): Promise<CommentThread>;
   edit(commentId: string, body: string): Promise<CommentThread>;
@@ -25,58 +25,47 @@ export interface CommentsController extends CommentsSnapshot {
   reload(): void;
 }
 
-export function useComments(documentId: string): CommentsController {
-  const socket = useRealtimeSocket();
-  // One store per document: switching documents starts from nothing.
-  const store = useMemo(() => new CommentsStore(), [documentId]);
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  const [reloads, setReloads] = useState(0);
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
+const NONE: readonly CommentThread[] = [];
 
-  useEffect(() => {
-    const controller = new AbortController();
-    loadAllThreads(documentId, controller.signal).then(
-      (threads) => store.reset(threads),
-      (error: unknown) => { if ((error as Error).name !== 'AbortError') store.fail(error); },
-    );
-    return () => controller.abort();
-  }, [documentId, store, reloads]);
+export function createCommentsStore(documentId: string): CommentsStore {
+  return new CommentsStore(documentId, (signal) => loadAllThreads(documentId, signal));
+}
 
-  useEffect(() => {
-    if (!socket) return;
-    const onThread = (event: CommentThreadChangedEvent) => {
-      if (event.documentId === documentId) store.upsert(event.thread);
-    };
-    // After a reconnection the rooms are joined again (useDocumentChannel); events sent meanwhile are lost.
-    let connectedBefore = socket.connected;
-    const onConnect = () => { if (connectedBefore) reload(); connectedBefore = true; };
-    socket.on(SocketEvent.CommentThreadChanged, onThread);
-    socket.on('connect', onConnect);
-    return () => {
-      socket.off(SocketEvent.CommentThreadChanged, onThread);
-      socket.off('connect', onConnect);
-    };
-  }, [socket, documentId, store, reload]);
+/** One store per document (switching documents starts from nothing), live while the component is mounted. */
+export function useCommentsStore(documentId: string): CommentsStore {
+  const store = useMemo(() => createCommentsStore(documentId), [documentId]);
+  useLiveStart(store);
+  return store;
+}
 
+/** Every thread, live, with the actions. */
+export function useComments(store: CommentsStore): CommentsController {
+  const snapshot = useLive(store);
   return useMemo(() => {
+    // Each answer is applied at once; the socket event that follows changes nothing.
     const apply = async (call: Promise<{ thread: CommentThread }>) => {
       const { thread } = await call;
       store.upsert(thread);
       return thread;
     };
+    const documentId = store.documentId;
     return {
       ...snapshot,
       documentId,
       store,
-      openCounts: openCounts(snapshot.threads),
-      threadsOfClause: (clauseId: string) => snapshot.threads.filter((t) => t.clauseId === clauseId),
+      threadsOfClause: (clauseId: string) => snapshot.byClause.get(clauseId) ?? NONE,
       create: (thread: NewThread) => apply(commentsApi.create(documentId, thread)),
       reply: (commentId: string, body: string) => apply(commentsApi.reply(commentId, body)),
       edit: (commentId: string, body: string) => apply(commentsApi.edit(commentId, body)),
       remove: (commentId: string) => apply(commentsApi.remove(commentId)),
       resolve: (commentId: string) => apply(commentsApi.resolve(commentId)),
       reopen: (commentId: string) => apply(commentsApi.reopen(commentId)),
-      reload,
+      reload: () => { void snapshot.reload(); },
     };
-  }, [snapshot, documentId, store, reload]);
+  }, [snapshot, store]);
+}
+
+/** Open threads on one clause. */
+export function useOpenThreadCount(store: CommentsStore, clauseId: string): number {
+  return useLiveSelect(store, (snapshot) => snapshot.openCounts.get(clauseId) ?? 0);
 }

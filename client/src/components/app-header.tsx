@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, navigate, paths } from '../app/router';
 import { useSession } from '../app/session';
-import type { Role } from '../api/types';
+import type { Role } from '../../../shared/src/policy';
 import { LanguageSwitch } from './language-switch';
 
 export interface HeaderRole {

@@ -1,6 +1,7 @@
 /** Loading and error states of a whole screen, always with a next step. */
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
+import { useErrorMessage } from '../app/error-message';
 import { Link, paths } from '../app/router';
 
 export function Loading({ label }: { label?: string }) {
@@ -11,19 +12,6 @@ export function Loading({ label }: { label?: string }) {
       <span>{label ?? t('common:loading')}</span>
     </div>
   );
-}
-
-/** The message for an API error: the server's translated sentence, or our own for codes we know better. */
-export function useErrorMessage(): (error: unknown) => string {
-  const { t } = useTranslation();
-  return (error: unknown) => {
-    if (error instanceof ApiError) {
-      if (error.code === 'network') return t('common:errors.network');
-      if (error.message) return error.message;
-      return t('common:errors.unexpected');
-    }
-    return t('common:errors.unexpected');
-  };
 }
 
 export function ScreenError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

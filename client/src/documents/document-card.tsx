@@ -5,7 +5,8 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary, User } from '../api/types';
+import type { DocumentSummary } from '../../../shared/src/api/documents';
+import type { User } from '../../../shared/src/api/users';
 import { formatDateTime, languageTitle, localized } from '../app/format';
 import { Link, navigate, paths } from '../app/router';
 import { ArchiveButton, DuplicateForm } from '../import';

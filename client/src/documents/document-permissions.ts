@@ -3,7 +3,8 @@
  * the client only hides what the server would refuse; the server decides.
  */
 import { can, DOCUMENT_STATUSES, type Action, type DocumentStatus, type PolicySubject } from '../../../shared/src/policy';
-import type { DocumentSummary, User } from '../api/types';
+import type { DocumentSummary } from '../../../shared/src/api/documents';
+import type { User } from '../../../shared/src/api/users';
 
 export interface DocumentOffers {
   importDrafts: boolean;

@@ -1,6 +1,6 @@
 /** A negotiation's progress in the list: clauses approved by every Participant, and open threads. */
 import { useTranslation } from 'react-i18next';
-import type { DocumentProgress } from '../api/types';
+import type { DocumentProgress } from '../../../shared/src/api/documents';
 import { formatNumber } from '../app/format';
 
 export function ApprovedClauses({ progress }: { progress: DocumentProgress }) {

@@ -2,8 +2,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageName, localized } from '../app/format';
-import { useErrorMessage } from '../components/status-views';
-import type { Localized } from '../api/types';
+import { useErrorMessage } from '../app/error-message';
+import type { Localized } from '../../../shared/src/api/common';
 import { archiveNegotiation, duplicateNegotiation } from './import-api';
 
 export function DuplicateForm({ documentId, title, languages, onCreated, onCancel }: {

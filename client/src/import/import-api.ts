@@ -7,7 +7,8 @@ import { api, ApiError, currentCsrfToken } from '../api/http';
 import { documentPath } from '../api/documents';
 import { uiLanguage } from '../app/i18n';
 import type { PairingReport, PreviewOperation, PreviewRow } from '../../../shared/src/import/types';
-import type { Localized, Role } from '../api/types';
+import type { Localized } from '../../../shared/src/api/common';
+import type { Role } from '../../../shared/src/policy';
 
 export interface NewNegotiation {
   title: Localized;

@@ -5,7 +5,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, languageName, languageTitle } from '../app/format';
-import { useErrorMessage } from '../components/status-views';
+import { useErrorMessage } from '../app/error-message';
 import type { PreviewOperation } from '../../../shared/src/import/types';
 import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/src/yjs-layout';
 import { confirmImport, previewImport, type ImportResult } from './import-api';

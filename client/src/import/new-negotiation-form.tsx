@@ -6,8 +6,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageName, localized } from '../app/format';
-import { useErrorMessage } from '../components/status-views';
-import { ROLES, type Role } from '../api/types';
+import { useErrorMessage } from '../app/error-message';
+import { ROLES, type Role } from '../../../shared/src/policy';
 import { createNegotiation, fetchParticipantDirectory, type DirectoryParticipant } from './import-api';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;

@@ -4,12 +4,14 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreatedInvitation, Participant, Role } from '../api/types';
+import type { Invitation } from '../../../shared/src/api/invitations';
+import type { Participant } from '../../../shared/src/api/participants';
+import type { Role } from '../../../shared/src/policy';
 import { addMembership, createInvitation } from '../api/members';
 import { ApiError } from '../api/http';
 import { formatDateTime } from '../app/format';
 import { useToasts } from '../components/toasts';
-import { useErrorMessage } from '../components/status-views';
+import { useErrorMessage } from '../app/error-message';
 import { CopyIcon } from '../components/icons';
 import { ParticipantSelect, RoleSelect } from './participant-select';
 import { participantRule } from './role-rules';
@@ -23,7 +25,7 @@ export function AddPersonForm({ documentId, participants, onChanged }: { documen
   const [participantId, setParticipantId] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [invitation, setInvitation] = useState<CreatedInvitation | null>(null);
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [copied, setCopied] = useState(false);
 
   function input() {
@@ -68,7 +70,7 @@ export function AddPersonForm({ documentId, participants, onChanged }: { documen
     }
   }
 
-  const link = invitation ? new URL(invitation.url, window.location.origin).toString() : '';
+  const link = invitation?.url ? new URL(invitation.url, window.location.origin).toString() : '';
 
   return (
     <section className="card" aria-labelledby="add-person-heading">

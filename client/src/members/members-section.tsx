@@ -1,10 +1,12 @@
 /** The people of a document: their role and delegation, changeable and removable by the secretariat. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member, Participant, Role } from '../api/types';
+import type { Member } from '../../../shared/src/api/members';
+import type { Participant } from '../../../shared/src/api/participants';
+import type { Role } from '../../../shared/src/policy';
 import { removeMembership, updateMembership } from '../api/members';
 import { useToasts } from '../components/toasts';
-import { useErrorMessage } from '../components/status-views';
+import { useErrorMessage } from '../app/error-message';
 import { ParticipantSelect, RoleSelect } from './participant-select';
 import { participantRule } from './role-rules';
 

@@ -1,10 +1,10 @@
 /** Add or edit a Participant: its code, its name in every document language, its color. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../api/types';
+import type { Participant } from '../../../shared/src/api/participants';
 import type { ParticipantInput } from '../api/members';
 import { formatNumber, languageName } from '../app/format';
-import { useErrorMessage } from '../components/status-views';
+import { useErrorMessage } from '../app/error-message';
 import { CODE_PATTERN, COLOR_PATTERN, contrastWithWhite } from './role-rules';
 
 const MIN_CONTRAST = 4.5;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Participant, Role } from '../api/types';
+import type { Participant } from '../../../shared/src/api/participants';
+import type { Role } from '../../../shared/src/policy';
 import { localized } from '../app/format';
 import { participantRule } from './role-rules';
 

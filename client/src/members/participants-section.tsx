@@ -1,11 +1,11 @@
 /** The Participants of a document: list, add, edit, remove. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../api/types';
+import type { Participant } from '../../../shared/src/api/participants';
 import { createParticipant, deleteParticipant, updateParticipant } from '../api/members';
 import { languageName } from '../app/format';
 import { useToasts } from '../components/toasts';
-import { useErrorMessage } from '../components/status-views';
+import { useErrorMessage } from '../app/error-message';
 import { ParticipantForm } from './participant-form';
 
 export function ParticipantsSection({ documentId, languages, participants, onChanged }: {

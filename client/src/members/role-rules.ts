@@ -1,5 +1,5 @@
 /** Which roles belong to a delegation (the memberships table enforces the same rules). */
-import type { Role } from '../api/types';
+import type { Role } from '../../../shared/src/policy';
 
 export function participantRule(role: Role): 'required' | 'optional' | 'none' {
   if (role === 'delegate') return 'required';

@@ -2,36 +2,29 @@
  * The frame of a screen about one document (members, import, the signed version): it loads the
  * document and my place in it, shows the header with my role and a way back to the workspace.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import type { Action } from '../../../shared/src/policy';
 import { useTranslation } from 'react-i18next';
 import { getDocument } from '../api/documents';
 import { ApiError } from '../api/http';
-import type { DocumentDetail } from '../api/types';
+import type { DocumentDetail } from '../../../shared/src/api/documents';
 import { localized } from '../app/format';
 import { Link, paths } from '../app/router';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError } from '../components/status-views';
+import { resource } from '../realtime/live-store';
+import { useLive } from '../realtime/use-live';
 
 export interface DocumentPageProps {
   documentId: string;
   /** The permission the page needs; without it the page says so instead of showing a form that would fail. */
-  requires?: string;
+  requires?: Action;
   children(detail: DocumentDetail, reload: () => Promise<void>): ReactNode;
 }
 
-export function useDocumentDetail(documentId: string) {
-  const [detail, setDetail] = useState<DocumentDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(async () => {
-    try {
-      setDetail(await getDocument(documentId));
-      setError(null);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [documentId]);
-  useEffect(() => { void load(); }, [load]);
-  return { detail, error, load };
+export function useDocumentDetail(documentId: string): { detail: DocumentDetail | null; error: unknown; load(): Promise<void> } {
+  const read = useLive(useMemo(() => resource(() => getDocument(documentId), { reconnect: false }), [documentId]));
+  return { detail: read.value, error: read.error, load: read.reload };
 }
 
 export function DocumentPage({ documentId, requires, children }: DocumentPageProps) {

@@ -2,13 +2,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acceptInvitation, getInvitation } from '../api/invitations';
-import type { InvitationPreview } from '../api/types';
+import type { InvitationPreview } from '../../../shared/src/api/invitations';
 import { uiLanguage } from '../app/i18n';
 import { localized } from '../app/format';
 import { navigate, paths } from '../app/router';
 import { useSession } from '../app/session';
 import { AppHeader } from '../components/app-header';
-import { Loading, ScreenError, useErrorMessage } from '../components/status-views';
+import { useErrorMessage } from '../app/error-message';
+import { Loading, ScreenError } from '../components/status-views';
 
 /** The server's rule for a new account's password (docs/api.md, invitations). */
 const MIN_PASSWORD = 10;

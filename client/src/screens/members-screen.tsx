@@ -1,15 +1,18 @@
 /** The secretariat's screen: the document's Participants and its people. */
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDocument } from '../api/documents';
 import { listMembers } from '../api/members';
 import { ApiError } from '../api/http';
-import { Permission, type DocumentDetail, type Member } from '../api/types';
+import type { DocumentDetail } from '../../../shared/src/api/documents';
+import type { Member } from '../../../shared/src/api/members';
 import { localized } from '../app/format';
 import { Link, paths } from '../app/router';
 import { useSession } from '../app/session';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError } from '../components/status-views';
+import { resource } from '../realtime/live-store';
+import { useLive } from '../realtime/use-live';
 import { AddPersonForm } from '../members/add-person-form';
 import { MembersSection } from '../members/members-section';
 import { ParticipantsSection } from '../members/participants-section';
@@ -17,26 +20,18 @@ import { ParticipantsSection } from '../members/participants-section';
 export function MembersScreen({ documentId }: { documentId: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [detail, setDetail] = useState<DocumentDetail | null>(null);
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [documentAnswer, membersAnswer] = await Promise.all([getDocument(documentId), listMembers(documentId)]);
-      setDetail(documentAnswer);
-      setMembers(membersAnswer.members);
-      setError(null);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [documentId]);
-
-  useEffect(() => { void load(); }, [load]);
+  // The document and its people, read together; read again after every change made here (onChanged).
+  const read = useLive(useMemo(() => resource(async (): Promise<{ detail: DocumentDetail; members: Member[] }> => {
+    const [detail, { members }] = await Promise.all([getDocument(documentId), listMembers(documentId)]);
+    return { detail, members };
+  }, { reconnect: false }), [documentId]));
+  const { error, reload: load } = read;
+  const detail = read.value?.detail ?? null;
+  const members = read.value?.members ?? null;
 
   const participant = detail?.participants.find((candidate) => candidate.id === detail.me.participantId);
   const headerRole = detail ? { role: detail.me.role, participantCode: participant?.code ?? null } : undefined;
-  const canManage = detail?.me.permissions.includes(Permission.Manage) ?? false;
+  const canManage = detail?.me.permissions.includes('document.manage') ?? false;
 
   return (
     <>

@@ -5,7 +5,7 @@ import { ApiError } from '../api/http';
 import { navigate, nextFromLocation, useLocation } from '../app/router';
 import { useSession } from '../app/session';
 import { AppHeader } from '../components/app-header';
-import { useErrorMessage } from '../components/status-views';
+import { useErrorMessage } from '../app/error-message';
 
 export function SignInScreen() {
   const { t } = useTranslation();

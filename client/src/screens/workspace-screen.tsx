@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDocument, fetchCollabToken } from '../api/documents';
-import { Permission, type DocumentDetail } from '../api/types';
+import type { DocumentDetail } from '../../../shared/src/api/documents';
 import { languageTitle, localized } from '../app/format';
 import { Link, paths } from '../app/router';
 import { useSession } from '../app/session';
@@ -14,15 +14,17 @@ import { CursorRouter } from '../collab/cursor-router';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError } from '../components/status-views';
 import { useDocumentChannel, useRealtimeSocket } from '../realtime/realtime';
+import { resource } from '../realtime/live-store';
+import { useLive } from '../realtime/use-live';
 import { SocketEvent } from '../../../shared/src/protocol';
 import { listMembers } from '../api/members';
-import { useApprovals, ApprovalMatrix, type ApprovalPermissions } from '../approvals';
-import { CommentList, ThreadSidebar, commentHighlights, commentKeymap, highlightSource, useComments, type CommentDraft, type CommentsController, type CommentsViewer, type MemberForMentions } from '../comments';
+import { useApprovalsStore, ApprovalMatrix, type ApprovalPermissions } from '../approvals';
+import { CommentList, ThreadSidebar, commentHighlights, commentKeymap, highlightSource, useCommentsStore, type CommentDraft, type CommentsStore, type CommentsViewer, type MemberForMentions } from '../comments';
 import { ActivityFeed } from '../versions';
 import { FeaturesContext, type PanelTab, type WorkspaceFeatures } from '../workspace/features-context';
 import { SidePanel } from '../workspace/side-panel';
 import { VersionsTab } from '../workspace/versions-tab';
-import { usePanelPreference } from '../workspace/panel-preference';
+import { usePanelPreference, type PanelPreference } from '../workspace/panel-preference';
 import { ClauseList } from '../workspace/clause-list';
 import { useClauseItems } from '../workspace/clause-items';
 import { clauseLabels } from '../workspace/clause-label';
@@ -30,29 +32,21 @@ import { ConnectionBadge, ReadOnlyBadge } from '../workspace/connection-badge';
 import { FocusRequests } from '../workspace/focus-requests';
 import { PresenceBar } from '../workspace/presence-bar';
 import { ViewportWatcher } from '../workspace/viewport';
+import { SelectedClause, useSelectedClause } from '../workspace/selected-clause';
 import { WorkspaceContext, useWorkspace, type WorkspaceContextValue } from '../workspace/workspace-context';
 import { ApiError } from '../api/http';
 
 export function WorkspaceScreen({ documentId }: { documentId: string }) {
-  const [detail, setDetail] = useState<DocumentDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    getDocument(documentId).then(
-      (answer) => { if (!cancelled) setDetail(answer); },
-      (failure: unknown) => { if (!cancelled) setError(failure); },
-    );
-    return () => { cancelled = true; };
-  }, [documentId, attempt]);
+  // What I may do here: read when the screen opens, and again when my access or the document's status
+  // changes (the events below) — not after every reconnection: a read that failed then would close the text.
+  const store = useMemo(() => resource(() => getDocument(documentId), { reconnect: false }), [documentId]);
+  const { value: detail, error } = useLive(store);
 
   if (error) {
     return (
       <>
         <AppHeader />
-        <main id="main" className="page"><ScreenError error={error} onRetry={() => setAttempt((n) => n + 1)} /></main>
+        <main id="main" className="page"><ScreenError error={error} onRetry={() => void store.reload()} /></main>
       </>
     );
   }
@@ -64,7 +58,7 @@ export function WorkspaceScreen({ documentId }: { documentId: string }) {
       </>
     );
   }
-  return <Workspace key={detail.document.id} detail={detail} reload={() => setAttempt((n) => n + 1)} />;
+  return <Workspace key={detail.document.id} detail={detail} reload={store.reload} />;
 }
 
 function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => void }) {
@@ -76,9 +70,11 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
   const announceRef = useRef(setAnnouncement);
   // My role changed or my membership was removed: the server's answer decides what I may do now.
   useDocumentChannel(doc.id, reload);
-  const round = useStatusChanges(doc.id, reload);
-  const comments = useComments(doc.id);
+  useStatusChanges(doc.id, reload);
+  const comments = useCommentsStore(doc.id);
   const [draft, setDraft] = useState<CommentDraft | null>(null);
+  const [panel, setPanel] = usePanelPreference();
+  const [selectedClause] = useState(() => new SelectedClause());
 
   const participant = participants.find((candidate) => candidate.id === me.participantId) ?? null;
 
@@ -87,17 +83,19 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
     const presence = new PresenceStore(collab.awareness);
     const cursors = new CursorRouter(collab.awareness);
     const viewport = new ViewportWatcher();
-    const store = comments.store;
     const context: WorkspaceContextValue = {
       collab, presence, cursors, viewport,
       focusRequests: new FocusRequests(),
       editorPlugins: (clauseId, language, fragment) => {
-        const source = highlightSource(store, clauseId, language);
+        const source = highlightSource(comments, clauseId, language);
         return [
           commentHighlights(fragment, collab.ydoc, source.getThreads, source.subscribe),
-          // Ctrl+Alt+M: a new thread on the selected words (or the whole clause), in the side panel.
-          commentKeymap(clauseId, language, fragment, (clause, lang, _from, _to, selection) =>
-            setDraft({ clauseId: clause, language: selection.anchor ? lang : null, anchor: selection.anchor, quote: selection.quote })),
+          // Ctrl+Alt+M: a new thread on the selected words (or the whole clause): that clause's comments, with the form open.
+          commentKeymap(clauseId, language, fragment, (clause, lang, _from, _to, selection) => {
+            setDraft({ clauseId: clause, language: selection.anchor ? lang : null, anchor: selection.anchor, quote: selection.quote });
+            selectedClause.set(clause);
+            setPanel({ open: true, tab: 'comments' });
+          }),
         ];
       },
       announce: (message) => {
@@ -115,7 +113,7 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
       collab.destroy();
       setOpen(null);
     };
-  }, [doc.id, comments.store]);
+  }, [doc.id, comments, setPanel, selectedClause]);
 
   const user = session.user;
   useEffect(() => {
@@ -137,7 +135,8 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
       <AppHeader documentRole={headerRole} />
       {open ? (
         <WorkspaceContext.Provider value={open}>
-          <OpenWorkspace detail={detail} title={title} comments={comments} draft={draft} onDraftDone={() => setDraft(null)} round={round} />
+          <OpenWorkspace detail={detail} title={title} comments={comments} draft={draft} onDraftDone={() => setDraft(null)}
+            panel={panel} setPanel={setPanel} selectedClause={selectedClause} />
           <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
         </WorkspaceContext.Provider>
       ) : (
@@ -150,23 +149,27 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
 interface OpenWorkspaceProps {
   detail: DocumentDetail;
   title: string;
-  comments: CommentsController;
+  comments: CommentsStore;
   draft: CommentDraft | null;
   onDraftDone(): void;
-  round: number;
+  panel: PanelPreference;
+  setPanel(change: Partial<PanelPreference>): void;
+  /** The clause the comments panel is about (the last one focused). */
+  selectedClause: SelectedClause;
 }
 
-function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: OpenWorkspaceProps) {
+function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, setPanel, selectedClause }: OpenWorkspaceProps) {
   const { t } = useTranslation();
   const session = useSession();
   const { document: doc, me, participants } = detail;
   const context = useWorkspace();
   const { collab, announce } = context;
-  const approvals = useApprovals(doc.id, collab.ydoc);
+  // Kept live here, read by the parts: each clause's gutter its own row, the panels the whole.
+  const approvals = useApprovalsStore(doc.id, collab.ydoc);
   const members = useMentionableMembers(doc.id);
-  const [panel, setPanel] = usePanelPreference();
-  const [selectedClauseId, setSelectedClauseId] = useState<string | null>(null);
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+  const selectedClauseId = useSelectedClause(selectedClause);
+  const setSelectedClauseId = selectedClause.set;
   const state = useSyncExternalStore(collab.subscribe, collab.getState);
   const items = useClauseItems(collab.ydoc);
   const labels = useMemo(() => clauseLabels(t, items), [items, t]);
@@ -176,17 +179,10 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: O
     if (state.failure === 'session_ended') session.ended();
   }, [state.failure, session]);
 
-  // The shortcut brought a selection to comment on: show that clause's comments with the form open.
-  useEffect(() => {
-    if (!draft) return;
-    setSelectedClauseId(draft.clauseId);
-    setPanel({ open: true, tab: 'comments' });
-  }, [draft, setPanel]);
-
   const showComments = useCallback((clauseId: string) => {
     setSelectedClauseId(clauseId);
     setPanel({ open: true, tab: 'comments' });
-  }, [setPanel]);
+  }, [setPanel, setSelectedClauseId]);
 
   const approvalMe: ApprovalPermissions = useMemo(() => ({
     participantId: me.participantId,
@@ -196,11 +192,9 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: O
   const viewer: CommentsViewer = useMemo(() => ({
     userId: session.user?.id ?? '', permissions: me.permissions, role: me.role, participantId: me.participantId,
   }), [session.user?.id, me]);
-  // Approval and concordance records and comment threads change when an event worth a line happened.
-  const activityRevision = useMemo(() => [approvals.records, comments.threads], [approvals.records, comments.threads]);
   const features: WorkspaceFeatures = useMemo(() => ({
-    approvals, approvalMe, comments, selectedClauseId, showComments, announce,
-  }), [approvals, approvalMe, comments, selectedClauseId, showComments, announce]);
+    approvals, approvalMe, comments, selection: selectedClause, showComments, announce,
+  }), [approvals, approvalMe, comments, selectedClause, showComments, announce]);
 
   /** The clause a person works in is the one the comments panel follows. */
   function followFocus(event: FocusEvent<HTMLDivElement>) {
@@ -213,28 +207,27 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: O
       case 'comments':
         return (
           <>
-            <ThreadSidebar comments={comments} viewer={viewer} participants={participants} clauseId={selectedClauseId}
+            <ThreadSidebar store={comments} viewer={viewer} participants={participants} clauseId={selectedClauseId}
               clauseLabel={selectedClauseId ? labelOf(selectedClauseId) : ''} members={members}
               draft={draft} onDraftDone={onDraftDone} activeThreadId={activeThreadId} onActivateThread={setActiveThreadId}
               frozen={doc.status !== 'draft'} />
-            <CommentList comments={comments} viewer={viewer} participants={participants} languages={doc.languages} clauseLabel={labelOf}
+            <CommentList store={comments} viewer={viewer} participants={participants} languages={doc.languages} clauseLabel={labelOf}
               onOpenThread={(thread) => { setSelectedClauseId(thread.clauseId); setActiveThreadId(thread.id); context.focusRequests.request(thread.clauseId, thread.language ?? doc.languages[0]); }} />
           </>
         );
       case 'approvals':
-        return <ApprovalMatrix approvals={approvals} me={approvalMe} announce={announce} />;
+        return <ApprovalMatrix store={approvals} me={approvalMe} announce={announce} />;
       case 'versions':
-        // The clauses' statuses are derived anew whenever the text or a record changes.
-        return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} round={round} revision={approvals.clauses} />;
+        return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} approvals={approvals} />;
       case 'activity':
-        return <ActivityFeed key={round} documentId={doc.id} clauseLabel={labelOf} participants={participants} revision={activityRevision} />;
+        return <ActivityFeed documentId={doc.id} clauseLabel={labelOf} participants={participants} />;
     }
   }
 
   const permissions = new Set(me.permissions);
-  const canEditText = permissions.has(Permission.EditText) && !state.writeDenied;
-  const canEditStructure = permissions.has(Permission.EditStructure) && !state.writeDenied;
-  const readOnlyReason = !permissions.has(Permission.EditText) ? 'role' : state.writeDenied ? 'server' : null;
+  const canEditText = permissions.has('document.edit_text') && !state.writeDenied;
+  const canEditStructure = permissions.has('document.edit_structure') && !state.writeDenied;
+  const readOnlyReason = !permissions.has('document.edit_text') ? 'role' : state.writeDenied ? 'server' : null;
   const languages = doc.languages;
   const columns = { ['--text-columns' as string]: String(languages.length) };
 
@@ -264,7 +257,7 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: O
             {permissions.has('document.import') && doc.status === 'draft' && (
               <Link href={paths.import(doc.id)} className="button">{t('workspace:importDrafts')}</Link>
             )}
-            {permissions.has(Permission.Manage) && (
+            {permissions.has('document.manage') && (
               <Link href={paths.members(doc.id)} className="button">{t('workspace:manageMembers')}</Link>
             )}
             {!panel.open && (
@@ -298,21 +291,17 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, round }: O
   );
 }
 
-/** The document's status changed (frozen, archived): reload what I may do, and tell the panels to reload. */
-function useStatusChanges(documentId: string, reload: () => void): number {
+/** The document's status changed (frozen, archived): read what I may do again (each panel's store reads itself again). */
+function useStatusChanges(documentId: string, reload: () => void): void {
   const socket = useRealtimeSocket();
-  const [round, setRound] = useState(0);
   useEffect(() => {
     if (!socket) return;
     const changed = (payload: { documentId?: unknown }) => {
-      if (payload?.documentId !== documentId) return;
-      setRound((n) => n + 1);
-      reload();
+      if (payload?.documentId === documentId) reload();
     };
     socket.on(SocketEvent.DocumentStatusChanged, changed);
     return () => { socket.off(SocketEvent.DocumentStatusChanged, changed); };
   }, [socket, documentId, reload]);
-  return round;
 }
 
 /** Members whose names can be mentioned in comments; none if the list cannot be read. */

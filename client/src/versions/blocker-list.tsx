@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { languageName, localized } from '../app/format';
 import { clauseLabel } from '../workspace/clause-label';
-import type { FreezeStatus } from '../../../shared/src/versions/version-api';
+import type { FreezeStatus } from '../../../shared/src/api/versions';
 
 /** `labelledBy`: the sentence above the list. The list scrolls when long, so it is a tab stop (keyboard scrolling). */
 export function BlockerList({ status, labelledBy }: { status: FreezeStatus; labelledBy?: string }) {

@@ -1,9 +1,12 @@
 /** Compares two versions, or a version and the text now: pick them, then read the redline. */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatDateTime } from '../app/format';
-import { fetchComparison, fetchVersions } from './versions-api';
-import { useLoad } from './use-load';
+import { resource } from '../realtime/live-store';
+import { useLive } from '../realtime/use-live';
+import { fetchComparison } from './versions-api';
+import { versionsStore } from './version-stores';
 import { RedlineView } from './redline-view';
 import { versionTitle } from './version-title';
 
@@ -16,13 +19,15 @@ export interface CompareViewProps {
 
 export function CompareView({ documentId, from: initialFrom, to: initialTo = 'current' }: CompareViewProps) {
   const { t } = useTranslation('versions');
+  const errorMessage = useErrorMessage();
   const [from, setFrom] = useState(initialFrom);
   const [to, setTo] = useState<string>(initialTo);
   const fromId = useId();
   const toId = useId();
-  const versions = useLoad(`versions:${documentId}`, (signal) => fetchVersions(documentId, signal));
-  const comparison = useLoad(`compare:${documentId}:${from}:${to}`, (signal) => fetchComparison(documentId, from, to, signal));
-  const list = versions.value?.versions ?? [];
+  const versions = useLive(useMemo(() => versionsStore(documentId), [documentId]));
+  // Compared with the text now, the redline is read again after a reconnection (the text may have moved on).
+  const comparison = useLive(useMemo(() => resource((signal) => fetchComparison(documentId, from, to, signal)), [documentId, from, to]));
+  const list = versions.versions;
   const nameOf = (id: string) => {
     const found = list.find((v) => v.id === id);
     return found ? versionTitle(t, found) : id === 'current' ? t('compare.now') : '…';
@@ -42,8 +47,8 @@ export function CompareView({ documentId, from: initialFrom, to: initialTo = 'cu
         </select>
       </div>
       {comparison.status === 'loading' && <p role="status">…</p>}
-      {comparison.status === 'error' && <p role="alert">{comparison.error.message}</p>}
-      {comparison.status === 'ready' && <RedlineView comparison={comparison.value} />}
+      {comparison.status === 'error' && <p role="alert">{errorMessage(comparison.error)}</p>}
+      {comparison.value && <RedlineView comparison={comparison.value} />}
     </section>
   );
 }

@@ -1,18 +1,21 @@
 /**
  * Freezing the text: what still stands in the way is listed before the button is pressed (the button
  * stays disabled until nothing does); pressing it asks once more, then freezes. A refusal (someone
- * edited meanwhile) shows the new list. The list is read again whenever `revision` changes and rests,
- * so the button enables itself when the last approval arrives.
+ * edited meanwhile) shows the new list. The list is read again when an approval or a confirmation
+ * arrives, or what `changes` follows rests (version-stores.ts), so the button enables itself when the
+ * last approval arrives.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatDateTime } from '../app/format';
 import { ApiError } from '../api/http';
-import { fetchFreezeStatus, freezeText } from './versions-api';
-import { useLoad } from './use-load';
+import type { Subscribe } from '../realtime/live-store';
+import { useLive } from '../realtime/use-live';
+import { freezeText } from './versions-api';
+import { freezeStatusStore } from './version-stores';
 import { BlockerList } from './blocker-list';
-import { useRevisionRest } from './use-revision-rest';
-import type { VersionSummary } from '../../../shared/src/versions/version-api';
+import type { VersionSummary } from '../../../shared/src/api/versions';
 
 export interface FreezePanelProps {
   documentId: string;
@@ -20,17 +23,19 @@ export interface FreezePanelProps {
   mayFreeze: boolean;
   onFrozen?(version: VersionSummary): void;
   announce?(message: string): void;
-  /** Changes whenever what the blockers derive from may have changed: an approval, a confirmation, the text. */
-  revision?: unknown;
+  /**
+   * Tells when what the blockers derive from may have changed — the approvals store's `subscribe`: its
+   * records and the text. Must keep its identity (the store is made again when it changes).
+   */
+  changes?: Subscribe;
 }
 
-/** How long `revision` must rest before the blockers are read again (typing changes it on every key). */
-const RELOAD_AFTER_MS = 800;
-
-export function FreezePanel({ documentId, mayFreeze, onFrozen, announce, revision }: FreezePanelProps) {
+export function FreezePanel({ documentId, mayFreeze, onFrozen, announce, changes }: FreezePanelProps) {
   const { t } = useTranslation('versions');
-  const status = useLoad(`freeze:${documentId}`, (signal) => fetchFreezeStatus(documentId, signal));
-  useRevisionRest(revision, RELOAD_AFTER_MS, () => status.reload());
+  const errorMessage = useErrorMessage();
+  const store = useMemo(() => freezeStatusStore(documentId, changes), [documentId, changes]);
+  const live = useLive(store);
+  const status = live.value;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -46,11 +51,11 @@ export function FreezePanel({ documentId, mayFreeze, onFrozen, announce, revisio
       announce?.(text);
       onFrozen?.(version);
     } catch (caught) {
-      setMessage(caught instanceof ApiError && caught.code === 'freeze_blocked' ? t('freeze.refused') : (caught as Error).message);
+      setMessage(caught instanceof ApiError && caught.code === 'freeze_blocked' ? t('freeze.refused') : errorMessage(caught));
     } finally {
       setBusy(false);
       setConfirming(false);
-      status.reload();
+      void live.reload();
     }
   };
 
@@ -58,19 +63,19 @@ export function FreezePanel({ documentId, mayFreeze, onFrozen, announce, revisio
     <section className="freeze-panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('freeze.title')}</h2>
       <p className="versions-hint">{t('freeze.explain')}</p>
-      {status.status === 'loading' && <p role="status">…</p>}
-      {status.status === 'error' && <p role="alert">{status.error.message}</p>}
-      {status.status === 'ready' && status.value.frozenVersion && (
-        <p className="freeze-done">{t('freeze.alreadyFrozen', { date: formatDateTime(status.value.frozenVersion.takenAt) })} <code>{status.value.frozenVersion.fingerprint}</code></p>
+      {live.status === 'loading' && <p role="status">…</p>}
+      {live.status === 'error' && <p role="alert">{errorMessage(live.error)}</p>}
+      {status?.frozenVersion && (
+        <p className="freeze-done">{t('freeze.alreadyFrozen', { date: formatDateTime(status.frozenVersion.takenAt) })} <code>{status.frozenVersion.fingerprint}</code></p>
       )}
-      {status.status === 'ready' && !status.value.frozenVersion && (
+      {status && !status.frozenVersion && (
         <>
-          <p role="status" id={`${titleId}-status`} className={status.value.ready ? 'freeze-ready' : 'freeze-not-ready'}>
-            {status.value.ready ? t('freeze.ready') : t('freeze.notReady', { count: status.value.blockers.length })}
+          <p role="status" id={`${titleId}-status`} className={status.ready ? 'freeze-ready' : 'freeze-not-ready'}>
+            {status.ready ? t('freeze.ready') : t('freeze.notReady', { count: status.blockers.length })}
           </p>
-          {!status.value.ready && <BlockerList status={status.value} labelledBy={`${titleId}-status`} />}
+          {!status.ready && <BlockerList status={status} labelledBy={`${titleId}-status`} />}
           {mayFreeze && !confirming && (
-            <button type="button" className="button button-primary" disabled={!status.value.ready || busy} onClick={() => setConfirming(true)}>{t('freeze.button')}</button>
+            <button type="button" className="button button-primary" disabled={!status.ready || busy} onClick={() => setConfirming(true)}>{t('freeze.button')}</button>
           )}
           {mayFreeze && confirming && (
             <div className="freeze-confirm" role="group" aria-label={t('freeze.confirm')}>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { languageTitle } from '../app/format';
 import { clauseLabel, kindName } from '../workspace/clause-label';
 import { DiffView } from '../approvals/diff-view';
-import type { Comparison } from '../../../shared/src/versions/version-api';
+import type { Comparison } from '../../../shared/src/api/versions';
 
 type ComparedClause = Comparison['clauses'][number];
 type Author = ComparedClause['structureAuthors'][number];

@@ -2,16 +2,17 @@
  * "Not applied: the text was frozen": the person's own edits that reached the server after the
  * freeze, word by word, so that they can copy what they still need. Shows nothing when there are none.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, languageTitle } from '../app/format';
 import { DiffView } from '../approvals/diff-view';
-import { fetchRejectedUpdates } from './versions-api';
-import { useLoad } from './use-load';
+import { useLive } from '../realtime/use-live';
+import { rejectedEditsStore } from './version-stores';
 
 export function RejectedEdits({ documentId, clauseLabel }: { documentId: string; clauseLabel?(clauseId: string): string }) {
   const { t } = useTranslation('versions');
-  const rejected = useLoad(`rejected:${documentId}`, (signal) => fetchRejectedUpdates(documentId, signal));
-  if (rejected.status !== 'ready' || rejected.value.updates.length === 0) return null;
+  const rejected = useLive(useMemo(() => rejectedEditsStore(documentId), [documentId]));
+  if (!rejected.value || rejected.value.updates.length === 0) return null;
   const { updates, changes } = rejected.value;
   return (
     <section className="rejected-edits" role="alert">

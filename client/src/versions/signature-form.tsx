@@ -3,12 +3,13 @@
  * and title (in every language). Entered by the secretariat before the freeze, which makes it part
  * of the signed record; read-only afterwards.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { languageName, localized } from '../app/format';
-import { ApiError } from '../api/http';
-import { fetchSignatureRecord, saveSignatureRecord } from './versions-api';
-import { useLoad } from './use-load';
+import { useLive } from '../realtime/use-live';
+import { saveSignatureRecord } from './versions-api';
+import { signatureRecordStore } from './version-stores';
 import type { SignatureRecord } from '../../../shared/src/versions/version-record';
 
 export interface SignatureFormProps {
@@ -30,15 +31,15 @@ const toDraft = (record: SignatureRecord | null): Draft => ({
 
 export function SignatureForm({ documentId, languages, participants, mayEdit, announce }: SignatureFormProps) {
   const { t } = useTranslation('versions');
-  const stored = useLoad(`signature:${documentId}`, (signal) => fetchSignatureRecord(documentId, signal));
-  const [draft, setDraftState] = useState<Draft>(toDraft(null));
-  /** Whether the person changed something since the record was loaded: a late answer never overwrites their typing. */
-  const [dirty, setDirty] = useState(false);
+  const errorMessage = useErrorMessage();
+  const store = useMemo(() => signatureRecordStore(documentId), [documentId]);
+  const stored = useLive(store);
+  /** What the person typed since the record was read (null: nothing): a late answer never overwrites their typing. */
+  const [edited, setDraft] = useState<Draft | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  const setDraft = (next: Draft) => { setDirty(true); setDraftState(next); };
-  useEffect(() => { if (stored.status === 'ready' && !dirty) setDraftState(toDraft(stored.value.signature)); }, [stored.status, stored.value, dirty]);
+  const draft = useMemo(() => edited ?? toDraft(stored.value?.signature ?? null), [edited, stored.value]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,10 +51,11 @@ export function SignatureForm({ documentId, languages, participants, mayEdit, an
         signatories: participants.filter((p) => draft.signatories[p.id]?.name).map((p) => ({ participantId: p.id, ...draft.signatories[p.id] })),
       });
       announce?.(t('signature.saved'));
-      setDirty(false);
-      stored.reload();
+      // Show the record as stored once it is read back; if that fails, what was typed (and saved) stays.
+      await stored.reload();
+      if (!store.getSnapshot().error) setDraft(null);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(errorMessage(caught));
     } finally {
       setBusy(false);
     }

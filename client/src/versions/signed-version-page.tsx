@@ -1,18 +1,21 @@
 /** The signed text: when it was frozen, its fingerprint, and its exports (the user chooses the layout). */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatDateTime } from '../app/format';
-import { exportUrl, fetchFreezeStatus } from './versions-api';
-import { useLoad } from './use-load';
-import { EXPORT_FORMATS, EXPORT_LAYOUTS, type ExportLayout } from '../../../shared/src/versions/version-api';
+import { useLive } from '../realtime/use-live';
+import { exportUrl } from './versions-api';
+import { freezeStatusStore } from './version-stores';
+import { EXPORT_FORMATS, EXPORT_LAYOUTS, type ExportLayout } from '../../../shared/src/api/versions';
 
 export function SignedVersionPage({ documentId, onVerify }: { documentId: string; onVerify?(): void }) {
   const { t } = useTranslation('versions');
-  const status = useLoad(`freeze:${documentId}`, (signal) => fetchFreezeStatus(documentId, signal));
+  const errorMessage = useErrorMessage();
+  const status = useLive(useMemo(() => freezeStatusStore(documentId), [documentId]));
   const [layout, setLayout] = useState<ExportLayout>('parallel');
   const id = useId();
-  if (status.status === 'loading') return <p role="status">…</p>;
-  if (status.status === 'error') return <p role="alert">{status.error.message}</p>;
+  if (status.status === 'error') return <p role="alert">{errorMessage(status.error)}</p>;
+  if (!status.value) return <p role="status">…</p>;
   const version = status.value.frozenVersion;
   return (
     <section className="signed-version" aria-labelledby={`${id}-title`}>

@@ -1,13 +1,15 @@
 /** Checking a file: anyone (signed in or not) uploads an export and learns whether it is genuine, and of what. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatDateTime, localized } from '../app/format';
 import { verifyUpload } from './versions-api';
 import { versionTitle } from './version-title';
-import type { Verification } from '../../../shared/src/versions/version-api';
+import type { Verification } from '../../../shared/src/api/versions';
 
 export function VerifyPage() {
   const { t } = useTranslation('versions');
+  const errorMessage = useErrorMessage();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Verification | null>(null);
@@ -23,7 +25,7 @@ export function VerifyPage() {
     try {
       setResult(await verifyUpload(file));
     } catch (caught) {
-      setError((caught as Error).message);
+      setError(errorMessage(caught));
     } finally {
       setBusy(false);
     }

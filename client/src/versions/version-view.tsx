@@ -1,16 +1,21 @@
 /** One stored version, read-only: every clause with its number, the languages side by side. */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatDateTime, languageTitle, localized } from '../app/format';
+import { resource } from '../realtime/live-store';
+import { useLive } from '../realtime/use-live';
 import { clauseLabel } from '../workspace/clause-label';
 import { fetchVersion } from './versions-api';
-import { useLoad } from './use-load';
 import { versionTitle } from './version-title';
 
 export function VersionView({ documentId, versionId, onBack }: { documentId: string; versionId: string; onBack?(): void }) {
   const { t } = useTranslation(['versions', 'workspace']);
-  const detail = useLoad(`version:${documentId}:${versionId}`, (signal) => fetchVersion(documentId, versionId, signal));
-  if (detail.status === 'loading') return <p role="status">…</p>;
-  if (detail.status === 'error') return <p role="alert">{detail.error.message}</p>;
+  const errorMessage = useErrorMessage();
+  // A stored version never changes: nothing to follow, and no need to read it again after a reconnection.
+  const detail = useLive(useMemo(() => resource((signal) => fetchVersion(documentId, versionId, signal), { reconnect: false }), [documentId, versionId]));
+  if (detail.status === 'error') return <p role="alert">{errorMessage(detail.error)}</p>;
+  if (!detail.value) return <p role="status">…</p>;
   const { version, record, plainTexts } = detail.value;
   const languages = record.document.languages;
   return (

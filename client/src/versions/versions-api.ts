@@ -3,7 +3,7 @@ import { api, ApiError } from '../api/http';
 import { uiLanguage } from '../app/i18n';
 import type {
   ActivityEvent, Comparison, ExportFormat, ExportLayout, FreezeStatus, RejectedUpdates, SignatureBody, Verification, VersionSummary,
-} from '../../../shared/src/versions/version-api';
+} from '../../../shared/src/api/versions';
 import type { SignatureRecord, VersionRecord } from '../../../shared/src/versions/version-record';
 
 const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;

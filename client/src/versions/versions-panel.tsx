@@ -2,12 +2,13 @@
  * The versions of the text, newest first: who took each and when, its fingerprint; the secretariat
  * takes a named version here. Opening and comparing are the caller's (the workspace routes them).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../app/error-message';
 import { formatDateTime } from '../app/format';
-import { ApiError } from '../api/http';
-import { fetchVersions, takeVersion } from './versions-api';
-import { useLoad } from './use-load';
+import { useLive } from '../realtime/use-live';
+import { takeVersion } from './versions-api';
+import { versionsStore, versionTaken } from './version-stores';
 import { versionTitle } from './version-title';
 
 export interface VersionsPanelProps {
@@ -21,7 +22,9 @@ export interface VersionsPanelProps {
 
 export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, announce }: VersionsPanelProps) {
   const { t } = useTranslation('versions');
-  const versions = useLoad(`versions:${documentId}`, (signal) => fetchVersions(documentId, signal));
+  const errorMessage = useErrorMessage();
+  const store = useMemo(() => versionsStore(documentId), [documentId]);
+  const versions = useLive(store);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,9 +39,9 @@ export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, a
       const { version } = await takeVersion(documentId, name.trim());
       announce?.(t('take.taken', { name: version.name }));
       setName('');
-      versions.reload();
+      store.apply(versionTaken(version));
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(errorMessage(caught));
     } finally {
       setBusy(false);
     }
@@ -56,15 +59,15 @@ export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, a
           {error && <p role="alert" className="versions-error">{error}</p>}
         </form>
       )}
-      {versions.status === 'error' && <p role="alert">{versions.error.message}</p>}
-      {versions.status === 'ready' && versions.value.versions.length === 0 && <p>{t('list.empty')}</p>}
-      {versions.status === 'ready' && versions.value.versions.length > 0 && (
+      {versions.status === 'error' && <p role="alert">{errorMessage(versions.error)}</p>}
+      {versions.status === 'ready' && versions.versions.length === 0 && <p>{t('list.empty')}</p>}
+      {versions.status === 'ready' && versions.versions.length > 0 && (
         <table className="versions-table">
           <thead>
             <tr><th scope="col">{t('list.name')}</th><th scope="col">{t('list.takenAt')}</th><th scope="col">{t('list.takenBy')}</th><th scope="col">{t('list.fingerprint')}</th><th scope="col"><span className="visually-hidden">{t('list.open')}</span></th></tr>
           </thead>
           <tbody>
-            {versions.value.versions.map((version) => (
+            {versions.versions.map((version) => (
               <tr key={version.id} className={`version-${version.kind}`}>
                 <th scope="row">{versionTitle(t, version)}<br /><span className="versions-kind">{t(`kind.${version.kind}`)}</span></th>
                 <td>{formatDateTime(version.takenAt)}</td>

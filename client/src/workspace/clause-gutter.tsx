@@ -1,22 +1,31 @@
-/** Under a clause's number: where each Participant stands on it, and its open comment threads. */
-import { ClauseBadges } from '../approvals';
-import { ThreadCountBadge } from '../comments';
+/**
+ * Under a clause's number: where each Participant stands on it, and its open comment threads. Each
+ * part selects its own clause from the document's stores, so an approval, a comment or the focus on
+ * another clause does not re-render this one.
+ */
 import { useContext } from 'react';
-import { FeaturesContext } from './features-context';
-import { useWorkspace } from './workspace-context';
+import { ClauseBadges, useApprovalsMeta } from '../approvals';
+import { ThreadCountBadge, useOpenThreadCount } from '../comments';
+import { FeaturesContext, type WorkspaceFeatures } from './features-context';
+import { useIsSelectedClause } from './selected-clause';
 
 export function ClauseGutter({ clauseId, label }: { clauseId: string; label: string }) {
-  const { collab } = useWorkspace();
   const features = useContext(FeaturesContext);
   if (!features) return null;
-  const { approvals, approvalMe, comments, selectedClauseId, showComments, announce } = features;
-  const count = comments.openCounts.get(clauseId) ?? 0;
+  return <Gutter clauseId={clauseId} label={label} features={features} />;
+}
+
+function Gutter({ clauseId, label, features }: { clauseId: string; label: string; features: WorkspaceFeatures }) {
+  const { approvals, approvalMe, comments, selection, showComments, announce } = features;
+  const meta = useApprovalsMeta(approvals);
+  const count = useOpenThreadCount(comments, clauseId);
+  const selected = useIsSelectedClause(selection, clauseId);
   return (
     <div className="clause-gutter">
-      {approvals.status === 'ready' && approvals.participants.length > 0 && (
-        <ClauseBadges clauseId={clauseId} ydoc={collab.ydoc} approvals={approvals} label={label} me={approvalMe} announce={announce} />
+      {meta.status === 'ready' && meta.participants.length > 0 && (
+        <ClauseBadges clauseId={clauseId} store={approvals} label={label} me={approvalMe} announce={announce} />
       )}
-      <ThreadCountBadge count={count} label={label} showWhenEmpty active={selectedClauseId === clauseId}
+      <ThreadCountBadge count={count} label={label} showWhenEmpty active={selected}
         onClick={() => showComments(clauseId)} />
     </div>
   );

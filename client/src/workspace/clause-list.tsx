@@ -34,9 +34,12 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
 
   const labelOf = useCallback((id: string) => labels.get(id) ?? '', [labels]);
 
-  // Stable across renders so memoized rows do not re-render; reads the latest values through a ref.
+  // Stable across renders so memoized rows do not re-render; reads the latest values through a ref,
+  // brought up to date once each render is committed (the actions run from events, after that).
   const latest = useRef({ labelOf, draggingId, languages, items });
-  latest.current = { labelOf, draggingId, languages, items };
+  useLayoutEffect(() => {
+    latest.current = { labelOf, draggingId, languages, items };
+  });
 
   const actions = useMemo<RowActions>(() => ({
     add(afterId: string, kind: ClauseKind) {

@@ -1,20 +1,23 @@
 /**
- * The document's review features as the workspace shares them with every clause row: approvals,
- * comments, and which clause the side panel is about. Kept apart from WorkspaceContext (the editing
- * machinery) so that an approval or a comment arriving re-renders the gutters, not the editors.
+ * The document's review features as the workspace shares them with every clause row: the approvals and
+ * comments stores, and which clause the side panel is about. Kept apart from WorkspaceContext (the
+ * editing machinery). The stores keep their identity while they change, so an approval, a comment or
+ * a change of focus arriving changes no context: each clause's gutter selects its own part and only
+ * the gutters it concerns re-render.
  */
 import { createContext, useContext } from 'react';
-import type { Approvals, ApprovalPermissions } from '../approvals';
-import type { CommentsController } from '../comments';
+import type { ApprovalsStore, ApprovalPermissions } from '../approvals';
+import type { CommentsStore } from '../comments';
+import type { SelectedClause } from './selected-clause';
 
 export type PanelTab = 'comments' | 'approvals' | 'versions' | 'activity';
 
 export interface WorkspaceFeatures {
-  approvals: Approvals;
+  approvals: ApprovalsStore;
   approvalMe: ApprovalPermissions;
-  comments: CommentsController;
+  comments: CommentsStore;
   /** The clause the comments panel is about (the last one focused). */
-  selectedClauseId: string | null;
+  selection: SelectedClause;
   /** Opens the comments of a clause in the side panel. */
   showComments(clauseId: string): void;
   announce(message: string): void;

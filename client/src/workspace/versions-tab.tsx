@@ -1,11 +1,13 @@
 /**
  * The versions tab: named versions and the redline between them, the signature record, the freeze
  * with what still blocks it, and the edits the freeze turned away. Versions and comparisons open in a
- * dialog wide enough for two languages side by side.
+ * dialog wide enough for two languages side by side. Each part is a live store of its own
+ * (versions/version-stores.ts): a change of the document's status reads them again.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentDetail } from '../api/types';
+import type { DocumentDetail } from '../../../shared/src/api/documents';
+import type { ApprovalsStore } from '../approvals';
 import { Modal } from '../approvals/modal';
 import { CompareView, FreezePanel, RejectedEdits, SignatureForm, VersionView, VersionsPanel } from '../versions';
 
@@ -13,32 +15,27 @@ export interface VersionsTabProps {
   detail: DocumentDetail;
   clauseLabel(clauseId: string): string;
   announce(message: string): void;
-  /** Bumped when the document's status changes, so that every part reloads. */
-  round: number;
-  /** Changes with the text and the approvals and confirmations in force: the freeze blockers are read again. */
-  revision?: unknown;
+  /** The document's approvals: their records and the text are what the freeze blockers derive from. */
+  approvals: ApprovalsStore;
 }
 
 type Open = { kind: 'version'; id: string } | { kind: 'compare'; from: string; to: string } | null;
 
-export function VersionsTab({ detail, clauseLabel, announce, round, revision }: VersionsTabProps) {
+export function VersionsTab({ detail, clauseLabel, announce, approvals }: VersionsTabProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
-  const [localRound, setLocalRound] = useState(0);
   const documentId = detail.document.id;
   const permissions = new Set(detail.me.permissions);
-  const key = `${round}:${localRound}`;
   return (
     <div className="versions-tab">
-      <RejectedEdits key={`rejected-${key}`} documentId={documentId} clauseLabel={clauseLabel} />
-      <VersionsPanel key={`versions-${key}`} documentId={documentId} mayTakeVersion={permissions.has('version.create')} announce={announce}
+      <RejectedEdits documentId={documentId} clauseLabel={clauseLabel} />
+      <VersionsPanel documentId={documentId} mayTakeVersion={permissions.has('version.create')} announce={announce}
         onOpen={(id) => setOpen({ kind: 'version', id })} onCompare={(from, to) => setOpen({ kind: 'compare', from, to })} />
       {(permissions.has('document.freeze') || detail.document.status !== 'draft') && (
         <>
-          <SignatureForm key={`signature-${key}`} documentId={documentId} languages={detail.document.languages} participants={detail.participants}
+          <SignatureForm documentId={documentId} languages={detail.document.languages} participants={detail.participants}
             mayEdit={permissions.has('document.freeze')} announce={announce} />
-          <FreezePanel key={`freeze-${key}`} documentId={documentId} mayFreeze={permissions.has('document.freeze')} announce={announce}
-            revision={revision} onFrozen={() => setLocalRound((n) => n + 1)} />
+          <FreezePanel documentId={documentId} mayFreeze={permissions.has('document.freeze')} announce={announce} changes={approvals.subscribe} />
         </>
       )}
       {open?.kind === 'version' && (

@@ -3,7 +3,7 @@ import { documentParticipants, isInForce, latestApprovalRows, latestConfirmation
 import { presentApproval, presentConfirmation } from '../presenters/approval';
 import { deriveMatrixClauses, emptyMatrixRecords, filterMatrixClauses } from '../../../shared/src/approval-matrix';
 import { documentReadiness, documentTextState, participantProgress } from '../../../shared/src/approval-status';
-import type { ApprovalMatrix, ApprovalMatrixQuery } from '../../../shared/src/approval-api';
+import type { ApprovalMatrix, ApprovalMatrixQuery } from '../../../shared/src/api/approvals';
 
 /**
  * The approval matrix: every visible clause × every Participant, each cell's status derived from the

@@ -9,7 +9,7 @@ import {
 import { presentApproval, presentConfirmation, presentHistory, presentUserRef } from '../presenters/approval';
 import { approvalStatus, changedLanguages, concordanceState } from '../../../shared/src/approval-status';
 import { wordDiff } from '../../../shared/src/word-diff';
-import type { ChangedSince, ClauseApprovals, ClauseParticipantApproval } from '../../../shared/src/approval-api';
+import type { ChangedSince, ClauseApprovals, ClauseParticipantApproval } from '../../../shared/src/api/approvals';
 
 /**
  * One clause's approvals in full: each Participant's status and, when outdated, what changed in each

@@ -6,7 +6,7 @@ import { clauseSnapshot } from '../approvals/clause-snapshot';
 import { insertApproval, latestConfirmationRows, lockApprovalCell, lockDocumentStatus } from '../approvals/approval-store';
 import { presentApproval } from '../presenters/approval';
 import { concordanceState } from '../../../shared/src/approval-status';
-import type { ApprovalRecord } from '../../../shared/src/approval-api';
+import type { ApprovalRecord } from '../../../shared/src/api/approvals';
 
 export interface ApproveClauseInput {
   documentId: string;

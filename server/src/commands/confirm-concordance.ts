@@ -6,7 +6,7 @@ import { clauseSnapshot } from '../approvals/clause-snapshot';
 import { insertConfirmation, lockDocumentStatus } from '../approvals/approval-store';
 import { presentConfirmation } from '../presenters/approval';
 import { changedLanguages } from '../../../shared/src/approval-status';
-import type { ConcordanceRecord } from '../../../shared/src/approval-api';
+import type { ConcordanceRecord } from '../../../shared/src/api/approvals';
 
 export interface ConfirmConcordanceInput {
   documentId: string;

@@ -7,7 +7,7 @@ import { LiveAnchors } from '../comments/live-anchors';
 import { auditSubject, inDraftTransaction, prepareBody, publishThread, resolveMentions, type CommentActor } from '../comments/comment-actions';
 import { anchorItemsKnown, encodeAnchorPosition, rangeText, resolveAnchor, truncateQuote } from '../../../shared/src/comment-anchors';
 import { delegationOf, SECRETARIAT_DELEGATION, type ThreadAudience } from '../../../shared/src/comment-visibility';
-import type { AnchorInput, CommentThread, CommentVisibility } from '../../../shared/src/comment-api';
+import type { AnchorInput, CommentThread, CommentVisibility } from '../../../shared/src/api/comments';
 
 export interface CreateCommentThreadInput {
   clauseId: string;

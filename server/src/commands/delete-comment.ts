@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-event';
 import { findVisibleThreadOfComment, markCommentDeleted, touchThread } from '../comments/comment-store';
 import { AppError } from '../http/errors';
 import { auditSubject, authorizeCommentWrite, inDraftTransaction, publishThread, readerOf, requireVisibleThread, type CommentActor } from '../comments/comment-actions';
-import type { CommentThread } from '../../../shared/src/comment-api';
+import type { CommentThread } from '../../../shared/src/api/comments';
 
 /**
  * Deletes one's own comment. Its row stays as a marker ("comment deleted") without body or mentions,

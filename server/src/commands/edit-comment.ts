@@ -5,7 +5,7 @@ import { recordAuditEvent } from '../audit/record-event';
 import {
   audienceOf, auditSubject, authorizeCommentWrite, inDraftTransaction, prepareBody, publishThread, readerOf, requireVisibleThread, resolveMentions, type CommentActor,
 } from '../comments/comment-actions';
-import type { CommentThread } from '../../../shared/src/comment-api';
+import type { CommentThread } from '../../../shared/src/api/comments';
 
 /** Replaces the body of one's own comment (its mentions are read again). */
 export async function editComment(ctx: AppContext, actor: CommentActor, commentId: string, rawBody: string): Promise<CommentThread> {

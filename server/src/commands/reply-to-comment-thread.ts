@@ -5,7 +5,7 @@ import { recordAuditEvent } from '../audit/record-event';
 import {
   audienceOf, auditSubject, authorizeCommentWrite, inDraftTransaction, prepareBody, publishThread, readerOf, requireVisibleThread, resolveMentions, type CommentActor,
 } from '../comments/comment-actions';
-import type { CommentThread } from '../../../shared/src/comment-api';
+import type { CommentThread } from '../../../shared/src/api/comments';
 
 /** Adds a reply to the thread holding `commentId` (any comment of it). Replying to a resolved thread leaves it resolved. */
 export async function replyToCommentThread(ctx: AppContext, actor: CommentActor, commentId: string, rawBody: string): Promise<CommentThread> {

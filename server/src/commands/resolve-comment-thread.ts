@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-event';
 import { findVisibleThreadOfComment, setThreadResolved } from '../comments/comment-store';
 import { AppError } from '../http/errors';
 import { auditSubject, authorizeCommentWrite, inDraftTransaction, presentThreads, publishThread, readerOf, requireVisibleThread, type CommentActor } from '../comments/comment-actions';
-import type { CommentThread } from '../../../shared/src/comment-api';
+import type { CommentThread } from '../../../shared/src/api/comments';
 
 /**
  * Resolves (or, with `resolved: false`, reopens) the thread holding `commentId`; anyone who may

@@ -4,7 +4,7 @@ import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
 import { insertRevocation, isInForce, latestApprovalRow, lockApprovalCell, lockDocumentStatus } from '../approvals/approval-store';
 import { presentUserRef } from '../presenters/approval';
-import type { ApprovalRevokedEvent } from '../../../shared/src/approval-api';
+import type { ApprovalRevokedEvent } from '../../../shared/src/api/approvals';
 
 export interface RevokeApprovalInput {
   documentId: string;

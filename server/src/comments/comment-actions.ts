@@ -16,7 +16,7 @@ import type { DocumentAccess } from '../policies/document-access';
 import { listMembers } from '../commands/memberships';
 import { presentThread } from '../presenters/comment';
 import { canReadThread, audienceKey, type ThreadAudience } from '../../../shared/src/comment-visibility';
-import { COMMENT_BODY_MAX, commentLength, normalizeCommentBody, type CommentChange, type CommentThread } from '../../../shared/src/comment-api';
+import { COMMENT_BODY_MAX, commentLength, normalizeCommentBody, type CommentChange, type CommentThread } from '../../../shared/src/api/comments';
 import { mentionedUserIds } from '../../../shared/src/mentions';
 import { commentsOfThreads, findVisibleThreadOfComment, lockDocumentForComment, mentionNames, threadsByIds, type CommentRow, type ThreadRow } from './comment-store';
 import { threadReader, type ThreadReader } from './visibility';

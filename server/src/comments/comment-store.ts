@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../db/queryable';
 import { threadVisibleTo, type ThreadReader } from './visibility';
-import type { CommentVisibility } from '../../../shared/src/comment-api';
+import type { CommentVisibility } from '../../../shared/src/api/comments';
 
 export interface ThreadRow {
   id: string;

@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { clauseFragment, clauseOrder, getClause } from '../../../shared/src/yjs-layout';
 import { decodeAnchorPosition, rangeText, renderFragment, resolveAnchor, truncateQuote, type RenderedFragment } from '../../../shared/src/comment-anchors';
-import type { AnchorState, CommentAnchor } from '../../../shared/src/comment-api';
+import type { AnchorState, CommentAnchor } from '../../../shared/src/api/comments';
 import type { ThreadRow } from './comment-store';
 
 export interface LiveThreadFacts {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serialize } from '../../../shared/src/canonical';
 import { versionFingerprint, type VersionRecord } from '../../../shared/src/versions/version-record';
-import type { ExportLayout } from '../../../shared/src/versions/version-api';
+import type { ExportLayout } from '../../../shared/src/api/versions';
 
 /**
  * Names the renderers' output: our layout version and the libraries that draw the bytes. A change of

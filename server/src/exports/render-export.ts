@@ -5,7 +5,7 @@ import { renderPdf } from './pdf';
 import { renderDocx } from './docx';
 import { renderAkomaNtoso } from './akoma-ntoso';
 import { envelopeBytes, exportFileName, makeEnvelope, type ExportEnvelope } from './envelope';
-import type { ExportFormat, ExportLayout } from '../../../shared/src/versions/version-api';
+import type { ExportFormat, ExportLayout } from '../../../shared/src/api/versions';
 import type { VersionRecord } from '../../../shared/src/versions/version-record';
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {

@@ -17,7 +17,7 @@ import { EXPORTER, EnvelopeError, parseEnvelope, type ExportEnvelope } from './e
 import { renderEnvelope, hasLayout } from './render-export';
 import { DOCX_RECORD_PART } from './docx';
 import { recordProblems, versionFingerprint } from '../../../shared/src/versions/version-record';
-import { EXPORT_LAYOUTS, type ExportFormat, type Verification } from '../../../shared/src/versions/version-api';
+import { EXPORT_LAYOUTS, type ExportFormat, type Verification } from '../../../shared/src/api/versions';
 
 export type OfflineVerification = Omit<Verification, 'registered'> & { envelope: ExportEnvelope | null };
 

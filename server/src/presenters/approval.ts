@@ -1,8 +1,8 @@
 /**
- * Approval and concordance rows → the API's shapes (shared/src/approval-api.ts), field by field: the
+ * Approval and concordance rows → the API's shapes (shared/src/api/approvals.ts), field by field: the
  * stored canonical texts and update ids never leave the server except through these.
  */
-import type { ApprovalRecord, ClauseHistoryEntry, ConcordanceRecord, UserRef } from '../../../shared/src/approval-api';
+import type { ApprovalRecord, ClauseHistoryEntry, ConcordanceRecord, UserRef } from '../../../shared/src/api/approvals';
 import type { ApprovalRow, ConfirmationRow, InForceApprovalRow } from '../approvals/approval-store';
 
 export function presentUserRef(id: string, displayName: string): UserRef {

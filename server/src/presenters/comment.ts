@@ -1,9 +1,9 @@
 /**
- * Comment threads → the API's shapes (shared/src/comment-api.ts), field by field. Whether the reader
+ * Comment threads → the API's shapes (shared/src/api/comments.ts), field by field. Whether the reader
  * may see a thread at all was decided by the query that fetched it (comments/visibility.ts); this
  * whitelists what of it leaves the server: no email, no anchor bytes, no audience internals.
  */
-import type { CommentThread, CommentView, PersonRef } from '../../../shared/src/comment-api';
+import type { CommentThread, CommentView, PersonRef } from '../../../shared/src/api/comments';
 import type { CommentRow, ThreadRow } from '../comments/comment-store';
 import type { LiveThreadFacts } from '../comments/live-anchors';
 

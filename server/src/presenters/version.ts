@@ -1,5 +1,5 @@
 import type { VersionRow } from '../versions/version-store';
-import type { VersionSummary } from '../../../shared/src/versions/version-api';
+import type { VersionSummary } from '../../../shared/src/api/versions';
 
 /** A version as the API lists it: never its Yjs state, never who took it beyond their name. */
 export function presentVersion(row: VersionRow): VersionSummary {

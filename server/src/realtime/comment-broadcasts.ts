@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { SocketEvent } from '../../../shared/src/protocol';
 import { SECRETARIAT_DELEGATION } from '../../../shared/src/comment-visibility';
-import type { CommentThreadChangedEvent } from '../../../shared/src/comment-api';
+import type { CommentThreadChangedEvent } from '../../../shared/src/api/comments';
 import type { AppServer } from './socket-auth';
 import { delegationRoom, documentRoom } from './rooms';
 

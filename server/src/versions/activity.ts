@@ -10,7 +10,7 @@
 import type { AppContext } from '../context';
 import type { DocumentAccess } from '../policies/document-access';
 import { threadReader, threadVisibleTo } from '../comments/visibility';
-import type { ActivityEvent, ActivityQuery } from '../../../shared/src/versions/version-api';
+import type { ActivityEvent, ActivityQuery } from '../../../shared/src/api/versions';
 
 const SUBJECT_FIELDS: Array<[RegExp, readonly string[]]> = [
   [/^clause\.approved$/, ['clauseId', 'participantId', 'fingerprint', 'concordance']],

@@ -14,7 +14,7 @@ import { presentVersion } from '../presenters/version';
 import { plainText } from '../../../shared/src/canonical';
 import { redline, redlineSummary } from '../../../shared/src/versions/redline';
 import type { RecordClause, VersionRecord } from '../../../shared/src/versions/version-record';
-import type { Comparison, CompareQuery, FreezeStatus, RejectedUpdates } from '../../../shared/src/versions/version-api';
+import type { Comparison, CompareQuery, FreezeStatus, RejectedUpdates } from '../../../shared/src/api/versions';
 
 export interface DocumentRef { id: string; status: string; languages: string[] }
 

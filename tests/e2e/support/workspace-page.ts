@@ -1,13 +1,19 @@
 /** Steps a person takes in the browser, shared by the workspace tests. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 
 export interface Person {
   context: BrowserContext;
   page: Page;
 }
 
-export async function signIn(browser: Browser, baseUrl: string, email: string, locale: string): Promise<Person> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+/**
+ * Signs in through the form in a fresh browser profile and waits for the list of negotiations.
+ * `options` add to the profile's settings; `defaultTimeout` (ms) is its waits' limit from the start.
+ */
+export async function signIn(browser: Browser, baseUrl: string, email: string, locale: string, options: BrowserContextOptions = {},
+  defaultTimeout?: number): Promise<Person> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, ...options });
+  if (defaultTimeout !== undefined) context.setDefaultTimeout(defaultTimeout);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/signin`);
   await page.locator('#signin-email').fill(email);
@@ -22,6 +28,30 @@ export async function openFirstNegotiation(page: Page): Promise<void> {
   await page.locator('.document-card-title a').first().click();
   await page.locator('.clause-row').first().waitFor();
   await page.locator('.connection-connected').waitFor();
+}
+
+/** Opens a negotiation by its address and waits until its text is synced and shown. */
+export async function openNegotiation(page: Page, baseUrl: string, documentId: string): Promise<void> {
+  await page.goto(`${baseUrl}/documents/${documentId}`);
+  await page.locator('.clause-row').first().waitFor();
+  await page.locator('.connection-connected').waitFor();
+}
+
+/** One clause of the open workspace: its number, gutter (badges, comment count) and texts. */
+export function clauseRow(page: Page, clauseId: string): Locator {
+  return page.locator(`.clause-row[data-clause-id="${clauseId}"]`);
+}
+
+/**
+ * Switches the interface to `lang` with the header's language button if it shows the other one, and
+ * waits until the account saved the choice (a page loaded later keeps it).
+ */
+export async function switchLanguageTo(page: Page, lang: 'en' | 'es'): Promise<void> {
+  const button = page.locator('.app-header .language-switch');
+  await button.waitFor();
+  if (await page.getAttribute('html', 'lang') !== lang) await button.click();
+  await page.waitForFunction((wanted) => document.documentElement.lang === wanted, lang);
+  await page.waitForFunction(async (wanted) => (await (await fetch('/api/me')).json()).user?.uiLanguage === wanted, lang);
 }
 
 /** Puts the caret at the end of a clause text and types, like a person would. */

@@ -3,8 +3,8 @@
  * live document the way a connected client's edit arrives (attributed to a user).
  */
 import * as Y from 'yjs';
-import { io, type Socket } from 'socket.io-client';
-import { SocketEvent } from '../../../shared/src/protocol';
+import type { Socket } from 'socket.io-client';
+import { connectRealtime, joinDocument } from '../../utils/realtime-client';
 import type { TestServer } from '../../utils/test-server';
 import { connectionOrigin } from '../../../server/src/collab/origins';
 import { clauseFragment, clauseOrder, readClauseJSON } from '../../../shared/src/yjs-layout';
@@ -86,13 +86,8 @@ export function textOf(text: Y.XmlText): string {
 
 /** A socket.io connection as the person's browser opens it, joined to the document's room. */
 export async function joinDocumentChannel(server: TestServer, person: Person, documentId: string): Promise<Socket> {
-  const socket = io(server.url, { transports: ['websocket'], extraHeaders: { Cookie: person.cookie, Origin: server.url }, reconnection: false });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  const answer = await socket.timeout(5000).emitWithAck(SocketEvent.JoinDocument, { documentId }) as { ok?: boolean };
-  if (!answer?.ok) throw new Error(`Joining ${documentId} failed: ${JSON.stringify(answer)}`);
+  const socket = await connectRealtime(server.url, person.cookie);
+  await joinDocument(socket, documentId, person.email);
   return socket;
 }
 
@@ -103,25 +98,3 @@ export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): P
     socket.once(event, (payload: T) => { clearTimeout(timer); resolve(payload); });
   });
 }
-
-/** A seeded PRNG (mulberry32) for the randomized run: the same seed gives the same choices. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (maxExclusive: number) => (maxExclusive <= 0 ? 0 : Math.floor(next() * maxExclusive));
-  const letters = 'abcdefghijklmnopqrstuvwxyz     áéíóúñ¿¡';
-  return {
-    next,
-    int,
-    chance: (probability: number) => next() < probability,
-    pick: <T>(items: readonly T[]): T => items[int(items.length)],
-    text: (maxLength: number) => Array.from({ length: 1 + int(maxLength) }, () => letters[int(letters.length)]).join(''),
-  };
-}
-export type SeededRandom = ReturnType<typeof seededRandom>;

@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../../utils/test-server';
 import { currentPlainText, currentState, demo, editAs, replaceWords, signIn, type Demo, type Person } from './approvals-helpers';
-import type { ApprovalMatrix, ClauseApprovals } from '../../../shared/src/approval-api';
+import type { ApprovalMatrix, ClauseApprovals } from '../../../shared/src/api/approvals';
 import { diffSide } from '../../../shared/src/word-diff';
 import { canonicalString, clauseFingerprintFromHashes } from '../../../shared/src/canonical';
 import { sha256 } from '@noble/hashes/sha2.js';

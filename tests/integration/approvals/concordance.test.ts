@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../../utils/test-server';
 import { currentState, demo, editAs, signIn, type Demo, type Person } from './approvals-helpers';
-import type { ApprovalMatrix, ClauseApprovals } from '../../../shared/src/approval-api';
+import type { ApprovalMatrix, ClauseApprovals } from '../../../shared/src/api/approvals';
 
 let server: TestServer;
 let d: Demo;

@@ -8,14 +8,16 @@ import * as Y from 'yjs';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { startTestServer, type TestServer } from '../../utils/test-server';
-import { connectClient, waitFor, type CollabClient } from '../../utils/collab-client';
+import { connectClient, type CollabClient } from '../../utils/collab-client';
+import { sleep, waitFor } from '../../utils/wait';
 import { docFromDatabase } from '../../utils/factories';
-import { demo, seededRandom, signIn, textOf, type Demo, type Person, type SeededRandom } from './approvals-helpers';
+import { demo, signIn, textOf, type Demo, type Person } from './approvals-helpers';
+import { createRandom, type Random } from '../../utils/prng';
 import { deriveMatrixClauses, recordsOfMatrix } from '../../../shared/src/approval-matrix';
 import { clauseTextState, documentTextState } from '../../../shared/src/approval-status';
 import { canonicalString, clauseFingerprintFromHashes } from '../../../shared/src/canonical';
 import { clauseFragment, readClauseJSON } from '../../../shared/src/yjs-layout';
-import type { ApprovalMatrix } from '../../../shared/src/approval-api';
+import type { ApprovalMatrix } from '../../../shared/src/api/approvals';
 
 const SEED = Number(process.env.APPROVALS_FUZZ_SEED ?? 20190220);
 const STEPS = 120;
@@ -38,7 +40,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-function randomEdit(random: SeededRandom, client: CollabClient, clauseId: string): void {
+function randomEdit(random: Random, client: CollabClient, clauseId: string): void {
   const lang = random.pick(languages);
   client.doc.transact(() => {
     const paragraph = clauseFragment(client.doc, clauseId, lang).toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'paragraph');
@@ -59,7 +61,7 @@ function seenBy(client: CollabClient, clauseId: string) {
 
 describe(`a seeded randomized run of concurrent edits and approvals (seed ${SEED})`, () => {
   it('never shows "approved" for a text nobody approved', async () => {
-    const random = seededRandom(SEED);
+    const random = createRandom(SEED);
     const hot = [d.clauseIds[11], d.clauseIds[12], d.clauseIds[13]];
     /** Every fingerprint each Participant's delegate sent for each clause, with the texts their screen showed. */
     const sent = new Map<string, Map<string, Record<string, string>>>();
@@ -115,7 +117,7 @@ describe(`a seeded randomized run of concurrent edits and approvals (seed ${SEED
       } else {
         await checkMatrix(step);
       }
-      if (random.chance(0.3)) await new Promise((resolve) => setTimeout(resolve, random.int(15)));
+      if (random.chance(0.3)) await sleep(random.int(15));
     }
     await Promise.all(inFlight);
 

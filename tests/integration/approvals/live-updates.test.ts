@@ -1,12 +1,13 @@
 import type { Socket } from 'socket.io-client';
 import { startTestServer, type TestServer } from '../../utils/test-server';
-import { connectClient, waitFor, type CollabClient } from '../../utils/collab-client';
+import { connectClient, type CollabClient } from '../../utils/collab-client';
+import { waitFor } from '../../utils/wait';
 import { demo, joinDocumentChannel, nextEvent, signIn, textOf, type Demo, type Person } from './approvals-helpers';
 import { SocketEvent } from '../../../shared/src/protocol';
 import { applyApprovalEvent, deriveMatrixClauses, recordsOfMatrix, type MatrixRecords } from '../../../shared/src/approval-matrix';
 import { documentTextState, type ApprovalStatus } from '../../../shared/src/approval-status';
 import { clauseFragment } from '../../../shared/src/yjs-layout';
-import type { ApprovalMatrix, ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from '../../../shared/src/approval-api';
+import type { ApprovalMatrix, ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from '../../../shared/src/api/approvals';
 import * as Y from 'yjs';
 
 let server: TestServer;

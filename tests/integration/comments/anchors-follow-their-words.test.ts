@@ -8,10 +8,11 @@ import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../../utils/test-server';
 import { connectClient, type CollabClient } from '../../utils/collab-client';
 import { waitForConvergence } from '../../utils/clause-edits';
-import { anchorOn, demoFacts, DEMO_EMAILS, listAll, signIn, waitUntil, type DemoFacts, type Person } from './support';
+import { anchorOn, demoFacts, DEMO_EMAILS, listAll, signIn, type DemoFacts, type Person } from './support';
+import { sleep, waitFor } from '../../utils/wait';
 import { clauseFragment } from '../../../shared/src/yjs-layout';
 import { rangeText, renderFragment, resolveAnchor } from '../../../shared/src/comment-anchors';
-import type { AnchorInput, CommentThread } from '../../../shared/src/comment-api';
+import type { AnchorInput, CommentThread } from '../../../shared/src/api/comments';
 
 let server: TestServer;
 let d: DemoFacts;
@@ -99,7 +100,7 @@ describe('an anchored range', () => {
     insertAt(alice, clauseId, 'en', 'human trafficking', 'human'.length, ' organ');
     deleteWords(bob, clauseId, 'en', 'to build capacity in the region ');
     await waitForConvergence(replicas());
-    await waitUntil(async () => (await thread(opened.id)).anchor?.text === 'human organ trafficking', 'the server to see every edit');
+    await waitFor(async () => (await thread(opened.id)).anchor?.text === 'human organ trafficking', 'the server to see every edit');
 
     const now = await thread(opened.id);
     expect(now.anchor).toMatchObject({ state: 'present', quote: 'human trafficking', text: 'human organ trafficking' });
@@ -114,7 +115,7 @@ describe('an anchored range', () => {
     const opened = await open(clauseId, 'es', anchor, '¿Mayúscula?');
     deleteWords(carol, clauseId, 'es', 'Participantes');
     await waitForConvergence(replicas());
-    await waitUntil(async () => (await thread(opened.id)).anchor?.state === 'removed', 'the anchor to be reported removed');
+    await waitFor(async () => (await thread(opened.id)).anchor?.state === 'removed', 'the anchor to be reported removed');
 
     const now = await thread(opened.id);
     expect(now).toMatchObject({ anchor: { state: 'removed', quote: 'Participantes', text: null }, comments: [{ body: '¿Mayúscula?' }] });
@@ -139,7 +140,7 @@ describe('an anchored range', () => {
       mine.delete(mine.length - 1, 1);
     }, origin);
     await waitForConvergence(replicas());
-    await waitUntil(async () => (await thread(opened.id)).anchor?.state === 'removed', 'the anchor to be reported removed');
+    await waitFor(async () => (await thread(opened.id)).anchor?.state === 'removed', 'the anchor to be reported removed');
   });
 
   it('spans paragraphs and reads them with a line break between', async () => {
@@ -169,7 +170,7 @@ describe('an anchored range', () => {
       const anchor = anchorOn(dave.doc, clauseId, 'en', 'cybercrime');
       const request = open(clauseId, 'en', anchor);
       // The server holds the request until Dave's edit arrives.
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       dave.provider.connect();
       const opened = await request;
       expect(opened.anchor).toMatchObject({ quote: 'cybercrime', state: 'present' });

@@ -4,8 +4,9 @@
  * One table: every kind of thread × every kind of reader.
  */
 import { startTestServer, type TestServer } from '../../utils/test-server';
-import { demoFacts, DEMO_EMAILS, listAll, openChannel, signIn, waitUntil, type Channel, type DemoFacts, type Person } from './support';
-import type { CommentChange, CommentThread } from '../../../shared/src/comment-api';
+import { demoFacts, DEMO_EMAILS, listAll, openChannel, signIn, type Channel, type DemoFacts, type Person } from './support';
+import { sleep, waitFor } from '../../utils/wait';
+import type { CommentChange, CommentThread } from '../../../shared/src/api/comments';
 
 type Reader = 'secretariat' | 'us' | 'sv' | 'gt' | 'gtLegal' | 'hn' | 'hnLegal' | 'observer' | 'unattachedLegal' | 'admin';
 type ThreadKind = 'public' | 'gtInternal' | 'hnInternal' | 'usInternal' | 'secretariatInternal';
@@ -104,12 +105,12 @@ describe.each(cases)('$reader and the $kind thread (sees: $sees)', ({ reader, ki
     const mine = () => channels[reader].events.filter((e) => e.thread.id === threads[kind].id);
     if (!sees) {
       // The last change was relayed to those who may see it; wait as long as they did, and then some.
-      await waitUntil(() => channels[THREADS[kind].author].events.some((e) => e.thread.id === threads[kind].id && e.change === 'deleted'), 'the author’s last event');
-      await new Promise((r) => setTimeout(r, 100));
+      await waitFor(() => channels[THREADS[kind].author].events.some((e) => e.thread.id === threads[kind].id && e.change === 'deleted'), 'the author’s last event');
+      await sleep(100);
       expect(mine()).toEqual([]);
       return;
     }
-    await waitUntil(() => mine().length >= 6, `${reader}'s six events on ${kind}`);
+    await waitFor(() => mine().length >= 6, `${reader}'s six events on ${kind}`);
     expect(mine().map((e) => e.change)).toEqual(['created', 'replied', 'edited', 'resolved', 'reopened', 'deleted']);
     for (const { change, at } of asked.filter((a) => a.kind === kind)) {
       const event = mine().find((e) => e.change === change)!;

@@ -3,12 +3,13 @@
  * that record every comment event they receive, and anchors computed the way the client computes them.
  */
 import * as Y from 'yjs';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connectRealtime, joinDocument } from '../../utils/realtime-client';
 import type { TestServer } from '../../utils/test-server';
 import { SocketEvent } from '../../../shared/src/protocol';
 import { clauseFragment, clauseIdFromKey, clauseOrder } from '../../../shared/src/yjs-layout';
 import { anchorFromRange, renderFragment } from '../../../shared/src/comment-anchors';
-import type { AnchorInput, CommentThread, CommentThreadChangedEvent } from '../../../shared/src/comment-api';
+import type { AnchorInput, CommentThread, CommentThreadChangedEvent } from '../../../shared/src/api/comments';
 
 export { DEMO_EMAILS, signIn } from '../../utils/people';
 import type { Person } from '../../utils/people';
@@ -62,27 +63,11 @@ export interface Channel {
 }
 
 export async function openChannel(server: TestServer, person: Person, documentId: string): Promise<Channel> {
-  const socket = io(server.url, { transports: ['websocket'], extraHeaders: { origin: server.url, cookie: person.cookie }, reconnection: false, forceNew: true, timeout: 5000 });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', (err) => reject(err));
-  });
+  const socket = await connectRealtime(server.url, person.cookie);
   const events: ReceivedEvent[] = [];
   socket.on(SocketEvent.CommentThreadChanged, (event: CommentThreadChangedEvent) => events.push({ ...event, receivedAt: Date.now() }));
-  const answer = await socket.timeout(5000).emitWithAck(SocketEvent.JoinDocument, { documentId });
-  if (!answer?.ok) throw new Error(`${person.email} could not join ${documentId}: ${JSON.stringify(answer)}`);
+  await joinDocument(socket, documentId, person.email);
   return { socket, events, close: () => { socket.close(); } };
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export async function waitUntil(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<number> {
-  const started = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(10);
-  }
-  return Date.now() - started;
 }
 
 /** Every thread the person may list, through every page. */

@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../../utils/test-server';
 import { anchorOn, demoFacts, DEMO_EMAILS, listAll, liveDoc, signIn, type Answer, type DemoFacts, type Person } from './support';
-import type { CommentThread } from '../../../shared/src/comment-api';
+import type { CommentThread } from '../../../shared/src/api/comments';
 
 let server: TestServer;
 let d: DemoFacts;

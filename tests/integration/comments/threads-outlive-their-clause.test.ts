@@ -4,9 +4,10 @@
  */
 import { startTestServer, type TestServer } from '../../utils/test-server';
 import { connectClient, type CollabClient } from '../../utils/collab-client';
-import { anchorOn, demoFacts, DEMO_EMAILS, listAll, signIn, waitUntil, type DemoFacts, type Person } from './support';
+import { anchorOn, demoFacts, DEMO_EMAILS, listAll, signIn, type DemoFacts, type Person } from './support';
+import { waitFor } from '../../utils/wait';
 import { deleteClause, restoreClause } from '../../../shared/src/yjs-layout';
-import type { CommentThread } from '../../../shared/src/comment-api';
+import type { CommentThread } from '../../../shared/src/api/comments';
 
 let server: TestServer;
 let d: DemoFacts;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   });
   opened = answer.body.thread;
   deleteClause(client.doc, clauseId, { kind: 'test-client' });
-  await waitUntil(async () => (await find(gt))?.clauseDeleted === true, 'the server to see the clause deleted');
+  await waitFor(async () => (await find(gt))?.clauseDeleted === true, 'the server to see the clause deleted');
 });
 afterAll(async () => {
   client.destroy();
@@ -66,7 +67,7 @@ describe('a thread on a clause that is later deleted', () => {
 
   it('is back on its clause when the clause is restored', async () => {
     restoreClause(client.doc, clauseId, null, { kind: 'test-client' });
-    await waitUntil(async () => (await find(gt))?.clauseDeleted === false, 'the server to see the clause restored');
+    await waitFor(async () => (await find(gt))?.clauseDeleted === false, 'the server to see the clause restored');
     expect((await find(gt))?.anchor).toMatchObject({ state: 'present', text: 'dismantle' });
   });
 });

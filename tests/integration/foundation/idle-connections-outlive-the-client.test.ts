@@ -7,6 +7,7 @@
  */
 import net from 'node:net';
 import { startTestServer, type TestServer } from '../../utils/test-server';
+import { sleep } from '../../utils/wait';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -43,7 +44,7 @@ it('keeps a connection idle longer than Node\'s default 5 seconds open, and answ
     const first = await get(socket, `${hostname}:${port}`);
     expect(first).toMatch(/^HTTP\/1\.1 200/);
     expect(first).toMatch(/keep-alive: timeout=6\d/i);
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await sleep(6_000);
     expect(closed).toBe(false);
     expect(await get(socket, `${hostname}:${port}`)).toMatch(/^HTTP\/1\.1 200/);
   } finally {

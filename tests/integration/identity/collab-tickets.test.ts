@@ -1,14 +1,15 @@
 import { startWorld, type World } from './support/world';
-import { openCollab, waitUntil } from './support/sockets';
-import { frames, kindOf, oneChange } from './support/yjs-frames';
-import { call } from './support/http';
+import { openCollab } from './support/sockets';
+import { waitFor } from '../../utils/wait';
+import { collabFrame, kindOf, oneChange } from '../../utils/raw-collab-socket';
+import { requestAs } from '../../utils/people';
 
 let world: World;
 beforeAll(async () => { world = await startWorld({ COLLAB_TOKEN_SECONDS: '60' }); });
 afterAll(async () => { await world.stop(); });
 
 const ticket = async (who = world.as.delegateP, documentId = world.documentId) =>
-  (await call(world, who, 'POST', `/api/documents/${documentId}/collab-token`, {})).body as { token: string; expiresAt: string };
+  (await requestAs(world.server, who, 'POST', `/api/documents/${documentId}/collab-token`, {})).body as { token: string; expiresAt: string };
 
 describe('collab tickets (?token=)', () => {
   it('open the collab socket once, without a cookie, for about a minute', async () => {
@@ -29,7 +30,7 @@ describe('collab tickets (?token=)', () => {
   it('die with the session they were issued to, and when they expire', async () => {
     const who = await world.signInDirectly(world.users.delegateP.id);
     const { token } = await ticket(who);
-    await call(world, who, 'POST', '/api/auth/logout', {});
+    await requestAs(world.server, who, 'POST', '/api/auth/logout', {});
     await expect(openCollab(world, world.as.anonymous, world.documentId, { token })).rejects.toMatchObject({ status: 401 });
     const late = await ticket();
     await world.pool.query(`UPDATE collab_tokens SET expires_at = now() - interval '1 second'`);
@@ -39,8 +40,8 @@ describe('collab tickets (?token=)', () => {
   it('carry the person’s role: a reviewer’s ticket opens a read-only connection', async () => {
     const { token } = await ticket(world.as.reviewer);
     const socket = await openCollab(world, world.as.anonymous, world.documentId, { token });
-    socket.ws.send(frames.update(oneChange()));
-    await waitUntil(() => socket.frames.map(kindOf).includes('auth-denied'), 'a permission-denied answer');
+    socket.ws.send(collabFrame.update(oneChange()));
+    await waitFor(() => socket.frames.map(kindOf).includes('auth-denied'), 'a permission-denied answer');
     socket.ws.close();
   });
 });

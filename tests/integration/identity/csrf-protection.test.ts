@@ -2,7 +2,7 @@ import { apiRouters, apiRegistries } from '../../../server/src/routes';
 import type { AppContext } from '../../../server/src/context';
 import { startWorld, PASSWORD, type World } from './support/world';
 import { PREPARED, genericPrepare } from './support/route-cases';
-import { call } from './support/http';
+import { requestAs } from '../../utils/people';
 
 const stubContext = {} as AppContext;
 apiRouters(stubContext);
@@ -26,7 +26,7 @@ describe('CSRF protection', () => {
       const who = await world.signInDirectly(world.users.secretariat.id);
       const prepared = await (PREPARED[key] ?? genericPrepare(route.method, route.path))(world, 'secretariat');
       const csrf = token === 'other' ? (await world.signInDirectly(world.users.secretariat.id)).csrfToken! : token;
-      const answer = await call(world, { ...who, csrfToken: null }, route.method.toUpperCase(), prepared.path, prepared.body, csrf === undefined ? {} : { 'x-csrf-token': csrf });
+      const answer = await requestAs(world.server, { ...who, csrfToken: null }, route.method.toUpperCase(), prepared.path, prepared.body, csrf === undefined ? {} : { 'x-csrf-token': csrf });
       expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status: 403, code: 'csrf_failed' });
     });
   });
@@ -34,12 +34,12 @@ describe('CSRF protection', () => {
   it('changes nothing when the token is missing', async () => {
     const before = (await world.pool.query('SELECT count(*)::int AS n FROM participants')).rows[0].n;
     const who = await world.signInDirectly(world.users.secretariat.id);
-    await call(world, { ...who, csrfToken: null }, 'POST', `/api/documents/${world.documentId}/participants`, { code: 'CSRF', name: { en: 'x', es: 'x' }, color: '#000000' });
+    await requestAs(world.server, { ...who, csrfToken: null }, 'POST', `/api/documents/${world.documentId}/participants`, { code: 'CSRF', name: { en: 'x', es: 'x' }, color: '#000000' });
     expect((await world.pool.query('SELECT count(*)::int AS n FROM participants')).rows[0].n).toBe(before);
   });
 
   it.each(['https://evil.example', 'null'])('refuses sign-in posted from a foreign page (Origin %s)', async (origin) => {
-    const answer = await call(world, world.as.anonymous, 'POST', '/api/auth/login', { email: world.users.observer.email, password: PASSWORD }, { origin });
+    const answer = await requestAs(world.server, world.as.anonymous, 'POST', '/api/auth/login', { email: world.users.observer.email, password: PASSWORD }, { origin });
     expect({ status: answer.status, code: answer.body.error.code }).toEqual({ status: 403, code: 'csrf_failed' });
     expect(answer.headers.get('set-cookie')).toBeNull();
   });
@@ -54,7 +54,7 @@ describe('CSRF protection', () => {
 
   it('refuses accepting an invitation posted from a foreign page', async () => {
     const prepared = await PREPARED['POST /api/invitations/:token/accept'](world, 'anonymous');
-    const answer = await call(world, world.as.anonymous, 'POST', prepared.path, prepared.body, { origin: 'https://evil.example' });
+    const answer = await requestAs(world.server, world.as.anonymous, 'POST', prepared.path, prepared.body, { origin: 'https://evil.example' });
     expect({ status: answer.status, code: answer.body.error.code }).toEqual({ status: 403, code: 'csrf_failed' });
   });
 });

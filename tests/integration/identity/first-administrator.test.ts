@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { runUserCreate } from '../../../server/src/cli/user-create-command';
 import { startWorld, type World } from './support/world';
-import { call } from './support/http';
+import { requestAs } from '../../utils/people';
 
 let world: World;
 beforeAll(async () => { world = await startWorld(); });
@@ -26,7 +26,7 @@ describe('npm run user:create', () => {
     const result = await run(['--email', 'Chief@Concordia.test', '--name', 'Ana Chief', '--admin'], 'a very long admin password\n');
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(result.out).toMatch(/Created administrator chief@concordia\.test/);
-    const signedIn = await call(world, world.as.anonymous, 'POST', '/api/auth/login', { email: 'chief@concordia.test', password: 'a very long admin password' });
+    const signedIn = await requestAs(world.server, world.as.anonymous, 'POST', '/api/auth/login', { email: 'chief@concordia.test', password: 'a very long admin password' });
     expect(signedIn.body.user).toMatchObject({ displayName: 'Ana Chief', isAdmin: true });
     const audit = await world.pool.query(`SELECT subject FROM audit_events WHERE action = 'user.created' ORDER BY id DESC LIMIT 1`);
     expect(audit.rows[0].subject).toMatchObject({ isAdmin: true, via: 'command line' });

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { tokenHash } from '../../../server/src/auth/tokens';
 import { startWorld, PASSWORD, type World } from './support/world';
 import { insertInvitation } from './support/route-cases';
-import { call, sessionCookieFrom } from './support/http';
+import { requestAs, sessionCookieFrom } from '../../utils/people';
 
 /** The smallest SMTP server nodemailer will talk to: it keeps every message it is given. */
 async function fakeSmtp(): Promise<{ port: number; messages: string[]; close(): Promise<void> }> {
@@ -42,7 +42,7 @@ let world: World;
 beforeAll(async () => { world = await startWorld(); });
 afterAll(async () => { await world.stop(); });
 
-const invite = (body: unknown, who = world.as.secretariat) => call(world, who, 'POST', `/api/documents/${world.documentId}/invitations`, body);
+const invite = (body: unknown, who = world.as.secretariat) => requestAs(world.server, who, 'POST', `/api/documents/${world.documentId}/invitations`, body);
 const anonymous = () => world.as.anonymous;
 const tokenOf = (url: string) => url.replace('/invite/', '');
 
@@ -62,34 +62,34 @@ describe('invitations', () => {
   it('show the invitee what they are invited to, then create their account, membership and session once', async () => {
     const { invitation } = (await invite({ email: 'new.delegate@identity.test', role: 'delegate', participantId: world.participantP })).body;
     const token = tokenOf(invitation.url);
-    const preview = await call(world, anonymous(), 'GET', `/api/invitations/${token}`);
+    const preview = await requestAs(world.server, anonymous(), 'GET', `/api/invitations/${token}`);
     expect(preview.body).toEqual({ invitation: {
       email: 'new.delegate@identity.test', role: 'delegate', documentTitle: { en: 'Memorandum', es: 'Memorandum (es)' },
       participant: { code: 'GT', name: { en: 'GT (en)', es: 'GT (es)' }, color: '#336699' }, existingAccount: false,
     } });
-    const accepted = await call(world, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Lucía Pérez', password: 'a new long password', uiLanguage: 'es' });
+    const accepted = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Lucía Pérez', password: 'a new long password', uiLanguage: 'es' });
     expect(accepted.status).toBe(200);
     expect(accepted.body.user).toMatchObject({ email: 'new.delegate@identity.test', displayName: 'Lucía Pérez', uiLanguage: 'es', isAdmin: false });
     const cookie = sessionCookieFrom(accepted);
-    const detail = await call(world, { userId: null, cookie, csrfToken: accepted.body.csrfToken, sessionId: null }, 'GET', `/api/documents/${world.documentId}`);
+    const detail = await requestAs(world.server, { cookie, csrfToken: accepted.body.csrfToken }, 'GET', `/api/documents/${world.documentId}`);
     expect(detail.body.me).toMatchObject({ role: 'delegate', participantId: world.participantP });
     // One time only.
-    const again = await call(world, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Mallory', password: 'another long password' });
+    const again = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Mallory', password: 'another long password' });
     expect(again.status).toBe(404);
     expect(again.body.error.code).toBe('invitation_invalid');
-    expect((await call(world, anonymous(), 'GET', `/api/invitations/${token}`)).status).toBe(404);
+    expect((await requestAs(world.server, anonymous(), 'GET', `/api/invitations/${token}`)).status).toBe(404);
     // The password chosen works for signing in.
-    expect((await call(world, anonymous(), 'POST', '/api/auth/login', { email: 'new.delegate@identity.test', password: 'a new long password' })).status).toBe(200);
+    expect((await requestAs(world.server, anonymous(), 'POST', '/api/auth/login', { email: 'new.delegate@identity.test', password: 'a new long password' })).status).toBe(200);
   });
 
   it('add an existing account only when its current password is given, never replacing it', async () => {
     const { invitation } = (await invite({ email: world.users.nonMember.email, role: 'observer' })).body;
     const token = tokenOf(invitation.url);
-    expect((await call(world, anonymous(), 'GET', `/api/invitations/${token}`)).body.invitation.existingAccount).toBe(true);
-    const wrong = await call(world, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Taken Over', password: 'attacker chosen password' });
+    expect((await requestAs(world.server, anonymous(), 'GET', `/api/invitations/${token}`)).body.invitation.existingAccount).toBe(true);
+    const wrong = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Taken Over', password: 'attacker chosen password' });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('invalid_credentials');
-    const right = await call(world, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Taken Over', password: PASSWORD });
+    const right = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Taken Over', password: PASSWORD });
     expect(right.status).toBe(200);
     expect(right.body.user.displayName).toBe('nonMember');
     const role = await world.pool.query('SELECT role FROM memberships WHERE document_id = $1 AND user_id = $2', [world.documentId, world.users.nonMember.id]);
@@ -100,9 +100,9 @@ describe('invitations', () => {
   it('refuse expired, withdrawn and unknown links alike', async () => {
     const expired = await insertInvitation(world, { expired: true });
     const withdrawn = (await invite({ email: 'withdrawn@identity.test', role: 'observer' })).body.invitation;
-    expect((await call(world, world.as.secretariat, 'DELETE', `/api/documents/${world.documentId}/invitations/${withdrawn.id}`)).status).toBe(204);
+    expect((await requestAs(world.server, world.as.secretariat, 'DELETE', `/api/documents/${world.documentId}/invitations/${withdrawn.id}`)).status).toBe(204);
     for (const token of [expired.token, tokenOf(withdrawn.url), 'A'.repeat(43)]) {
-      const answer = await call(world, anonymous(), 'GET', `/api/invitations/${token}`);
+      const answer = await requestAs(world.server, anonymous(), 'GET', `/api/invitations/${token}`);
       expect({ status: answer.status, code: answer.body.error.code }).toEqual({ status: 404, code: 'invitation_invalid' });
     }
   });
@@ -126,7 +126,7 @@ describe('invitations', () => {
     const smtp = await fakeSmtp();
     const mailing = await startWorld({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://concordia.example', SMTP_FROM: 'Concordia <noreply@concordia.example>' });
     try {
-      const answer = await call(mailing, mailing.as.secretariat, 'POST', `/api/documents/${mailing.documentId}/invitations`, { email: 'mailed@identity.test', role: 'legal_reviewer', participantId: mailing.participantQ });
+      const answer = await requestAs(mailing.server, mailing.as.secretariat, 'POST', `/api/documents/${mailing.documentId}/invitations`, { email: 'mailed@identity.test', role: 'legal_reviewer', participantId: mailing.participantQ });
       expect(answer.body.invitation.mailed).toBe(true);
       expect(smtp.messages).toHaveLength(1);
       const message = smtp.messages[0].replace(/=\r\n/g, '');

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { startWorld, type World } from './support/world';
 import { apiRouters } from '../../../server/src/routes';
 import type { AppContext } from '../../../server/src/context';
-import { call } from './support/http';
+import { requestAs } from '../../utils/people';
 
 interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } }
 
@@ -25,7 +25,7 @@ afterAll(async () => { await world.stop(); });
 
 describe('/api/openapi.json', () => {
   it('describes every mounted route, and nothing that is not mounted', async () => {
-    const answer = await call(world, world.as.anonymous, 'GET', '/api/openapi.json');
+    const answer = await requestAs(world.server, world.as.anonymous, 'GET', '/api/openapi.json');
     expect(answer.status).toBe(200);
     expect(answer.body.openapi).toBe('3.1.0');
     const described = Object.entries(answer.body.paths as Record<string, Record<string, unknown>>)
@@ -35,7 +35,7 @@ describe('/api/openapi.json', () => {
   });
 
   it('gives each operation its parameters, body, answers, and every schema it refers to', async () => {
-    const spec = (await call(world, world.as.anonymous, 'GET', '/api/openapi.json')).body;
+    const spec = (await requestAs(world.server, world.as.anonymous, 'GET', '/api/openapi.json')).body;
     const text = JSON.stringify(spec);
     for (const [, name] of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) expect(spec.components.schemas[name]).toBeDefined();
     const create = spec.paths['/api/documents/{documentId}/participants'].post;

@@ -1,12 +1,12 @@
 import { startWorld, insertMembership, insertUser, type World } from './support/world';
-import { call } from './support/http';
+import { requestAs } from '../../utils/people';
 
 let world: World;
 beforeAll(async () => { world = await startWorld(); });
 afterAll(async () => { await world.stop(); });
 
 const doc = () => `/api/documents/${world.documentId}`;
-const asSecretariat = (method: string, path: string, body?: unknown) => call(world, world.as.secretariat, method, path, body);
+const asSecretariat = (method: string, path: string, body?: unknown) => requestAs(world.server, world.as.secretariat, method, path, body);
 const auditCount = async (action: string) => (await world.pool.query('SELECT count(*)::int AS n FROM audit_events WHERE action = $1', [action])).rows[0].n;
 const errorOf = (answer: { status: number; body: { error?: { code: string; message: string } } }) => ({ status: answer.status, code: answer.body.error?.code });
 
@@ -91,7 +91,7 @@ describe('memberships', () => {
 
   it('are listed to every member with names and roles, but emails only to the secretariat', async () => {
     const bySecretariat = (await asSecretariat('GET', `${doc()}/members`)).body.members;
-    const byDelegate = (await call(world, world.as.delegateP, 'GET', `${doc()}/members`)).body.members;
+    const byDelegate = (await requestAs(world.server, world.as.delegateP, 'GET', `${doc()}/members`)).body.members;
     expect(bySecretariat.length).toBe(byDelegate.length);
     expect(bySecretariat.every((m: { email?: string }) => typeof m.email === 'string')).toBe(true);
     expect(byDelegate.some((m: { email?: string }) => 'email' in m)).toBe(false);
@@ -101,7 +101,7 @@ describe('memberships', () => {
 
 describe('a denial', () => {
   it('is recorded with who, what and why', async () => {
-    await call(world, world.as.reviewer, 'POST', `${doc()}/participants`, { code: 'XX', name: { en: 'x', es: 'x' }, color: '#000000' });
+    await requestAs(world.server, world.as.reviewer, 'POST', `${doc()}/participants`, { code: 'XX', name: { en: 'x', es: 'x' }, color: '#000000' });
     const { rows } = await world.pool.query(`SELECT actor_user_id, document_id, subject FROM audit_events WHERE action = 'authorization.denied' ORDER BY id DESC LIMIT 1`);
     expect(rows[0]).toMatchObject({ actor_user_id: world.users.reviewer.id, document_id: world.documentId });
     expect(rows[0].subject).toMatchObject({ action: 'document.manage', reason: 'role_not_allowed', role: 'legal_reviewer', channel: 'rest',

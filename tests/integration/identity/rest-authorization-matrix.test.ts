@@ -3,9 +3,9 @@ import { apiRouters, apiRegistries } from '../../../server/src/routes';
 import { denialError } from '../../../server/src/policies/authorize';
 import type { RouteSpec } from '../../../server/src/http/api-router';
 import type { AppContext } from '../../../server/src/context';
-import { startWorld, PEOPLE, type Credentials, type Person, type World } from './support/world';
+import { startWorld, PEOPLE, type Person, type World } from './support/world';
 import { PREPARED, genericPrepare, type Prepared } from './support/route-cases';
-import { call } from './support/http';
+import { requestAs } from '../../utils/people';
 
 /** The routes as the server mounts them (the registry is filled while the routers are built). */
 const stubContext = {} as AppContext;
@@ -42,17 +42,6 @@ let world: World;
 beforeAll(async () => { world = await startWorld(); });
 afterAll(async () => { await world.stop(); });
 
-/** Fresh credentials of that person for every cell: sign-in and sign-out cells end the session they use. */
-async function credentials(person: Person): Promise<Credentials> {
-  if (person === 'anonymous') return world.as.anonymous;
-  if (person === 'expired') {
-    const fresh = await world.signInDirectly(world.users.delegateP.id);
-    await world.pool.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE id = $1`, [fresh.sessionId]);
-    return fresh;
-  }
-  return world.signInDirectly(world.users[person].id);
-}
-
 const IDENTITY_TAGS = new Set(['auth', 'me', 'documents', 'members', 'participants', 'invitations', 'users', 'meta']);
 
 it('has a prepared, valid request for every route of the identity API', () => {
@@ -62,9 +51,9 @@ it('has a prepared, valid request for every route of the identity API', () => {
 
 describe.each(ROUTES.map((spec) => [keyOf(spec), spec] as const))('%s', (_key, spec) => {
   it.each(PEOPLE)('answers %s as the policy says', async (person) => {
-    const who = await credentials(person);
+    const who = await world.freshCredentials(person);
     const prepared = await (PREPARED[keyOf(spec)] ?? genericPrepare(spec.method, spec.path))(world, person);
-    const answer = await call(world, who, spec.method.toUpperCase(), prepared.path, prepared.body);
+    const answer = await requestAs(world.server, who, spec.method.toUpperCase(), prepared.path, prepared.body);
     const outcome = await expected(spec, person, world.subject(person), prepared);
     if (!outcome.allowed) {
       expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status: outcome.status, code: outcome.code });

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { startWorld, type World } from './support/world';
-import { openCollab, sleep, waitUntil } from './support/sockets';
-import { deniedReason, frames, kindOf, syncPayload } from './support/yjs-frames';
+import { openCollab } from './support/sockets';
+import { sleep, waitFor } from '../../utils/wait';
+import { collabFrame, deniedReason, kindOf, syncPayload } from '../../utils/raw-collab-socket';
 
 let world: World;
 beforeAll(async () => { world = await startWorld(); });
@@ -25,8 +26,8 @@ it('a Honduran legal reviewer’s 1,000 valid updates change 0 bytes in PostgreS
   // Something to protect: the delegate writes a clause first.
   const seed = new Y.Doc();
   seed.getText('clause').insert(0, 'The Participants intend to cooperate.');
-  delegate.ws.send(frames.update(Y.encodeStateAsUpdate(seed)));
-  await waitUntil(async () => (await storedState()).rows === 1, 'the delegate’s text to be stored');
+  delegate.ws.send(collabFrame.update(Y.encodeStateAsUpdate(seed)));
+  await waitFor(async () => (await storedState()).rows === 1, 'the delegate’s text to be stored');
   await sleep(100);
 
   const reviewer = await openCollab(world, world.as.reviewer, world.documentId);
@@ -41,11 +42,11 @@ it('a Honduran legal reviewer’s 1,000 valid updates change 0 bytes in PostgreS
   copy.on('update', (update: Uint8Array) => updates.push(update));
   for (let i = 0; i < 1000; i += 1) copy.getText('clause').insert(0, `[${i}] `);
   expect(updates).toHaveLength(1000);
-  updates.forEach((update, i) => reviewer.ws.send(i % 2 === 0 ? frames.update(update) : frames.syncStep2(update)));
+  updates.forEach((update, i) => reviewer.ws.send(i % 2 === 0 ? collabFrame.update(update) : collabFrame.syncStep2(update)));
 
   // Messages are handled in order: once the answer to this sync step 1 arrives, all 1,000 were handled.
-  reviewer.ws.send(frames.syncStep1());
-  await waitUntil(() => reviewer.frames.map(kindOf).includes('sync-step2'), 'the answer to the reviewer’s sync step 1', 15_000);
+  reviewer.ws.send(collabFrame.syncStep1());
+  await waitFor(() => reviewer.frames.map(kindOf).includes('sync-step2'), 'the answer to the reviewer’s sync step 1', 15_000);
   await sleep(300);
 
   expect(await storedState()).toEqual(before);

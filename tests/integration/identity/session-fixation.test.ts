@@ -1,13 +1,13 @@
 import { tokenHash } from '../../../server/src/auth/tokens';
 import { startWorld, PASSWORD, type World } from './support/world';
-import { call, sessionCookieFrom } from './support/http';
+import { NOBODY, requestAs, sessionCookieFrom } from '../../utils/people';
 
 let world: World;
 beforeAll(async () => { world = await startWorld(); });
 afterAll(async () => { await world.stop(); });
 
 const signIn = (cookie: string | null) =>
-  call(world, { userId: null, cookie, csrfToken: null, sessionId: null }, 'POST', '/api/auth/login', { email: world.users.delegateP.email, password: PASSWORD });
+  requestAs(world.server, { ...NOBODY, cookie }, 'POST', '/api/auth/login', { email: world.users.delegateP.email, password: PASSWORD });
 
 describe('session fixation', () => {
   it('never adopts a session id chosen by the browser (or planted in it)', async () => {
@@ -18,16 +18,16 @@ describe('session fixation', () => {
     expect(issued).not.toBe(planted);
     const stored = await world.pool.query('SELECT 1 FROM sessions WHERE id = $1', [tokenHash(planted.split('=')[1])]);
     expect(stored.rows).toHaveLength(0);
-    expect((await call(world, { userId: null, cookie: planted, csrfToken: null, sessionId: null }, 'GET', '/api/me')).status).toBe(401);
+    expect((await requestAs(world.server, { ...NOBODY, cookie: planted }, 'GET', '/api/me')).status).toBe(401);
   });
 
   it('gives a new session id at every sign-in and ends the one the browser arrived with', async () => {
     const first = sessionCookieFrom(await signIn(null))!;
     const second = sessionCookieFrom(await signIn(first))!;
     expect(second).not.toBe(first);
-    const asFirst = await call(world, { userId: null, cookie: first, csrfToken: null, sessionId: null }, 'GET', '/api/me');
+    const asFirst = await requestAs(world.server, { ...NOBODY, cookie: first }, 'GET', '/api/me');
     expect(asFirst.body.error.code).toBe('session_expired');
-    expect((await call(world, { userId: null, cookie: second, csrfToken: null, sessionId: null }, 'GET', '/api/me')).status).toBe(200);
+    expect((await requestAs(world.server, { ...NOBODY, cookie: second }, 'GET', '/api/me')).status).toBe(200);
   });
 
   it('stores only a hash of the session token, and a different CSRF token per session', async () => {

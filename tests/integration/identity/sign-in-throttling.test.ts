@@ -1,5 +1,5 @@
 import { startWorld, PASSWORD, type World } from './support/world';
-import { call } from './support/http';
+import { requestAs } from '../../utils/people';
 
 let world: World;
 beforeAll(async () => { world = await startWorld({ LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '8', LOGIN_WINDOW_MINUTES: '15' }); });
@@ -7,7 +7,7 @@ afterAll(async () => { await world.stop(); });
 beforeEach(async () => { await world.pool.query('DELETE FROM login_throttles'); });
 
 const login = (email: string, password: string, ip?: string) =>
-  call(world, world.as.anonymous, 'POST', '/api/auth/login', { email, password }, ip ? { 'x-forwarded-for': ip } : {});
+  requestAs(world.server, world.as.anonymous, 'POST', '/api/auth/login', { email, password }, ip ? { 'x-forwarded-for': ip } : {});
 
 describe('brute-force throttling', () => {
   it('locks an account after too many failed attempts — even the right password is refused until the window ends', async () => {

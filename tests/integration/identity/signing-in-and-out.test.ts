@@ -1,13 +1,12 @@
 import { startWorld, PASSWORD, insertUser, type World } from './support/world';
-import { call, sessionCookieFrom } from './support/http';
+import { NOBODY, requestAs, sessionCookieFrom } from '../../utils/people';
 
 let world: World;
 beforeAll(async () => { world = await startWorld(); });
 afterAll(async () => { await world.stop(); });
 
-const anonymous = { userId: null, cookie: null, csrfToken: null, sessionId: null };
 const login = (email: string, password: string, cookie: string | null = null) =>
-  call(world, { ...anonymous, cookie }, 'POST', '/api/auth/login', { email, password });
+  requestAs(world.server, { ...NOBODY, cookie }, 'POST', '/api/auth/login', { email, password });
 
 describe('signing in and out', () => {
   it('answers the user and a CSRF token, and sets an httpOnly SameSite=Lax session cookie', async () => {
@@ -21,7 +20,7 @@ describe('signing in and out', () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).toMatch(/Path=\//);
     expect(setCookie).not.toMatch(/Secure/);
-    const me = await call(world, { ...anonymous, cookie: sessionCookieFrom(answer) }, 'GET', '/api/me');
+    const me = await requestAs(world.server, { ...NOBODY, cookie: sessionCookieFrom(answer) }, 'GET', '/api/me');
     expect(me.status).toBe(200);
     expect(me.body).toEqual({ user: answer.body.user, csrfToken: answer.body.csrfToken });
   });
@@ -42,20 +41,20 @@ describe('signing in and out', () => {
   });
 
   it('tells a request without a session to sign in, and one with an ended session that it ended', async () => {
-    const none = await call(world, anonymous, 'GET', '/api/me');
+    const none = await requestAs(world.server, NOBODY, 'GET', '/api/me');
     expect(none.status).toBe(401);
     expect(none.body.error.code).toBe('unauthenticated');
-    const expired = await call(world, world.as.expired, 'GET', '/api/me');
+    const expired = await requestAs(world.server, world.as.expired, 'GET', '/api/me');
     expect(expired.status).toBe(401);
     expect(expired.body.error.code).toBe('session_expired');
   });
 
   it('ends the session at logout: the same cookie no longer works', async () => {
     const who = await world.signInDirectly(world.users.observer.id);
-    const out = await call(world, who, 'POST', '/api/auth/logout', {});
+    const out = await requestAs(world.server, who, 'POST', '/api/auth/logout', {});
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/concordia_session=;.*Max-Age=0/);
-    const after = await call(world, who, 'GET', '/api/me');
+    const after = await requestAs(world.server, who, 'GET', '/api/me');
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('session_expired');
   });
@@ -63,21 +62,21 @@ describe('signing in and out', () => {
   it('ends a session that has been idle longer than SESSION_IDLE_MINUTES', async () => {
     const who = await world.signInDirectly(world.users.observer.id);
     await world.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '61 minutes' WHERE id = $1`, [who.sessionId]);
-    expect((await call(world, who, 'GET', '/api/me')).body.error.code).toBe('session_expired');
+    expect((await requestAs(world.server, who, 'GET', '/api/me')).body.error.code).toBe('session_expired');
   });
 
   it('answers errors in the signed-in person’s interface language, whatever the browser says', async () => {
     const who = await world.signInDirectly(world.users.observer.id);
-    await call(world, who, 'PATCH', '/api/me', { uiLanguage: 'es' });
-    const answer = await call(world, who, 'GET', `/api/documents/${world.otherDocumentId}`, undefined, { 'accept-language': 'en' });
+    await requestAs(world.server, who, 'PATCH', '/api/me', { uiLanguage: 'es' });
+    const answer = await requestAs(world.server, who, 'GET', `/api/documents/${world.otherDocumentId}`, undefined, { 'accept-language': 'en' });
     expect(answer.body.error).toEqual({ code: 'not_found', message: 'No encontrado.' });
-    await call(world, who, 'PATCH', '/api/me', { uiLanguage: 'en' });
+    await requestAs(world.server, who, 'PATCH', '/api/me', { uiLanguage: 'en' });
   });
 
   it('marks the cookie Secure behind an HTTPS proxy (TRUST_PROXY)', async () => {
     const proxied = await startWorld({ TRUST_PROXY: '1' });
     try {
-      const answer = await call(proxied, anonymous, 'POST', '/api/auth/login', { email: proxied.users.observer.email, password: PASSWORD }, { 'x-forwarded-proto': 'https' });
+      const answer = await requestAs(proxied.server, NOBODY, 'POST', '/api/auth/login', { email: proxied.users.observer.email, password: PASSWORD }, { 'x-forwarded-proto': 'https' });
       expect(answer.status).toBe(200);
       expect(answer.headers.get('set-cookie')).toMatch(/; Secure/);
     } finally {

@@ -1,28 +1,23 @@
 import type { Socket } from 'socket.io-client';
 import { can } from '../../../shared/src/policy';
 import { SocketEvent } from '../../../shared/src/protocol';
-import { startWorld, PEOPLE, type Credentials, type Person, type World } from './support/world';
-import { connectSocketIo, emitWithAck, sleep } from './support/sockets';
+import { startWorld, PEOPLE, type World } from './support/world';
+import { connectSocketIo, emitWithAck } from './support/sockets';
+import { sleep } from '../../utils/wait';
 
 let world: World;
 beforeAll(async () => { world = await startWorld(); });
 afterAll(async () => { await world.stop(); });
 
-async function credentials(person: Person): Promise<Credentials> {
-  if (person === 'anonymous') return world.as.anonymous;
-  if (person === 'expired') return world.as.expired;
-  return world.signInDirectly(world.users[person].id);
-}
-
 const serverRooms = (socket: Socket) => [...(world.server.concordia.io.of('/').sockets.get(socket.id!)?.rooms ?? [])].filter((r) => r.startsWith('doc:')).sort();
 const SIGNED_IN = PEOPLE.filter((p) => p !== 'anonymous' && p !== 'expired');
 
 describe('the socket.io handshake', () => {
-  it.each([['anonymous', 'unauthenticated'], ['expired', 'session_expired']] as const)('refuses %s with %s', async (person, code) => {
-    await expect(connectSocketIo(world, await credentials(person))).rejects.toMatchObject({ data: { code } });
+  it.each([['anonymous', 'unauthenticated'], ['expired', 'session_expired']] as const)('[P1] refuses %s with %s', async (person, code) => {
+    await expect(connectSocketIo(world, await world.freshCredentials(person))).rejects.toMatchObject({ data: { code } });
   });
   it.each(SIGNED_IN)('accepts %s (signed in)', async (person) => {
-    const socket = await connectSocketIo(world, await credentials(person));
+    const socket = await connectSocketIo(world, await world.freshCredentials(person));
     expect(socket.connected).toBe(true);
     socket.close();
   });
@@ -30,11 +25,11 @@ describe('the socket.io handshake', () => {
 
 describe.each(SIGNED_IN)('socket.io events from %s', (person) => {
   let socket: Socket;
-  beforeEach(async () => { socket = await connectSocketIo(world, await credentials(person)); });
+  beforeEach(async () => { socket = await connectSocketIo(world, await world.freshCredentials(person)); });
   afterEach(() => { socket.close(); });
   const reads = (documentStatus: 'draft' = 'draft') => can(world.subject(person), 'document.read', { documentStatus }).allowed;
 
-  it('document:join enters the document’s room, and the delegation’s room, exactly as the policy says', async () => {
+  it('[P5] document:join enters the document’s room, and the delegation’s room, exactly as the policy says', async () => {
     const answer = await emitWithAck(socket, SocketEvent.JoinDocument, { documentId: world.documentId });
     if (!reads()) {
       expect(answer).toEqual({ error: { code: 'not_found', message: 'Not found.' } });

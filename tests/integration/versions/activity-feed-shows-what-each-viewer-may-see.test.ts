@@ -4,7 +4,7 @@
  * and of every event only the fields listed for its kind (never an invited person's email).
  */
 import { approve, confirm, startWorld, type Person, type World } from './support';
-import type { ActivityEvent } from '../../../shared/src/versions/version-api';
+import type { ActivityEvent } from '../../../shared/src/api/versions';
 
 let world: World;
 let internalThread: string;

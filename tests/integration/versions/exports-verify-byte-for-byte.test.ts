@@ -15,7 +15,7 @@ import { envelopeBytes, parseEnvelope, type ExportEnvelope } from '../../../serv
 import { renderEnvelope } from '../../../server/src/exports/render-export';
 import { plainText } from '../../../shared/src/canonical';
 import { versionFingerprint } from '../../../shared/src/versions/version-record';
-import type { Verification } from '../../../shared/src/versions/version-api';
+import type { Verification } from '../../../shared/src/api/versions';
 
 let world: World;
 let version: { id: string; fingerprint: string };

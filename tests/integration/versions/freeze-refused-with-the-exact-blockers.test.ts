@@ -5,7 +5,7 @@
  */
 import { approve, approveEverything, confirm, editAs, freeze, replaceWords, startWorld, currentPlainText, type World } from './support';
 import type { FreezeBlocker } from '../../../shared/src/versions/freeze-blockers';
-import type { FreezeStatus } from '../../../shared/src/versions/version-api';
+import type { FreezeStatus } from '../../../shared/src/api/versions';
 
 let world: World;
 let codes: string[];

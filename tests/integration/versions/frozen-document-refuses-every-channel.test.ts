@@ -9,7 +9,8 @@ import * as authProtocol from 'y-protocols/auth';
 import { approveEverything, currentState, freeze, joinDocumentChannel, liveDoc, nextEvent, startWorld, type Person, type World } from './support';
 import { apiRegistries } from '../../../server/src/routes';
 import { translator } from '../../../server/src/i18n';
-import { connectClient, waitFor } from '../../utils/collab-client';
+import { connectClient } from '../../utils/collab-client';
+import { sleep, waitFor } from '../../utils/wait';
 import { openRawSocket } from '../../utils/raw-collab-socket';
 import { typeInto } from '../../utils/clause-edits';
 import { MessageType, SocketEvent } from '../../../shared/src/protocol';
@@ -105,7 +106,7 @@ describe('after the freeze', () => {
       await client.synced();
       typeInto(client.doc, clauseId, 'en', ` (changed by the ${name})`);
       client.doc.transact(() => client.doc.getArray<string>('order').delete(0, 1), { kind: 'server', reason: 'seed' });
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await sleep(150);
       client.destroy();
     }
     expect(warn.mock.calls.some((call) => call.map(String).join(' ').includes('read-only: the document is frozen'))).toBe(true);

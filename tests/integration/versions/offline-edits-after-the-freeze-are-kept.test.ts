@@ -4,10 +4,11 @@
  * Nothing is silently lost, and nobody else sees them.
  */
 import { approveEverything, currentPlainText, freeze, liveDoc, startWorld, type World } from './support';
-import { connectClient, waitFor, type CollabClient } from '../../utils/collab-client';
+import { connectClient, type CollabClient } from '../../utils/collab-client';
+import { waitFor } from '../../utils/wait';
 import { typeInto } from '../../utils/clause-edits';
 import { documentTextState } from '../../../shared/src/approval-status';
-import type { ActivityEvent, RejectedUpdates } from '../../../shared/src/versions/version-api';
+import type { ActivityEvent, RejectedUpdates } from '../../../shared/src/api/versions';
 
 let world: World;
 let guatemala: CollabClient;

@@ -4,14 +4,14 @@
  * Participant, through the API as people do it).
  */
 import { startTestServer, type TestServer } from '../../utils/test-server';
+import { DEMO_EMAILS } from '../../utils/people';
 import { currentState, demo, signIn, type Demo, type Person } from '../approvals/approvals-helpers';
 
 export { currentPlainText, currentState, demo, editAs, liveDoc, replaceWords, signIn, textOf, joinDocumentChannel, nextEvent } from '../approvals/approvals-helpers';
 export type { Answer, Demo, Person } from '../approvals/approvals-helpers';
 
-export const DELEGATES: Record<string, string> = {
-  US: 'us.delegate@demo.test', SV: 'sv.delegate@demo.test', GT: 'gt.delegate@demo.test', HN: 'hn.delegate@demo.test',
-};
+/** The delegate of each Participant, by its code. */
+export const DELEGATES: Record<string, string> = { US: DEMO_EMAILS.us, SV: DEMO_EMAILS.sv, GT: DEMO_EMAILS.gt, HN: DEMO_EMAILS.hn };
 
 export interface World {
   server: TestServer;
@@ -22,13 +22,17 @@ export interface World {
   observer: Person;
 }
 
-export async function startWorld(env: Record<string, string> = {}): Promise<World> {
-  const server = await startTestServer({ DEMO: '1', COLLAB_DEV_OPEN: '1', ...env });
+/** The demo negotiation on a running server, with its people signed in through the API. */
+export async function demoWorld(server: TestServer): Promise<World> {
   const d = await demo(server);
-  const secretariat = await signIn(server, 'secretariat@demo.test');
   const delegates: Record<string, Person> = {};
   for (const [code, email] of Object.entries(DELEGATES)) delegates[code] = await signIn(server, email);
-  return { server, d, secretariat, delegates, legal: await signIn(server, 'hn.legal@demo.test'), observer: await signIn(server, 'observer@demo.test') };
+  const [secretariat, legal, observer] = await Promise.all([DEMO_EMAILS.secretariat, DEMO_EMAILS.hnLegal, DEMO_EMAILS.observer].map((email) => signIn(server, email)));
+  return { server, d, secretariat, delegates, legal, observer };
+}
+
+export async function startWorld(env: Record<string, string> = {}): Promise<World> {
+  return demoWorld(await startTestServer({ DEMO: '1', COLLAB_DEV_OPEN: '1', ...env }));
 }
 
 /** Confirms concordance of a clause as it stands (the secretariat). */

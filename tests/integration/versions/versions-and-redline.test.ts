@@ -9,7 +9,7 @@ import { editAs, replaceWords, startWorld, currentPlainText, type World } from '
 import { connectionOrigin } from '../../../server/src/collab/origins';
 import { deleteClause, insertClause, moveClause } from '../../../shared/src/yjs-layout';
 import { takeAutomaticVersions } from '../../../server/src/versions/automatic-versions';
-import type { Comparison, VersionSummary } from '../../../shared/src/versions/version-api';
+import type { Comparison, VersionSummary } from '../../../shared/src/api/versions';
 import type { VersionRecord } from '../../../shared/src/versions/version-record';
 
 let world: World;

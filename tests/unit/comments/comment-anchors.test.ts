@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DEFAULT_LANGUAGES, clauseFragment, insertClause } from '../../../shared/src/index';
 import { anchorFromRange, decodeAnchorPosition, encodeAnchorPosition, rangeText, renderFragment, resolveAnchor, truncateQuote } from '../../../shared/src/comment-anchors';
-import { COMMENT_QUOTE_MAX } from '../../../shared/src/comment-api';
+import { COMMENT_QUOTE_MAX } from '../../../shared/src/api/comments';
 
 const origin = { kind: 'test' };
 

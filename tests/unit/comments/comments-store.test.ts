@@ -1,6 +1,6 @@
 import { CommentsStore, openCounts } from '../../../client/src/comments/comments-store';
 import { DEFAULT_FILTERS, filterThreads } from '../../../client/src/comments/comment-filters';
-import type { CommentThread } from '../../../shared/src/comment-api';
+import type { CommentThread } from '../../../shared/src/api/comments';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';

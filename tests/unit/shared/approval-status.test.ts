@@ -3,7 +3,7 @@ import {
   approvalStatus, clauseTextState, concordanceState, documentReadiness, documentTextState, participantProgress,
 } from '../../../shared/src/approval-status';
 import { applyApprovalEvent, deriveMatrixClauses, emptyMatrixRecords, filterMatrixClauses, recordsOfMatrix } from '../../../shared/src/approval-matrix';
-import type { ApprovalRecord, ConcordanceRecord } from '../../../shared/src/approval-api';
+import type { ApprovalRecord, ConcordanceRecord } from '../../../shared/src/api/approvals';
 import { clauseFingerprint, clauseFragment, DEFAULT_LANGUAGES, deleteClause, insertClause, readClauseJSON } from '../../../shared/src/index';
 import { doc, p } from './builders';
 

@@ -10,7 +10,7 @@ import { loadClauseApprovals } from '../../approvals/clause-approvals';
 import {
   approvalMatrixQuerySchema, approvalMatrixSchema, approvalRecordSchema, approvalRevokedSchema, approveClauseBodySchema,
   clauseApprovalsSchema, concordanceRecordSchema, confirmConcordanceBodySchema, revokeApprovalQuerySchema,
-} from '../../../../shared/src/approval-api';
+} from '../../../../shared/src/api/approvals';
 import { CLAUSE_ID_PATTERN } from '../../../../shared/src/yjs-layout';
 import { documentParams } from '../schemas';
 

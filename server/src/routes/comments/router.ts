@@ -11,7 +11,7 @@ import { replyToCommentThread } from '../../commands/reply-to-comment-thread';
 import { editComment } from '../../commands/edit-comment';
 import { deleteComment } from '../../commands/delete-comment';
 import { resolveCommentThread } from '../../commands/resolve-comment-thread';
-import { threadCountsSchema, threadListSchema, threadSchema, type CommentThreadCounts } from '../../../../shared/src/comment-api';
+import { threadCountsSchema, threadListSchema, threadSchema, type CommentThreadCounts } from '../../../../shared/src/api/comments';
 import { commentBody, commentParams, decodeCursor, encodeCursor, listQuery, newThreadBody } from './schemas';
 import { documentParams } from '../schemas';
 

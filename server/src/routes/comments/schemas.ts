@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLAUSE_ID_PATTERN } from '../../../../shared/src/yjs-layout';
 import { LANGUAGE_CODE_PATTERN } from '../../../../shared/src/languages';
-import { anchorInputSchema, COMMENT_PAGE_MAX, COMMENT_VISIBILITIES } from '../../../../shared/src/comment-api';
+import { anchorInputSchema, COMMENT_PAGE_MAX, COMMENT_VISIBILITIES } from '../../../../shared/src/api/comments';
 import { AppError } from '../../http/errors';
 
 export const commentParams = z.object({ commentId: z.uuid() }).strict();

@@ -9,7 +9,7 @@ import { ApiRouter, type RouteRegistry } from '../../http/api-router';
 import { AppError } from '../../http/errors';
 import { findVersionByFingerprint } from '../../versions/version-store';
 import { verifyFile } from '../../exports/verify-file';
-import { fingerprintParamsSchema, verificationSchema, type Verification } from '../../../../shared/src/versions/version-api';
+import { fingerprintParamsSchema, verificationSchema, type Verification } from '../../../../shared/src/api/versions';
 
 /** The largest file accepted for checking. */
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;

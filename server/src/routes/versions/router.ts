@@ -18,7 +18,7 @@ import {
   activityQuerySchema, activitySchema, compareQuerySchema, comparisonSchema, createVersionBodySchema, exportQuerySchema, freezeBodySchema,
   freezeStatusSchema, rejectedUpdatesSchema, signatureBodySchema, signatureRecordSchema, versionDetailSchema, versionParamsSchema,
   versionSummarySchema,
-} from '../../../../shared/src/versions/version-api';
+} from '../../../../shared/src/api/versions';
 
 export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   return new ApiRouter(ctx, registry)

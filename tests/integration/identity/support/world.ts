@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { startTestServer, type TestServer } from '../../../utils/test-server';
 import { hashPassword } from '../../../../server/src/auth/passwords';
-import { startSession } from '../../../../server/src/auth/sessions';
+import { startSessionFor, type Credentials as SessionCredentials } from '../../../utils/people';
 import type { PolicySubject, Role } from '../../../../shared/src/policy';
 
 /** The people of the identity tests: one of each role on document A, plus those who are not. */
@@ -10,7 +10,8 @@ export type Person = (typeof PEOPLE)[number];
 
 export const PASSWORD = 'correct horse battery staple';
 
-export interface Credentials { userId: string | null; cookie: string | null; csrfToken: string | null; sessionId: string | null }
+/** A session as the identity tests hold it: whose it is and its id too (all null for nobody). */
+export interface Credentials extends SessionCredentials { userId: string | null; sessionId: string | null }
 
 export interface World {
   server: TestServer;
@@ -29,6 +30,8 @@ export interface World {
   subject(person: Person): PolicySubject | null;
   /** Makes a fresh signed-in session for a user (a new cookie and CSRF token). */
   signInDirectly(userId: string): Promise<Credentials>;
+  /** A new session of that person, for a test that may end it: nobody's for anonymous, a new expired one for expired. */
+  freshCredentials(person: Person): Promise<Credentials>;
   stop(): Promise<void>;
 }
 
@@ -90,16 +93,16 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
   }
   await insertMembership(pool, otherDocumentId, users.nonMember.id, 'secretariat', null);
 
-  const signInDirectly = async (userId: string): Promise<Credentials> => {
-    const session = await startSession(pool, userId, server.concordia.env);
-    return { userId, cookie: `concordia_session=${session.token}`, csrfToken: session.csrfToken, sessionId: session.id };
-  };
+  const signInDirectly = (userId: string): Promise<Credentials> => startSessionFor(server, userId);
   const as = {} as Record<Person, Credentials>;
   for (const person of Object.keys(users) as Array<keyof World['users']>) as[person] = await signInDirectly(users[person].id);
   as.anonymous = { userId: null, cookie: null, csrfToken: null, sessionId: null };
-  const expired = await signInDirectly(users.delegateP.id);
-  await pool.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE id = $1`, [expired.sessionId]);
-  as.expired = expired;
+  const expiredSession = async (): Promise<Credentials> => {
+    const expired = await signInDirectly(users.delegateP.id);
+    await pool.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE id = $1`, [expired.sessionId]);
+    return expired;
+  };
+  as.expired = await expiredSession();
 
   return {
     server, pool, origin: server.url, documentId, participantP, participantQ, otherDocumentId, otherParticipantId, users, membershipIds, as,
@@ -110,6 +113,11 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
       return { userId: users[person].id, isAdmin: person === 'admin', membership: m ? { role: m.role, participantId } : null };
     },
     signInDirectly,
+    async freshCredentials(person) {
+      if (person === 'anonymous') return as.anonymous;
+      if (person === 'expired') return expiredSession();
+      return signInDirectly(users[person].id);
+    },
     stop: () => server.stop(),
   };
 }

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { languageCodeSchema } from '../languages';
 import { CLAUSE_KINDS } from '../yjs-layout';
-import { BLOCKER_REASONS } from './freeze-blockers';
-import { VERSION_KINDS } from './version-record';
+import { BLOCKER_REASONS } from '../versions/freeze-blockers';
+import { VERSION_KINDS } from '../versions/version-record';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'json', 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

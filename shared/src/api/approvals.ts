@@ -4,9 +4,9 @@
  * these; the client reads them). docs/api.md, "Approvals and concordance", is the prose form.
  */
 import { z } from 'zod';
-import { languageCodeSchema } from './languages';
-import { APPROVAL_STATUSES, CONCORDANCE_STATUSES } from './approval-status';
-import { CLAUSE_KINDS } from './yjs-layout';
+import { languageCodeSchema } from '../languages';
+import { APPROVAL_STATUSES, CONCORDANCE_STATUSES } from '../approval-status';
+import { CLAUSE_KINDS } from '../yjs-layout';
 
 export const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'A hash is 64 lower-case hex digits');
 

@@ -4,12 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { resources, NAMESPACES } from '../../shared/locales';
-import { findLiteralText, findTranslationKeys } from './support/literal-text';
+import { resources, NAMESPACES } from '../../../shared/locales';
+import { findLiteralText, findTranslationKeys } from './literal-text';
 
 type Tree = { [key: string]: string | Tree };
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 const CLIENT_SRC = path.join(ROOT, 'client/src');
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
