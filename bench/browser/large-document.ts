@@ -90,11 +90,28 @@ function machineBusySeconds(): number {
   return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
 }
 
-interface UsageMark { at: number; node: NodeJS.CpuUsage; chromium: Map<number, number>; postgres: Map<number, number>; machine: number }
-interface Usage { nodePercent: number; chromiumPercent: number; postgresPercent: number; machinePercent: number }
+interface UsageMark {
+  at: number;
+  node: NodeJS.CpuUsage;
+  chromium: Map<number, number>;
+  postgres: Map<number, number>;
+  machine: number;
+}
+interface Usage {
+  nodePercent: number;
+  chromiumPercent: number;
+  postgresPercent: number;
+  machinePercent: number;
+}
 
 function usageMark(): UsageMark {
-  return { at: performance.now(), node: process.cpuUsage(), chromium: descendantsCpu(process.pid), postgres: cpuByName('postgres'), machine: machineBusySeconds() };
+  return {
+    at: performance.now(),
+    node: process.cpuUsage(),
+    chromium: descendantsCpu(process.pid),
+    postgres: cpuByName('postgres'),
+    machine: machineBusySeconds(),
+  };
 }
 
 /** CPU since the mark, in % of one core (processes that ended meanwhile are not counted). */
@@ -109,7 +126,11 @@ function usageSince(mark: UsageMark): Usage {
   };
 }
 
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 // ---- Opening the document ----
 
@@ -156,7 +177,7 @@ async function openOnce(server: TestServer, page: Page, documentId: string): Pro
   await page.goto(`${server.url}/documents/${documentId}`);
   await page.waitForFunction(() => (window as unknown as { __open?: unknown }).__open !== undefined, null, { timeout: 60_000 });
   const driverMs = performance.now() - started;
-  const marks = await page.evaluate('window.__open') as { firstRow: number; connected: number; allRows: number };
+  const marks = (await page.evaluate('window.__open')) as { firstRow: number; connected: number; allRows: number };
   const navigation = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
   return {
     driverMs,
@@ -171,7 +192,11 @@ async function openOnce(server: TestServer, page: Page, documentId: string): Pro
 
 // ---- Typing ----
 
-interface EventTimingEntry { name: string; duration: number; interactionId: number }
+interface EventTimingEntry {
+  name: string;
+  duration: number;
+  interactionId: number;
+}
 
 const START_EVENT_TIMING = `(() => {
   window.__events = [];
@@ -197,7 +222,7 @@ interface EventTimingResult {
 
 async function readEventTiming(page: Page, keys: number): Promise<EventTimingResult> {
   await page.waitForTimeout(500); // entries are delivered after the paint that ends them
-  const entries = await page.evaluate('window.__events') as EventTimingEntry[];
+  const entries = (await page.evaluate('window.__events')) as EventTimingEntry[];
   const byInteraction = new Map<number, number>();
   for (const e of entries) if (e.interactionId > 0) byInteraction.set(e.interactionId, Math.max(e.duration, byInteraction.get(e.interactionId) ?? 0));
   const slowest = [...byInteraction.values()].sort((a, b) => b - a);
@@ -229,7 +254,11 @@ function watchServerText(fragment: Y.XmlFragment) {
     const length = textLength(fragment);
     for (let l = last + 1; l <= length; l += 1) reached[l] = at;
     last = Math.max(last, length);
-    for (const w of waiting) if (reached[w.length] !== undefined) { waiting.delete(w); w.resolve(reached[w.length]); }
+    for (const w of waiting)
+      if (reached[w.length] !== undefined) {
+        waiting.delete(w);
+        w.resolve(reached[w.length]);
+      }
   };
   fragment.observeDeep(observer);
   return {
@@ -238,8 +267,17 @@ function watchServerText(fragment: Y.XmlFragment) {
     reach(length: number, timeoutMs = 15_000): Promise<number> {
       if (reached[length] !== undefined) return Promise.resolve(reached[length]);
       return new Promise((resolve, reject) => {
-        const w = { length, resolve: (at: number) => { clearTimeout(timer); resolve(at); } };
-        const timer = setTimeout(() => { waiting.delete(w); reject(new Error(`The server never held ${length} characters`)); }, timeoutMs);
+        const w = {
+          length,
+          resolve: (at: number) => {
+            clearTimeout(timer);
+            resolve(at);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiting.delete(w);
+          reject(new Error(`The server never held ${length} characters`));
+        }, timeoutMs);
         waiting.add(w);
       });
     },
@@ -252,12 +290,27 @@ const EDITOR = `.clause-text:not(.clause-static)[aria-label="${EDITOR_LABEL}"]`;
 const domLength = (page: Page) => page.evaluate((selector) => (document.querySelector(selector)?.textContent ?? '').length, EDITOR);
 
 async function waitForDomLength(page: Page, length: number): Promise<void> {
-  await page.waitForFunction(([selector, expected]) => (document.querySelector(selector)?.textContent ?? '').length >= expected,
-    [EDITOR, length] as const, { polling: 'raf', timeout: 15_000 });
+  await page.waitForFunction(([selector, expected]) => (document.querySelector(selector)?.textContent ?? '').length >= expected, [EDITOR, length] as const, {
+    polling: 'raf',
+    timeout: 15_000,
+  });
 }
 
-interface PerKeyResult { keys: number; typedMs: number[]; toDomMs: number[]; toServerMs: number[]; events: EventTimingResult; usage: Usage }
-interface BurstResult { keys: number; toDomMs: number; toServerMs: number; events: EventTimingResult; usage: Usage }
+interface PerKeyResult {
+  keys: number;
+  typedMs: number[];
+  toDomMs: number[];
+  toServerMs: number[];
+  events: EventTimingResult;
+  usage: Usage;
+}
+interface BurstResult {
+  keys: number;
+  toDomMs: number;
+  toServerMs: number;
+  events: EventTimingResult;
+  usage: Usage;
+}
 
 async function typePerKey(page: Page, server: ReturnType<typeof watchServerText>, keys: number, gapMs: number): Promise<PerKeyResult> {
   const domStart = await domLength(page);
@@ -298,7 +351,8 @@ async function typeBurst(page: Page, server: ReturnType<typeof watchServerText>,
 
 // ---- The run ----
 
-const cpu = (u: Usage) => `Node ${fixed(u.nodePercent)} %, Chromium ${fixed(u.chromiumPercent)} %, PostgreSQL ${fixed(u.postgresPercent)} %; machine ${fixed(u.machinePercent)} %`;
+const cpu = (u: Usage) =>
+  `Node ${fixed(u.nodePercent)} %, Chromium ${fixed(u.chromiumPercent)} %, PostgreSQL ${fixed(u.postgresPercent)} %; machine ${fixed(u.machinePercent)} %`;
 const underFloor = (ms: number | null) => (ms === null ? `< ${EVENT_TIMING_FLOOR_MS}` : fixed(ms));
 
 async function main(): Promise<void> {
@@ -318,8 +372,12 @@ async function main(): Promise<void> {
     const documentId = await seedLargeAgreement(pool, DELEGATE);
     browser = await launchBrowser();
     console.log(`Concordia browser benchmark: a ${LARGE_AGREEMENT_CLAUSES}-clause agreement — ${new Date().toISOString()}`);
-    console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fixed(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, Chromium ${browser.version()} (headless), PostgreSQL ${postgres}`);
-    console.log(`Server in this process (tests/utils/test-server.ts); CPU % is of one core (${os.cpus().length} cores = ${os.cpus().length * 100} %); load average ${loadAverage()}\n`);
+    console.log(
+      `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fixed(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, Chromium ${browser.version()} (headless), PostgreSQL ${postgres}`,
+    );
+    console.log(
+      `Server in this process (tests/utils/test-server.ts); CPU % is of one core (${os.cpus().length} cores = ${os.cpus().length * 100} %); load average ${loadAverage()}\n`,
+    );
 
     const us = await signIn(browser, server.url, DELEGATE, 'en-US');
     await us.page.close();
@@ -336,10 +394,18 @@ async function main(): Promise<void> {
     }
     const openUsage = usageSince(openMark);
     if (!page) throw new Error('BENCH_OPENS must be at least 1');
-    console.log('| open | driver: goto → connected and last row attached (ms) | in page from navigation start: DOMContentLoaded / first row / connected / all rows (ms) | server loaded it from PostgreSQL | live editors |');
+    console.log(
+      '| open | driver: goto → connected and last row attached (ms) | in page from navigation start: DOMContentLoaded / first row / connected / all rows (ms) | server loaded it from PostgreSQL | live editors |',
+    );
     console.log('|---|---|---|---|---|');
-    openResults.forEach((r, i) => console.log(`| ${i + 1} | ${fixed(r.driverMs)} | ${fixed(r.domContentLoadedMs)} / ${fixed(r.firstRowMs)} / ${fixed(r.connectedMs)} / ${fixed(r.allRowsMs)} | ${r.serverLoaded ? 'yes' : 'no'} | ${r.liveEditors} |`));
-    console.log(`| median | ${fixed(median(openResults.map((r) => r.driverMs)))} | ${fixed(median(openResults.map((r) => r.domContentLoadedMs)))} / ${fixed(median(openResults.map((r) => r.firstRowMs)))} / ${fixed(median(openResults.map((r) => r.connectedMs)))} / ${fixed(median(openResults.map((r) => r.allRowsMs)))} |  |  |`);
+    openResults.forEach((r, i) =>
+      console.log(
+        `| ${i + 1} | ${fixed(r.driverMs)} | ${fixed(r.domContentLoadedMs)} / ${fixed(r.firstRowMs)} / ${fixed(r.connectedMs)} / ${fixed(r.allRowsMs)} | ${r.serverLoaded ? 'yes' : 'no'} | ${r.liveEditors} |`,
+      ),
+    );
+    console.log(
+      `| median | ${fixed(median(openResults.map((r) => r.driverMs)))} | ${fixed(median(openResults.map((r) => r.domContentLoadedMs)))} / ${fixed(median(openResults.map((r) => r.firstRowMs)))} / ${fixed(median(openResults.map((r) => r.connectedMs)))} / ${fixed(median(openResults.map((r) => r.allRowsMs)))} |  |  |`,
+    );
     console.log(`CPU over the opens: ${cpu(openUsage)}\n`);
 
     // Type at the end of the last article's Spanish text, as the test does.
@@ -363,23 +429,42 @@ async function main(): Promise<void> {
     }
     const p = (values: number[], q: number) => fixed(quantile(values, q));
     console.log(`Typing at the end of "${EDITOR_LABEL}" — ${keys} keys one at a time (${gapMs} ms apart), then ${keys} in one burst`);
-    console.log('| phase | keyboard.type() returned (ms): median / p95 | key → in the editor\'s DOM, seen by the driver (ms): median / p95 / max | key → in the server\'s Y.Doc (ms): median / p95 / max | Event Timing, key and input events: reported ≥ 16 ms / max / p95 per key press / INP-like (ms) | CPU |');
+    console.log(
+      "| phase | keyboard.type() returned (ms): median / p95 | key → in the editor's DOM, seen by the driver (ms): median / p95 / max | key → in the server's Y.Doc (ms): median / p95 / max | Event Timing, key and input events: reported ≥ 16 ms / max / p95 per key press / INP-like (ms) | CPU |",
+    );
     console.log('|---|---|---|---|---|---|');
-    const ev = (e: EventTimingResult) => `${e.reported} / ${e.reported === 0 ? `< ${EVENT_TIMING_FLOOR_MS}` : fixed(e.maxMs)} / ${underFloor(e.interactionP95Ms)} / ${underFloor(e.inpLikeMs)}`;
-    console.log(`| one at a time | ${p(perKey.typedMs, 0.5)} / ${p(perKey.typedMs, 0.95)} | ${p(perKey.toDomMs, 0.5)} / ${p(perKey.toDomMs, 0.95)} / ${p(perKey.toDomMs, 1)} | ${p(perKey.toServerMs, 0.5)} / ${p(perKey.toServerMs, 0.95)} / ${p(perKey.toServerMs, 1)} | ${ev(perKey.events)} | ${cpu(perKey.usage)} |`);
-    console.log(`| burst, per key (total / ${keys}) |  | ${fixed(burst.toDomMs / keys, 1)} (total ${fixed(burst.toDomMs)}) | ${fixed(burst.toServerMs / keys, 1)} (total ${fixed(burst.toServerMs)}) | ${ev(burst.events)} | ${cpu(burst.usage)} |`);
+    const ev = (e: EventTimingResult) =>
+      `${e.reported} / ${e.reported === 0 ? `< ${EVENT_TIMING_FLOOR_MS}` : fixed(e.maxMs)} / ${underFloor(e.interactionP95Ms)} / ${underFloor(e.inpLikeMs)}`;
+    console.log(
+      `| one at a time | ${p(perKey.typedMs, 0.5)} / ${p(perKey.typedMs, 0.95)} | ${p(perKey.toDomMs, 0.5)} / ${p(perKey.toDomMs, 0.95)} / ${p(perKey.toDomMs, 1)} | ${p(perKey.toServerMs, 0.5)} / ${p(perKey.toServerMs, 0.95)} / ${p(perKey.toServerMs, 1)} | ${ev(perKey.events)} | ${cpu(perKey.usage)} |`,
+    );
+    console.log(
+      `| burst, per key (total / ${keys}) |  | ${fixed(burst.toDomMs / keys, 1)} (total ${fixed(burst.toDomMs)}) | ${fixed(burst.toServerMs / keys, 1)} (total ${fixed(burst.toServerMs)}) | ${ev(burst.events)} | ${cpu(burst.usage)} |`,
+    );
     console.log(`\nLoad average after: ${loadAverage()}`);
-    console.log(`\nJSON ${JSON.stringify({
-      at: new Date().toISOString(), cpus: os.cpus().length, chromium: browser.version(), postgres, loadAverage: os.loadavg(),
-      opens: openResults, openUsage, perKey, burst,
-    })}`);
+    console.log(
+      `\nJSON ${JSON.stringify({
+        at: new Date().toISOString(),
+        cpus: os.cpus().length,
+        chromium: browser.version(),
+        postgres,
+        loadAverage: os.loadavg(),
+        opens: openResults,
+        openUsage,
+        perKey,
+        burst,
+      })}`,
+    );
   } finally {
     await browser?.close();
     await server?.stop();
   }
 }
 
-main().then(() => process.exit(0), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -34,9 +34,9 @@ export async function openBenchDatabase(url: string): Promise<BenchDatabase> {
     pool,
     serverUrl: urlWithSearchPath(url, schema),
     async createDocument(initialState) {
-      const { rows } = await pool.query<{ id: string }>(
-        `INSERT INTO documents (title, languages) VALUES ($1, ARRAY['en','es']) RETURNING id`,
-        [JSON.stringify({ en: 'Benchmark agreement', es: 'Acuerdo de prueba de rendimiento' })]);
+      const { rows } = await pool.query<{ id: string }>(`INSERT INTO documents (title, languages) VALUES ($1, ARRAY['en','es']) RETURNING id`, [
+        JSON.stringify({ en: 'Benchmark agreement', es: 'Acuerdo de prueba de rendimiento' }),
+      ]);
       if (initialState) {
         await pool.query(`INSERT INTO document_updates (document_id, update, origin) VALUES ($1, $2, 'seed')`, [rows[0].id, Buffer.from(initialState)]);
       }

@@ -18,19 +18,38 @@ const DELEGATIONS = [101, 202, 303, 404, 505, 606];
 const origin = { kind: 'server', reason: 'seed' } as const;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const EN = ['The Parties shall cooperate in good faith', 'in accordance with their domestic law', 'subject to the availability of funds',
-  'for the purposes of this Memorandum', 'the Joint Committee shall meet at least once a year', 'information exchanged under this article'];
-const ES = ['Las Partes cooperarán de buena fe', 'de conformidad con su derecho interno', 'con sujeción a la disponibilidad de fondos',
-  'a los efectos del presente Memorando', 'el Comité Conjunto se reunirá al menos una vez al año', 'la información intercambiada en virtud de este artículo'];
+const EN = [
+  'The Parties shall cooperate in good faith',
+  'in accordance with their domestic law',
+  'subject to the availability of funds',
+  'for the purposes of this Memorandum',
+  'the Joint Committee shall meet at least once a year',
+  'information exchanged under this article',
+];
+const ES = [
+  'Las Partes cooperarán de buena fe',
+  'de conformidad con su derecho interno',
+  'con sujeción a la disponibilidad de fondos',
+  'a los efectos del presente Memorando',
+  'el Comité Conjunto se reunirá al menos una vez al año',
+  'la información intercambiada en virtud de este artículo',
+];
 
 function paragraphs(random: Random, phrases: string[], count: number): NodeJSON {
-  return { type: 'doc', content: Array.from({ length: count }, () => ({
-    type: 'paragraph',
-    content: [{ type: 'text', text: `${Array.from({ length: 3 + random.int(4) }, () => random.pick(phrases)).join(', ')}.` }],
-  })) };
+  return {
+    type: 'doc',
+    content: Array.from({ length: count }, () => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text: `${Array.from({ length: 3 + random.int(4) }, () => random.pick(phrases)).join(', ')}.` }],
+    })),
+  };
 }
 
-export interface History { updates: Uint8Array[]; expected: string; bytes: number }
+export interface History {
+  updates: Uint8Array[];
+  expected: string;
+  bytes: number;
+}
 
 /** Builds the history in memory: one update per created clause, then one per edit. */
 export function buildHistory(seed = 300): History {
@@ -70,7 +89,8 @@ export async function storeHistory(database: BenchDatabase, history: History): P
     const batch = history.updates.slice(start, start + 1000);
     await database.pool.query(
       `INSERT INTO document_updates (document_id, update, origin) SELECT $1, u, 'connection' FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n`,
-      [documentId, batch.map((u) => Buffer.from(u))]);
+      [documentId, batch.map((u) => Buffer.from(u))],
+    );
   }
   const { rows } = await database.pool.query<{ id: string }>('SELECT id FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
   return { documentId, ids: rows.map((r) => Number(r.id)) };
@@ -80,20 +100,33 @@ export async function storeHistory(database: BenchDatabase, history: History): P
 async function setSnapshot(database: BenchDatabase, documentId: string, snapshot: { state: Uint8Array; through: number; count: number } | null): Promise<void> {
   await database.pool.query('DELETE FROM document_snapshots WHERE document_id = $1', [documentId]);
   if (!snapshot) return;
-  await database.pool.query('INSERT INTO document_snapshots (document_id, state, through_update_id, update_count) VALUES ($1, $2, $3, $4)',
-    [documentId, Buffer.from(snapshot.state), snapshot.through, snapshot.count]);
+  await database.pool.query('INSERT INTO document_snapshots (document_id, state, through_update_id, update_count) VALUES ($1, $2, $3, $4)', [
+    documentId,
+    Buffer.from(snapshot.state),
+    snapshot.through,
+    snapshot.count,
+  ]);
 }
 
 function stateOf(updates: Uint8Array[]): Uint8Array {
   const doc = new Y.Doc();
-  doc.transact(() => { for (const update of updates) Y.applyUpdate(doc, update); }, origin);
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  }, origin);
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
 }
 
-export interface ColdLoadRun { connectToSyncedMs: number; serverLoadMs: number | null; tailLength: number | null }
-export interface ColdLoadVariant { label: string; runs: ColdLoadRun[] }
+export interface ColdLoadRun {
+  connectToSyncedMs: number;
+  serverLoadMs: number | null;
+  tailLength: number | null;
+}
+export interface ColdLoadVariant {
+  label: string;
+  runs: ColdLoadRun[];
+}
 export interface ColdLoadResult {
   rows: number;
   bytes: number;
@@ -122,7 +155,11 @@ export async function measureColdLoad(database: BenchDatabase, runs = 5): Promis
     { label: 'snapshot only', snapshot: { state: full, through: ids[ids.length - 1], count: ids.length } },
   ];
   const server = await startServer(database.serverUrl, { LOG_LEVEL: 'info' });
-  const logLines = (msg: string) => server.server.output().split('\n').filter((l) => l.includes(`"msg":"${msg}"`));
+  const logLines = (msg: string) =>
+    server.server
+      .output()
+      .split('\n')
+      .filter((l) => l.includes(`"msg":"${msg}"`));
   let contentMatches = true;
   const results: ColdLoadVariant[] = [];
   try {
@@ -139,7 +176,7 @@ export async function measureColdLoad(database: BenchDatabase, runs = 5): Promis
         contentMatches &&= canonicalJSON(documentJSON(client.doc)) === history.expected;
         client.destroy();
         const loaded = logLines('document loaded').slice(loadedBefore);
-        const line = loaded.length > 0 ? JSON.parse(loaded[loaded.length - 1]) as { ms: number; tailLength: number } : null;
+        const line = loaded.length > 0 ? (JSON.parse(loaded[loaded.length - 1]) as { ms: number; tailLength: number }) : null;
         variantRuns.push({ connectToSyncedMs, serverLoadMs: line?.ms ?? null, tailLength: line?.tailLength ?? null });
         // The server unloads the document once the last connection has left, and compacts a loaded tail.
         const deadline = Date.now() + 30_000;

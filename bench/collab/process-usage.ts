@@ -66,7 +66,10 @@ export function sampleRss(pid: number, everyMs = 500): { stop(): { maxMiB: numbe
     stop() {
       clearInterval(timer);
       const now = rssMiB(pid);
-      if (now !== null) { last = now; max = Math.max(max, now); }
+      if (now !== null) {
+        last = now;
+        max = Math.max(max, now);
+      }
       return { maxMiB: max, lastMiB: last };
     },
   };

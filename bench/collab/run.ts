@@ -29,24 +29,38 @@ const median = (values: number[]) => {
 
 function printScenario(r: ScenarioResult): void {
   const delivered = r.expectedReceipts === 0 ? 0 : (r.receipts / r.expectedReceipts) * 100;
-  console.log([
-    `| ${r.target} | ${r.clients} × ${r.rate}/s`,
-    `${fixed(r.latency.p50, 2)}`, `${fixed(r.latency.p95, 2)}`, `${fixed(r.latency.p99, 2)}`, `${fixed(r.latency.max, 1)}`,
-    `${fixed(r.updatesPerSecond)}`, `${fixed(delivered, 2)} %`, `${fixed(r.framesPerReceiverPerSecond)}`,
-    r.target === 'reference relay' ? '—' : `${r.commits} / ${fixed(r.meanBatch, 2)}`,
-    `${fixed(r.serverCpuPercent)} %`, `${fixed(r.serverRssMaxMiB)} MiB`, `${fixed(r.postgresCpuPercent)} %`,
-    `${fixed(r.generatorCpuPercent)} %`, `${r.converged && r.markersInFullClients === r.markersSent ? 'yes' : `NO (${r.markersInFullClients}/${r.markersSent} markers)`} |`,
-  ].join(' | '));
+  console.log(
+    [
+      `| ${r.target} | ${r.clients} × ${r.rate}/s`,
+      `${fixed(r.latency.p50, 2)}`,
+      `${fixed(r.latency.p95, 2)}`,
+      `${fixed(r.latency.p99, 2)}`,
+      `${fixed(r.latency.max, 1)}`,
+      `${fixed(r.updatesPerSecond)}`,
+      `${fixed(delivered, 2)} %`,
+      `${fixed(r.framesPerReceiverPerSecond)}`,
+      r.target === 'reference relay' ? '—' : `${r.commits} / ${fixed(r.meanBatch, 2)}`,
+      `${fixed(r.serverCpuPercent)} %`,
+      `${fixed(r.serverRssMaxMiB)} MiB`,
+      `${fixed(r.postgresCpuPercent)} %`,
+      `${fixed(r.generatorCpuPercent)} %`,
+      `${r.converged && r.markersInFullClients === r.markersSent ? 'yes' : `NO (${r.markersInFullClients}/${r.markersSent} markers)`} |`,
+    ].join(' | '),
+  );
 }
 
 function printColdLoad(c: ColdLoadResult): void {
-  console.log(`\nCold load: ${c.rows} stored updates (${fixed(c.bytes / 1024, 0)} KiB), full snapshot ${fixed(c.snapshotBytes / 1024, 0)} KiB; content ${c.contentMatches ? 'matches' : 'DOES NOT MATCH'} the built document in every run`);
+  console.log(
+    `\nCold load: ${c.rows} stored updates (${fixed(c.bytes / 1024, 0)} KiB), full snapshot ${fixed(c.snapshotBytes / 1024, 0)} KiB; content ${c.contentMatches ? 'matches' : 'DOES NOT MATCH'} the built document in every run`,
+  );
   console.log('| stored as | connect → synced, each run (ms) | median | server "document loaded", each run (ms) | median |');
   console.log('|---|---|---|---|---|');
   for (const variant of c.variants) {
     const client = variant.runs.map((r) => r.connectToSyncedMs);
     const server = variant.runs.map((r) => r.serverLoadMs ?? NaN);
-    console.log(`| ${variant.label} | ${client.map((v) => fixed(v, 0)).join(', ')} | ${fixed(median(client), 0)} | ${server.map((v) => fixed(v, 0)).join(', ')} | ${fixed(median(server), 0)} |`);
+    console.log(
+      `| ${variant.label} | ${client.map((v) => fixed(v, 0)).join(', ')} | ${fixed(median(client), 0)} | ${server.map((v) => fixed(v, 0)).join(', ')} | ${fixed(median(server), 0)} |`,
+    );
   }
 }
 
@@ -56,21 +70,37 @@ async function main(): Promise<void> {
   const rate = number('BENCH_RATE', 5);
   const seconds = number('BENCH_SECONDS', 20);
   const warmupSeconds = number('BENCH_WARMUP', 3);
-  console.log(`Concordia collab benchmark — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fixed(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  console.log(`PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}; ${seconds} s measured after ${warmupSeconds} s warm-up; CPU % is of one core (${os.cpus().length} cores = ${os.cpus().length * 100} %)\n`);
+  console.log(
+    `Concordia collab benchmark — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fixed(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
+  console.log(
+    `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}; ${seconds} s measured after ${warmupSeconds} s warm-up; CPU % is of one core (${os.cpus().length} cores = ${os.cpus().length * 100} %)\n`,
+  );
 
-  const serverEnv = Object.fromEntries((process.env.BENCH_SERVER_ENV ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+  const serverEnv = Object.fromEntries(
+    (process.env.BENCH_SERVER_ENV ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split('=') as [string, string]),
+  );
   if (Object.keys(serverEnv).length > 0) console.log(`Server settings for this run: ${JSON.stringify(serverEnv)}\n`);
   const database = await openBenchDatabase(url);
   const results: ScenarioResult[] = [];
   const commitProbes: { p50: number; p99: number; max: number }[] = [];
   let cold: ColdLoadResult | null = null;
   try {
-    console.log('| server | clients × rate | p50 ms | p95 ms | p99 ms | max ms | updates/s | delivered | frames/s per receiver | commits / mean batch | server CPU | server RSS max | PostgreSQL CPU | generator CPU | converged |');
+    console.log(
+      '| server | clients × rate | p50 ms | p95 ms | p99 ms | max ms | updates/s | delivered | frames/s per receiver | commits / mean batch | server CPU | server RSS max | PostgreSQL CPU | generator CPU | converged |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const clients of scenarios) {
       const probe = await database.commitLatency();
-      console.log(`|  |  | commit probe before: p50 ${fixed(probe.p50, 2)} ms, p99 ${fixed(probe.p99, 2)} ms, max ${fixed(probe.max, 1)} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
+      console.log(
+        `|  |  | commit probe before: p50 ${fixed(probe.p50, 2)} ms, p99 ${fixed(probe.p99, 2)} ms, max ${fixed(probe.max, 1)} ms; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} |`,
+      );
       commitProbes.push(probe);
       const options = { clients, rate, warmupSeconds, seconds, fullClients: 3 };
       const server = await startServer(database.serverUrl, serverEnv);
@@ -79,21 +109,32 @@ async function main(): Promise<void> {
         results.push(result);
         printScenario(result);
         const c = result.commitDuringRun;
-        if (c) console.log(`|  |  | one-row commit on another connection every 50 ms during the run: p50 ${fixed(c.p50, 2)} ms, p99 ${fixed(c.p99, 2)} ms, max ${fixed(c.max, 1)} ms (${c.samples} samples) |`);
+        if (c)
+          console.log(
+            `|  |  | one-row commit on another connection every 50 ms during the run: p50 ${fixed(c.p50, 2)} ms, p99 ${fixed(c.p99, 2)} ms, max ${fixed(c.max, 1)} ms (${c.samples} samples) |`,
+          );
       } finally {
         await server.stop();
       }
       if (process.env.BENCH_REFERENCE !== '0') {
         const relay = await startReferenceRelay();
         try {
-          const result = await runTypingScenario({ label: 'reference relay', pid: relay.pid, wsUrl: relay.wsUrl, origin: relay.origin, database: null }, options);
+          const result = await runTypingScenario(
+            { label: 'reference relay', pid: relay.pid, wsUrl: relay.wsUrl, origin: relay.origin, database: null },
+            options,
+          );
           results.push(result);
           printScenario(result);
         } finally {
           await relay.stop();
         }
       }
-      console.log(`|  |  | load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
+      console.log(
+        `|  |  | load average after: ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} |`,
+      );
     }
     if (process.env.BENCH_COLD_LOAD !== '0') {
       cold = await measureColdLoad(database);
@@ -105,7 +146,10 @@ async function main(): Promise<void> {
   console.log(`\nJSON ${JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, commitProbes, results, cold })}`);
 }
 
-main().then(() => process.exit(0), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

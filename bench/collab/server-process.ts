@@ -15,7 +15,12 @@ export interface ServerUnderTest {
 
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerUnderTest> {
   const server = await spawnServer({
-    DATABASE_URL: databaseUrl, DEMO: '0', COLLAB_DEV_OPEN: '1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env,
+    DATABASE_URL: databaseUrl,
+    DEMO: '0',
+    COLLAB_DEV_OPEN: '1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    ...env,
   });
   return {
     server,
@@ -40,11 +45,19 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   };
 }
 
-export interface RelayProcess { pid: number; wsUrl: string; origin: string; stop(): Promise<void> }
+export interface RelayProcess {
+  pid: number;
+  wsUrl: string;
+  origin: string;
+  stop(): Promise<void>;
+}
 
 /** The reference relay (reference-relay.ts), as its own process. */
 export async function startReferenceRelay(): Promise<RelayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/collab/reference-relay.ts')], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/collab/reference-relay.ts')], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';

@@ -45,7 +45,9 @@ export class ThinClient {
     Y.applyUpdate(this.doc, options.initialState);
     const paragraph = clauseFragment(this.doc, options.clauseId, 'en').get(0) as Y.XmlElement;
     this.text = paragraph.get(0) as Y.XmlText;
-    this.doc.on('update', (update: Uint8Array) => { this.lastUpdate = update; });
+    this.doc.on('update', (update: Uint8Array) => {
+      this.lastUpdate = update;
+    });
     this.ws = new WebSocket(options.url, { headers: { origin: options.origin }, perMessageDeflate: false });
     this.ws.binaryType = 'nodebuffer';
     this.synced = new Promise((resolve, reject) => {
@@ -53,8 +55,14 @@ export class ThinClient {
       this.ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)));
       this.ws.on('message', (data: Buffer) => {
         if (data[0] !== SYNC) return;
-        if (data[1] === STEP1) { this.answerStep1(data); return; }
-        if (data[1] === STEP2) { resolve(); return; }
+        if (data[1] === STEP1) {
+          this.answerStep1(data);
+          return;
+        }
+        if (data[1] === STEP2) {
+          resolve();
+          return;
+        }
         if (data[1] !== UPDATE) return;
         this.framesReceived += 1;
         this.scan(data, performance.now());
@@ -108,11 +116,17 @@ export class ThinClient {
       let j = i + 1;
       let from = 0;
       while (j < data.length && data[j] >= 0x30 && data[j] <= 0x39) from = from * 10 + data[j++] - 0x30;
-      if (j === i + 1 || data[j] !== COLON) { i = data.indexOf(TILDE, i + 1); continue; }
+      if (j === i + 1 || data[j] !== COLON) {
+        i = data.indexOf(TILDE, i + 1);
+        continue;
+      }
       const seqStart = ++j;
       let seq = 0;
       while (j < data.length && data[j] >= 0x30 && data[j] <= 0x39) seq = seq * 10 + data[j++] - 0x30;
-      if (j === seqStart || data[j] !== TILDE) { i = data.indexOf(TILDE, i + 1); continue; }
+      if (j === seqStart || data[j] !== TILDE) {
+        i = data.indexOf(TILDE, i + 1);
+        continue;
+      }
       if (from !== this.options.index) this.options.onMarker(from, seq, at);
       i = data.indexOf(TILDE, j + 1);
     }

@@ -24,7 +24,13 @@ export interface Target {
   database: BenchDatabase | null;
 }
 
-export interface ScenarioOptions { clients: number; rate: number; warmupSeconds: number; seconds: number; fullClients: number }
+export interface ScenarioOptions {
+  clients: number;
+  rate: number;
+  warmupSeconds: number;
+  seconds: number;
+  fullClients: number;
+}
 
 export interface ScenarioResult extends ScenarioOptions {
   target: string;
@@ -56,10 +62,20 @@ function initialDocument(clients: number): Uint8Array {
   let after: string | null = null;
   for (let i = 0; i < clients; i += 1) {
     const id = `b${i}`;
-    insertClause(doc, { id, kind: 'clause', content: {
-      en: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Article ${i + 1}. ` }] }] },
-      es: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Artículo ${i + 1}. ` }] }] },
-    } }, DEFAULT_LANGUAGES, after, origin);
+    insertClause(
+      doc,
+      {
+        id,
+        kind: 'clause',
+        content: {
+          en: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Article ${i + 1}. ` }] }] },
+          es: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Artículo ${i + 1}. ` }] }] },
+        },
+      },
+      DEFAULT_LANGUAGES,
+      after,
+      origin,
+    );
     after = id;
   }
   return Y.encodeStateAsUpdate(doc);
@@ -67,7 +83,12 @@ function initialDocument(clients: number): Uint8Array {
 
 function countMarkers(doc: Y.Doc): number {
   let count = 0;
-  for (const id of clausesMap(doc).keys()) count += (clauseFragment(doc, id, 'en').toString().match(/~\d+:\d+~/g) ?? []).length;
+  for (const id of clausesMap(doc).keys())
+    count += (
+      clauseFragment(doc, id, 'en')
+        .toString()
+        .match(/~\d+:\d+~/g) ?? []
+    ).length;
   return count;
 }
 
@@ -100,10 +121,12 @@ export async function runTypingScenario(server: Target, options: ScenarioOptions
   const periodMs = 1000 / rate;
   const timers: NodeJS.Timeout[] = [];
   for (const client of thin) {
-    timers.push(setTimeout(() => {
-      client.type();
-      timers.push(setInterval(() => client.type(), periodMs));
-    }, random.int(periodMs)));
+    timers.push(
+      setTimeout(() => {
+        client.type();
+        timers.push(setInterval(() => client.type(), periodMs));
+      }, random.int(periodMs)),
+    );
   }
 
   await sleep(warmupSeconds * 1000);
@@ -126,7 +149,10 @@ export async function runTypingScenario(server: Target, options: ScenarioOptions
   const { maxMiB } = rss.stop();
   const idAtEnd = database ? await maxUpdateId(database, documentId) : 0;
 
-  for (const timer of timers) { clearTimeout(timer); clearInterval(timer); }
+  for (const timer of timers) {
+    clearTimeout(timer);
+    clearInterval(timer);
+  }
   // Let everything in flight arrive before counting receipts and checking convergence.
   await sleep(3000);
   let sent = 0;
@@ -142,9 +168,15 @@ export async function runTypingScenario(server: Target, options: ScenarioOptions
   const converged = full.every((c) => sameState(c.doc, full[0].doc)) && (!stored || sameState(stored, full[0].doc));
   const markersInFullClients = Math.min(...full.map((c) => countMarkers(c.doc)));
   // A batch is one statement, one transaction: its rows share created_at (now() is the transaction's start).
-  const { rows, commits } = database ? (await database.pool.query<{ rows: number; commits: number }>(
-    `SELECT count(*)::int AS rows, count(DISTINCT created_at)::int AS commits FROM document_updates
-     WHERE document_id = $1 AND id > $2 AND id <= $3`, [documentId, idAtStart, idAtEnd])).rows[0] : { rows: 0, commits: 0 };
+  const { rows, commits } = database
+    ? (
+        await database.pool.query<{ rows: number; commits: number }>(
+          `SELECT count(*)::int AS rows, count(DISTINCT created_at)::int AS commits FROM document_updates
+     WHERE document_id = $1 AND id > $2 AND id <= $3`,
+          [documentId, idAtStart, idAtEnd],
+        )
+      ).rows[0]
+    : { rows: 0, commits: 0 };
 
   for (const client of thin) client.close();
   for (const client of full) client.destroy();

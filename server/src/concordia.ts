@@ -75,7 +75,14 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
 
   let stopping: Promise<void> | null = null;
   return {
-    env, log, db, ctx, collab, io, httpServer, demo,
+    env,
+    log,
+    db,
+    ctx,
+    collab,
+    io,
+    httpServer,
+    demo,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

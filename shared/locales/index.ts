@@ -27,8 +27,32 @@ import enVersions from './en/versions.json';
 import esVersions from './es/versions.json';
 
 export const resources = {
-  en: { errors: enErrors, common: enCommon, auth: enAuth, documents: enDocuments, workspace: enWorkspace, members: enMembers, invitations: enInvitations, import: enImport, comments: enComments, approvals: enApprovals, versions: enVersions },
-  es: { errors: esErrors, common: esCommon, auth: esAuth, documents: esDocuments, workspace: esWorkspace, members: esMembers, invitations: esInvitations, import: esImport, comments: esComments, approvals: esApprovals, versions: esVersions },
+  en: {
+    errors: enErrors,
+    common: enCommon,
+    auth: enAuth,
+    documents: enDocuments,
+    workspace: enWorkspace,
+    members: enMembers,
+    invitations: enInvitations,
+    import: enImport,
+    comments: enComments,
+    approvals: enApprovals,
+    versions: enVersions,
+  },
+  es: {
+    errors: esErrors,
+    common: esCommon,
+    auth: esAuth,
+    documents: esDocuments,
+    workspace: esWorkspace,
+    members: esMembers,
+    invitations: esInvitations,
+    import: esImport,
+    comments: esComments,
+    approvals: esApprovals,
+    versions: esVersions,
+  },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof typeof resources.en>;

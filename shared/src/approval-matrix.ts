@@ -4,8 +4,14 @@
  * own Y.Doc on every change, so both sides agree by construction (same code, same inputs).
  */
 import type {
-  ApprovalRecord, ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent, ConcordanceRecord, MatrixClause,
-  MatrixFilter, MatrixParticipant,
+  ApprovalRecord,
+  ApprovalRecordedEvent,
+  ApprovalRevokedEvent,
+  ConcordanceConfirmedEvent,
+  ConcordanceRecord,
+  MatrixClause,
+  MatrixFilter,
+  MatrixParticipant,
 } from './api/approvals';
 import { approvalStatus, concordanceState, type ApprovalStatus, type ClauseTextState } from './approval-status';
 
@@ -29,12 +35,21 @@ export function deriveMatrixClauses(texts: readonly ClauseTextState[], participa
     }
     const confirmation = records.confirmations[text.clauseId] ?? null;
     // A text that cannot be hashed cannot be concordant either; every language counts as changed.
-    const concordance = text.fingerprint === null
-      ? { status: confirmation ? 'stale' as const : 'unconfirmed' as const, changedLanguages: confirmation ? Object.keys(confirmation.languageHashes).sort() : [] }
-      : concordanceState(text.languageHashes, confirmation);
+    const concordance =
+      text.fingerprint === null
+        ? {
+            status: confirmation ? ('stale' as const) : ('unconfirmed' as const),
+            changedLanguages: confirmation ? Object.keys(confirmation.languageHashes).sort() : [],
+          }
+        : concordanceState(text.languageHashes, confirmation);
     return {
-      clauseId: text.clauseId, kind: text.kind, fingerprint: text.fingerprint, languageHashes: text.languageHashes,
-      approvals, statuses, concordance: { ...concordance, confirmation },
+      clauseId: text.clauseId,
+      kind: text.kind,
+      fingerprint: text.fingerprint,
+      languageHashes: text.languageHashes,
+      approvals,
+      statuses,
+      concordance: { ...concordance, confirmation },
     };
   });
 }
@@ -55,7 +70,10 @@ export function recordsOfMatrix(clauses: readonly MatrixClause[]): MatrixRecords
  */
 export function applyApprovalEvent(
   records: MatrixRecords,
-  event: { type: 'recorded'; payload: ApprovalRecordedEvent } | { type: 'revoked'; payload: ApprovalRevokedEvent } | { type: 'confirmed'; payload: ConcordanceConfirmedEvent },
+  event:
+    | { type: 'recorded'; payload: ApprovalRecordedEvent }
+    | { type: 'revoked'; payload: ApprovalRevokedEvent }
+    | { type: 'confirmed'; payload: ConcordanceConfirmedEvent },
 ): MatrixRecords {
   switch (event.type) {
     case 'recorded': {
@@ -88,7 +106,11 @@ export interface MatrixFilterOptions {
 }
 
 /** The clauses a filter keeps: "outdated" (any cell outdated), "missing Guatemala" (GT's cell not approved), … */
-export function filterMatrixClauses(clauses: MatrixClause[], participants: readonly Pick<MatrixParticipant, 'id' | 'code'>[], filter: MatrixFilterOptions): MatrixClause[] {
+export function filterMatrixClauses(
+  clauses: MatrixClause[],
+  participants: readonly Pick<MatrixParticipant, 'id' | 'code'>[],
+  filter: MatrixFilterOptions,
+): MatrixClause[] {
   let kept = clauses;
   const { status, missing } = filter;
   if (status === 'concordance_flagged') kept = kept.filter((c) => c.concordance.status !== 'concordant');

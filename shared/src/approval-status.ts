@@ -114,10 +114,7 @@ export function participantProgress(
 }
 
 /** [A4] */
-export function documentReadiness(
-  rows: readonly { statuses: Record<string, ApprovalStatus> }[],
-  participantIds: readonly string[],
-): Readiness {
+export function documentReadiness(rows: readonly { statuses: Record<string, ApprovalStatus> }[], participantIds: readonly string[]): Readiness {
   const total = rows.length * participantIds.length;
   let approved = 0;
   for (const row of rows) for (const id of participantIds) if (row.statuses[id] === 'approved') approved += 1;

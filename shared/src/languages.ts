@@ -16,9 +16,7 @@ export const DEFAULT_LANGUAGES: readonly LanguageCode[] = Object.freeze(['en', '
 export const UI_LANGUAGES = ['en', 'es'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-export const languageCodeSchema = z
-  .string()
-  .regex(LANGUAGE_CODE_PATTERN, 'A language code is two or three lower-case letters, e.g. "en"');
+export const languageCodeSchema = z.string().regex(LANGUAGE_CODE_PATTERN, 'A language code is two or three lower-case letters, e.g. "en"');
 
 /** The languages of one document: at least one, none twice. */
 export const languageListSchema = z

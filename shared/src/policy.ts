@@ -47,16 +47,34 @@ export const POLICY = {
   'document.manage': { roles: ['secretariat'], admin: true, openIn: ['draft', 'frozen'], summary: 'manage Participants, memberships and invitations' },
   'member.read_contact': { roles: ['secretariat'], admin: true, summary: 'see the email addresses of members' },
   'comment.create': { roles: ['secretariat', 'delegate', 'legal_reviewer'], openIn: DRAFT_ONLY, summary: 'comment on a clause' },
-  'comment.create_internal': { roles: ['secretariat', 'delegate', 'legal_reviewer'], sameParticipant: true, openIn: DRAFT_ONLY, summary: "write a delegation's internal note (own delegation only)" },
-  'comment.read_internal': { roles: ['secretariat', 'delegate', 'legal_reviewer'], sameParticipant: true, summary: "read a delegation's internal notes (own delegation only)" },
+  'comment.create_internal': {
+    roles: ['secretariat', 'delegate', 'legal_reviewer'],
+    sameParticipant: true,
+    openIn: DRAFT_ONLY,
+    summary: "write a delegation's internal note (own delegation only)",
+  },
+  'comment.read_internal': {
+    roles: ['secretariat', 'delegate', 'legal_reviewer'],
+    sameParticipant: true,
+    summary: "read a delegation's internal notes (own delegation only)",
+  },
   'clause.approve': { roles: ['delegate'], sameParticipant: true, openIn: DRAFT_ONLY, summary: 'approve a clause for a Participant (own Participant only)' },
   'concordance.confirm': { roles: ['secretariat', 'delegate'], openIn: DRAFT_ONLY, summary: 'confirm that the language versions of a clause agree' },
   'version.create': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'name a version of the text (rolling text, chair’s text)' },
   'document.freeze': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'freeze the final text for signature' },
   // Creating involves no document yet: the route checks it against the caller's secretariat membership of any negotiation.
   'document.create': { roles: ['secretariat'], admin: true, summary: 'create a negotiation (secretariat members and administrators)' },
-  'document.import': { roles: ['secretariat'], admin: true, openIn: DRAFT_ONLY, summary: 'import drafts (DOCX, Markdown, text) into the document before any approval' },
-  'document.duplicate': { roles: ['secretariat'], admin: true, summary: 'start a new negotiation from this one (its Participants, members, optionally its text)' },
+  'document.import': {
+    roles: ['secretariat'],
+    admin: true,
+    openIn: DRAFT_ONLY,
+    summary: 'import drafts (DOCX, Markdown, text) into the document before any approval',
+  },
+  'document.duplicate': {
+    roles: ['secretariat'],
+    admin: true,
+    summary: 'start a new negotiation from this one (its Participants, members, optionally its text)',
+  },
   'document.archive': { roles: ['secretariat'], admin: true, openIn: ['draft', 'frozen'], summary: 'archive the document: nothing in it can change any more' },
   'user.manage': { roles: [], adminOnly: true, summary: 'list, disable and promote user accounts' },
 } as const satisfies Record<string, ActionRule>;
@@ -78,13 +96,7 @@ export interface PolicyObject {
   participantId?: string | null;
 }
 
-export type DenialReason =
-  | 'not_signed_in'
-  | 'not_admin'
-  | 'not_a_member'
-  | 'role_not_allowed'
-  | 'other_participant'
-  | 'document_closed';
+export type DenialReason = 'not_signed_in' | 'not_admin' | 'not_a_member' | 'role_not_allowed' | 'other_participant' | 'document_closed';
 
 export type Decision = { allowed: true; reason: 'allowed' } | { allowed: false; reason: DenialReason };
 
@@ -109,9 +121,13 @@ export function can(subject: PolicySubject | null, action: Action, object: Polic
     if (!(subject.isAdmin && rule.admin)) return deny('not_a_member');
   } else if (!rule.roles.includes(membership.role) && !(subject.isAdmin && rule.admin)) {
     return deny('role_not_allowed');
-  } else if (rule.sameParticipant && (object.participantId === undefined || object.participantId !== membership.participantId
-    // null is the secretariat's own: a member without a Participant who is not secretariat (a legal reviewer) has no delegation.
-    || (object.participantId === null && membership.role !== 'secretariat'))) {
+  } else if (
+    rule.sameParticipant &&
+    (object.participantId === undefined ||
+      object.participantId !== membership.participantId ||
+      // null is the secretariat's own: a member without a Participant who is not secretariat (a legal reviewer) has no delegation.
+      (object.participantId === null && membership.role !== 'secretariat'))
+  ) {
     return deny('other_participant');
   }
   if (rule.openIn && object.documentStatus && !rule.openIn.includes(object.documentStatus)) return deny('document_closed');
@@ -124,7 +140,9 @@ export function can(subject: PolicySubject | null, action: Action, object: Polic
  */
 export function permissionsOn(subject: PolicySubject | null, documentStatus: DocumentStatus): Action[] {
   const ownParticipant = subject?.membership?.participantId ?? null;
-  return ACTIONS.filter((action) => !(POLICY[action] as ActionRule).adminOnly && can(subject, action, { documentStatus, participantId: ownParticipant }).allowed);
+  return ACTIONS.filter(
+    (action) => !(POLICY[action] as ActionRule).adminOnly && can(subject, action, { documentStatus, participantId: ownParticipant }).allowed,
+  );
 }
 
 /** Roles that need a Participant, may have one, or must not have one. */

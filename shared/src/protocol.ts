@@ -68,7 +68,9 @@ export const SocketEvent = {
 /** The answer to a client's request (its socket.io acknowledgement). */
 export type SocketAck = { ok: true } | { error: { code: string; message: string } };
 
-export interface DocumentPayload { documentId: string }
+export interface DocumentPayload {
+  documentId: string;
+}
 
 /** Events the server sends (socket.io, typed on both ends). */
 export interface ServerToClientEvents {
@@ -98,4 +100,6 @@ export interface SocketData {
 }
 
 /** The handshake's `auth`: which version of these events the client speaks. */
-export interface HandshakeAuth { protocol: number }
+export interface HandshakeAuth {
+  protocol: number;
+}

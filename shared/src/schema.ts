@@ -42,14 +42,16 @@ const nodes: Record<string, NodeSpec> = {
     content: 'list_item+',
     group: 'block',
     attrs: { order: { default: 1, validate: validateListOrder } },
-    parseDOM: [{
-      tag: 'ol',
-      getAttrs: (dom) => {
-        const start = (dom as HTMLElement).getAttribute('start');
-        const order = start === null ? 1 : Number.parseInt(start, 10);
-        return { order: Number.isInteger(order) && order >= 0 ? order : 1 };
+    parseDOM: [
+      {
+        tag: 'ol',
+        getAttrs: (dom) => {
+          const start = (dom as HTMLElement).getAttribute('start');
+          const order = start === null ? 1 : Number.parseInt(start, 10);
+          return { order: Number.isInteger(order) && order >= 0 ? order : 1 };
+        },
       },
-    }],
+    ],
     toDOM: (node): DOMOutputSpec => (node.attrs.order === 1 ? ['ol', 0] : ['ol', { start: node.attrs.order }, 0]),
   },
 

@@ -63,7 +63,10 @@ export function hasChanges(parts: readonly DiffPart[]): boolean {
 /** The text on one side of a diff: `before` drops insertions, `after` drops deletions. */
 export function diffSide(parts: readonly DiffPart[], side: 'before' | 'after'): string {
   const skip: DiffOp = side === 'before' ? 'insert' : 'delete';
-  return parts.filter((part) => part.op !== skip).map((part) => part.text).join('');
+  return parts
+    .filter((part) => part.op !== skip)
+    .map((part) => part.text)
+    .join('');
 }
 
 function middle(parts: DiffPart[], a: string[], b: string[]): void {

@@ -99,13 +99,7 @@ export function readClauseJSON(ydoc: Y.Doc, id: string, lang: LanguageCode): Nod
 }
 
 /** Adds a clause with a fragment for every language, placed after `afterId` (or first when null). */
-export function insertClause(
-  ydoc: Y.Doc,
-  clause: NewClause,
-  languages: readonly LanguageCode[],
-  afterId: string | null,
-  origin: unknown,
-): void {
+export function insertClause(ydoc: Y.Doc, clause: NewClause, languages: readonly LanguageCode[], afterId: string | null, origin: unknown): void {
   const { id, kind, content = {} } = clause;
   assertOrigin(origin, 'insert a clause');
   assertClauseId(id);

@@ -39,16 +39,31 @@ it('loads every good update around a row that cannot be applied', async () => {
   const rows = [...updates.slice(0, before), new Uint8Array([0xff, 0xfe, 0x07, 0x00, 0x13]), ...updates.slice(before)];
   const ids: string[] = [];
   for (const update of rows) {
-    const inserted = await pool.query<{ id: string }>(`INSERT INTO document_updates (document_id, update, origin) VALUES ($1, $2, 'server') RETURNING id`, [documentId, Buffer.from(update)]);
+    const inserted = await pool.query<{ id: string }>(`INSERT INTO document_updates (document_id, update, origin) VALUES ($1, $2, 'server') RETURNING id`, [
+      documentId,
+      Buffer.from(update),
+    ]);
     ids.push(inserted.rows[0].id);
   }
 
   // The log names the damaged row by its id, so an operator can find it.
   const lines: string[] = [];
-  const log = pino({ level: 'error' }, { write: (line: string) => { lines.push(line); } });
+  const log = pino(
+    { level: 'error' },
+    {
+      write: (line: string) => {
+        lines.push(line);
+      },
+    },
+  );
   await loadDocumentState(pool, documentId, new Y.Doc(), log);
   expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
-    expect.objectContaining({ msg: 'stored update could not be applied; skipped', documentId, storedAs: `document_updates.id=${ids[before]}`, reason: expect.any(String) }),
+    expect.objectContaining({
+      msg: 'stored update could not be applied; skipped',
+      documentId,
+      storedAs: `document_updates.id=${ids[before]}`,
+      reason: expect.any(String),
+    }),
   ]);
 
   const reader = connectClient(server.wsUrl, documentId);
@@ -58,11 +73,17 @@ it('loads every good update around a row that cannot be applied', async () => {
 
   // The last client leaves: the document is unloaded and its tail folded into a snapshot.
   reader.destroy();
-  const snapshot = async () => (await pool.query<{ state: Buffer; through_update_id: string }>(
-    'SELECT state, through_update_id FROM document_snapshots WHERE document_id = $1', [documentId])).rows[0];
+  const snapshot = async () =>
+    (
+      await pool.query<{ state: Buffer; through_update_id: string }>('SELECT state, through_update_id FROM document_snapshots WHERE document_id = $1', [
+        documentId,
+      ])
+    ).rows[0];
   await waitFor(async () => (await snapshot()) !== undefined, 'the snapshot after the document was unloaded', 30_000);
   const stored = await snapshot();
-  const { rows: [last] } = await pool.query<{ id: string }>('SELECT max(id) AS id FROM document_updates WHERE document_id = $1', [documentId]);
+  const {
+    rows: [last],
+  } = await pool.query<{ id: string }>('SELECT max(id) AS id FROM document_updates WHERE document_id = $1', [documentId]);
   expect(stored.through_update_id).toBe(last.id);
   const fromSnapshot = new Y.Doc();
   Y.applyUpdate(fromSnapshot, new Uint8Array(stored.state));

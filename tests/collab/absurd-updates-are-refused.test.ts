@@ -37,62 +37,94 @@ const gc = (e: encoding.Encoder, length: number) => {
 };
 
 const absurd: [string, () => Uint8Array][] = [
-  ['claims a billion structs in a dozen bytes', () => craftUpdate((e) => {
-    encoding.writeVarUint(e, 1);
-    structHeader(e, 2 ** 30, CLIENT, 0);
-    gc(e, 1);
-    emptyDeleteSet(e);
-  })],
-  ['claims a hundred million clients', () => craftUpdate((e) => {
-    encoding.writeVarUint(e, 1e8);
-    structHeader(e, 1, CLIENT, 0);
-    gc(e, 1);
-    emptyDeleteSet(e);
-  })],
-  ['hides a billion-struct claim behind an honest first client', () => craftUpdate((e) => {
-    encoding.writeVarUint(e, 2);
-    structHeader(e, 1, CLIENT, 0);
-    gc(e, 1);
-    structHeader(e, 2 ** 30, CLIENT + 1, 0);
-    gc(e, 1);
-    emptyDeleteSet(e);
-  })],
-  ['carries more than 100,000 structs', () => craftUpdate((e) => {
-    encoding.writeVarUint(e, 1);
-    structHeader(e, 100_001, CLIENT, 0);
-    for (let i = 0; i < 100_001; i += 1) gc(e, 1);
-    emptyDeleteSet(e);
-  })],
-  ['places a struct at a clock of 2^40', () => craftUpdate((e) => {
-    encoding.writeVarUint(e, 1);
-    structHeader(e, 1, CLIENT, 2 ** 40);
-    gc(e, 1);
-    emptyDeleteSet(e);
-  })],
-  ['has one struct 2^40 long', () => craftUpdate((e) => {
-    encoding.writeVarUint(e, 1);
-    structHeader(e, 1, CLIENT, 0);
-    gc(e, 2 ** 40);
-    emptyDeleteSet(e);
-  })],
-  ['deletes a range 2^40 long', () => craftUpdate((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarUint(e, CLIENT);
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2 ** 40);
-  })],
-  ['carries more than 100,000 delete ranges', () => craftUpdate((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarUint(e, CLIENT);
-    encoding.writeVarUint(e, 100_001);
-    for (let i = 0; i < 100_001; i += 1) {
-      encoding.writeVarUint(e, i * 2);
-      encoding.writeVarUint(e, 1);
-    }
-  })],
+  [
+    'claims a billion structs in a dozen bytes',
+    () =>
+      craftUpdate((e) => {
+        encoding.writeVarUint(e, 1);
+        structHeader(e, 2 ** 30, CLIENT, 0);
+        gc(e, 1);
+        emptyDeleteSet(e);
+      }),
+  ],
+  [
+    'claims a hundred million clients',
+    () =>
+      craftUpdate((e) => {
+        encoding.writeVarUint(e, 1e8);
+        structHeader(e, 1, CLIENT, 0);
+        gc(e, 1);
+        emptyDeleteSet(e);
+      }),
+  ],
+  [
+    'hides a billion-struct claim behind an honest first client',
+    () =>
+      craftUpdate((e) => {
+        encoding.writeVarUint(e, 2);
+        structHeader(e, 1, CLIENT, 0);
+        gc(e, 1);
+        structHeader(e, 2 ** 30, CLIENT + 1, 0);
+        gc(e, 1);
+        emptyDeleteSet(e);
+      }),
+  ],
+  [
+    'carries more than 100,000 structs',
+    () =>
+      craftUpdate((e) => {
+        encoding.writeVarUint(e, 1);
+        structHeader(e, 100_001, CLIENT, 0);
+        for (let i = 0; i < 100_001; i += 1) gc(e, 1);
+        emptyDeleteSet(e);
+      }),
+  ],
+  [
+    'places a struct at a clock of 2^40',
+    () =>
+      craftUpdate((e) => {
+        encoding.writeVarUint(e, 1);
+        structHeader(e, 1, CLIENT, 2 ** 40);
+        gc(e, 1);
+        emptyDeleteSet(e);
+      }),
+  ],
+  [
+    'has one struct 2^40 long',
+    () =>
+      craftUpdate((e) => {
+        encoding.writeVarUint(e, 1);
+        structHeader(e, 1, CLIENT, 0);
+        gc(e, 2 ** 40);
+        emptyDeleteSet(e);
+      }),
+  ],
+  [
+    'deletes a range 2^40 long',
+    () =>
+      craftUpdate((e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint(e, CLIENT);
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2 ** 40);
+      }),
+  ],
+  [
+    'carries more than 100,000 delete ranges',
+    () =>
+      craftUpdate((e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint(e, CLIENT);
+        encoding.writeVarUint(e, 100_001);
+        for (let i = 0; i < 100_001; i += 1) {
+          encoding.writeVarUint(e, i * 2);
+          encoding.writeVarUint(e, 1);
+        }
+      }),
+  ],
 ];
 
 let server: TestServer;
@@ -107,7 +139,10 @@ beforeAll(async () => {
   bob = connectClient(server.wsUrl, documentId);
   await Promise.all([alice.synced(), bob.synced()]);
   seedClauses(alice.doc, 1);
-  await waitForConvergence([{ name: 'alice', doc: alice.doc }, { name: 'bob', doc: bob.doc }]);
+  await waitForConvergence([
+    { name: 'alice', doc: alice.doc },
+    { name: 'bob', doc: bob.doc },
+  ]);
   await server.concordia.collab.updateLog.whenIdle();
 });
 afterAll(async () => {
@@ -129,7 +164,7 @@ it.each(absurd)('an update that %s is refused with 4400 while the others keep ed
   const marker = ` [${_name}]`;
   typeInto(bob.doc, 'c0', 'en', marker);
   expect((await attacker.waitForClose()).code).toBe(CloseCode.BadMessage);
-  await waitFor(() => textOf(alice.doc).includes(marker), 'Alice to receive Bob\'s edit');
+  await waitFor(() => textOf(alice.doc).includes(marker), "Alice to receive Bob's edit");
   const served = await documentServedToNewcomer(server.wsUrl, documentId);
   expect(textOf(served)).toContain(marker);
   await server.concordia.collab.updateLog.whenIdle();

@@ -5,8 +5,12 @@ import { createDocument } from '../utils/factories';
 import { collabFrame, openRawSocket } from '../utils/raw-collab-socket';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer({ COLLAB_DEV_OPEN: '1' }); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer({ COLLAB_DEV_OPEN: '1' });
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const BURST = 200;
 /** The server's documented budget: 20 awareness messages a second per connection, the newest held back applied later. */

@@ -9,16 +9,30 @@ import { sleep } from '../utils/wait';
 
 let server: TestServer;
 const clients: CollabClient[] = [];
-beforeAll(async () => { server = await startTestServer({ COLLAB_DEV_OPEN: '1' }); });
-afterEach(() => { for (const client of clients.splice(0)) client.destroy(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer({ COLLAB_DEV_OPEN: '1' });
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const deltaText = (text: Y.XmlText) => (text.toDelta() as { insert: string }[]).map((d) => d.insert).join('');
 
 /** Plain text of a clause in one language, paragraphs joined by newlines. */
 function plainText(doc: Y.Doc, clauseId: string, lang: string): string {
-  return clauseFragment(doc, clauseId, lang).toArray()
-    .map((p) => (p instanceof Y.XmlElement ? p.toArray().map((t) => (t instanceof Y.XmlText ? deltaText(t) : '')).join('') : ''))
+  return clauseFragment(doc, clauseId, lang)
+    .toArray()
+    .map((p) =>
+      p instanceof Y.XmlElement
+        ? p
+            .toArray()
+            .map((t) => (t instanceof Y.XmlText ? deltaText(t) : ''))
+            .join('')
+        : '',
+    )
     .join('\n');
 }
 
@@ -72,10 +86,7 @@ it.each([2, 5])('%i clients editing the same clause in both languages converge, 
 
   const serverDocument = await server.concordia.collab.registry.peek(documentId);
   expect(serverDocument).not.toBeNull();
-  await waitForConvergence([
-    ...clients.map((c, i) => ({ name: `client ${i}`, doc: c.doc })),
-    { name: 'server', doc: serverDocument!.doc },
-  ]);
+  await waitForConvergence([...clients.map((c, i) => ({ name: `client ${i}`, doc: c.doc })), { name: 'server', doc: serverDocument!.doc }]);
   await server.concordia.collab.updateLog.whenIdle();
   const stored = await docFromDatabase(pool, documentId);
 

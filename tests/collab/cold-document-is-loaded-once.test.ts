@@ -9,9 +9,15 @@ import { sleep } from '../utils/wait';
 let server: TestServer;
 process.setMaxListeners(100); // every y-websocket provider listens to process 'exit'
 const clients: CollabClient[] = [];
-beforeAll(async () => { server = await startTestServer({ COLLAB_DEV_OPEN: '1' }); });
-afterEach(() => { for (const client of clients.splice(0)) client.destroy(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer({ COLLAB_DEV_OPEN: '1' });
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 it('50 clients joining a cold document at once share one load and all receive its text', async () => {
   const pool = server.concordia.db.pool;

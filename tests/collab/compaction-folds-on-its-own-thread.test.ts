@@ -42,7 +42,15 @@ it('reports an update it cannot apply by its position and folds every other one'
   expect(folded.skipped[0].reason).toEqual(expect.any(String));
   const doc = new Y.Doc();
   Y.applyUpdate(doc, folded.state);
-  expect(documentJSON(doc)).toEqual(documentJSON((() => { const d = new Y.Doc(); Y.applyUpdate(d, foldUpdates(updates).state); return d; })()));
+  expect(documentJSON(doc)).toEqual(
+    documentJSON(
+      (() => {
+        const d = new Y.Doc();
+        Y.applyUpdate(d, foldUpdates(updates).state);
+        return d;
+      })(),
+    ),
+  );
 });
 
 it('fails the folds in flight when the thread is closed, and starts a new one for the next fold', async () => {
@@ -73,7 +81,11 @@ it('gives up on a thread that does not answer in time, and fails only its folds'
 });
 
 it('folds many requests at once and answers each with its own state', async () => {
-  const docs = Array.from({ length: 5 }, (_, i) => { const d = new Y.Doc(); d.getText('t').insert(0, `text ${i}`); return Y.encodeStateAsUpdate(d); });
+  const docs = Array.from({ length: 5 }, (_, i) => {
+    const d = new Y.Doc();
+    d.getText('t').insert(0, `text ${i}`);
+    return Y.encodeStateAsUpdate(d);
+  });
   const folded = await Promise.all(docs.map((update) => thread.fold([update])));
   folded.forEach(({ state }, i) => {
     const d = new Y.Doc();

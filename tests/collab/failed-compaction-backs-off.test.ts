@@ -12,9 +12,15 @@ import { interceptQueries } from '../utils/pool-faults';
 
 let server: TestServer;
 const clients: CollabClient[] = [];
-beforeAll(async () => { server = await startTestServer({ COLLAB_DEV_OPEN: '1', COMPACT_AFTER_UPDATES: '10' }); });
-afterEach(() => { for (const client of clients.splice(0)) client.destroy(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer({ COLLAB_DEV_OPEN: '1', COMPACT_AFTER_UPDATES: '10' });
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 it('after a failed compaction, twenty more edits start no new attempt, and every edit still reaches the others', async () => {
   const documentId = await createDocument(server.concordia.db.pool);

@@ -10,9 +10,15 @@ import { sleep } from '../utils/wait';
 
 let server: TestServer;
 const clients: CollabClient[] = [];
-beforeAll(async () => { server = await startTestServer({ COLLAB_DEV_OPEN: '1' }); });
-afterEach(() => { for (const client of clients.splice(0)) client.destroy(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer({ COLLAB_DEV_OPEN: '1' });
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 it('a document whose load fails refuses every waiting joiner with 503 and is loaded whole on the next try, never as an empty one', async () => {
   const pool = server.concordia.db.pool;
@@ -26,13 +32,14 @@ it('a document whose load fails refuses every waiting joiner with 503 and is loa
   const restore = interceptQueries(pool, (text, values) => {
     if (failures > 0 || !text.includes('FROM document_updates') || values?.[0] !== documentId) return undefined;
     failures += 1;
-    return sleep(200).then(() => { throw new Error('injected: connection reset while reading document_updates'); });
+    return sleep(200).then(() => {
+      throw new Error('injected: connection reset while reading document_updates');
+    });
   });
   const joiners = Array.from({ length: 5 }, () => openRawSocket(server.wsUrl, documentId));
   try {
     const outcomes = await Promise.allSettled(joiners.map((j) => j.opened));
-    expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason.message) : 'opened')))
-      .toEqual(Array(5).fill('upgrade refused with HTTP 503'));
+    expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason.message) : 'opened'))).toEqual(Array(5).fill('upgrade refused with HTTP 503'));
   } finally {
     restore();
     for (const joiner of joiners) joiner.close();

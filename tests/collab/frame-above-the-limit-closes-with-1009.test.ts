@@ -33,7 +33,9 @@ function pasteFrame(length: number): Uint8Array {
   const author = new Y.Doc();
   Y.applyUpdate(author, Y.encodeStateAsUpdate(observer.doc));
   let update: Uint8Array = new Uint8Array();
-  author.on('update', (u: Uint8Array) => { update = u; });
+  author.on('update', (u: Uint8Array) => {
+    update = u;
+  });
   author.transact(() => {
     const paragraph = clauseFragment(author, 'c0', 'en').get(0) as Y.XmlElement;
     (paragraph.get(0) as Y.XmlText).insert(0, 'x'.repeat(length));

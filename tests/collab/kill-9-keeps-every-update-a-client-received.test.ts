@@ -47,11 +47,14 @@ it('after kill -9 mid-edit and a restart with every client closed, every update 
   const typing = setInterval(() => {
     for (const [index, writer] of writers.entries()) {
       const lang = typed % 2 === 0 ? 'en' : 'es';
-      writer.doc.transact(() => {
-        const paragraph = clauseFragment(writer.doc, 'c0', lang).get(0) as Y.XmlElement;
-        const text = paragraph.get(0) as Y.XmlText;
-        text.insert(text.length, `~w${index}.${typed}~${paste}`);
-      }, { kind: 'test' });
+      writer.doc.transact(
+        () => {
+          const paragraph = clauseFragment(writer.doc, 'c0', lang).get(0) as Y.XmlElement;
+          const text = paragraph.get(0) as Y.XmlText;
+          text.insert(text.length, `~w${index}.${typed}~${paste}`);
+        },
+        { kind: 'test' },
+      );
       typed += 1;
     }
   }, 2);

@@ -29,11 +29,16 @@ beforeAll(async () => {
   await observer.synced();
   seedClauses(observer.doc, 2);
   const open = await server.concordia.collab.registry.peek(documentId);
-  await waitForConvergence([{ name: 'observer', doc: observer.doc }, { name: 'server', doc: open!.doc }]);
+  await waitForConvergence([
+    { name: 'observer', doc: observer.doc },
+    { name: 'server', doc: open!.doc },
+  ]);
   await server.concordia.collab.updateLog.whenIdle();
   const author = new Y.Doc();
   Y.applyUpdate(author, Y.encodeStateAsUpdate(observer.doc));
-  author.on('update', (update: Uint8Array) => { edit = update; });
+  author.on('update', (update: Uint8Array) => {
+    edit = update;
+  });
   typeInto(author, 'c0', 'es', ' Ninguna Parte podrá retirarse sin aviso previo.');
   editFrame = collabFrame.update(edit);
   before = await storedState(server.concordia.db.pool, documentId);
@@ -68,16 +73,30 @@ it.each([
   ['an auth message from a client', () => withType(2, 0, 0)],
   ['an unknown sync message', () => collabFrame.update(edit, 3)],
   ['a sync message without its payload', () => withType(0, 2)],
-  ['a payload length beyond the frame', () => { const f = editFrame.slice(); f[2] = 0x7f; return f.slice(0, 40); }],
+  [
+    'a payload length beyond the frame',
+    () => {
+      const f = editFrame.slice();
+      f[2] = 0x7f;
+      return f.slice(0, 40);
+    },
+  ],
   ['a sync message with trailing bytes', () => new Uint8Array([...editFrame, 0, 0])],
   ['an undecodable state vector', () => collabFrame.syncStep1(withType(5, 1))],
-  ['an awareness update with invalid JSON', () => {
-    const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, 1); encoding.writeVarUint(inner, 42); encoding.writeVarUint(inner, 1); encoding.writeVarString(inner, '{"user":');
-    const outer = encoding.createEncoder();
-    encoding.writeVarUint(outer, 1); encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-    return encoding.toUint8Array(outer);
-  }],
+  [
+    'an awareness update with invalid JSON',
+    () => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, 42);
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarString(inner, '{"user":');
+      const outer = encoding.createEncoder();
+      encoding.writeVarUint(outer, 1);
+      encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(outer);
+    },
+  ],
   ['an awareness update cut short', () => collabFrame.awareness([{ clientId: 42, clock: 1, state: { user: 'x' } }]).slice(0, 6)],
 ])('%s closes the socket with 4400 and changes nothing', async (_name, frame) => {
   const bytes = frame();

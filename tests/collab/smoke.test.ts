@@ -5,8 +5,12 @@ import { waitFor } from '../utils/wait';
 import { createDocument, docFromDatabase } from '../utils/factories';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer({ COLLAB_DEV_OPEN: '1' }); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer({ COLLAB_DEV_OPEN: '1' });
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 it('two stock y-websocket clients converge and PostgreSQL holds the same text', async () => {
   const documentId = await createDocument(server.concordia.db.pool);
@@ -20,5 +24,6 @@ it('two stock y-websocket clients converge and PostgreSQL holds the same text', 
   const stored = await docFromDatabase(server.concordia.db.pool, documentId);
   expect(stored.getText('t').toString()).toBe(a.doc.getText('t').toString());
   expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(a.doc));
-  a.destroy(); b.destroy();
+  a.destroy();
+  b.destroy();
 });

@@ -18,9 +18,15 @@ import { sleep } from '../utils/wait';
 const STEPS = 50;
 let server: TestServer;
 const clients: CollabClient[] = [];
-beforeAll(async () => { server = await startTestServer({ COLLAB_DEV_OPEN: '1' }); });
-afterEach(() => { for (const client of clients.splice(0)) client.destroy(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer({ COLLAB_DEV_OPEN: '1' });
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 /** 0 ms yields to pending I/O only; more sleeps. */
 const pause = (ms: number) => (ms === 0 ? new Promise((resolve) => setImmediate(resolve)) : sleep(ms));
@@ -59,14 +65,12 @@ it.each(fuzzSeeds())('seed %i: random edits in both languages with disconnects a
     await Promise.all(clients.map((c) => c.synced()));
     const serverDocument = await server.concordia.collab.registry.peek(documentId);
     if (!serverDocument) throw new Error('the server has no open document while clients are connected');
-    await waitForConvergence([
-      ...clients.map((c, i) => ({ name: `client ${i}`, doc: c.doc })),
-      { name: 'server', doc: serverDocument.doc },
-    ]);
+    await waitForConvergence([...clients.map((c, i) => ({ name: `client ${i}`, doc: c.doc })), { name: 'server', doc: serverDocument.doc }]);
     await server.concordia.collab.updateLog.whenIdle();
     const stored = await docFromDatabase(pool, documentId);
     if (!sameState(stored, clients[0].doc)) {
       throw new Error('the document rebuilt from PostgreSQL differs from the converged clients');
     }
     expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(clients[0].doc));
-  }));
+  }),
+);

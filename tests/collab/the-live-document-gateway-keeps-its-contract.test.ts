@@ -41,7 +41,9 @@ function isPermissionDenied(frame: Uint8Array): boolean {
 describe('in one process', () => {
   let server: TestServer;
   const clients: CollabClient[] = [];
-  beforeAll(async () => { server = await startTestServer({ COLLAB_DEV_OPEN: '1' }); });
+  beforeAll(async () => {
+    server = await startTestServer({ COLLAB_DEV_OPEN: '1' });
+  });
   afterAll(async () => {
     for (const client of clients) client.destroy();
     await server.stop();
@@ -85,7 +87,9 @@ describe('in one process', () => {
     expect(new Set(reads.map((r) => r.throughUpdateId)).size).toBeGreaterThan(5);
     // Rows are never deleted (a later snapshot would hold more than a read saw): rebuild from the rows alone.
     const { rows } = await server.concordia.db.pool.query<{ id: string; update: Buffer }>(
-      'SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
+      'SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id',
+      [documentId],
+    );
     for (const read of reads) {
       const stored = new Y.Doc();
       for (const row of rows) if (Number(row.id) <= read.throughUpdateId) Y.applyUpdate(stored, new Uint8Array(row.update));
@@ -138,7 +142,9 @@ describe('in one process', () => {
     await raw.waitForFrame(isPermissionDenied, 'the denial sent when the status changed');
 
     let update: Uint8Array = new Uint8Array();
-    author.on('update', (u: Uint8Array) => { update = u; });
+    author.on('update', (u: Uint8Array) => {
+      update = u;
+    });
     author.transact(() => appendEnglish(author, '~after~'), clientOrigin);
     raw.send(collabFrame.update(update));
     writer.doc.transact(() => appendEnglish(writer.doc, '~stock-after~'), clientOrigin);
@@ -172,7 +178,10 @@ describe('in one process', () => {
 
     change.undo();
     probe.doc.transact(() => appendEnglish(probe.doc, '~after-undo~'), clientOrigin);
-    await waitFor(async () => (await documents.read(documentId, (doc) => englishText(doc))).value.includes('~after-undo~'), 'the edit after undo to be committed');
+    await waitFor(
+      async () => (await documents.read(documentId, (doc) => englishText(doc))).value.includes('~after-undo~'),
+      'the edit after undo to be committed',
+    );
   });
 
   it('a status change checked against a read is refused when the text changed since', async () => {

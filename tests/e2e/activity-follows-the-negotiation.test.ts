@@ -38,14 +38,27 @@ describeBrowser('the activity feed follows the negotiation', () => {
     const hn = await signIn(stage.server, 'hn.delegate@demo.test');
     const clauseId = d.clauseIds[5];
     const state = await currentState(stage.server, d.documentId, clauseId);
-    const approved = await hn.request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`,
-      { participantId: d.participants.HN, fingerprint: state.fingerprint, acknowledgeConcordance: true });
+    const approved = await hn.request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
+      participantId: d.participants.HN,
+      fingerprint: state.fingerprint,
+      acknowledgeConcordance: true,
+    });
     expect(approved.status).toBe(201);
-    await page.locator('.activity-feed li').first().filter({ hasText: /aprobó .* en nombre del Participante Secretaría de Seguridad/ }).waitFor();
+    await page
+      .locator('.activity-feed li')
+      .first()
+      .filter({ hasText: /aprobó .* en nombre del Participante Secretaría de Seguridad/ })
+      .waitFor();
 
     const legal = await signIn(stage.server, 'hn.legal@demo.test');
-    expect((await legal.request('POST', `/api/documents/${d.documentId}/comments`, { clauseId, body: 'Revisar la concordancia', visibility: 'all' })).status).toBe(201);
-    await page.locator('.activity-feed li').first().filter({ hasText: /comentó/ }).waitFor();
+    expect(
+      (await legal.request('POST', `/api/documents/${d.documentId}/comments`, { clauseId, body: 'Revisar la concordancia', visibility: 'all' })).status,
+    ).toBe(201);
+    await page
+      .locator('.activity-feed li')
+      .first()
+      .filter({ hasText: /comentó/ })
+      .waitFor();
 
     const after = await lines(page);
     expect(after.slice(2)).toEqual(before);

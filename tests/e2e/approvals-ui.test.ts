@@ -38,7 +38,11 @@ describeBrowser('approvals in the browser', () => {
   beforeAll(async () => {
     d = await demo(stage.server);
     gt = await signIn(stage.server, DEMO_EMAILS.gt);
-    for (const id of d.clauseIds) if ((await currentPlainText(stage.server, d.documentId, id, 'en')).includes(' intend to ')) { clauseId = id; break; }
+    for (const id of d.clauseIds)
+      if ((await currentPlainText(stage.server, d.documentId, id, 'en')).includes(' intend to ')) {
+        clauseId = id;
+        break;
+      }
   }, 180_000);
 
   it('lets the Honduran delegate approve, in Spanish, after acknowledging the unconfirmed concordance; other pages see it at once', async () => {

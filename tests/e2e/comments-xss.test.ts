@@ -40,14 +40,20 @@ describeBrowser('comments in the browser', () => {
   async function openAs(email: string, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page; dialogs: string[]; errors: string[] }> {
     const { context, page } = await signInBrowser(stage.browser, stage.server.url, email, locale, { viewport: { width: 1400, height: 1000 }, bypassCSP: true });
     const dialogs: string[] = [];
-    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     const errors = collectPageErrors(page);
     await openNegotiation(page, stage.server.url, d.documentId);
     try {
       await clauseRow(page, clauseId).locator('.thread-count-badge').click();
       await page.locator('.comment-sidebar .comment-body').first().waitFor({ timeout: 20_000 });
     } catch (error) {
-      throw new Error(`The comments of the clause were not shown: ${(error as Error).message}\nPage errors: ${errors.join('\n')}\nBody: ${(await page.content()).slice(0, 2000)}`, { cause: error });
+      throw new Error(
+        `The comments of the clause were not shown: ${(error as Error).message}\nPage errors: ${errors.join('\n')}\nBody: ${(await page.content()).slice(0, 2000)}`,
+        { cause: error },
+      );
     }
     return { context, page, dialogs, errors };
   }
@@ -64,8 +70,11 @@ describeBrowser('comments in the browser', () => {
     await page.waitForTimeout(300); // let any onerror/onload fire
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null)).toBeNull();
     expect(dialogs).toEqual([]);
-    const injected = await page.evaluate(() => [...document.querySelectorAll('.comment-sidebar, .comment-list')]
-      .flatMap((root) => [...root.querySelectorAll('img, script, iframe, object, embed, svg')]).map((el) => el.outerHTML));
+    const injected = await page.evaluate(() =>
+      [...document.querySelectorAll('.comment-sidebar, .comment-list')]
+        .flatMap((root) => [...root.querySelectorAll('img, script, iframe, object, embed, svg')])
+        .map((el) => el.outerHTML),
+    );
     expect(injected).toEqual([]);
   }
 
@@ -76,18 +85,26 @@ describeBrowser('comments in the browser', () => {
     // A display name anyone may give themselves, and clause text anyone who edits may type.
     expect((await gt.request('PATCH', '/api/me', { displayName: NAME_PAYLOAD })).status).toBe(200);
     const live = await stage.server.concordia.collab.registry.open(d.documentId);
-    live.doc.transact(() => {
-      const paragraph = clauseFragment(live.doc, clauseId, 'en').get(0) as Y.XmlElement;
-      const text = paragraph.get(0) as Y.XmlText;
-      text.insert(text.length, ` ${CLAUSE_PAYLOAD}`);
-    }, connectionOrigin('xss-test', gt.userId));
+    live.doc.transact(
+      () => {
+        const paragraph = clauseFragment(live.doc, clauseId, 'en').get(0) as Y.XmlElement;
+        const text = paragraph.get(0) as Y.XmlText;
+        text.insert(text.length, ` ${CLAUSE_PAYLOAD}`);
+      },
+      connectionOrigin('xss-test', gt.userId),
+    );
     await live.flushed();
     const anchored = await gt.request('POST', `/api/documents/${d.documentId}/comments`, {
-      clauseId, language: 'en', anchor: anchorOn(live.doc, clauseId, 'en', CLAUSE_PAYLOAD), body: PAYLOADS[0],
+      clauseId,
+      language: 'en',
+      anchor: anchorOn(live.doc, clauseId, 'en', CLAUSE_PAYLOAD),
+      body: PAYLOADS[0],
     });
     expect(anchored.status).toBe(201);
     for (const body of PAYLOADS.slice(1)) {
-      expect((await gt.request('POST', `/api/documents/${d.documentId}/comments`, { clauseId, body: `${body}\nsecond line @${DEMO_EMAILS.hn}` })).status).toBe(201);
+      expect((await gt.request('POST', `/api/documents/${d.documentId}/comments`, { clauseId, body: `${body}\nsecond line @${DEMO_EMAILS.hn}` })).status).toBe(
+        201,
+      );
     }
   }, 180_000);
 
@@ -104,7 +121,12 @@ describeBrowser('comments in the browser', () => {
     await expect(sidebar.locator('.comment-quote').first().textContent()).resolves.toBe(CLAUSE_PAYLOAD);
     await expect(page.locator('.comment-list .comment-author').first().textContent()).resolves.toBe(NAME_PAYLOAD);
     // Line breaks are kept (pre-wrap), not turned into markup.
-    expect(await sidebar.locator('.comment-body').nth(1).evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+    expect(
+      await sidebar
+        .locator('.comment-body')
+        .nth(1)
+        .evaluate((el) => getComputedStyle(el).whiteSpace),
+    ).toBe('pre-wrap');
     await noScriptRan(page, dialogs);
     await screenshot(page, 'comments-xss', 'es');
     expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
@@ -115,11 +137,17 @@ describeBrowser('comments in the browser', () => {
     const { context, page, dialogs } = await openAs(DEMO_EMAILS.us);
     const [first] = (await gt.request('GET', `/api/documents/${d.documentId}/comments?clauseId=${clauseId}&limit=1`)).body.threads;
     // Live means over the open socket: the page is neither reloaded nor asks the API for the comments again.
-    await page.evaluate(() => { (window as unknown as { __sameLoad?: boolean }).__sameLoad = true; });
+    await page.evaluate(() => {
+      (window as unknown as { __sameLoad?: boolean }).__sameLoad = true;
+    });
     const navigations: string[] = [];
-    page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(frame.url());
+    });
     const fetches: string[] = [];
-    page.on('request', (request) => { if (request.method() === 'GET' && /\/api\/.*comments/.test(request.url())) fetches.push(request.url()); });
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && /\/api\/.*comments/.test(request.url())) fetches.push(request.url());
+    });
     const live = '<img src=z onerror="window.__xss=(window.__xss||[]).concat(\'live\')"> live reply';
     expect((await secretariat.request('POST', `/api/comments/${first.id}/replies`, { body: live })).status).toBe(201);
     await page.locator('.comment-sidebar .comment-body', { hasText: live }).first().waitFor();

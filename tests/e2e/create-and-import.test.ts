@@ -37,19 +37,25 @@ const COSTA_RICA = { en: 'Ministry of Public Security of Costa Rica', es: 'Minis
  * two have no counterpart: split the Spanish article 1 before its second paragraph, pair that with
  * the English article 2, merge the Spanish article 4 into article 3, and every row lines up.
  */
-const draftEn = () => docxOf([
-  new Paragraph({ text: TITLE.en, heading: HeadingLevel.TITLE }),
-  new Paragraph('The Participants,'),
-  new Paragraph('Article 1. They cooperate in good faith.'),
-  new Paragraph('Article 2. They share information.'),
-  new Paragraph('Article 3. They meet every year and report to their capitals.'),
-]);
+const draftEn = () =>
+  docxOf([
+    new Paragraph({ text: TITLE.en, heading: HeadingLevel.TITLE }),
+    new Paragraph('The Participants,'),
+    new Paragraph('Article 1. They cooperate in good faith.'),
+    new Paragraph('Article 2. They share information.'),
+    new Paragraph('Article 3. They meet every year and report to their capitals.'),
+  ]);
 const DRAFT_ES = [
-  'Los Participantes,', '',
-  'Artículo 1. Cooperan de buena fe.', '',
-  'Comparten información.', '',
-  'Artículo 3. Se reúnen cada año.', '',
-  'Artículo 4. Informan a sus capitales.', '',
+  'Los Participantes,',
+  '',
+  'Artículo 1. Cooperan de buena fe.',
+  '',
+  'Comparten información.',
+  '',
+  'Artículo 3. Se reúnen cada año.',
+  '',
+  'Artículo 4. Informan a sus capitales.',
+  '',
 ].join('\n');
 
 /** What the person reads, in each interface language. */
@@ -96,7 +102,8 @@ const TEXT = {
     confirm: 'Import 4 rows',
     done: 'Imported 4 clauses.',
     open: 'Open the negotiation',
-    notDocx: '“borrador.docx” is named as a Word document but is not one: it may be damaged, or another kind of file renamed. Open it in Word, save it as .docx and upload it again.',
+    notDocx:
+      '“borrador.docx” is named as a Word document but is not one: it may be damaged, or another kind of file renamed. Open it in Word, save it as .docx and upload it again.',
     empty: '“vacio.md” contains no text to import.',
     forbiddenTitle: 'Not available to you',
     notAllowedHere: 'Your role in this negotiation does not allow this. Ask its secretariat if you need it.',
@@ -144,7 +151,8 @@ const TEXT = {
     confirm: 'Importar 4 filas',
     done: 'Se importaron 4 cláusulas.',
     open: 'Abrir la negociación',
-    notDocx: '«borrador.docx» tiene nombre de documento de Word pero no lo es: puede estar dañado o ser otro tipo de archivo con otro nombre. Ábralo en Word, guárdelo como .docx y vuelva a cargarlo.',
+    notDocx:
+      '«borrador.docx» tiene nombre de documento de Word pero no lo es: puede estar dañado o ser otro tipo de archivo con otro nombre. Ábralo en Word, guárdelo como .docx y vuelva a cargarlo.',
     empty: '«vacio.md» no contiene texto que importar.',
     forbiddenTitle: 'No disponible para usted',
     notAllowedHere: 'Su función en esta negociación no lo permite. Si lo necesita, pídalo a su secretaría.',
@@ -199,181 +207,221 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
       if (files) fs.rmSync(files, { recursive: true, force: true });
     });
 
-    it('starts a negotiation with its titles, languages, Participants and members, and opens it as an empty draft to write in', async () => {
-      const { page } = secretariat;
-      await page.goto(`${server.url}/documents/new`);
-      await page.getByRole('heading', { name: T.newNegotiation, level: 1 }).waitFor();
-      for (const chip of T.languageChips) await page.locator('.import-chips li', { hasText: chip }).waitFor();
+    it(
+      'starts a negotiation with its titles, languages, Participants and members, and opens it as an empty draft to write in',
+      async () => {
+        const { page } = secretariat;
+        await page.goto(`${server.url}/documents/new`);
+        await page.getByRole('heading', { name: T.newNegotiation, level: 1 }).waitFor();
+        for (const chip of T.languageChips) await page.locator('.import-chips li', { hasText: chip }).waitFor();
 
-      await page.getByLabel(T.titleIn.en, { exact: true }).fill(TITLE.en);
-      await page.getByLabel(T.titleIn.es, { exact: true }).fill(TITLE.es);
-      // From the directory of the secretariat's earlier negotiations, named in the interface language.
-      await page.getByRole('checkbox', { name: T.directory.HN, exact: true }).check();
-      await page.getByRole('checkbox', { name: T.directory.US, exact: true }).check();
-      await page.getByRole('button', { name: T.newParticipant, exact: true }).click();
-      await page.getByLabel(T.code, { exact: true }).fill('CR');
-      await page.getByLabel(T.nameIn.en, { exact: true }).fill(COSTA_RICA.en);
-      await page.getByLabel(T.nameIn.es, { exact: true }).fill(COSTA_RICA.es);
+        await page.getByLabel(T.titleIn.en, { exact: true }).fill(TITLE.en);
+        await page.getByLabel(T.titleIn.es, { exact: true }).fill(TITLE.es);
+        // From the directory of the secretariat's earlier negotiations, named in the interface language.
+        await page.getByRole('checkbox', { name: T.directory.HN, exact: true }).check();
+        await page.getByRole('checkbox', { name: T.directory.US, exact: true }).check();
+        await page.getByRole('button', { name: T.newParticipant, exact: true }).click();
+        await page.getByLabel(T.code, { exact: true }).fill('CR');
+        await page.getByLabel(T.nameIn.en, { exact: true }).fill(COSTA_RICA.en);
+        await page.getByLabel(T.nameIn.es, { exact: true }).fill(COSTA_RICA.es);
 
-      await page.getByRole('button', { name: T.addMember, exact: true }).click();
-      await page.getByLabel(T.email, { exact: true }).nth(0).fill(DELEGATE);
-      await page.getByLabel(T.role, { exact: true }).nth(0).selectOption('delegate');
-      await page.getByLabel(T.participant, { exact: true }).nth(0).selectOption('HN');
-      await page.getByRole('button', { name: T.addMember, exact: true }).click();
-      await page.getByLabel(T.email, { exact: true }).nth(1).fill(OBSERVER);
-      await page.getByLabel(T.role, { exact: true }).nth(1).selectOption('observer');
-      await page.locator('.import-form fieldset').nth(1).evaluate((participants) => participants.scrollIntoView());
-      await screenshot(page, 'new-negotiation-form', lang);
+        await page.getByRole('button', { name: T.addMember, exact: true }).click();
+        await page.getByLabel(T.email, { exact: true }).nth(0).fill(DELEGATE);
+        await page.getByLabel(T.role, { exact: true }).nth(0).selectOption('delegate');
+        await page.getByLabel(T.participant, { exact: true }).nth(0).selectOption('HN');
+        await page.getByRole('button', { name: T.addMember, exact: true }).click();
+        await page.getByLabel(T.email, { exact: true }).nth(1).fill(OBSERVER);
+        await page.getByLabel(T.role, { exact: true }).nth(1).selectOption('observer');
+        await page
+          .locator('.import-form fieldset')
+          .nth(1)
+          .evaluate((participants) => participants.scrollIntoView());
+        await screenshot(page, 'new-negotiation-form', lang);
 
-      await page.getByRole('button', { name: T.create, exact: true }).click();
-      await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-      documentId = new URL(page.url()).pathname.split('/').pop()!;
-      await page.getByRole('heading', { name: TITLE[lang], level: 1 }).waitFor();
-      await page.locator('.status-chip', { hasText: T.draft }).waitFor();
-      await page.getByText(T.emptyDocument, { exact: true }).waitFor({ timeout: 60_000 });
+        await page.getByRole('button', { name: T.create, exact: true }).click();
+        await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+        documentId = new URL(page.url()).pathname.split('/').pop()!;
+        await page.getByRole('heading', { name: TITLE[lang], level: 1 }).waitFor();
+        await page.locator('.status-chip', { hasText: T.draft }).waitFor();
+        await page.getByText(T.emptyDocument, { exact: true }).waitFor({ timeout: 60_000 });
 
-      const pool = server.concordia.db.pool;
-      const stored = await pool.query<{ title: Record<string, string>; languages: string[]; status: string }>('SELECT title, languages, status FROM documents WHERE id = $1', [documentId]);
-      expect(stored.rows[0]).toEqual({ title: TITLE, languages: ['en', 'es'], status: 'draft' });
-      const participants = await pool.query<{ code: string; name: Record<string, string> }>('SELECT code, name FROM participants WHERE document_id = $1 ORDER BY position', [documentId]);
-      expect(participants.rows).toEqual([
-        { code: 'HN', name: { en: 'Secretariat of Security of the Republic of Honduras', es: 'Secretaría de Seguridad de la República de Honduras' } },
-        { code: 'US', name: { en: 'Department of Homeland Security of the United States of America', es: 'Departamento de Seguridad Nacional de los Estados Unidos de América' } },
-        { code: 'CR', name: COSTA_RICA },
-      ]);
-      const members = await pool.query<{ email: string; role: string; code: string | null }>(
-        `SELECT u.email, m.role, p.code FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN participants p ON p.id = m.participant_id
-          WHERE m.document_id = $1 ORDER BY u.email`, [documentId]);
-      expect(members.rows).toEqual([
-        { email: DELEGATE, role: 'delegate', code: 'HN' },
-        { email: OBSERVER, role: 'observer', code: null },
-        { email: SECRETARIAT, role: 'secretariat', code: null },
-      ]);
+        const pool = server.concordia.db.pool;
+        const stored = await pool.query<{ title: Record<string, string>; languages: string[]; status: string }>(
+          'SELECT title, languages, status FROM documents WHERE id = $1',
+          [documentId],
+        );
+        expect(stored.rows[0]).toEqual({ title: TITLE, languages: ['en', 'es'], status: 'draft' });
+        const participants = await pool.query<{ code: string; name: Record<string, string> }>(
+          'SELECT code, name FROM participants WHERE document_id = $1 ORDER BY position',
+          [documentId],
+        );
+        expect(participants.rows).toEqual([
+          { code: 'HN', name: { en: 'Secretariat of Security of the Republic of Honduras', es: 'Secretaría de Seguridad de la República de Honduras' } },
+          {
+            code: 'US',
+            name: {
+              en: 'Department of Homeland Security of the United States of America',
+              es: 'Departamento de Seguridad Nacional de los Estados Unidos de América',
+            },
+          },
+          { code: 'CR', name: COSTA_RICA },
+        ]);
+        const members = await pool.query<{ email: string; role: string; code: string | null }>(
+          `SELECT u.email, m.role, p.code FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN participants p ON p.id = m.participant_id
+          WHERE m.document_id = $1 ORDER BY u.email`,
+          [documentId],
+        );
+        expect(members.rows).toEqual([
+          { email: DELEGATE, role: 'delegate', code: 'HN' },
+          { email: OBSERVER, role: 'observer', code: null },
+          { email: SECRETARIAT, role: 'secretariat', code: null },
+        ]);
 
-      // Ready to edit: the empty draft offers its first article, and what is typed is stored.
-      await page.locator('.connection-connected').waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: T.addFirst, exact: true }).waitFor();
-      await screenshot(page, 'new-negotiation-opened', lang);
-      await page.getByRole('button', { name: T.addFirst, exact: true }).click();
-      const editor = page.getByRole('textbox', { name: T.editor(1, 'en'), exact: true });
-      await editor.click();
-      await page.keyboard.type('A first sentence, to be replaced by the drafts.', { delay: 5 });
-      const typed = await poll(() => storedTexts(server, documentId), (rows) => rows[0]?.[1] === 'A first sentence, to be replaced by the drafts.',
-        'the typed sentence to be stored', { timeoutMs: 60_000, intervalMs: 250 });
-      expect(typed).toEqual([['clause', 'A first sentence, to be replaced by the drafts.', '']]);
-      expect(errors).toEqual([]);
-    }, STEP_TIMEOUT);
+        // Ready to edit: the empty draft offers its first article, and what is typed is stored.
+        await page.locator('.connection-connected').waitFor({ timeout: 60_000 });
+        await page.getByRole('button', { name: T.addFirst, exact: true }).waitFor();
+        await screenshot(page, 'new-negotiation-opened', lang);
+        await page.getByRole('button', { name: T.addFirst, exact: true }).click();
+        const editor = page.getByRole('textbox', { name: T.editor(1, 'en'), exact: true });
+        await editor.click();
+        await page.keyboard.type('A first sentence, to be replaced by the drafts.', { delay: 5 });
+        const typed = await poll(
+          () => storedTexts(server, documentId),
+          (rows) => rows[0]?.[1] === 'A first sentence, to be replaced by the drafts.',
+          'the typed sentence to be stored',
+          { timeoutMs: 60_000, intervalMs: 250 },
+        );
+        expect(typed).toEqual([['clause', 'A first sentence, to be replaced by the drafts.', '']]);
+        expect(errors).toEqual([]);
+      },
+      STEP_TIMEOUT,
+    );
 
-    it('imports a Word file and a Markdown file that do not line up, after correcting the rows of the preview', async () => {
-      const { page } = secretariat;
-      await page.getByRole('link', { name: T.importDrafts, exact: true }).click();
-      await page.waitForURL(`${server.url}/documents/${documentId}/import`);
-      await page.getByLabel(T.fileIn.en, { exact: true }).setInputFiles(path.join(files, 'plan-en.docx'));
-      await page.getByLabel(T.fileIn.es, { exact: true }).setInputFiles(path.join(files, 'plan-es.md'));
-      await expect(page.getByLabel(T.replace, { exact: true }).isChecked()).resolves.toBe(true);
-      await page.getByRole('button', { name: T.showPreview, exact: true }).click();
+    it(
+      'imports a Word file and a Markdown file that do not line up, after correcting the rows of the preview',
+      async () => {
+        const { page } = secretariat;
+        await page.getByRole('link', { name: T.importDrafts, exact: true }).click();
+        await page.waitForURL(`${server.url}/documents/${documentId}/import`);
+        await page.getByLabel(T.fileIn.en, { exact: true }).setInputFiles(path.join(files, 'plan-en.docx'));
+        await page.getByLabel(T.fileIn.es, { exact: true }).setInputFiles(path.join(files, 'plan-es.md'));
+        await expect(page.getByLabel(T.replace, { exact: true }).isChecked()).resolves.toBe(true);
+        await page.getByRole('button', { name: T.showPreview, exact: true }).click();
 
-      const report = page.locator('.import-report');
-      await report.getByText(T.issues(2), { exact: true }).waitFor({ timeout: 60_000 });
-      await report.getByText(T.counts.en, { exact: true }).waitFor();
-      await report.getByText(T.counts.es, { exact: true }).waitFor();
-      await page.getByText(T.titleFound, { exact: true }).waitFor();
-      const rows = page.locator('.import-preview-table tbody tr');
-      await expect(rows.count()).resolves.toBe(5);
-      await rows.nth(2).getByText(T.noSpanish, { exact: true }).waitFor();
-      await rows.nth(4).getByText(T.noEnglish, { exact: true }).waitFor();
-      await expect(rows.nth(1).locator('td[lang="es"]').textContent()).resolves.toBe('1Cooperan de buena fe.\nComparten información.');
-      await screenshot(page, 'import-preview', lang);
+        const report = page.locator('.import-report');
+        await report.getByText(T.issues(2), { exact: true }).waitFor({ timeout: 60_000 });
+        await report.getByText(T.counts.en, { exact: true }).waitFor();
+        await report.getByText(T.counts.es, { exact: true }).waitFor();
+        await page.getByText(T.titleFound, { exact: true }).waitFor();
+        const rows = page.locator('.import-preview-table tbody tr');
+        await expect(rows.count()).resolves.toBe(5);
+        await rows.nth(2).getByText(T.noSpanish, { exact: true }).waitFor();
+        await rows.nth(4).getByText(T.noEnglish, { exact: true }).waitFor();
+        await expect(rows.nth(1).locator('td[lang="es"]').textContent()).resolves.toBe('1Cooperan de buena fe.\nComparten información.');
+        await screenshot(page, 'import-preview', lang);
 
-      // Two rows that both have English and Spanish cannot be paired: said in the interface language.
-      await page.getByRole('checkbox', { name: T.select(1), exact: true }).check();
-      await page.getByRole('checkbox', { name: T.select(2), exact: true }).check();
-      await page.getByRole('button', { name: T.pair, exact: true }).click();
-      await page.getByRole('alert').getByText(T.cannotPair, { exact: true }).waitFor();
-      await expect(rows.count()).resolves.toBe(5);
+        // Two rows that both have English and Spanish cannot be paired: said in the interface language.
+        await page.getByRole('checkbox', { name: T.select(1), exact: true }).check();
+        await page.getByRole('checkbox', { name: T.select(2), exact: true }).check();
+        await page.getByRole('button', { name: T.pair, exact: true }).click();
+        await page.getByRole('alert').getByText(T.cannotPair, { exact: true }).waitFor();
+        await expect(rows.count()).resolves.toBe(5);
 
-      // The Spanish article 1 holds article 2 as its second paragraph: split it off …
-      await rows.nth(1).getByRole('combobox', { name: T.split, exact: true }).selectOption({ label: T.splitAt });
-      await report.getByText(T.issues(3), { exact: true }).waitFor();
-      await expect(rows.count()).resolves.toBe(6);
-      await expect(rows.nth(2).locator('td[lang="es"]').textContent()).resolves.toBe('Comparten información.');
-      await expect(page.getByRole('alert').count()).resolves.toBe(0);
-      // … pair it with the English article 2 …
-      await page.getByRole('checkbox', { name: T.select(3), exact: true }).check();
-      await page.getByRole('checkbox', { name: T.select(4), exact: true }).check();
-      await page.getByRole('button', { name: T.pair, exact: true }).click();
-      await report.getByText(T.issues(1), { exact: true }).waitFor();
-      await expect(rows.count()).resolves.toBe(5);
-      await expect(rows.nth(2).locator('td[lang="en"]').textContent()).resolves.toBe('2They share information.');
-      // … and merge the next row, the Spanish article 4 alone, into article 3.
-      await rows.nth(3).getByRole('button', { name: T.merge, exact: true }).click();
-      await report.getByText(T.aligned, { exact: true }).waitFor();
-      await expect(rows.count()).resolves.toBe(4);
-      await page.getByRole('button', { name: T.undo, exact: true }).waitFor();
+        // The Spanish article 1 holds article 2 as its second paragraph: split it off …
+        await rows.nth(1).getByRole('combobox', { name: T.split, exact: true }).selectOption({ label: T.splitAt });
+        await report.getByText(T.issues(3), { exact: true }).waitFor();
+        await expect(rows.count()).resolves.toBe(6);
+        await expect(rows.nth(2).locator('td[lang="es"]').textContent()).resolves.toBe('Comparten información.');
+        await expect(page.getByRole('alert').count()).resolves.toBe(0);
+        // … pair it with the English article 2 …
+        await page.getByRole('checkbox', { name: T.select(3), exact: true }).check();
+        await page.getByRole('checkbox', { name: T.select(4), exact: true }).check();
+        await page.getByRole('button', { name: T.pair, exact: true }).click();
+        await report.getByText(T.issues(1), { exact: true }).waitFor();
+        await expect(rows.count()).resolves.toBe(5);
+        await expect(rows.nth(2).locator('td[lang="en"]').textContent()).resolves.toBe('2They share information.');
+        // … and merge the next row, the Spanish article 4 alone, into article 3.
+        await rows.nth(3).getByRole('button', { name: T.merge, exact: true }).click();
+        await report.getByText(T.aligned, { exact: true }).waitFor();
+        await expect(rows.count()).resolves.toBe(4);
+        await page.getByRole('button', { name: T.undo, exact: true }).waitFor();
 
-      await page.getByRole('button', { name: T.confirm, exact: true }).click();
-      await page.getByText(T.done, { exact: true }).waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: T.open, exact: true }).click();
-      await page.waitForURL(`${server.url}/documents/${documentId}`);
+        await page.getByRole('button', { name: T.confirm, exact: true }).click();
+        await page.getByText(T.done, { exact: true }).waitFor({ timeout: 60_000 });
+        await page.getByRole('button', { name: T.open, exact: true }).click();
+        await page.waitForURL(`${server.url}/documents/${documentId}`);
 
-      // The workspace shows each clause in both columns; the sentence typed before is replaced.
-      await page.locator('.clause-row').nth(3).waitFor({ timeout: 60_000 });
-      await expect(page.locator('.clause-row').count()).resolves.toBe(4);
-      const column = (name: string) => page.getByRole('textbox', { name, exact: true });
-      await column(T.preambleEditor('en')).filter({ hasText: 'The Participants,' }).waitFor();
-      await column(T.preambleEditor('es')).filter({ hasText: 'Los Participantes,' }).waitFor();
-      await column(T.editor(1, 'en')).filter({ hasText: 'They cooperate in good faith.' }).waitFor();
-      await column(T.editor(1, 'es')).filter({ hasText: 'Cooperan de buena fe.' }).waitFor();
-      await column(T.editor(2, 'en')).filter({ hasText: 'They share information.' }).waitFor();
-      await column(T.editor(2, 'es')).filter({ hasText: 'Comparten información.' }).waitFor();
-      await column(T.editor(3, 'en')).filter({ hasText: 'They meet every year and report to their capitals.' }).waitFor();
-      await column(T.editor(3, 'es')).filter({ hasText: 'Informan a sus capitales.' }).waitFor();
-      await expect(page.getByText('A first sentence, to be replaced by the drafts.').count()).resolves.toBe(0);
-      expect(await storedTexts(server, documentId)).toEqual(IMPORTED);
-      expect(errors).toEqual([]);
-    }, STEP_TIMEOUT);
+        // The workspace shows each clause in both columns; the sentence typed before is replaced.
+        await page.locator('.clause-row').nth(3).waitFor({ timeout: 60_000 });
+        await expect(page.locator('.clause-row').count()).resolves.toBe(4);
+        const column = (name: string) => page.getByRole('textbox', { name, exact: true });
+        await column(T.preambleEditor('en')).filter({ hasText: 'The Participants,' }).waitFor();
+        await column(T.preambleEditor('es')).filter({ hasText: 'Los Participantes,' }).waitFor();
+        await column(T.editor(1, 'en')).filter({ hasText: 'They cooperate in good faith.' }).waitFor();
+        await column(T.editor(1, 'es')).filter({ hasText: 'Cooperan de buena fe.' }).waitFor();
+        await column(T.editor(2, 'en')).filter({ hasText: 'They share information.' }).waitFor();
+        await column(T.editor(2, 'es')).filter({ hasText: 'Comparten información.' }).waitFor();
+        await column(T.editor(3, 'en')).filter({ hasText: 'They meet every year and report to their capitals.' }).waitFor();
+        await column(T.editor(3, 'es')).filter({ hasText: 'Informan a sus capitales.' }).waitFor();
+        await expect(page.getByText('A first sentence, to be replaced by the drafts.').count()).resolves.toBe(0);
+        expect(await storedTexts(server, documentId)).toEqual(IMPORTED);
+        expect(errors).toEqual([]);
+      },
+      STEP_TIMEOUT,
+    );
 
-    it('refuses a text file named .docx and an empty file with a sentence in the interface language, and writes nothing', async () => {
-      const { page } = secretariat;
-      const before = await writtenCounts(server, documentId);
-      await page.goto(`${server.url}/documents/${documentId}/import`);
-      await page.getByLabel(T.fileIn.en, { exact: true }).setInputFiles(path.join(files, 'plan-en.docx'));
-      await page.getByLabel(T.fileIn.es, { exact: true }).setInputFiles(path.join(files, 'borrador.docx'));
-      await page.getByRole('button', { name: T.showPreview, exact: true }).click();
-      await page.getByRole('alert').getByText(T.notDocx, { exact: true }).waitFor({ timeout: 60_000 });
-      await expect(page.locator('.import-preview-table').count()).resolves.toBe(0);
-      await screenshot(page, 'import-error', lang);
+    it(
+      'refuses a text file named .docx and an empty file with a sentence in the interface language, and writes nothing',
+      async () => {
+        const { page } = secretariat;
+        const before = await writtenCounts(server, documentId);
+        await page.goto(`${server.url}/documents/${documentId}/import`);
+        await page.getByLabel(T.fileIn.en, { exact: true }).setInputFiles(path.join(files, 'plan-en.docx'));
+        await page.getByLabel(T.fileIn.es, { exact: true }).setInputFiles(path.join(files, 'borrador.docx'));
+        await page.getByRole('button', { name: T.showPreview, exact: true }).click();
+        await page.getByRole('alert').getByText(T.notDocx, { exact: true }).waitFor({ timeout: 60_000 });
+        await expect(page.locator('.import-preview-table').count()).resolves.toBe(0);
+        await screenshot(page, 'import-error', lang);
 
-      await page.getByLabel(T.fileIn.es, { exact: true }).setInputFiles(path.join(files, 'vacio.md'));
-      await page.getByRole('button', { name: T.showPreview, exact: true }).click();
-      await page.getByRole('alert').getByText(T.empty, { exact: true }).waitFor({ timeout: 60_000 });
-      await expect(page.locator('.import-preview-table').count()).resolves.toBe(0);
+        await page.getByLabel(T.fileIn.es, { exact: true }).setInputFiles(path.join(files, 'vacio.md'));
+        await page.getByRole('button', { name: T.showPreview, exact: true }).click();
+        await page.getByRole('alert').getByText(T.empty, { exact: true }).waitFor({ timeout: 60_000 });
+        await expect(page.locator('.import-preview-table').count()).resolves.toBe(0);
 
-      expect(await writtenCounts(server, documentId)).toEqual(before);
-      expect(await storedTexts(server, documentId)).toEqual(IMPORTED);
-      // The browser logs the refused uploads (400) itself; nothing else went wrong on the page.
-      expect(errors.filter((error) => !/Failed to load resource: the server responded with a status of 400/.test(error))).toEqual([]);
-    }, STEP_TIMEOUT);
+        expect(await writtenCounts(server, documentId)).toEqual(before);
+        expect(await storedTexts(server, documentId)).toEqual(IMPORTED);
+        // The browser logs the refused uploads (400) itself; nothing else went wrong on the page.
+        expect(errors.filter((error) => !/Failed to load resource: the server responded with a status of 400/.test(error))).toEqual([]);
+      },
+      STEP_TIMEOUT,
+    );
 
-    it.each([['an observer', OBSERVER], ['a delegate', DELEGATE]])('tells %s who opens the import or the new-negotiation page that they may not', async (_who, email) => {
-      const person = await signIn(browser, server.url, email, T.locale);
-      const { page } = person;
-      await switchLanguageTo(page, lang);
+    it.each([
+      ['an observer', OBSERVER],
+      ['a delegate', DELEGATE],
+    ])(
+      'tells %s who opens the import or the new-negotiation page that they may not',
+      async (_who, email) => {
+        const person = await signIn(browser, server.url, email, T.locale);
+        const { page } = person;
+        await switchLanguageTo(page, lang);
 
-      await page.goto(`${server.url}/documents/${documentId}`);
-      await page.locator('.clause-row').first().waitFor({ timeout: 60_000 });
-      await expect(page.getByRole('link', { name: T.importDrafts, exact: true }).count()).resolves.toBe(0);
+        await page.goto(`${server.url}/documents/${documentId}`);
+        await page.locator('.clause-row').first().waitFor({ timeout: 60_000 });
+        await expect(page.getByRole('link', { name: T.importDrafts, exact: true }).count()).resolves.toBe(0);
 
-      await page.goto(`${server.url}/documents/${documentId}/import`);
-      await page.getByRole('heading', { name: T.forbiddenTitle, level: 1 }).waitFor({ timeout: 60_000 });
-      await page.getByText(T.notAllowedHere, { exact: true }).waitFor();
-      await expect(page.locator('form, input[type="file"]').count()).resolves.toBe(0);
+        await page.goto(`${server.url}/documents/${documentId}/import`);
+        await page.getByRole('heading', { name: T.forbiddenTitle, level: 1 }).waitFor({ timeout: 60_000 });
+        await page.getByText(T.notAllowedHere, { exact: true }).waitFor();
+        await expect(page.locator('form, input[type="file"]').count()).resolves.toBe(0);
 
-      await page.goto(`${server.url}/documents/new`);
-      await page.getByRole('heading', { name: T.forbiddenTitle, level: 1 }).waitFor({ timeout: 60_000 });
-      await page.getByText(T.mayNotCreate, { exact: true }).waitFor();
-      await expect(page.locator('form, input').count()).resolves.toBe(0);
-      await person.context.close();
-    }, STEP_TIMEOUT);
+        await page.goto(`${server.url}/documents/new`);
+        await page.getByRole('heading', { name: T.forbiddenTitle, level: 1 }).waitFor({ timeout: 60_000 });
+        await page.getByText(T.mayNotCreate, { exact: true }).waitFor();
+        await expect(page.locator('form, input').count()).resolves.toBe(0);
+        await person.context.close();
+      },
+      STEP_TIMEOUT,
+    );
   });
 }

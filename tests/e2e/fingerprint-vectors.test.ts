@@ -14,34 +14,52 @@ describeBrowser('the fingerprint vectors in the client bundle', () => {
 
   it('gives every vector’s canonical strings, plain texts, hashes, envelope and fingerprint, as the server does', async () => {
     const context = await stage.browser.newContext();
-    await context.addInitScript(() => { (window as Window & { __concordiaTestHooks?: boolean }).__concordiaTestHooks = true; });
+    await context.addInitScript(() => {
+      (window as Window & { __concordiaTestHooks?: boolean }).__concordiaTestHooks = true;
+    });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${stage.server.url}/`);
     await page.waitForFunction(() => (window as Window & { __concordiaFingerprint?: unknown }).__concordiaFingerprint !== undefined);
 
-    const inBrowser = await page.evaluate((inputs) => {
-      const f = (window as unknown as { __concordiaFingerprint: {
-        canonicalString(json: unknown): string; plainText(json: unknown): string; languageHash(json: unknown): string;
-        fingerprintEnvelope(kind: string, hashes: Record<string, string>): string; clauseFingerprint(clause: unknown): string;
-      } }).__concordiaFingerprint;
-      return inputs.map((input) => {
-        const languages = Object.keys(input.texts);
-        const map = (fn: (json: unknown) => string) => Object.fromEntries(languages.map((lang) => [lang, fn(input.texts[lang])]));
-        const languageHashes = map(f.languageHash);
-        return {
-          canonical: map(f.canonicalString),
-          plainText: map(f.plainText),
-          languageHashes,
-          envelope: f.fingerprintEnvelope(input.kind, languageHashes),
-          fingerprint: f.clauseFingerprint(input),
-        };
-      });
-    }, vectors.map((v) => v.input));
+    const inBrowser = await page.evaluate(
+      (inputs) => {
+        const f = (
+          window as unknown as {
+            __concordiaFingerprint: {
+              canonicalString(json: unknown): string;
+              plainText(json: unknown): string;
+              languageHash(json: unknown): string;
+              fingerprintEnvelope(kind: string, hashes: Record<string, string>): string;
+              clauseFingerprint(clause: unknown): string;
+            };
+          }
+        ).__concordiaFingerprint;
+        return inputs.map((input) => {
+          const languages = Object.keys(input.texts);
+          const map = (fn: (json: unknown) => string) => Object.fromEntries(languages.map((lang) => [lang, fn(input.texts[lang])]));
+          const languageHashes = map(f.languageHash);
+          return {
+            canonical: map(f.canonicalString),
+            plainText: map(f.plainText),
+            languageHashes,
+            envelope: f.fingerprintEnvelope(input.kind, languageHashes),
+            fingerprint: f.clauseFingerprint(input),
+          };
+        });
+      },
+      vectors.map((v) => v.input),
+    );
 
     expect(vectors.length).toBeGreaterThanOrEqual(6);
     vectors.forEach((vector, i) => {
-      const expected = { canonical: vector.canonical, plainText: vector.plainText, languageHashes: vector.languageHashes, envelope: vector.envelope, fingerprint: vector.fingerprint };
+      const expected = {
+        canonical: vector.canonical,
+        plainText: vector.plainText,
+        languageHashes: vector.languageHashes,
+        envelope: vector.envelope,
+        fingerprint: vector.fingerprint,
+      };
       expect({ name: vector.name, ...inBrowser[i] }).toEqual({ name: vector.name, ...expected });
       // The server's own computation of the same input, for the record.
       const langs = Object.keys(vector.input.texts);

@@ -25,7 +25,10 @@ describeBrowser('a 300-clause agreement', () => {
   it('opens with every row in place but only the editors near the viewport', async () => {
     await us.page.goto(`${stage.server.url}/documents/${documentId}`);
     await us.page.locator('.connection-connected').waitFor();
-    await us.page.locator('.clause-row').nth(CLAUSES - 1).waitFor({ state: 'attached' });
+    await us.page
+      .locator('.clause-row')
+      .nth(CLAUSES - 1)
+      .waitFor({ state: 'attached' });
     expect(await us.page.locator('.clause-row').count()).toBe(CLAUSES);
     const editors = await us.page.locator(LIVE_EDITORS).count();
     expect(editors).toBeGreaterThan(0);
@@ -69,10 +72,14 @@ describeBrowser('a 300-clause agreement', () => {
   it('unmounts editors that scrolled far away, keeping the count bounded', async () => {
     // Rows unmount their editors a while after leaving the viewport (UNMOUNT_DELAY_MS in clause-row.tsx):
     // wait for it to happen rather than for a fixed time. The timeout only stops a test that never would.
-    await us.page.waitForFunction(([selector, bound]) => {
-      const first = document.querySelector('.clause-row');
-      return first !== null && first.querySelector(selector) === null && document.querySelectorAll(selector).length < bound;
-    }, [LIVE_EDITORS, EDITOR_BOUND] as const, { polling: 250, timeout: 25_000 });
+    await us.page.waitForFunction(
+      ([selector, bound]) => {
+        const first = document.querySelector('.clause-row');
+        return first !== null && first.querySelector(selector) === null && document.querySelectorAll(selector).length < bound;
+      },
+      [LIVE_EDITORS, EDITOR_BOUND] as const,
+      { polling: 250, timeout: 25_000 },
+    );
     expect(await us.page.locator(LIVE_EDITORS).count()).toBeLessThan(EDITOR_BOUND);
     // The text of an unmounted row is still there to read (and to find with the browser's search).
     expect(await us.page.locator('.clause-row').first().locator('.clause-static').first().textContent()).toBe('Part 1');

@@ -57,7 +57,7 @@ describeBrowser('the secretariat manages Participants and members', () => {
     await page.locator('tr', { hasText: 'Lucía Hernández' }).waitFor();
   });
 
-  it('changes a member\'s role, and the open workspace of that member follows at once', async () => {
+  it("changes a member's role, and the open workspace of that member follows at once", async () => {
     const legal = await signIn(stage.browser, stage.server.url, 'hn.legal@demo.test', 'es-ES');
     await openFirstNegotiation(legal.page);
     await legal.page.getByText('Solo lectura').waitFor();

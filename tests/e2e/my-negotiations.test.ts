@@ -22,7 +22,11 @@ describeBrowser('my negotiations', () => {
     const { fingerprint } = await currentState(stage.server, d.documentId, clause);
     for (const code of ['US', 'SV', 'GT', 'HN']) {
       const delegate = await apiSignIn(stage.server, `${code.toLowerCase()}.delegate@demo.test`);
-      const answer = await delegate.request('POST', `/api/documents/${d.documentId}/clauses/${clause}/approvals`, { participantId: d.participants[code], fingerprint, acknowledgeConcordance: true });
+      const answer = await delegate.request('POST', `/api/documents/${d.documentId}/clauses/${clause}/approvals`, {
+        participantId: d.participants[code],
+        fingerprint,
+        acknowledgeConcordance: true,
+      });
       expect(answer.status).toBe(201);
     }
     const gt = await apiSignIn(stage.server, 'gt.delegate@demo.test');
@@ -99,7 +103,9 @@ describeBrowser('my negotiations', () => {
     expect(await plan.getByRole('link', { name: 'Signed version' }).getAttribute('href')).toBe(`/documents/${planId}/signed`);
     await expect(plan.getByRole('link', { name: 'Import drafts' }).count()).resolves.toBe(0);
 
-    page.once('dialog', (dialog) => { void dialog.accept(); });
+    page.once('dialog', (dialog) => {
+      void dialog.accept();
+    });
     await plan.getByRole('button', { name: 'Archive this negotiation' }).click();
     await plan.locator('.status-archived').waitFor();
     await expect(plan.getByRole('button', { name: 'Archive this negotiation' }).count()).resolves.toBe(0);

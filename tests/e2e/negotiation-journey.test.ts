@@ -30,7 +30,9 @@ type Lang = 'en' | 'es';
 const UI = {
   en: {
     locale: 'en-US',
-    email: 'Email', password: 'Password', signIn: 'Sign in',
+    email: 'Email',
+    password: 'Password',
+    signIn: 'Sign in',
     negotiations: 'My negotiations',
     memorandum: /Memorandum of Cooperation on Regional Security/,
     article3: 'Article 3',
@@ -76,7 +78,9 @@ const UI = {
   },
   es: {
     locale: 'es-ES',
-    email: 'Correo electrónico', password: 'Contraseña', signIn: 'Iniciar sesión',
+    email: 'Correo electrónico',
+    password: 'Contraseña',
+    signIn: 'Iniciar sesión',
     negotiations: 'Mis negociaciones',
     memorandum: /Memorando de Cooperación sobre Seguridad Regional/,
     article3: 'Artículo 3',
@@ -84,7 +88,8 @@ const UI = {
     readOnly: 'Solo lectura',
     tab: { comments: 'Comentarios', approvals: 'Aprobaciones', versions: 'Versiones' },
     showPanel: 'Comentarios, aprobaciones y versiones',
-    matrixReady: 'Lista: todas las cláusulas están aprobadas por todos los Participantes. Este documento está congelado: las aprobaciones ya no pueden cambiar.',
+    matrixReady:
+      'Lista: todas las cláusulas están aprobadas por todos los Participantes. Este documento está congelado: las aprobaciones ya no pueden cambiar.',
     newComment: 'Nuevo comentario sobre Artículo 3',
     commentsOn: 'Comentarios sobre Artículo 3',
     submitComment: 'Comentar',
@@ -124,7 +129,10 @@ const UI = {
 
 const EMAILS = {
   secretariat: DEMO_EMAILS.secretariat,
-  US: DEMO_EMAILS.us, SV: DEMO_EMAILS.sv, GT: DEMO_EMAILS.gt, HN: DEMO_EMAILS.hn,
+  US: DEMO_EMAILS.us,
+  SV: DEMO_EMAILS.sv,
+  GT: DEMO_EMAILS.gt,
+  HN: DEMO_EMAILS.hn,
   legal: DEMO_EMAILS.hnLegal,
 } as const;
 type Who = keyof typeof EMAILS;
@@ -179,10 +187,12 @@ async function selectWithMouse(page: Page, editor: Locator, words: string): Prom
   await page.mouse.down();
   await page.mouse.move(points.to.x, points.to.y, { steps: 8 });
   await page.mouse.up();
-  await page.waitForFunction((target) => window.getSelection()?.toString() === target, words, { timeout: 30_000 }).catch(async (error: unknown) => {
-    const selected = await page.evaluate(() => window.getSelection()?.toString());
-    throw new Error(`Dragging the mouse over "${words}" selected ${JSON.stringify(selected)}`, { cause: error });
-  });
+  await page
+    .waitForFunction((target) => window.getSelection()?.toString() === target, words, { timeout: 30_000 })
+    .catch(async (error: unknown) => {
+      const selected = await page.evaluate(() => window.getSelection()?.toString());
+      throw new Error(`Dragging the mouse over "${words}" selected ${JSON.stringify(selected)}`, { cause: error });
+    });
 }
 
 for (const lang of ['en', 'es'] as const) {
@@ -235,7 +245,7 @@ for (const lang of ['en', 'es'] as const) {
 
     /** Opens a tab of the side panel (showing the panel first if it was hidden). */
     async function panelTab(page: Page, tab: keyof typeof T.tab): Promise<void> {
-      if (await page.getByRole('tablist').count() === 0) await page.getByRole('button', { name: T.showPanel }).click();
+      if ((await page.getByRole('tablist').count()) === 0) await page.getByRole('button', { name: T.showPanel }).click();
       await page.getByRole('tab', { name: T.tab[tab], exact: true }).click();
     }
 
@@ -255,7 +265,10 @@ for (const lang of ['en', 'es'] as const) {
 
     /** Waits until Article 3 shows `count` badges whose accessible name matches `status`. */
     async function waitForBadges(page: Page, status: RegExp, count: number): Promise<void> {
-      await badges(page).getByRole('button', { name: status }).nth(count - 1).waitFor();
+      await badges(page)
+        .getByRole('button', { name: status })
+        .nth(count - 1)
+        .waitFor();
       expect(await badges(page).getByRole('button', { name: status }).count()).toBe(count);
     }
 
@@ -267,7 +280,8 @@ for (const lang of ['en', 'es'] as const) {
       const over: string[] = [];
       for (const control of controls) {
         const box = await control.boundingBox();
-        if (!box || !text || box.x + box.width > text.x) over.push(`${await control.textContent()} (right edge ${box && box.x + box.width}, text from ${text?.x})`);
+        if (!box || !text || box.x + box.width > text.x)
+          over.push(`${await control.textContent()} (right edge ${box && box.x + box.width}, text from ${text?.x})`);
       }
       expect(over).toEqual([]);
     }
@@ -296,7 +310,7 @@ for (const lang of ['en', 'es'] as const) {
       await screenshot(page, 'journey-workspace', lang);
     }, 300_000);
 
-    it('2. the U.S. and Honduran delegates type into Article 3, one in English and one in Spanish, and each sees the other\'s text and caret', async () => {
+    it("2. the U.S. and Honduran delegates type into Article 3, one in English and one in Spanish, and each sees the other's text and caret", async () => {
       const [us, hn] = await Promise.all([open('US'), open('HN')]);
       await Promise.all([typeAtEnd(us.page, enText, TYPED.us), typeAtEnd(hn.page, esText, TYPED.hn)]);
 
@@ -418,7 +432,10 @@ for (const lang of ['en', 'es'] as const) {
       await panel.getByText(T.ready, { exact: true }).waitFor({ timeout: 2 * LIVE_WAIT });
       await panel.scrollIntoViewIfNeeded();
       await screenshot(page, 'journey-freeze-ready', lang);
-      for (const { page: open } of people.values()) await open.evaluate(() => { (window as unknown as { __sameLoad?: boolean }).__sameLoad = true; });
+      for (const { page: open } of people.values())
+        await open.evaluate(() => {
+          (window as unknown as { __sameLoad?: boolean }).__sameLoad = true;
+        });
       await panel.getByRole('button', { name: T.freeze, exact: true }).click();
       await panel.getByRole('button', { name: T.confirmFreeze, exact: true }).click();
       await page.locator('.status-chip', { hasText: T.frozenChip }).waitFor();

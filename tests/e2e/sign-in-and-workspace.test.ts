@@ -22,8 +22,14 @@ describeBrowser('signing in and working in the bilingual workspace', () => {
     expect(await editorText(us.page, 'Article 1, English text')).toContain('The purpose of this Memorandum of Cooperation');
     expect(await editorText(us.page, 'Article 1, Spanish text')).toContain('El presente Memorando de Cooperación');
     // The two texts of a clause sit in one grid row: same top, same height.
-    const [en, es] = await Promise.all(['English', 'Spanish'].map((lang) =>
-      us.page.getByRole('textbox', { name: `Article 1, ${lang} text`, exact: true }).locator('xpath=..').boundingBox()));
+    const [en, es] = await Promise.all(
+      ['English', 'Spanish'].map((lang) =>
+        us.page
+          .getByRole('textbox', { name: `Article 1, ${lang} text`, exact: true })
+          .locator('xpath=..')
+          .boundingBox(),
+      ),
+    );
     expect(en && es && Math.abs(en.y - es.y) < 1 && Math.abs(en.height - es.height) < 1).toBe(true);
     await expect(us.page.getByText('Delegate · US').isVisible()).resolves.toBe(true);
     await screenshot(us.page, 'workspace', 'en');
@@ -58,7 +64,7 @@ describeBrowser('signing in and working in the bilingual workspace', () => {
     await us.context.close();
   });
 
-  it('shows two delegates typing into the same clause each other\'s text, live, in the other language column', async () => {
+  it("shows two delegates typing into the same clause each other's text, live, in the other language column", async () => {
     const us = await signIn(stage.browser, stage.server.url, US, 'en-US');
     // María Fernanda's saved preference is Spanish: it wins over the browser's English.
     const hn = await signIn(stage.browser, stage.server.url, HN, 'en-US');

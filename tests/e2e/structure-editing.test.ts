@@ -21,8 +21,11 @@ describeBrowser('editing the structure of the agreement', () => {
     errors = [...collectPageErrors(us.page), ...collectPageErrors(secretariat.page)];
     await Promise.all([openFirstNegotiation(us.page), openFirstNegotiation(secretariat.page)]);
     await secretariat.page.evaluate(() => {
-      (window as unknown as { rowText: typeof rowText }).rowText = (label: string) => Array.from(document.querySelectorAll('.clause-row'))
-        .find((r) => r.querySelector('.clause-number')?.textContent === label)?.querySelector('.clause-cell')?.textContent?.trim();
+      (window as unknown as { rowText: typeof rowText }).rowText = (label: string) =>
+        Array.from(document.querySelectorAll('.clause-row'))
+          .find((r) => r.querySelector('.clause-number')?.textContent === label)
+          ?.querySelector('.clause-cell')
+          ?.textContent?.trim();
     });
   }, 180_000);
 

@@ -12,7 +12,7 @@ describeBrowser('undo and working offline', () => {
     await Promise.all([openFirstNegotiation(us.page), openFirstNegotiation(gt.page)]);
   }, 180_000);
 
-  it('undoes only the person\'s own typing, never a colleague\'s', async () => {
+  it("undoes only the person's own typing, never a colleague's", async () => {
     await typeAtEnd(us.page, 'Article 5, English text', ' [US words]');
     await waitForText(gt.page, 'Artículo 5, texto en inglés', '[US words]');
     await typeAtEnd(gt.page, 'Artículo 5, texto en inglés', ' [GT words]');

@@ -28,8 +28,15 @@ describeBrowser('versions and the freeze in the browser', () => {
    * Signs in through the form, in `lang` (switched with the header's button when the saved language
    * differs), and opens a tab of the negotiation's side panel; from then on nothing may go wrong.
    */
-  async function openAs(email: string, lang: 'en' | 'es', tab: keyof typeof TABS.en = 'versions'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const { context, page } = await signIn(browser, world.server.url, email, lang === 'en' ? 'en-US' : 'es-ES', { viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
+  async function openAs(
+    email: string,
+    lang: 'en' | 'es',
+    tab: keyof typeof TABS.en = 'versions',
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const { context, page } = await signIn(browser, world.server.url, email, lang === 'en' ? 'en-US' : 'es-ES', {
+      viewport: { width: 1300, height: 1000 },
+      acceptDownloads: true,
+    });
     await switchLanguageTo(page, lang);
     const errors = collectPageErrors(page);
     await openNegotiation(page, world.server.url, world.d.documentId);
@@ -53,7 +60,11 @@ describeBrowser('versions and the freeze in the browser', () => {
     await ensureClientBuilt();
     world = await startWorld();
     browser = await launchBrowser();
-    for (const id of world.d.clauseIds) if ((await currentPlainText(world.server, world.d.documentId, id, 'en')).includes(' intend to ')) { clauseId = id; break; }
+    for (const id of world.d.clauseIds)
+      if ((await currentPlainText(world.server, world.d.documentId, id, 'en')).includes(' intend to ')) {
+        clauseId = id;
+        break;
+      }
   }, 180_000);
 
   afterAll(async () => {
@@ -124,7 +135,9 @@ describeBrowser('versions and the freeze in the browser', () => {
     await visitor.page.getByLabel('Archivo que desea verificar').setInputFiles(file);
     await visitor.page.getByRole('button', { name: 'Verificar', exact: true }).click();
     await visitor.page.locator('.verify-result.is-genuine').waitFor();
-    await expect(visitor.page.locator('.verify-verdict').textContent()).resolves.toMatch(/^Auténtico: este archivo es exactamente la exportación de Texto congelado para la firma de «Memorando/);
+    await expect(visitor.page.locator('.verify-verdict').textContent()).resolves.toMatch(
+      /^Auténtico: este archivo es exactamente la exportación de Texto congelado para la firma de «Memorando/,
+    );
     await screenshot(visitor.page, 'verify-genuine', 'es');
 
     const bytes = fs.readFileSync(file);
@@ -141,9 +154,15 @@ describeBrowser('versions and the freeze in the browser', () => {
 
   it('shows the frozen text in the activity feed', async () => {
     const { context, page } = await openAs(DEMO_EMAILS.observer, 'en', 'activity');
-    await page.locator('.activity-feed').getByText(/froze the text for signature/).waitFor();
+    await page
+      .locator('.activity-feed')
+      .getByText(/froze the text for signature/)
+      .waitFor();
     await page.getByRole('tab', { name: 'Versions', exact: true }).click();
-    await page.locator('.freeze-panel').getByText(/This text was frozen on/).waitFor();
+    await page
+      .locator('.freeze-panel')
+      .getByText(/This text was frozen on/)
+      .waitFor();
     await context.close();
   });
 });

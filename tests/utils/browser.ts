@@ -47,8 +47,15 @@ export function describeBrowser(name: string, fn: () => void): void {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -85,10 +92,16 @@ export async function ensureClientBuilt(): Promise<void> {
       try {
         fs.writeSync(fd, String(process.pid));
         if (clientIsStale()) {
-          execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
-            // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
-            cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-          });
+          execFileSync(
+            process.execPath,
+            [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'],
+            {
+              // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
+              cwd: ROOT,
+              stdio: 'pipe',
+              env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+            },
+          );
         }
         return;
       } finally {
@@ -99,7 +112,9 @@ export async function ensureClientBuilt(): Promise<void> {
     // Someone else is building; a lock older than a build could ever take is left over from a crash.
     try {
       if (Date.now() - fs.statSync(BUILD_LOCK).mtimeMs > STALE_LOCK_MS) fs.rmSync(BUILD_LOCK, { force: true });
-    } catch { /* the lock went away between the calls */ }
+    } catch {
+      /* the lock went away between the calls */
+    }
     await sleep(250);
     if (!fs.existsSync(BUILD_LOCK) && !clientIsStale()) return;
   }
@@ -142,6 +157,8 @@ export async function screenshot(page: Page, name: string, lang: string): Promis
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(`console.error: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
   return errors;
 }

@@ -5,8 +5,17 @@
  */
 import * as Y from 'yjs';
 import {
-  DEFAULT_LANGUAGES, clauseFragment, clauseKind, clauseOrder, clausesMap, deleteClause, insertClause, moveClause,
-  readClauseJSON, restoreClause, type NodeJSON,
+  DEFAULT_LANGUAGES,
+  clauseFragment,
+  clauseKind,
+  clauseOrder,
+  clausesMap,
+  deleteClause,
+  insertClause,
+  moveClause,
+  readClauseJSON,
+  restoreClause,
+  type NodeJSON,
 } from '../../shared/src/index';
 import type { Random } from './prng';
 import { waitFor } from './wait';
@@ -22,11 +31,20 @@ export function seedClauses(doc: Y.Doc, count: number, prefix = 'c'): string[] {
   let after: string | null = null;
   for (let i = 0; i < count; i += 1) {
     const id = `${prefix}${i}`;
-    insertClause(doc, {
-      id, kind: 'clause',
-      content: { en: { type: 'doc', content: [paragraph(`Article ${i + 1}. The Parties shall cooperate.`)] },
-        es: { type: 'doc', content: [paragraph(`Artículo ${i + 1}. Las Partes cooperarán.`)] } },
-    }, DEFAULT_LANGUAGES, after, clientOrigin);
+    insertClause(
+      doc,
+      {
+        id,
+        kind: 'clause',
+        content: {
+          en: { type: 'doc', content: [paragraph(`Article ${i + 1}. The Parties shall cooperate.`)] },
+          es: { type: 'doc', content: [paragraph(`Artículo ${i + 1}. Las Partes cooperarán.`)] },
+        },
+      },
+      DEFAULT_LANGUAGES,
+      after,
+      clientOrigin,
+    );
     ids.push(id);
     after = id;
   }
@@ -72,8 +90,21 @@ export function typeInto(doc: Y.Doc, clauseId: string, lang: string, text: strin
 }
 
 const MARKS = ['strong', 'em', 'bracket'] as const;
-const ops = ['insertText', 'insertText', 'insertText', 'insertText', 'deleteText', 'deleteText', 'format', 'insertParagraph',
-  'deleteParagraph', 'insertClause', 'moveClause', 'deleteClause', 'restoreClause'] as const;
+const ops = [
+  'insertText',
+  'insertText',
+  'insertText',
+  'insertText',
+  'deleteText',
+  'deleteText',
+  'format',
+  'insertParagraph',
+  'deleteParagraph',
+  'insertClause',
+  'moveClause',
+  'deleteClause',
+  'restoreClause',
+] as const;
 export type EditKind = (typeof ops)[number];
 
 /**
@@ -139,7 +170,13 @@ export function randomEdit(doc: Y.Doc, random: Random, author: string, hotClause
     case 'insertClause': {
       const id = `${author}_${all.length}_${random.int(1e6)}`;
       const after = random.chance(0.2) || visible.length === 0 ? null : random.pick(visible);
-      insertClause(doc, { id, kind: 'clause', content: { en: { type: 'doc', content: [paragraph(random.text(10))] } } }, DEFAULT_LANGUAGES, after, clientOrigin);
+      insertClause(
+        doc,
+        { id, kind: 'clause', content: { en: { type: 'doc', content: [paragraph(random.text(10))] } } },
+        DEFAULT_LANGUAGES,
+        after,
+        clientOrigin,
+      );
       return `${author} insertClause ${id} after ${after}`;
     }
     case 'moveClause': {
@@ -169,9 +206,11 @@ export function randomEdit(doc: Y.Doc, random: Random, author: string, hotClause
 
 /** JSON with object keys sorted, so equal documents give equal strings whatever the attribute order. */
 export function canonicalJSON(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /** Whether two replicas hold the same state: equal state vectors, equal delete sets, equal text. */
@@ -188,6 +227,12 @@ export async function waitForConvergence(replicas: { name: string; doc: Y.Doc }[
   const [first, ...rest] = replicas;
   const differing = () => rest.filter((r) => !sameState(first.doc, r.doc));
   const sv = (doc: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))]);
-  await waitFor(() => differing().length === 0, () => `the replicas to converge: ${differing().map((r) => r.name).join(', ')} differ from ${first.name}.\n`
-    + replicas.map((r) => `  ${r.name}: state vector ${sv(r.doc)}`).join('\n'), timeoutMs);
+  await waitFor(
+    () => differing().length === 0,
+    () =>
+      `the replicas to converge: ${differing()
+        .map((r) => r.name)
+        .join(', ')} differ from ${first.name}.\n` + replicas.map((r) => `  ${r.name}: state vector ${sv(r.doc)}`).join('\n'),
+    timeoutMs,
+  );
 }

@@ -19,7 +19,11 @@ export interface CollabClient {
 }
 
 /** The stock y-websocket provider, pointed at a test server. */
-export function connectClient(baseWsUrl: string, documentId: string, options: { params?: Record<string, string>; headers?: Record<string, string>; doc?: Y.Doc; connect?: boolean } = {}): CollabClient {
+export function connectClient(
+  baseWsUrl: string,
+  documentId: string,
+  options: { params?: Record<string, string>; headers?: Record<string, string>; doc?: Y.Doc; connect?: boolean } = {},
+): CollabClient {
   const doc = options.doc ?? new Y.Doc();
   const origin = baseWsUrl.replace(/^ws/, 'http');
   const provider = new WebsocketProvider(`${baseWsUrl}/collab`, documentId, doc, {
@@ -31,10 +35,17 @@ export function connectClient(baseWsUrl: string, documentId: string, options: { 
   return {
     doc,
     provider,
-    synced: () => new Promise((resolve) => {
-      if (provider.synced) resolve();
-      else provider.once('sync', (isSynced: boolean) => { if (isSynced) resolve(); });
-    }),
-    destroy: () => { provider.destroy(); doc.destroy(); },
+    synced: () =>
+      new Promise((resolve) => {
+        if (provider.synced) resolve();
+        else
+          provider.once('sync', (isSynced: boolean) => {
+            if (isSynced) resolve();
+          });
+      }),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
   };
 }

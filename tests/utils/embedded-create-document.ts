@@ -13,9 +13,9 @@ async function run(): Promise<void> {
   const db = await openDatabase({ dataDir, poolSize: 1, log });
   try {
     await migrate(db.pool, log);
-    const { rows } = await db.pool.query<{ id: string }>(
-      `INSERT INTO documents (title, languages) VALUES ($1, ARRAY['en','es']) RETURNING id`,
-      [JSON.stringify({ en: 'Restart test', es: 'Prueba de reinicio' })]);
+    const { rows } = await db.pool.query<{ id: string }>(`INSERT INTO documents (title, languages) VALUES ($1, ARRAY['en','es']) RETURNING id`, [
+      JSON.stringify({ en: 'Restart test', es: 'Prueba de reinicio' }),
+    ]);
     process.stdout.write(rows[0].id);
   } finally {
     await db.close();

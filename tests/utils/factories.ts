@@ -4,9 +4,9 @@ import * as Y from 'yjs';
 /** A draft document row (English and Spanish), optionally with an initial Yjs state. */
 export async function createDocument(pool: pg.Pool, options: { initialState?: Uint8Array; title?: string } = {}): Promise<string> {
   const title = options.title ?? 'Test agreement';
-  const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO documents (title, languages) VALUES ($1, ARRAY['en','es']) RETURNING id`,
-    [JSON.stringify({ en: title, es: `${title} (es)` })]);
+  const { rows } = await pool.query<{ id: string }>(`INSERT INTO documents (title, languages) VALUES ($1, ARRAY['en','es']) RETURNING id`, [
+    JSON.stringify({ en: title, es: `${title} (es)` }),
+  ]);
   if (options.initialState) {
     await pool.query(`INSERT INTO document_updates (document_id, update, origin) VALUES ($1, $2, 'seed')`, [rows[0].id, Buffer.from(options.initialState)]);
   }

@@ -17,8 +17,9 @@ export async function withSeed(seed: number, testPath: string, run: (trail: stri
     await run(trail);
   } catch (err) {
     const error = err as Error;
-    error.message = `Fuzz seed ${seed} failed. Replay it with: FUZZ_SEED=${seed} npx jest ${testPath}\n`
-      + `${error.message}\nLast steps of the run:\n  ${trail.slice(-25).join('\n  ')}`;
+    error.message =
+      `Fuzz seed ${seed} failed. Replay it with: FUZZ_SEED=${seed} npx jest ${testPath}\n` +
+      `${error.message}\nLast steps of the run:\n  ${trail.slice(-25).join('\n  ')}`;
     throw error;
   }
 }

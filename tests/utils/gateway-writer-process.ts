@@ -20,11 +20,18 @@ async function main(): Promise<void> {
   readline.createInterface({ input: process.stdin }).on('line', (line) => {
     const [command, documentId, clauseId, text] = line.trim().split(' ');
     if (command !== 'write') return;
-    void concordia.ctx.documents.write(documentId, serverOrigin('command'), (apply) => apply((doc) => {
-      const paragraph = clauseFragment(doc, clauseId, 'en').get(0) as Y.XmlElement;
-      const target = paragraph.get(0) as Y.XmlText;
-      target.insert(target.length, text);
-    })).then(() => process.stdout.write(`committed ${text}\n`), (err: unknown) => process.stdout.write(`failed ${text} ${String(err)}\n`));
+    void concordia.ctx.documents
+      .write(documentId, serverOrigin('command'), (apply) =>
+        apply((doc) => {
+          const paragraph = clauseFragment(doc, clauseId, 'en').get(0) as Y.XmlElement;
+          const target = paragraph.get(0) as Y.XmlText;
+          target.insert(target.length, text);
+        }),
+      )
+      .then(
+        () => process.stdout.write(`committed ${text}\n`),
+        (err: unknown) => process.stdout.write(`failed ${text} ${String(err)}\n`),
+      );
   });
 }
 

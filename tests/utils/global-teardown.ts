@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 
-interface Embedded { db: { close(): Promise<void> }; server: { stop(): Promise<void> }; dir: string }
+interface Embedded {
+  db: { close(): Promise<void> };
+  server: { stop(): Promise<void> };
+  dir: string;
+}
 
 export default async function globalTeardown(): Promise<void> {
   const embedded = (globalThis as Record<string, unknown>).__CONCORDIA_PGLITE__ as Embedded | undefined;

@@ -20,9 +20,10 @@ export const LAST_CLAUSE_ID = clauseId(LARGE_AGREEMENT_CLAUSES - 1);
 const seedOrigin = { origin: 'test-seed' };
 
 const paragraph = (text: string): NodeJSON => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-const sentence = (lang: string, n: number) => lang === 'en'
-  ? `The Participants intend to cooperate on matter ${n} within their respective legal frameworks and available resources.`
-  : `Los Participantes tienen la intención de cooperar en el asunto ${n} dentro de sus respectivos marcos jurídicos y recursos disponibles.`;
+const sentence = (lang: string, n: number) =>
+  lang === 'en'
+    ? `The Participants intend to cooperate on matter ${n} within their respective legal frameworks and available resources.`
+    : `Los Participantes tienen la intención de cooperar en el asunto ${n} dentro de sus respectivos marcos jurídicos y recursos disponibles.`;
 
 /** The agreement as one Yjs update. */
 export function largeAgreement(clauses = LARGE_AGREEMENT_CLAUSES): Uint8Array {
@@ -32,12 +33,18 @@ export function largeAgreement(clauses = LARGE_AGREEMENT_CLAUSES): Uint8Array {
     const id = clauseId(i);
     const kind: ClauseKind = i % HEADING_EVERY === 0 ? 'heading' : 'clause';
     const part = i / HEADING_EVERY + 1;
-    const content = Object.fromEntries(DEFAULT_LANGUAGES.map((lang) => [lang, {
-      type: 'doc',
-      content: kind === 'heading'
-        ? [paragraph(lang === 'en' ? `Part ${part}` : `Parte ${part}`)]
-        : [paragraph(Array.from({ length: 1 + (i % 4) + (lang === 'es' && i % 3 === 0 ? 1 : 0) }, (_, k) => sentence(lang, i * 10 + k)).join(' '))],
-    } satisfies NodeJSON]));
+    const content = Object.fromEntries(
+      DEFAULT_LANGUAGES.map((lang) => [
+        lang,
+        {
+          type: 'doc',
+          content:
+            kind === 'heading'
+              ? [paragraph(lang === 'en' ? `Part ${part}` : `Parte ${part}`)]
+              : [paragraph(Array.from({ length: 1 + (i % 4) + (lang === 'es' && i % 3 === 0 ? 1 : 0) }, (_, k) => sentence(lang, i * 10 + k)).join(' '))],
+        } satisfies NodeJSON,
+      ]),
+    );
     insertClause(doc, { id, kind, content }, DEFAULT_LANGUAGES, after, seedOrigin);
     after = id;
   }
@@ -52,11 +59,13 @@ export async function seedLargeAgreement(pool: pg.Pool, delegateEmail: string): 
   const documentId = await createDocument(pool, { initialState: largeAgreement(), title: 'Large agreement' });
   const participant = await pool.query<{ id: string }>(
     `INSERT INTO participants (document_id, code, name, color) VALUES ($1, 'US', $2, '#1D4E89') RETURNING id`,
-    [documentId, JSON.stringify({ en: 'United States', es: 'Estados Unidos' })]);
+    [documentId, JSON.stringify({ en: 'United States', es: 'Estados Unidos' })],
+  );
   const membership = await pool.query(
     `INSERT INTO memberships (document_id, user_id, role, participant_id)
      SELECT $1, id, 'delegate', $2 FROM users WHERE email = $3`,
-    [documentId, participant.rows[0].id, delegateEmail]);
+    [documentId, participant.rows[0].id, delegateEmail],
+  );
   if (membership.rowCount !== 1) throw new Error(`No user ${delegateEmail} to make delegate of the large agreement`);
   return documentId;
 }

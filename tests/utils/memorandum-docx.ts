@@ -48,10 +48,12 @@ export function memorandumParagraphs(lang: MemorandumLanguage, clauses: readonly
 export async function memorandumDocx(lang: MemorandumLanguage, clauses: readonly DemoClause[] = demoClauses): Promise<Buffer> {
   const document = new Document({
     numbering: {
-      config: [{
-        reference: 'numbered',
-        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }],
-      }],
+      config: [
+        {
+          reference: 'numbered',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }],
+        },
+      ],
     },
     sections: [{ children: memorandumParagraphs(lang, clauses) }],
   });

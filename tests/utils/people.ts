@@ -21,7 +21,8 @@ export const DEMO_EMAILS = {
   observer: 'observer@demo.test',
 } as const;
 
-export interface Answer<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers freely
+export interface Answer<T = any> {
   status: number;
   /** The JSON answered; `{}` for an empty body, the text itself when it is not JSON. */
   body: T;
@@ -38,7 +39,11 @@ export interface Credentials {
 
 export const NOBODY: Credentials = { cookie: null, csrfToken: null };
 
-export interface UploadFile { name: string; bytes: Buffer | Uint8Array | string; type?: string }
+export interface UploadFile {
+  name: string;
+  bytes: Buffer | Uint8Array | string;
+  type?: string;
+}
 
 export interface Person extends Credentials {
   email: string;
@@ -56,7 +61,11 @@ async function answerOf(response: Response): Promise<Answer> {
   const text = await response.text();
   let body: unknown = {};
   if (text) {
-    try { body = JSON.parse(text); } catch { body = text; }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
   }
   return { status: response.status, body, headers: response.headers };
 }
@@ -74,8 +83,14 @@ function browserHeaders(server: Pick<TestServer, 'url'>, who: Credentials, metho
  * A JSON request as the browser client makes it, with `who`'s credentials. `headers` (in any case)
  * replace the ones it would send: another Origin, a wrong X-CSRF-Token, another language.
  */
-export async function requestAs(server: Pick<TestServer, 'url'>, who: Credentials, method: string, path: string, body?: unknown,
-  headers: Record<string, string> = {}): Promise<Answer> {
+export async function requestAs(
+  server: Pick<TestServer, 'url'>,
+  who: Credentials,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const sent = browserHeaders(server, who, method);
   if (body !== undefined) sent['content-type'] = 'application/json';
   for (const [name, value] of Object.entries(headers)) sent[name.toLowerCase()] = value;

@@ -10,7 +10,10 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '../../shared/src/protocol';
 
-export interface Closed { code: number; reason: string }
+export interface Closed {
+  code: number;
+  reason: string;
+}
 
 /** Why `opened` rejected: the server answered the upgrade with an HTTP status instead of 101. */
 export type UpgradeRefused = Error & { status: number; body: string };
@@ -58,7 +61,9 @@ export function openRawSocket(wsUrl: string, documentId: string, options: RawSoc
     ws.once('open', () => resolve());
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
-      res.on('data', (chunk: Buffer) => { body += chunk; });
+      res.on('data', (chunk: Buffer) => {
+        body += chunk;
+      });
       res.on('end', () => {
         reject(Object.assign(new Error(`upgrade refused with HTTP ${res.statusCode}`), { status: res.statusCode ?? 0, body }));
         ws.terminate(); // with this listener ws leaves the refused request to us: end it, so `closed` settles too
@@ -67,13 +72,18 @@ export function openRawSocket(wsUrl: string, documentId: string, options: RawSoc
     ws.once('close', () => reject(new Error('closed before opening')));
   });
   opened.catch(() => undefined);
-  const closed = new Promise<Closed>((resolve) => ws.once('close', (code, reason) => {
-    closedWith = { code, reason: reason.toString() };
-    resolve(closedWith);
-    for (const listener of listeners) listener();
-  }));
+  const closed = new Promise<Closed>((resolve) =>
+    ws.once('close', (code, reason) => {
+      closedWith = { code, reason: reason.toString() };
+      resolve(closedWith);
+      for (const listener of listeners) listener();
+    }),
+  );
   return {
-    ws, frames, opened, closed,
+    ws,
+    frames,
+    opened,
+    closed,
     isClosed: () => closedWith !== null,
     send(data) {
       ws.send(data, { binary: typeof data !== 'string' });
@@ -82,10 +92,22 @@ export function openRawSocket(wsUrl: string, documentId: string, options: RawSoc
       return new Promise((resolve, reject) => {
         const check = () => {
           const found = frames.find(match);
-          if (found) { done(); resolve(found); } else if (closedWith) { done(); reject(new Error(`socket closed (${closedWith.code} ${closedWith.reason}) before ${what}`)); }
+          if (found) {
+            done();
+            resolve(found);
+          } else if (closedWith) {
+            done();
+            reject(new Error(`socket closed (${closedWith.code} ${closedWith.reason}) before ${what}`));
+          }
         };
-        const timer = setTimeout(() => { done(); reject(new Error(`Timed out waiting for ${what}`)); }, timeoutMs);
-        const done = () => { clearTimeout(timer); listeners.delete(check); };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`Timed out waiting for ${what}`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
         listeners.add(check);
         check();
       });
@@ -93,7 +115,10 @@ export function openRawSocket(wsUrl: string, documentId: string, options: RawSoc
     waitForClose(timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`the server kept the socket open for ${timeoutMs} ms`)), timeoutMs);
-        void closed.then((c) => { clearTimeout(timer); resolve(c); });
+        void closed.then((c) => {
+          clearTimeout(timer);
+          resolve(c);
+        });
       });
     },
     close() {

@@ -18,12 +18,16 @@ export function connectRealtime(url: string, cookie: string | null, options: Rea
   const socket = io(url, { transports: options.transports ?? ['websocket'], extraHeaders, reconnection: false, forceNew: true, timeout: 5000 });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => { socket.close(); reject(err); });
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
   });
 }
 
 /** Emits with an acknowledgement and resolves with the answer. */
-export function emitWithAck(socket: Socket, event: string, payload: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an acknowledgement is whatever the server answered
+export function emitWithAck(socket: Socket, event: string, payload: unknown): Promise<any> {
   return socket.timeout(5000).emitWithAck(event, payload);
 }
 

@@ -36,10 +36,16 @@ export async function prepareSpawnedServerDatabase(): Promise<SpawnedServerDatab
     return {
       env: { DATA_DIR: dataDir },
       async createDocument() {
-        return execFileSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests/utils/embedded-create-document.ts'), dataDir], { cwd: REPO_ROOT }).toString().trim();
+        return execFileSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests/utils/embedded-create-document.ts'), dataDir], { cwd: REPO_ROOT })
+          .toString()
+          .trim();
       },
-      async docFromDatabase() { return null; },
-      async cleanup() { fs.rmSync(dataDir, { recursive: true, force: true }); },
+      async docFromDatabase() {
+        return null;
+      },
+      async cleanup() {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
     };
   }
   const schema = freshSchema('spawned');
@@ -69,7 +75,9 @@ export interface SpawnedServerStage {
 /** Call in a test file or a describe body: prepares the database before its tests; after them, ends what they left running. */
 export function spawnedServerStage(): SpawnedServerStage {
   const stage = { servers: [], clients: [] } as unknown as SpawnedServerStage;
-  beforeAll(async () => { stage.database = await prepareSpawnedServerDatabase(); });
+  beforeAll(async () => {
+    stage.database = await prepareSpawnedServerDatabase();
+  });
   afterAll(async () => {
     for (const client of stage.clients) client.destroy();
     for (const server of stage.servers) await server.kill('SIGKILL');

@@ -16,14 +16,20 @@ export interface TestServer {
 /** A whole Concordia in this process, on port 0, in a schema of its own on the test database. */
 export async function startTestServer(env: Record<string, string> = {}, schema: string = freshSchema('s')): Promise<TestServer> {
   const parsed = loadEnv({
-    PORT: '0', HOST: '127.0.0.1', DATABASE_URL: testDatabaseUrl(), DEMO: '0', LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: testDatabaseUrl(),
+    DEMO: '0',
+    LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: usingPglite() ? '1' : '4',
     ...env,
   });
   const concordia = await createConcordia({ env: parsed, log: quietLogger(), schema });
   const address: AddressInfo = await concordia.listen();
   return {
-    concordia, schema, port: address.port,
+    concordia,
+    schema,
+    port: address.port,
     url: `http://127.0.0.1:${address.port}`,
     wsUrl: `ws://127.0.0.1:${address.port}`,
     async stop(options = {}) {

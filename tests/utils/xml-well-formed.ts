@@ -6,7 +6,8 @@
  * namespace-well-formed. It may reject valid XML we never write (a DOCTYPE, say), never the reverse.
  */
 
-const NAME_START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NAME_START =
+  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const NAME = `[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*`;
 const ILLEGAL_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const REFERENCE = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/y;
@@ -21,7 +22,8 @@ const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 export function xmlProblems(text: string): string[] {
   const problems: string[] = [];
   const illegal = ILLEGAL_CHAR.exec(text);
-  if (illegal) problems.push(`The character U+${illegal[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${illegal.index} is not allowed in XML 1.0.`);
+  if (illegal)
+    problems.push(`The character U+${illegal[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${illegal.index} is not allowed in XML 1.0.`);
   const open: Array<{ name: string; namespaces: Map<string, string> }> = [];
   let roots = 0;
   let at = 0;
@@ -99,7 +101,11 @@ function checkReferences(chars: string, offset: number, problems: string[]): voi
       problems.push(`An "&" that starts no known reference at ${offset + i}.`);
       continue;
     }
-    const code = reference[0].startsWith('&#x') ? parseInt(reference[0].slice(3), 16) : reference[0].startsWith('&#') ? parseInt(reference[0].slice(2), 10) : null;
+    const code = reference[0].startsWith('&#x')
+      ? parseInt(reference[0].slice(3), 16)
+      : reference[0].startsWith('&#')
+        ? parseInt(reference[0].slice(2), 10)
+        : null;
     if (code !== null && (code > 0x10ffff || ILLEGAL_CHAR.test(String.fromCodePoint(code)))) {
       problems.push(`The reference ${reference[0]} at ${offset + i} names a character XML 1.0 does not allow.`);
     }

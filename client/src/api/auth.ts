@@ -8,5 +8,4 @@ export const logout = () => api.post<void>('/api/auth/logout', {}, { expectSessi
 
 export const fetchMe = () => api.get<SessionAnswer>('/api/me', { expectSession: false });
 
-export const updateMe = (changes: { uiLanguage?: string; displayName?: string }) =>
-  api.patch<{ user: User } | undefined>('/api/me', changes);
+export const updateMe = (changes: { uiLanguage?: string; displayName?: string }) => api.patch<{ user: User } | undefined>('/api/me', changes);

@@ -7,7 +7,6 @@ export const listDocuments = () => api.get<{ documents: DocumentSummary[] }>('/a
 
 export const getDocument = (documentId: string) => api.get<DocumentDetail>(base(documentId));
 
-export const fetchCollabToken = (documentId: string) =>
-  api.post<{ token: string; expiresAt: string }>(`${base(documentId)}/collab-token`, {});
+export const fetchCollabToken = (documentId: string) => api.post<{ token: string; expiresAt: string }>(`${base(documentId)}/collab-token`, {});
 
 export { base as documentPath };

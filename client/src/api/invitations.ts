@@ -4,8 +4,7 @@ import type { SessionAnswer } from '../../../shared/src/api/users';
 
 const path = (token: string) => `/api/invitations/${encodeURIComponent(token)}`;
 
-export const getInvitation = (token: string) =>
-  api.get<{ invitation: InvitationPreview }>(path(token), { expectSession: false });
+export const getInvitation = (token: string) => api.get<{ invitation: InvitationPreview }>(path(token), { expectSession: false });
 
 export const acceptInvitation = (token: string, input: { displayName: string; password: string; uiLanguage?: string }) =>
   api.post<SessionAnswer>(`${path(token)}/accept`, input, { csrf: false, expectSession: false });

@@ -8,8 +8,7 @@ import type { Participant, ParticipantBody } from '../../../shared/src/api/parti
 export type MembershipInput = InvitationBody & Pick<MembershipBody, 'email'>;
 export type ParticipantInput = ParticipantBody;
 
-export const listMembers = (documentId: string) =>
-  api.get<{ members: Member[] }>(`${documentPath(documentId)}/members`);
+export const listMembers = (documentId: string) => api.get<{ members: Member[] }>(`${documentPath(documentId)}/members`);
 
 export const addMembership = (documentId: string, input: MembershipInput) =>
   api.post<unknown>(`${documentPath(documentId)}/memberships`, withoutEmptyParticipant(input));
@@ -23,8 +22,7 @@ export const removeMembership = (documentId: string, membershipId: string) =>
 export const createInvitation = (documentId: string, input: MembershipInput) =>
   api.post<{ invitation: Invitation }>(`${documentPath(documentId)}/invitations`, withoutEmptyParticipant(input));
 
-export const listParticipants = (documentId: string) =>
-  api.get<{ participants: Participant[] }>(`${documentPath(documentId)}/participants`);
+export const listParticipants = (documentId: string) => api.get<{ participants: Participant[] }>(`${documentPath(documentId)}/participants`);
 
 export const createParticipant = (documentId: string, input: ParticipantInput) =>
   api.post<{ participant: Participant }>(`${documentPath(documentId)}/participants`, input);

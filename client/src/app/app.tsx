@@ -56,21 +56,52 @@ function Screen() {
 
   if (route.name === 'invitation') return <InvitationScreen token={route.token} />;
   if (route.name === 'verify' && state.status !== 'loading') return <VerifyScreen />;
-  if (state.status === 'loading') return <><AppHeader /><main id="main" className="page"><Loading /></main></>;
+  if (state.status === 'loading')
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="page">
+          <Loading />
+        </main>
+      </>
+    );
   if (state.status === 'unreachable') {
-    return <><AppHeader /><main id="main" className="page"><ScreenError error={state.error} onRetry={session.retry} /></main></>;
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="page">
+          <ScreenError error={state.error} onRetry={session.retry} />
+        </main>
+      </>
+    );
   }
   if (route.name === 'notFound') return <NotFoundScreen />;
   if (state.status === 'signedOut' || route.name === 'signin') {
-    return state.status === 'signedIn' ? <><AppHeader /><main id="main" className="page"><Loading label={t('auth:signingIn')} /></main></> : <SignInScreen />;
+    return state.status === 'signedIn' ? (
+      <>
+        <AppHeader />
+        <main id="main" className="page">
+          <Loading label={t('auth:signingIn')} />
+        </main>
+      </>
+    ) : (
+      <SignInScreen />
+    );
   }
   switch (route.name) {
-    case 'documents': return <DocumentsScreen />;
-    case 'workspace': return <WorkspaceScreen key={route.documentId} documentId={route.documentId} />;
-    case 'members': return <MembersScreen key={route.documentId} documentId={route.documentId} />;
-    case 'newDocument': return <NewNegotiationScreen />;
-    case 'import': return <ImportScreen key={route.documentId} documentId={route.documentId} />;
-    case 'signed': return <SignedScreen key={route.documentId} documentId={route.documentId} />;
-    default: return <NotFoundScreen />;
+    case 'documents':
+      return <DocumentsScreen />;
+    case 'workspace':
+      return <WorkspaceScreen key={route.documentId} documentId={route.documentId} />;
+    case 'members':
+      return <MembersScreen key={route.documentId} documentId={route.documentId} />;
+    case 'newDocument':
+      return <NewNegotiationScreen />;
+    case 'import':
+      return <ImportScreen key={route.documentId} documentId={route.documentId} />;
+    case 'signed':
+      return <SignedScreen key={route.documentId} documentId={route.documentId} />;
+    default:
+      return <NotFoundScreen />;
   }
 }

@@ -55,7 +55,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     fetchMe().then(
-      (answer) => { if (!cancelled) adopt(answer); },
+      (answer) => {
+        if (!cancelled) adopt(answer);
+      },
       (error: unknown) => {
         if (cancelled) return;
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
@@ -65,38 +67,43 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [adopt, attempt]);
 
   useEffect(() => onUnauthenticated(ended), [ended]);
 
-  const session = useMemo<Session>(() => ({
-    state,
-    user: state.status === 'signedIn' ? state.user : null,
-    adopt,
-    ended,
-    async signIn(email, password) {
-      adopt(await login(email, password));
-    },
-    async signOut() {
-      try {
-        await logout();
-      } finally {
-        setCsrfToken(null);
-        setState({ status: 'signedOut', reason: 'signedOut' });
-      }
-    },
-    async setLanguage(lang) {
-      await i18n.changeLanguage(lang);
-      if (state.status !== 'signedIn' || state.user.uiLanguage === lang) return;
-      setState({ status: 'signedIn', user: { ...state.user, uiLanguage: lang } });
-      await updateMe({ uiLanguage: lang });
-    },
-    retry() {
-      setState({ status: 'loading' });
-      setAttempt((n) => n + 1);
-    },
-  }), [state, adopt, ended]);
+  const session = useMemo<Session>(
+    () => ({
+      state,
+      user: state.status === 'signedIn' ? state.user : null,
+      adopt,
+      ended,
+      async signIn(email, password) {
+        adopt(await login(email, password));
+      },
+      async signOut() {
+        try {
+          await logout();
+        } finally {
+          setCsrfToken(null);
+          setState({ status: 'signedOut', reason: 'signedOut' });
+        }
+      },
+      async setLanguage(lang) {
+        await i18n.changeLanguage(lang);
+        if (state.status !== 'signedIn' || state.user.uiLanguage === lang) return;
+        setState({ status: 'signedIn', user: { ...state.user, uiLanguage: lang } });
+        await updateMe({ uiLanguage: lang });
+      },
+      retry() {
+        setState({ status: 'loading' });
+        setAttempt((n) => n + 1);
+      },
+    }),
+    [state, adopt, ended],
+  );
 
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

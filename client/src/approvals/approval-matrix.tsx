@@ -38,15 +38,31 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
   const statusId = useId();
   const missingId = useId();
 
-  const labels = useMemo(() => clauseLabels(t, approvals.clauses.map((c) => ({ id: c.clauseId, kind: c.kind }))), [approvals.clauses, t]);
+  const labels = useMemo(
+    () =>
+      clauseLabels(
+        t,
+        approvals.clauses.map((c) => ({ id: c.clauseId, kind: c.kind })),
+      ),
+    [approvals.clauses, t],
+  );
   const shown = useMemo(() => filterMatrixClauses(approvals.clauses, approvals.participants, filter), [approvals.clauses, approvals.participants, filter]);
 
-  if (approvals.status === 'loading') return <p role="status" className="approval-matrix-status">{t('approvals:matrix.loading')}</p>;
+  if (approvals.status === 'loading')
+    return (
+      <p role="status" className="approval-matrix-status">
+        {t('approvals:matrix.loading')}
+      </p>
+    );
   if (approvals.status === 'error') {
     return (
       <div role="alert" className="approval-matrix-status">
-        <p>{t('approvals:matrix.error')} {errorMessage(approvals.error)}</p>
-        <button type="button" className="button" onClick={approvals.reload}>{t('approvals:matrix.retry')}</button>
+        <p>
+          {t('approvals:matrix.error')} {errorMessage(approvals.error)}
+        </p>
+        <button type="button" className="button" onClick={approvals.reload}>
+          {t('approvals:matrix.retry')}
+        </button>
       </div>
     );
   }
@@ -73,9 +89,14 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
           return (
             <li key={participant.id} style={{ ['--participant-color' as string]: participant.color }}>
               <span className="approval-progress-name">{localized(participant.name, i18n.language)}</span>
-              <span className="approval-progress-bar" aria-hidden="true"><span style={{ width: `${percent}%` }} /></span>
+              <span className="approval-progress-bar" aria-hidden="true">
+                <span style={{ width: `${percent}%` }} />
+              </span>
               <span>
-                {t('approvals:matrix.progress', { approved: formatNumber(progress.approved, i18n.language), total: formatNumber(progress.total, i18n.language) })}
+                {t('approvals:matrix.progress', {
+                  approved: formatNumber(progress.approved, i18n.language),
+                  total: formatNumber(progress.total, i18n.language),
+                })}
                 {progress.outdated > 0 && <> · {t('approvals:matrix.progressOutdated', { count: progress.outdated })}</>}
               </span>
             </li>
@@ -86,19 +107,35 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
       <fieldset className="approval-filters">
         <legend>{t('approvals:matrix.filters.label')}</legend>
         <label htmlFor={statusId}>{t('approvals:matrix.filters.status')}</label>
-        <select id={statusId} value={filter.status ?? ''} onChange={(event) => setFilter((f) => ({ ...f, status: (event.target.value || undefined) as MatrixFilter | undefined }))}>
+        <select
+          id={statusId}
+          value={filter.status ?? ''}
+          onChange={(event) => setFilter((f) => ({ ...f, status: (event.target.value || undefined) as MatrixFilter | undefined }))}
+        >
           <option value="">{t('approvals:matrix.filters.all')}</option>
-          {MATRIX_FILTERS.map((value) => <option key={value} value={value}>{t(`approvals:matrix.filters.${value}`)}</option>)}
+          {MATRIX_FILTERS.map((value) => (
+            <option key={value} value={value}>
+              {t(`approvals:matrix.filters.${value}`)}
+            </option>
+          ))}
         </select>
         <label htmlFor={missingId}>{t('approvals:matrix.filters.missing')}</label>
         <select id={missingId} value={filter.missing ?? ''} onChange={(event) => setFilter((f) => ({ ...f, missing: event.target.value || undefined }))}>
           <option value="">{t('approvals:matrix.filters.anyone')}</option>
-          {approvals.participants.map((p) => <option key={p.id} value={p.id}>{localized(p.name, i18n.language)}</option>)}
+          {approvals.participants.map((p) => (
+            <option key={p.id} value={p.id}>
+              {localized(p.name, i18n.language)}
+            </option>
+          ))}
         </select>
-        <span className="approval-filter-count" role="status">{t('approvals:matrix.count', { count: shown.length })}</span>
+        <span className="approval-filter-count" role="status">
+          {t('approvals:matrix.count', { count: shown.length })}
+        </span>
       </fieldset>
 
-      {shown.length === 0 ? <p>{t('approvals:matrix.empty')}</p> : (
+      {shown.length === 0 ? (
+        <p>{t('approvals:matrix.empty')}</p>
+      ) : (
         <div className="approval-table-wrap">
           <table className="approval-table">
             <caption className="visually-hidden">{t('approvals:matrix.caption')}</caption>
@@ -108,7 +145,9 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
                 <th scope="col">{t('approvals:concordance.label')}</th>
                 {approvals.participants.map((p) => (
                   <th key={p.id} scope="col" style={{ ['--participant-color' as string]: p.color }}>
-                    <abbr title={localized(p.name, i18n.language)} className="approval-badge-code">{p.code}</abbr>
+                    <abbr title={localized(p.name, i18n.language)} className="approval-badge-code">
+                      {p.code}
+                    </abbr>
                   </th>
                 ))}
               </tr>
@@ -117,31 +156,50 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
               {shown.map((clause) => {
                 const label = labelOf(clause.clauseId);
                 const concordance = clause.concordance;
-                const concordanceText = concordance.status === 'stale'
-                  ? `${t(`approvals:concordance.${concordance.status}`)} — ${t('approvals:concordance.changedIn', { languages: concordance.changedLanguages.map((c) => languageTitle(c, i18n.language)).join(', ') })}`
-                  : t(`approvals:concordance.${concordance.status}`);
+                const concordanceText =
+                  concordance.status === 'stale'
+                    ? `${t(`approvals:concordance.${concordance.status}`)} — ${t('approvals:concordance.changedIn', { languages: concordance.changedLanguages.map((c) => languageTitle(c, i18n.language)).join(', ') })}`
+                    : t(`approvals:concordance.${concordance.status}`);
                 return (
                   <tr key={clause.clauseId} className={`kind-${clause.kind}`}>
                     <th scope="row">{label}</th>
                     <td>
-                      <button type="button" className={`matrix-cell concordance-${concordance.status}`} title={concordanceText}
+                      <button
+                        type="button"
+                        className={`matrix-cell concordance-${concordance.status}`}
+                        title={concordanceText}
                         aria-label={`${label}, ${t('approvals:concordance.label')}: ${concordanceText}`}
-                        onClick={() => setOpen({ kind: 'changes', clauseId: clause.clauseId, participantId: null })}>
+                        onClick={() => setOpen({ kind: 'changes', clauseId: clause.clauseId, participantId: null })}
+                      >
                         {t(`approvals:concordance.short.${concordance.status}`)}
                       </button>
                     </td>
                     {approvals.participants.map((participant) => {
                       const status = clause.statuses[participant.id];
                       const text = `${label}, ${localized(participant.name, i18n.language)}: ${t(`approvals:status.${status}`)}`;
-                      const ownEmpty = status === 'not_approved' && me.canApprove && me.participantId === participant.id && mayChange && clause.fingerprint !== null;
+                      const ownEmpty =
+                        status === 'not_approved' && me.canApprove && me.participantId === participant.id && mayChange && clause.fingerprint !== null;
                       return (
                         <td key={participant.id}>
-                          <button type="button" className={`matrix-cell status-${status}`} title={text} aria-label={ownEmpty ? `${t('approvals:actions.approve')}: ${text}` : text}
-                            onClick={() => setOpen(ownEmpty
-                              ? { kind: 'approve', clauseId: clause.clauseId, participant }
-                              : { kind: 'changes', clauseId: clause.clauseId, participantId: participant.id })}>
+                          <button
+                            type="button"
+                            className={`matrix-cell status-${status}`}
+                            title={text}
+                            aria-label={ownEmpty ? `${t('approvals:actions.approve')}: ${text}` : text}
+                            onClick={() =>
+                              setOpen(
+                                ownEmpty
+                                  ? { kind: 'approve', clauseId: clause.clauseId, participant }
+                                  : { kind: 'changes', clauseId: clause.clauseId, participantId: participant.id },
+                              )
+                            }
+                          >
                             <span aria-hidden="true">{STATUS_MARK[status]}</span>
-                            {ownEmpty && <span className="matrix-cell-action" aria-hidden="true">{t('approvals:actions.approve')}</span>}
+                            {ownEmpty && (
+                              <span className="matrix-cell-action" aria-hidden="true">
+                                {t('approvals:actions.approve')}
+                              </span>
+                            )}
                           </button>
                         </td>
                       );
@@ -155,12 +213,25 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
       )}
 
       {open?.kind === 'approve' && (
-        <ApproveDialog store={store} clauseId={open.clauseId} label={labelOf(open.clauseId)} participant={open.participant}
-          onClose={() => setOpen(null)} onApproved={announce} />
+        <ApproveDialog
+          store={store}
+          clauseId={open.clauseId}
+          label={labelOf(open.clauseId)}
+          participant={open.participant}
+          onClose={() => setOpen(null)}
+          onApproved={announce}
+        />
       )}
       {open?.kind === 'changes' && (
-        <ChangedSince store={store} clauseId={open.clauseId} label={labelOf(open.clauseId)} participantId={open.participantId}
-          canConfirmConcordance={me.canConfirmConcordance && mayChange} onClose={() => setOpen(null)} onConfirmed={announce} />
+        <ChangedSince
+          store={store}
+          clauseId={open.clauseId}
+          label={labelOf(open.clauseId)}
+          participantId={open.participantId}
+          canConfirmConcordance={me.canConfirmConcordance && mayChange}
+          onClose={() => setOpen(null)}
+          onConfirmed={announce}
+        />
       )}
     </section>
   );

@@ -3,11 +3,14 @@
  * matrix's answer, then socket.io events and the answers to this person's own actions — each a change
  * that leaves what is held as it is when it brings nothing new (live-store.ts [L1]).
  */
-import {
-  applyApprovalEvent, emptyMatrixRecords, recordsOfMatrix, type MatrixRecords,
-} from '../../../shared/src/approval-matrix';
+import { applyApprovalEvent, emptyMatrixRecords, recordsOfMatrix, type MatrixRecords } from '../../../shared/src/approval-matrix';
 import type {
-  ApprovalMatrix, ApprovalRecord, ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent, MatrixParticipant,
+  ApprovalMatrix,
+  ApprovalRecord,
+  ApprovalRecordedEvent,
+  ApprovalRevokedEvent,
+  ConcordanceConfirmedEvent,
+  MatrixParticipant,
 } from '../../../shared/src/api/approvals';
 import type { Change } from '../realtime/live-store';
 
@@ -21,36 +24,49 @@ export interface ApprovalRecords {
 }
 
 export const emptyApprovalRecords = (): ApprovalRecords => ({
-  documentStatus: 'draft', languages: [], participants: [], records: emptyMatrixRecords(), revoked: new Set(),
+  documentStatus: 'draft',
+  languages: [],
+  participants: [],
+  records: emptyMatrixRecords(),
+  revoked: new Set(),
 });
 
 export function fromMatrix(matrix: ApprovalMatrix): ApprovalRecords {
   return {
-    documentStatus: matrix.documentStatus, languages: matrix.languages, participants: matrix.participants,
-    records: recordsOfMatrix(matrix.clauses), revoked: new Set(),
+    documentStatus: matrix.documentStatus,
+    languages: matrix.languages,
+    participants: matrix.participants,
+    records: recordsOfMatrix(matrix.clauses),
+    revoked: new Set(),
   };
 }
 
 /** An approval recorded; ignored when the same or a newer one is held, or when it was revoked already. */
-export const approvalRecorded = (event: ApprovalRecordedEvent): Change<ApprovalRecords> => (held) => {
-  if (held.revoked.has(event.approval.id)) return held;
-  const records = applyApprovalEvent(held.records, { type: 'recorded', payload: event });
-  return records === held.records ? held : { ...held, records };
-};
+export const approvalRecorded =
+  (event: ApprovalRecordedEvent): Change<ApprovalRecords> =>
+  (held) => {
+    if (held.revoked.has(event.approval.id)) return held;
+    const records = applyApprovalEvent(held.records, { type: 'recorded', payload: event });
+    return records === held.records ? held : { ...held, records };
+  };
 
 /** An approval revoked; remembered even before its 'recorded' event arrives. */
-export const approvalRevoked = (event: ApprovalRevokedEvent): Change<ApprovalRecords> => (held) => {
-  const records = applyApprovalEvent(held.records, { type: 'revoked', payload: event });
-  const known = held.revoked.has(event.approvalId);
-  if (records === held.records && known) return held;
-  return { ...held, records, revoked: known ? held.revoked : new Set([...held.revoked, event.approvalId]) };
-};
+export const approvalRevoked =
+  (event: ApprovalRevokedEvent): Change<ApprovalRecords> =>
+  (held) => {
+    const records = applyApprovalEvent(held.records, { type: 'revoked', payload: event });
+    const known = held.revoked.has(event.approvalId);
+    if (records === held.records && known) return held;
+    return { ...held, records, revoked: known ? held.revoked : new Set([...held.revoked, event.approvalId]) };
+  };
 
 /** Concordance confirmed; ignored when the same or a newer confirmation is held. */
-export const concordanceConfirmed = (event: ConcordanceConfirmedEvent): Change<ApprovalRecords> => (held) => {
-  const records = applyApprovalEvent(held.records, { type: 'confirmed', payload: event });
-  return records === held.records ? held : { ...held, records };
-};
+export const concordanceConfirmed =
+  (event: ConcordanceConfirmedEvent): Change<ApprovalRecords> =>
+  (held) => {
+    const records = applyApprovalEvent(held.records, { type: 'confirmed', payload: event });
+    return records === held.records ? held : { ...held, records };
+  };
 
 /**
  * A fresh answer, keeping the held objects wherever it says the same (a record is never changed once

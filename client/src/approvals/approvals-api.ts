@@ -1,14 +1,18 @@
 /** The approvals and concordance API (docs/api.md, "Approvals and concordance"). */
 import { api } from '../api/http';
 import type {
-  ApprovalMatrix, ApprovalRecord, ApprovalRevokedEvent, ApproveClauseBody, ClauseApprovals, ConcordanceRecord,
+  ApprovalMatrix,
+  ApprovalRecord,
+  ApprovalRevokedEvent,
+  ApproveClauseBody,
+  ClauseApprovals,
+  ConcordanceRecord,
 } from '../../../shared/src/api/approvals';
 
 const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
 const clausePath = (documentId: string, clauseId: string) => `${documentPath(documentId)}/clauses/${encodeURIComponent(clauseId)}`;
 
-export const fetchApprovalMatrix = (documentId: string, signal?: AbortSignal) =>
-  api.get<ApprovalMatrix>(`${documentPath(documentId)}/approvals`, { signal });
+export const fetchApprovalMatrix = (documentId: string, signal?: AbortSignal) => api.get<ApprovalMatrix>(`${documentPath(documentId)}/approvals`, { signal });
 
 export const fetchClauseApprovals = (documentId: string, clauseId: string, signal?: AbortSignal) =>
   api.get<ClauseApprovals>(`${clausePath(documentId, clauseId)}/approvals`, { signal });

@@ -12,11 +12,23 @@ import { SocketEvent } from '../../../shared/src/protocol';
 import { deriveMatrixClauses, type MatrixRecords } from '../../../shared/src/approval-matrix';
 import { documentReadiness, participantProgress, type ClauseTextState, type ParticipantProgress, type Readiness } from '../../../shared/src/approval-status';
 import type {
-  ApprovalMatrix, ApprovalRecord, ApprovalRevokedEvent, ApproveClauseBody, ConcordanceRecord, MatrixClause, MatrixParticipant,
+  ApprovalMatrix,
+  ApprovalRecord,
+  ApprovalRevokedEvent,
+  ApproveClauseBody,
+  ConcordanceRecord,
+  MatrixClause,
+  MatrixParticipant,
 } from '../../../shared/src/api/approvals';
 import { aboutDocument, LiveStore, RELOAD, sameOr, type Change, type LiveSocket, type LiveSource, type LiveStatus } from '../realtime/live-store';
 import {
-  approvalRecorded, approvalRevoked, concordanceConfirmed, emptyApprovalRecords, fromMatrix, mergeApprovalRecords, type ApprovalRecords,
+  approvalRecorded,
+  approvalRevoked,
+  concordanceConfirmed,
+  emptyApprovalRecords,
+  fromMatrix,
+  mergeApprovalRecords,
+  type ApprovalRecords,
 } from './approval-records';
 import { ClauseStates } from './clause-states';
 
@@ -64,8 +76,15 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
   private readonly listeners = new Set<() => void>();
   private running = 0;
 
-  constructor(readonly documentId: string, readonly ydoc: Y.Doc, private readonly api: ApprovalsApi) {
-    const about = <E extends { documentId: string }>(change: (event: E) => Change<ApprovalRecords>) => (event: E) => (aboutDocument(documentId, event) ? change(event) : null);
+  constructor(
+    readonly documentId: string,
+    readonly ydoc: Y.Doc,
+    private readonly api: ApprovalsApi,
+  ) {
+    const about =
+      <E extends { documentId: string }>(change: (event: E) => Change<ApprovalRecords>) =>
+      (event: E) =>
+        aboutDocument(documentId, event) ? change(event) : null;
     this.records = new LiveStore<ApprovalRecords>({
       initial: emptyApprovalRecords(),
       load: async (signal) => fromMatrix(await api.fetchMatrix(signal)),
@@ -80,7 +99,12 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
     });
     const meta: ApprovalsMeta = { status: 'loading', error: null, documentStatus: 'draft', languages: [], participants: [] };
     this.snapshot = {
-      ...meta, meta, records: this.records.getSnapshot().records, clauses: [], byClause: new Map(), progress: {},
+      ...meta,
+      meta,
+      records: this.records.getSnapshot().records,
+      clauses: [],
+      byClause: new Map(),
+      progress: {},
       readiness: { ready: false, approved: 0, total: 0 },
     };
     this.records.subscribe(this.derive);
@@ -88,7 +112,9 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => { this.listeners.delete(listener); };
+    return () => {
+      this.listeners.delete(listener);
+    };
   };
 
   readonly getSnapshot = (): ApprovalsSnapshot => this.snapshot;
@@ -163,9 +189,10 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
       const cells = held.records.approvals[state.clauseId];
       const confirmation = held.records.confirmations[state.clauseId];
       const cached = this.rows.get(state.clauseId);
-      const row = cached && cached.state === state && cached.cells === cells && cached.confirmation === confirmation && cached.participants === held.participants
-        ? cached.row
-        : deriveMatrixClauses([state], participantIds, held.records)[0];
+      const row =
+        cached && cached.state === state && cached.cells === cells && cached.confirmation === confirmation && cached.participants === held.participants
+          ? cached.row
+          : deriveMatrixClauses([state], participantIds, held.records)[0];
       rows.set(state.clauseId, { state, cells, confirmation, participants: held.participants, row });
       byClause.set(state.clauseId, row);
       list.push(row);
@@ -173,14 +200,21 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
     this.rows = rows;
     const clauses = sameOr(previous.clauses, list) as MatrixClause[];
     const same = previous.meta;
-    const meta = same.status === held.status && same.error === held.error && same.documentStatus === held.documentStatus
-      && same.languages === held.languages && same.participants === held.participants
-      ? same
-      : { status: held.status, error: held.error, documentStatus: held.documentStatus, languages: held.languages, participants: held.participants };
+    const meta =
+      same.status === held.status &&
+      same.error === held.error &&
+      same.documentStatus === held.documentStatus &&
+      same.languages === held.languages &&
+      same.participants === held.participants
+        ? same
+        : { status: held.status, error: held.error, documentStatus: held.documentStatus, languages: held.languages, participants: held.participants };
     if (meta === previous.meta && clauses === previous.clauses && held.records === previous.records) return;
     const counted = clauses === previous.clauses && meta.participants === previous.participants;
     this.snapshot = {
-      ...meta, meta, records: held.records, clauses,
+      ...meta,
+      meta,
+      records: held.records,
+      clauses,
       byClause: clauses === previous.clauses ? previous.byClause : byClause,
       progress: counted ? previous.progress : participantProgress(clauses, participantIds),
       readiness: counted ? previous.readiness : documentReadiness(clauses, participantIds),

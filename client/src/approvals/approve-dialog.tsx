@@ -81,21 +81,36 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
       title={t('approvals:dialog.title', { label, participant: participantName })}
       onClose={onClose}
       className="approve-dialog"
-      footer={(
+      footer={
         <>
-          <button type="button" className="button" onClick={onClose}>{t('approvals:actions.cancel')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('approvals:actions.cancel')}
+          </button>
           <button type="button" className="button button-primary" disabled={!canSubmit} onClick={() => void submit()}>
             {busy ? t('approvals:dialog.submitting') : t('approvals:dialog.submit')}
           </button>
         </>
-      )}
+      }
     >
       <p>{t('approvals:dialog.covers')}</p>
-      {shown.fingerprint === null && <p className="approval-alert" role="alert">{t('approvals:dialog.invalidText')}</p>}
+      {shown.fingerprint === null && (
+        <p className="approval-alert" role="alert">
+          {t('approvals:dialog.invalidText')}
+        </p>
+      )}
       {changedWhileOpen && (
         <div className="approval-alert" role="alert">
           <p>{t('approvals:dialog.changedWhileOpen')}</p>
-          <button type="button" className="button" onClick={() => { setShown(capture()); setError(null); }}>{t('approvals:actions.reviewAgain')}</button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setShown(capture());
+              setError(null);
+            }}
+          >
+            {t('approvals:actions.reviewAgain')}
+          </button>
         </div>
       )}
       <div className="approval-texts" style={{ ['--text-columns' as string]: meta.languages.length }}>
@@ -114,12 +129,15 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
               : t('approvals:dialog.concordance.unconfirmed')}
           </p>
           <label className="approval-acknowledge">
-            <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} />
-            {' '}{t('approvals:dialog.acknowledge')}
+            <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} /> {t('approvals:dialog.acknowledge')}
           </label>
         </div>
       )}
-      {error && <p className="approval-alert" role="alert">{error}</p>}
+      {error && (
+        <p className="approval-alert" role="alert">
+          {error}
+        </p>
+      )}
     </Modal>
   );
 }

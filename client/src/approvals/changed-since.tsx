@@ -40,9 +40,16 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
   const meta = useApprovalsMeta(store);
   const row = useApprovalRow(store, clauseId);
   // Read again once the clause's row (its text or its records) changed and rested.
-  const history = useLive(useMemo(() => resource((signal) => fetchClauseApprovals(store.documentId, clauseId, signal), {
-    reloadWhen: [watch(store, (snapshot) => snapshot.byClause.get(clauseId))], settleMs: REFRESH_AFTER_MS,
-  }), [store, clauseId]));
+  const history = useLive(
+    useMemo(
+      () =>
+        resource((signal) => fetchClauseApprovals(store.documentId, clauseId, signal), {
+          reloadWhen: [watch(store, (snapshot) => snapshot.byClause.get(clauseId))],
+          settleMs: REFRESH_AFTER_MS,
+        }),
+      [store, clauseId],
+    ),
+  );
   const detail = history.value;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,7 +67,11 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
   if (detail && participantId) {
     const cell = detail.participants.find((p) => p.participantId === participantId);
     if (cell?.approval) {
-      heading = t('approvals:changes.sinceApproval', { participant: participantName, name: cell.approval.approvedBy.displayName, date: date(cell.approval.approvedAt) });
+      heading = t('approvals:changes.sinceApproval', {
+        participant: participantName,
+        name: cell.approval.approvedBy.displayName,
+        date: date(cell.approval.approvedAt),
+      });
       recorded = cell.approval.plainTexts;
       changedBy = cell.changedSince?.changedBy ?? [];
     }
@@ -95,16 +106,18 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
       title={t('approvals:changes.title', { label })}
       onClose={onClose}
       className="changed-since"
-      footer={(
+      footer={
         <>
           {showConfirm && (
             <button type="button" className="button button-primary" disabled={busy || !row?.fingerprint} onClick={() => void confirm()}>
               {t('approvals:concordance.confirm')}
             </button>
           )}
-          <button type="button" className="button" onClick={onClose}>{t('approvals:actions.close')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('approvals:actions.close')}
+          </button>
         </>
-      )}
+      }
     >
       {!detail && !failure && <p role="status">{t('approvals:changes.loading')}</p>}
       {detail && participantId && !recorded && <p>{t('approvals:changes.notApproved', { participant: participantName })}</p>}
@@ -129,12 +142,18 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
       )}
       {changedBy && (
         <div className="changed-by">
-          <p>{changedBy.length > 0 ? t('approvals:changes.changedBy', { names: changedBy.map((u) => u.displayName).join(', ') }) : t('approvals:changes.nobody')}</p>
+          <p>
+            {changedBy.length > 0 ? t('approvals:changes.changedBy', { names: changedBy.map((u) => u.displayName).join(', ') }) : t('approvals:changes.nobody')}
+          </p>
           {changedBy.length > 0 && <p className="approval-note">{t('approvals:changes.changedByNote')}</p>}
         </div>
       )}
       {showConfirm && <p className="approval-note">{t('approvals:concordance.confirmHint')}</p>}
-      {failure && <p className="approval-alert" role="alert">{failure}</p>}
+      {failure && (
+        <p className="approval-alert" role="alert">
+          {failure}
+        </p>
+      )}
       {detail && <History detail={detail} participants={meta.participants} />}
     </Modal>
   );
@@ -149,13 +168,17 @@ function History({ detail, participants }: { detail: ClauseApprovals; participan
   return (
     <section className="approval-history">
       <h3>{t('approvals:changes.history')}</h3>
-      {detail.history.length === 0 ? <p>{t('approvals:changes.historyEmpty')}</p> : (
+      {detail.history.length === 0 ? (
+        <p>{t('approvals:changes.historyEmpty')}</p>
+      ) : (
         <ol>
           {[...detail.history].reverse().map((entry) => (
             <li key={`${entry.type}-${entry.id}`}>
-              <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>{' — '}
+              <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
+              {' — '}
               {entry.type === 'approval' && t('approvals:changes.historyApproval', { name: entry.user.displayName, participant: nameOf(entry.participantId) })}
-              {entry.type === 'revocation' && t('approvals:changes.historyRevocation', { name: entry.user.displayName, participant: nameOf(entry.participantId) })}
+              {entry.type === 'revocation' &&
+                t('approvals:changes.historyRevocation', { name: entry.user.displayName, participant: nameOf(entry.participantId) })}
               {entry.type === 'concordance' && t('approvals:changes.historyConcordance', { name: entry.user.displayName })}
             </li>
           ))}

@@ -76,8 +76,12 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
     concordance.status === 'stale'
       ? t('approvals:concordance.changedIn', { languages: concordance.changedLanguages.map((code) => languageTitle(code, i18n.language)).join(', ') })
       : null,
-    concordance.confirmation ? t('approvals:concordance.confirmedBy', { name: concordance.confirmation.confirmedBy.displayName, date: date(concordance.confirmation.confirmedAt) }) : null,
-  ].filter(Boolean).join(' — ');
+    concordance.confirmation
+      ? t('approvals:concordance.confirmedBy', { name: concordance.confirmation.confirmedBy.displayName, date: date(concordance.confirmation.confirmedAt) })
+      : null,
+  ]
+    .filter(Boolean)
+    .join(' — ');
 
   return (
     <div className="clause-badges" role="group" aria-label={t('approvals:badge.group', { label })}>
@@ -87,7 +91,10 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
           const approval = row.approvals[participant.id];
           const name = localized(participant.name, i18n.language);
           const detail = approval
-            ? t(status === 'approved' ? 'approvals:badge.approvedBy' : 'approvals:badge.outdatedBy', { name: approval.approvedBy.displayName, date: date(approval.approvedAt) })
+            ? t(status === 'approved' ? 'approvals:badge.approvedBy' : 'approvals:badge.outdatedBy', {
+                name: approval.approvedBy.displayName,
+                date: date(approval.approvedAt),
+              })
             : '';
           // The name holds the code the badge shows (WCAG 2.5.3, label in name): a person using speech input says "US".
           const text = `${t('approvals:badge.cell', { code: participant.code, participant: name, status: t(`approvals:status.${status}`) })}${detail ? ` (${detail})` : ''}`;
@@ -102,7 +109,9 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
                 onClick={() => setOpen({ kind: 'changes', participantId: participant.id })}
               >
                 <span className="approval-badge-code">{participant.code}</span>
-                <span className="approval-badge-mark" aria-hidden="true">{STATUS_MARK[status]}</span>
+                <span className="approval-badge-mark" aria-hidden="true">
+                  {STATUS_MARK[status]}
+                </span>
               </button>
             </li>
           );
@@ -123,8 +132,12 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
       {own && me.canApprove && mayChange && (
         <div className="approval-actions">
           {ownStatus !== 'approved' && (
-            <button type="button" className="button button-small button-primary" disabled={busy || row.fingerprint === null}
-              onClick={() => setOpen({ kind: 'approve', participant: own })}>
+            <button
+              type="button"
+              className="button button-small button-primary"
+              disabled={busy || row.fingerprint === null}
+              onClick={() => setOpen({ kind: 'approve', participant: own })}
+            >
               {t('approvals:actions.approve')}
             </button>
           )}

@@ -13,7 +13,10 @@ export class ClauseStates {
   private current: ClauseTextState[] = [];
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly ydoc: Y.Doc, readonly languages: readonly string[]) {
+  constructor(
+    private readonly ydoc: Y.Doc,
+    readonly languages: readonly string[],
+  ) {
     this.recompute();
     orderArray(ydoc).observe(this.onOrder);
     clausesMap(ydoc).observeDeep(this.onClauses);

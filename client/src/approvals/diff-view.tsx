@@ -9,9 +9,19 @@ export function DiffView({ parts, lang }: { parts: readonly DiffPart[]; lang: st
       {parts.map((part, index) => {
         if (part.op === 'equal') return <span key={index}>{part.text}</span>;
         if (part.op === 'insert') {
-          return <ins key={index}><span className="visually-hidden">{t('approvals:changes.added')} </span>{part.text}</ins>;
+          return (
+            <ins key={index}>
+              <span className="visually-hidden">{t('approvals:changes.added')} </span>
+              {part.text}
+            </ins>
+          );
         }
-        return <del key={index}><span className="visually-hidden">{t('approvals:changes.removed')} </span>{part.text}</del>;
+        return (
+          <del key={index}>
+            <span className="visually-hidden">{t('approvals:changes.removed')} </span>
+            {part.text}
+          </del>
+        );
       })}
     </p>
   );

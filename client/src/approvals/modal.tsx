@@ -2,7 +2,13 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function Modal({ title, onClose, children, footer, className }: {
+export function Modal({
+  title,
+  onClose,
+  children,
+  footer,
+  className,
+}: {
   title: string;
   onClose: () => void;
   children: ReactNode;
@@ -14,14 +20,19 @@ export function Modal({ title, onClose, children, footer, className }: {
   const titleId = useId();
   // The latest onClose, without reopening the dialog (and moving focus) each time the parent renders.
   const onCloseRef = useRef(onClose);
-  useEffect(() => { onCloseRef.current = onClose; });
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    const cancel = (event: Event) => { event.preventDefault(); onCloseRef.current(); };
+    const cancel = (event: Event) => {
+      event.preventDefault();
+      onCloseRef.current();
+    };
     dialog.addEventListener('cancel', cancel);
     return () => {
       dialog.removeEventListener('cancel', cancel);
@@ -34,7 +45,9 @@ export function Modal({ title, onClose, children, footer, className }: {
     <dialog ref={ref} className={`approval-modal ${className ?? ''}`} aria-labelledby={titleId}>
       <header className="approval-modal-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('approvals:actions.close')}>×</button>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('approvals:actions.close')}>
+          ×
+        </button>
       </header>
       <div className="approval-modal-body">{children}</div>
       {footer && <footer className="approval-modal-foot">{footer}</footer>}

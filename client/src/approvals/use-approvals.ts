@@ -44,16 +44,22 @@ export function useApprovalsStore(documentId: string, ydoc: Y.Doc): ApprovalsSto
 /** The whole matrix, live, with the actions. */
 export function useApprovals(store: ApprovalsStore): Approvals {
   const snapshot = useLive(store);
-  return useMemo(() => ({
-    ...snapshot,
-    store,
-    documentId: store.documentId,
-    ydoc: store.ydoc,
-    approve: (clauseId: string, participantId: string, fingerprint: string, acknowledge: boolean) => store.approve(clauseId, participantId, fingerprint, acknowledge),
-    revoke: (clauseId: string, participantId: string) => store.revoke(clauseId, participantId),
-    confirmConcordance: (clauseId: string, hashes: Record<string, string>) => store.confirmConcordance(clauseId, hashes),
-    reload: () => { void store.reload(); },
-  }), [snapshot, store]);
+  return useMemo(
+    () => ({
+      ...snapshot,
+      store,
+      documentId: store.documentId,
+      ydoc: store.ydoc,
+      approve: (clauseId: string, participantId: string, fingerprint: string, acknowledge: boolean) =>
+        store.approve(clauseId, participantId, fingerprint, acknowledge),
+      revoke: (clauseId: string, participantId: string) => store.revoke(clauseId, participantId),
+      confirmConcordance: (clauseId: string, hashes: Record<string, string>) => store.confirmConcordance(clauseId, hashes),
+      reload: () => {
+        void store.reload();
+      },
+    }),
+    [snapshot, store],
+  );
 }
 
 /** One clause's row of the matrix: re-renders only when that clause's text or records change. */

@@ -194,8 +194,13 @@ export class CollabSession {
 
   private update(changes: Partial<CollabState>): void {
     const next = { ...this.state, ...changes };
-    if (next.status === this.state.status && next.synced === this.state.synced
-      && next.writeDenied === this.state.writeDenied && next.failure === this.state.failure) return;
+    if (
+      next.status === this.state.status &&
+      next.synced === this.state.synced &&
+      next.writeDenied === this.state.writeDenied &&
+      next.failure === this.state.failure
+    )
+      return;
     this.state = next;
     for (const listener of this.listeners) listener();
   }

@@ -9,7 +9,11 @@
 import type { Awareness } from 'y-protocols/awareness';
 
 type ChangeListener = (...args: unknown[]) => void;
-interface AwarenessChange { added: number[]; updated: number[]; removed: number[] }
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
 
 function focusKey(focus: unknown): string | null {
   if (typeof focus !== 'object' || focus === null) return null;
@@ -31,7 +35,9 @@ export class CursorRouter {
     const key = `${clauseId}\u0000${language}`;
     const awareness = this.awareness;
     const view = {
-      get clientID() { return awareness.clientID; },
+      get clientID() {
+        return awareness.clientID;
+      },
       getStates: () => awareness.getStates(),
       getLocalState: () => awareness.getLocalState(),
       setLocalStateField: (field: string, value: unknown) => {
@@ -43,8 +49,12 @@ export class CursorRouter {
         }
         awareness.setLocalStateField(field, value);
       },
-      on: (event: string, listener: ChangeListener) => { if (event === 'change') this.listen(key, listener); },
-      off: (event: string, listener: ChangeListener) => { if (event === 'change') this.unlisten(key, listener); },
+      on: (event: string, listener: ChangeListener) => {
+        if (event === 'change') this.listen(key, listener);
+      },
+      off: (event: string, listener: ChangeListener) => {
+        if (event === 'change') this.unlisten(key, listener);
+      },
     };
     return view as unknown as Awareness;
   }
@@ -84,7 +94,9 @@ export class CursorRouter {
       // Someone with a caret but no `focus` (another kind of client): every editor must look.
       if (!now && !before && state?.cursor) everyone = true;
     }
-    const notify = (set: Set<ChangeListener> | undefined) => { for (const listener of set ?? []) listener(change, origin); };
+    const notify = (set: Set<ChangeListener> | undefined) => {
+      for (const listener of set ?? []) listener(change, origin);
+    };
     if (everyone) for (const set of this.listeners.values()) notify(set);
     else for (const key of targets) notify(this.listeners.get(key));
   };

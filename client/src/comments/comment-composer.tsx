@@ -108,8 +108,16 @@ export function CommentComposer({ label, submitLabel, initial = '', members = []
 
   const listId = `${id}-mentions`;
   return (
-    <form className="comment-composer" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
-      <label className="visually-hidden" htmlFor={`${id}-text`}>{label}</label>
+    <form
+      className="comment-composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label className="visually-hidden" htmlFor={`${id}-text`}>
+        {label}
+      </label>
       <textarea
         ref={textarea}
         id={`${id}-text`}
@@ -125,15 +133,28 @@ export function CommentComposer({ label, submitLabel, initial = '', members = []
         aria-expanded={suggestions.length > 0}
         aria-controls={listId}
         aria-activedescendant={suggestions.length > 0 ? `${listId}-${Math.min(highlighted, suggestions.length - 1)}` : undefined}
-        onChange={(event) => { setText(event.target.value); setCaret(event.target.selectionStart); setHighlighted(0); setDismissedAt(null); }}
+        onChange={(event) => {
+          setText(event.target.value);
+          setCaret(event.target.selectionStart);
+          setHighlighted(0);
+          setDismissedAt(null);
+        }}
         onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
       />
       <ul id={listId} role="listbox" aria-label={t('composer.mentionSuggestions')} className="comment-mention-list" hidden={suggestions.length === 0}>
         {suggestions.map((member, i) => (
-          <li key={member.userId} id={`${listId}-${i}`} role="option" aria-selected={i === highlighted}
+          <li
+            key={member.userId}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === highlighted}
             className={i === highlighted ? 'is-highlighted' : undefined}
-            onMouseDown={(event) => { event.preventDefault(); pick(member); }}>
+            onMouseDown={(event) => {
+              event.preventDefault();
+              pick(member);
+            }}
+          >
             {member.displayName}
           </li>
         ))}
@@ -142,7 +163,9 @@ export function CommentComposer({ label, submitLabel, initial = '', members = []
         <span id={`${id}-count`} className={`comment-count${over > 0 ? ' is-over' : ''}`} aria-live="polite">
           {over > 0
             ? t('composer.tooLong', { count: formatNumber(over) })
-            : length > COMMENT_BODY_MAX * 0.8 ? t('composer.counter', { count: formatNumber(length), max: formatNumber(COMMENT_BODY_MAX) }) : ''}
+            : length > COMMENT_BODY_MAX * 0.8
+              ? t('composer.counter', { count: formatNumber(length), max: formatNumber(COMMENT_BODY_MAX) })
+              : ''}
         </span>
         {visibility && (
           <label className="comment-visibility">
@@ -153,12 +176,20 @@ export function CommentComposer({ label, submitLabel, initial = '', members = []
             </select>
           </label>
         )}
-        {onCancel && <button type="button" className="button" onClick={onCancel}>{t('comment.cancel')}</button>}
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('comment.cancel')}
+          </button>
+        )}
         <button type="submit" className="button button-primary" disabled={busy || empty || over > 0}>
           {busy ? t('composer.sending') : submitLabel}
         </button>
       </div>
-      {error && <p className="comment-error" role="alert">{error}</p>}
+      {error && (
+        <p className="comment-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -15,9 +15,12 @@ export interface CommentFilters {
 export const DEFAULT_FILTERS: CommentFilters = { status: 'open', language: '', participantId: '', mine: false, mentioningMe: false };
 
 export function filterThreads(threads: readonly CommentThread[], filters: CommentFilters, viewer: CommentsViewer): CommentThread[] {
-  return threads.filter((thread) => (filters.status === 'all' || thread.status === filters.status)
-    && (filters.language === '' || (filters.language === 'none' ? thread.language === null : thread.language === filters.language))
-    && (filters.participantId === '' || thread.participantId === filters.participantId)
-    && (!filters.mine || isMine(thread, viewer))
-    && (!filters.mentioningMe || mentionsMe(thread, viewer)));
+  return threads.filter(
+    (thread) =>
+      (filters.status === 'all' || thread.status === filters.status) &&
+      (filters.language === '' || (filters.language === 'none' ? thread.language === null : thread.language === filters.language)) &&
+      (filters.participantId === '' || thread.participantId === filters.participantId) &&
+      (!filters.mine || isMine(thread, viewer)) &&
+      (!filters.mentioningMe || mentionsMe(thread, viewer)),
+  );
 }

@@ -37,7 +37,12 @@ interface SyncState {
   prevSnapshot?: unknown;
 }
 
-export function commentHighlights(type: Y.XmlFragment, ydoc: Y.Doc, getThreads: HighlightSource['getThreads'], subscribe?: HighlightSource['subscribe']): Plugin<DecorationSet> {
+export function commentHighlights(
+  type: Y.XmlFragment,
+  ydoc: Y.Doc,
+  getThreads: HighlightSource['getThreads'],
+  subscribe?: HighlightSource['subscribe'],
+): Plugin<DecorationSet> {
   const build = (state: EditorState): DecorationSet => {
     const sync = ySyncPluginKey.getState(state) as SyncState | undefined;
     const mapping = sync?.binding?.mapping;
@@ -48,10 +53,17 @@ export function commentHighlights(type: Y.XmlFragment, ydoc: Y.Doc, getThreads: 
     for (const thread of getThreads()) {
       const range = resolveAnchor(ydoc, rendered, thread.anchor);
       if (!range || range.from >= range.to) continue;
-      decorations.push(Decoration.inline(range.from, range.to, {
-        class: thread.active ? 'comment-range comment-range-active' : 'comment-range',
-        'data-thread-id': thread.id,
-      }, { threadId: thread.id }));
+      decorations.push(
+        Decoration.inline(
+          range.from,
+          range.to,
+          {
+            class: thread.active ? 'comment-range comment-range-active' : 'comment-range',
+            'data-thread-id': thread.id,
+          },
+          { threadId: thread.id },
+        ),
+      );
     }
     return DecorationSet.create(state.doc, decorations);
   };
@@ -72,7 +84,12 @@ export function commentHighlights(type: Y.XmlFragment, ydoc: Y.Doc, getThreads: 
       // The mapping fills in after the first render of the binding: draw once it has.
       const first = setTimeout(() => refreshCommentHighlights(view));
       const stop = subscribe?.(() => refreshCommentHighlights(view));
-      return { destroy: () => { clearTimeout(first); stop?.(); } };
+      return {
+        destroy: () => {
+          clearTimeout(first);
+          stop?.();
+        },
+      };
     },
   });
 }
@@ -87,12 +104,18 @@ export function refreshCommentHighlights(view: { state: EditorState; dispatch(tr
  * The open, anchored threads of one clause text, from a CommentsStore, as a HighlightSource. It tells
  * the editor to redraw only when that clause's threads changed, not on every thread of the document.
  */
-export function highlightSource(store: CommentsStore, clauseId: string, language: string, activeThreadId: () => string | null = () => null): Required<HighlightSource> {
+export function highlightSource(
+  store: CommentsStore,
+  clauseId: string,
+  language: string,
+  activeThreadId: () => string | null = () => null,
+): Required<HighlightSource> {
   const ofClause = (snapshot: ReturnType<CommentsStore['getSnapshot']>): readonly CommentThread[] | undefined => snapshot.byClause.get(clauseId);
   return {
-    getThreads: () => (ofClause(store.getSnapshot()) ?? [])
-      .filter((t) => t.language === language && t.status === 'open' && t.anchor)
-      .map((t) => ({ id: t.id, anchor: { start: t.anchor!.start, end: t.anchor!.end }, active: t.id === activeThreadId() })),
+    getThreads: () =>
+      (ofClause(store.getSnapshot()) ?? [])
+        .filter((t) => t.language === language && t.status === 'open' && t.anchor)
+        .map((t) => ({ id: t.id, anchor: { start: t.anchor!.start, end: t.anchor!.end }, active: t.id === activeThreadId() })),
     subscribe: watch(store, ofClause),
   };
 }

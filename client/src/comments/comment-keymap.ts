@@ -75,7 +75,8 @@ function currentRange(view: EditorView): { from: number; to: number } {
   const { from, to } = view.state.selection;
   if (view.editable) return { from, to };
   const dom = view.dom.ownerDocument.getSelection();
-  if (!dom || dom.rangeCount === 0 || !dom.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return { from, to };
+  if (!dom || dom.rangeCount === 0 || !dom.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode))
+    return { from, to };
   try {
     const a = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
     const b = view.posAtDOM(dom.focusNode, dom.focusOffset);

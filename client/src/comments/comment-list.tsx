@@ -51,7 +51,11 @@ export function CommentList({ store, viewer, participants, languages, clauseLabe
           <span>{t('list.language')}</span>
           <select value={filters.language} onChange={(e) => set('language', e.target.value)}>
             <option value="">{t('list.languageAll')}</option>
-            {languages.map((code) => <option key={code} value={code}>{languageName(code)}</option>)}
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code)}
+              </option>
+            ))}
             <option value="none">{t('list.languageNone')}</option>
           </select>
         </label>
@@ -59,7 +63,9 @@ export function CommentList({ store, viewer, participants, languages, clauseLabe
           <span>{t('list.participant')}</span>
           <select value={filters.participantId} onChange={(e) => set('participantId', e.target.value)}>
             <option value="">{t('list.participantAll')}</option>
-            {participants.map((p) => <option key={p.id} value={p.id}>{`${p.code} — ${localized(p.name)}`}</option>)}
+            {participants.map((p) => (
+              <option key={p.id} value={p.id}>{`${p.code} — ${localized(p.name)}`}</option>
+            ))}
           </select>
         </label>
         <label className="comment-filter-check">
@@ -71,7 +77,9 @@ export function CommentList({ store, viewer, participants, languages, clauseLabe
           <span>{t('list.mentioningMe')}</span>
         </label>
       </fieldset>
-      <p className="comment-list-count" role="status">{t('list.count', { count: shown.length })}</p>
+      <p className="comment-list-count" role="status">
+        {t('list.count', { count: shown.length })}
+      </p>
       {shown.length === 0 && comments.status === 'ready' && <p className="comment-note">{t('list.empty')}</p>}
       <ul className="comment-list-items">
         {shown.map((thread) => {
@@ -93,12 +101,20 @@ export function CommentList({ store, viewer, participants, languages, clauseLabe
               )}
               <div className="comment-head">
                 <span className="comment-author">{thread.author.displayName}</span>
-                {participant && <span className="comment-participant" style={{ backgroundColor: participant.color }}>{participant.code}</span>}
-                <time className="comment-time" dateTime={thread.createdAt}>{formatDateTime(thread.createdAt)}</time>
+                {participant && (
+                  <span className="comment-participant" style={{ backgroundColor: participant.color }}>
+                    {participant.code}
+                  </span>
+                )}
+                <time className="comment-time" dateTime={thread.createdAt}>
+                  {formatDateTime(thread.createdAt)}
+                </time>
               </div>
-              {first && first.body !== null
-                ? <CommentBody body={first.body} mentions={first.mentions} />
-                : <p className="comment-deleted-marker">{t('comment.deleted')}</p>}
+              {first && first.body !== null ? (
+                <CommentBody body={first.body} mentions={first.mentions} />
+              ) : (
+                <p className="comment-deleted-marker">{t('comment.deleted')}</p>
+              )}
               {replies > 0 && <p className="comment-list-replies">{t('thread.replies', { count: replies })}</p>}
             </li>
           );

@@ -23,7 +23,10 @@ const NO_THREADS: readonly CommentThread[] = [];
 
 export class CommentsStore extends LiveStore<CommentsData> {
   /** Without `loadThreads` the store holds only what it is given (reset, upsert). */
-  constructor(readonly documentId = '', loadThreads: (signal: AbortSignal) => Promise<readonly CommentThread[]> = async () => NO_THREADS) {
+  constructor(
+    readonly documentId = '',
+    loadThreads: (signal: AbortSignal) => Promise<readonly CommentThread[]> = async () => NO_THREADS,
+  ) {
     super({
       initial: indexThreads(NO_THREADS),
       load: async (signal) => indexThreads(await loadThreads(signal)),
@@ -49,14 +52,20 @@ export class CommentsStore extends LiveStore<CommentsData> {
 }
 
 /** A thread as it is now (an event, or the answer to an action). */
-export const threadChanged = (thread: CommentThread): Change<CommentsData> => (held) => {
-  const current = held.byId.get(thread.id);
-  if (current && (thread.lastActivityAt < current.lastActivityAt
-    || (thread.lastActivityAt === current.lastActivityAt && JSON.stringify(thread) === JSON.stringify(current)))) return held;
-  const byId = new Map(held.byId);
-  byId.set(thread.id, thread);
-  return indexThreads([...byId.values()], held);
-};
+export const threadChanged =
+  (thread: CommentThread): Change<CommentsData> =>
+  (held) => {
+    const current = held.byId.get(thread.id);
+    if (
+      current &&
+      (thread.lastActivityAt < current.lastActivityAt ||
+        (thread.lastActivityAt === current.lastActivityAt && JSON.stringify(thread) === JSON.stringify(current)))
+    )
+      return held;
+    const byId = new Map(held.byId);
+    byId.set(thread.id, thread);
+    return indexThreads([...byId.values()], held);
+  };
 
 /** The indexes of a list of threads, keeping `previous`'s arrays wherever they hold the same threads. */
 export function indexThreads(list: readonly CommentThread[], previous?: CommentsData): CommentsData {

@@ -12,8 +12,25 @@ import './comments.css';
 export { createCommentsStore, useComments, useCommentsStore, useOpenThreadCount, type CommentsController } from './use-comments';
 export { CommentsStore, indexThreads, openCounts, threadChanged, type CommentsData } from './comments-store';
 export { commentsApi, loadAllThreads, type NewThread } from './comments-api';
-export { commentHighlights, commentHighlightsKey, highlightSource, refreshCommentHighlights, threadAt, type HighlightedThread, type HighlightSource } from './comment-highlights';
-export { commentKeymap, commentOnSelectionCommand, commentShortcutLabel, isCommentShortcut, selectionComment, COMMENT_SHORTCUT, type OnCommentSelection, type SelectionComment } from './comment-keymap';
+export {
+  commentHighlights,
+  commentHighlightsKey,
+  highlightSource,
+  refreshCommentHighlights,
+  threadAt,
+  type HighlightedThread,
+  type HighlightSource,
+} from './comment-highlights';
+export {
+  commentKeymap,
+  commentOnSelectionCommand,
+  commentShortcutLabel,
+  isCommentShortcut,
+  selectionComment,
+  COMMENT_SHORTCUT,
+  type OnCommentSelection,
+  type SelectionComment,
+} from './comment-keymap';
 export { ThreadCountBadge, type ThreadCountBadgeProps } from './thread-count-badge';
 export { ThreadSidebar, type CommentDraft, type ThreadSidebarProps } from './thread-sidebar';
 export { ThreadView } from './thread-view';

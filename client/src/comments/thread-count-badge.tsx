@@ -19,8 +19,14 @@ export function ThreadCountBadge({ count, label, active = false, showWhenEmpty =
   if (count === 0 && !showWhenEmpty) return null;
   const name = count > 0 ? t('badge.open', { count, label }) : t('badge.none', { label });
   return (
-    <button type="button" className={`thread-count-badge${count > 0 ? ' has-threads' : ''}${active ? ' is-active' : ''}`}
-      aria-label={name} title={name} aria-pressed={active} onClick={onClick}>
+    <button
+      type="button"
+      className={`thread-count-badge${count > 0 ? ' has-threads' : ''}${active ? ' is-active' : ''}`}
+      aria-label={name}
+      title={name}
+      aria-pressed={active}
+      onClick={onClick}
+    >
       <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
         <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5z" fill="currentColor" />
       </svg>

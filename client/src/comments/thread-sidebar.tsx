@@ -64,61 +64,93 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
   const resolved = threads.filter((thread) => thread.status === 'resolved');
   const shown = showResolved ? threads : open;
 
-  const close = () => { setComposing(false); onDraftDone?.(); };
+  const close = () => {
+    setComposing(false);
+    onDraftDone?.();
+  };
 
   return (
     <aside className="comment-sidebar" aria-label={clauseId ? t('sidebar.title', { label: clauseLabel }) : t('sidebar.titleNoClause')}>
       <header className="comment-sidebar-head">
         <h2>{clauseId ? t('sidebar.title', { label: clauseLabel }) : t('sidebar.titleNoClause')}</h2>
         {onClose && (
-          <button type="button" className="icon-button" aria-label={t('sidebar.close')} title={t('sidebar.close')} onClick={onClose}>×</button>
+          <button type="button" className="icon-button" aria-label={t('sidebar.close')} title={t('sidebar.close')} onClick={onClose}>
+            ×
+          </button>
         )}
       </header>
-      {comments.status === 'loading' && <p className="comment-note" role="status">{t('sidebar.loading')}</p>}
+      {comments.status === 'loading' && (
+        <p className="comment-note" role="status">
+          {t('sidebar.loading')}
+        </p>
+      )}
       {comments.status === 'error' && (
         <div className="comment-error" role="alert">
-          <p>{t('sidebar.loadFailed')} {errorMessage(comments.error)}</p>
-          <button type="button" className="button" onClick={comments.reload}>{t('sidebar.retry')}</button>
+          <p>
+            {t('sidebar.loadFailed')} {errorMessage(comments.error)}
+          </p>
+          <button type="button" className="button" onClick={comments.reload}>
+            {t('sidebar.retry')}
+          </button>
         </div>
       )}
       {!clauseId && <p className="comment-note">{t('sidebar.chooseClause')}</p>}
       {clauseId && !writable && <p className="comment-note">{frozen ? t('sidebar.frozen') : t('sidebar.readOnly')}</p>}
 
-      {clauseId && writable && (composing ? (
-        <section className="comment-new" aria-label={t('sidebar.newThread', { label: clauseLabel })}>
-          {pending?.anchor && (
-            <>
-              <p className="comment-about-label">{t('thread.onQuote', { language: languageName(pending.language ?? '') })}</p>
-              <blockquote className="comment-quote" lang={pending.language ?? undefined}>{pending.quote}</blockquote>
-            </>
-          )}
-          <CommentComposer label={t('sidebar.newThread', { label: clauseLabel })} submitLabel={t('composer.submit')} autoFocus
-            members={mentionableMembers(members, viewer, visibility)}
-            visibility={canWriteInternal(viewer) ? { value: visibility, onChange: setVisibility } : undefined}
-            onSubmit={async (body) => {
-              const thread = await comments.create({
-                clauseId, language: pending?.language ?? null, anchor: pending?.anchor ?? null, visibility, body,
-              });
-              onActivateThread?.(thread.id);
-              close();
-            }}
-            onCancel={close} />
-        </section>
-      ) : (
-        <>
-          <button type="button" className="button comment-new-button" aria-keyshortcuts="Control+Alt+M" onClick={() => setComposing(true)}>
-            {t('sidebar.newThread', { label: clauseLabel })}
-          </button>
-          <p className="comment-note">{t('shortcut.hint', { keys: commentShortcutLabel() })}</p>
-        </>
-      ))}
+      {clauseId &&
+        writable &&
+        (composing ? (
+          <section className="comment-new" aria-label={t('sidebar.newThread', { label: clauseLabel })}>
+            {pending?.anchor && (
+              <>
+                <p className="comment-about-label">{t('thread.onQuote', { language: languageName(pending.language ?? '') })}</p>
+                <blockquote className="comment-quote" lang={pending.language ?? undefined}>
+                  {pending.quote}
+                </blockquote>
+              </>
+            )}
+            <CommentComposer
+              label={t('sidebar.newThread', { label: clauseLabel })}
+              submitLabel={t('composer.submit')}
+              autoFocus
+              members={mentionableMembers(members, viewer, visibility)}
+              visibility={canWriteInternal(viewer) ? { value: visibility, onChange: setVisibility } : undefined}
+              onSubmit={async (body) => {
+                const thread = await comments.create({
+                  clauseId,
+                  language: pending?.language ?? null,
+                  anchor: pending?.anchor ?? null,
+                  visibility,
+                  body,
+                });
+                onActivateThread?.(thread.id);
+                close();
+              }}
+              onCancel={close}
+            />
+          </section>
+        ) : (
+          <>
+            <button type="button" className="button comment-new-button" aria-keyshortcuts="Control+Alt+M" onClick={() => setComposing(true)}>
+              {t('sidebar.newThread', { label: clauseLabel })}
+            </button>
+            <p className="comment-note">{t('shortcut.hint', { keys: commentShortcutLabel() })}</p>
+          </>
+        ))}
 
       {clauseId && comments.status === 'ready' && threads.length === 0 && !composing && <p className="comment-note">{t('sidebar.empty')}</p>}
       <div className="comment-thread-list">
         {shown.map((thread) => (
-          <ThreadView key={thread.id} thread={thread} viewer={viewer} participants={participants} actions={comments}
+          <ThreadView
+            key={thread.id}
+            thread={thread}
+            viewer={viewer}
+            participants={participants}
+            actions={comments}
             members={mentionableMembers(members, viewer, thread.visibility)}
-            active={thread.id === activeThreadId} onActivate={() => onActivateThread?.(thread.id)} />
+            active={thread.id === activeThreadId}
+            onActivate={() => onActivateThread?.(thread.id)}
+          />
         ))}
       </div>
       {resolved.length > 0 && (

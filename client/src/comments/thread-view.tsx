@@ -44,19 +44,31 @@ export function ThreadView({ thread, viewer, participants, actions, members, act
   }
 
   return (
-    <article className={`comment-thread${resolved ? ' is-resolved' : ''}${active ? ' is-active' : ''}${thread.visibility === 'delegation' ? ' is-internal' : ''}`}
-      aria-label={t('thread.label', { name: thread.author.displayName })} data-thread-id={thread.id}
-      onFocus={onActivate} onClick={onActivate}>
+    <article
+      className={`comment-thread${resolved ? ' is-resolved' : ''}${active ? ' is-active' : ''}${thread.visibility === 'delegation' ? ' is-internal' : ''}`}
+      aria-label={t('thread.label', { name: thread.author.displayName })}
+      data-thread-id={thread.id}
+      onFocus={onActivate}
+      onClick={onActivate}
+    >
       <ThreadAbout thread={thread} />
       {thread.visibility === 'delegation' && (
-        <p className="comment-internal-badge" title={t('thread.internalHint')}>{t('thread.internal')}</p>
+        <p className="comment-internal-badge" title={t('thread.internalHint')}>
+          {t('thread.internal')}
+        </p>
       )}
       <ol className="comment-items">
         {thread.comments.map((comment) => (
           <li key={comment.id}>
-            <CommentItem comment={comment} viewer={viewer} participants={participants} members={members} writable={writable}
+            <CommentItem
+              comment={comment}
+              viewer={viewer}
+              participants={participants}
+              members={members}
+              writable={writable}
               onEdit={(body) => actions.edit(comment.id, body).then(() => undefined)}
-              onDelete={() => run(() => actions.remove(comment.id))} />
+              onDelete={() => run(() => actions.remove(comment.id))}
+            />
           </li>
         ))}
       </ol>
@@ -68,18 +80,34 @@ export function ThreadView({ thread, viewer, participants, actions, members, act
       )}
       {writable && (
         <div className="comment-thread-actions">
-          {!replying && <button type="button" className="button" onClick={() => setReplying(true)}>{t('thread.reply')}</button>}
+          {!replying && (
+            <button type="button" className="button" onClick={() => setReplying(true)}>
+              {t('thread.reply')}
+            </button>
+          )}
           <button type="button" className="button" onClick={() => run(() => (resolved ? actions.reopen(thread.id) : actions.resolve(thread.id)))}>
             {resolved ? t('thread.reopen') : t('thread.resolve')}
           </button>
         </div>
       )}
       {writable && replying && (
-        <CommentComposer label={t('thread.replyLabel')} submitLabel={t('thread.reply')} members={members} autoFocus
-          onSubmit={async (body) => { await actions.reply(thread.id, body); setReplying(false); }}
-          onCancel={() => setReplying(false)} />
+        <CommentComposer
+          label={t('thread.replyLabel')}
+          submitLabel={t('thread.reply')}
+          members={members}
+          autoFocus
+          onSubmit={async (body) => {
+            await actions.reply(thread.id, body);
+            setReplying(false);
+          }}
+          onCancel={() => setReplying(false)}
+        />
       )}
-      {error && <p className="comment-error" role="alert">{error}</p>}
+      {error && (
+        <p className="comment-error" role="alert">
+          {error}
+        </p>
+      )}
     </article>
   );
 }
@@ -126,36 +154,66 @@ function CommentItem({ comment, viewer, participants, members, writable, onEdit,
       <div className="comment-head">
         <span className="comment-author">{comment.author.displayName}</span>
         {participant && (
-          <span className="comment-participant" style={{ backgroundColor: participant.color }}>{participant.code}</span>
+          <span className="comment-participant" style={{ backgroundColor: participant.color }}>
+            {participant.code}
+          </span>
         )}
-        <time className="comment-time" dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+        <time className="comment-time" dateTime={comment.createdAt}>
+          {formatDateTime(comment.createdAt)}
+        </time>
         {comment.editedAt && comment.deletedAt === null && (
-          <span className="comment-edited" title={formatDateTime(comment.editedAt)}>({t('comment.edited')})</span>
+          <span className="comment-edited" title={formatDateTime(comment.editedAt)}>
+            ({t('comment.edited')})
+          </span>
         )}
       </div>
       {comment.deletedAt !== null || comment.body === null ? (
         <p className="comment-deleted-marker">{t('comment.deleted')}</p>
       ) : editing ? (
-        <CommentComposer label={t('comment.editLabel')} submitLabel={t('comment.save')} initial={comment.body} members={members} autoFocus
-          onSubmit={async (body) => { await onEdit(body); setEditing(false); }}
-          onCancel={() => setEditing(false)} />
+        <CommentComposer
+          label={t('comment.editLabel')}
+          submitLabel={t('comment.save')}
+          initial={comment.body}
+          members={members}
+          autoFocus
+          onSubmit={async (body) => {
+            await onEdit(body);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
       ) : (
         <CommentBody body={comment.body} mentions={comment.mentions} />
       )}
-      {own && !editing && (
-        confirming ? (
+      {own &&
+        !editing &&
+        (confirming ? (
           <div className="comment-confirm" role="group" aria-label={t('comment.confirmDelete')}>
             <span>{t('comment.confirmDelete')}</span>
-            <button type="button" className="button button-danger" onClick={() => { setConfirming(false); onDelete(); }}>{t('comment.confirmDeleteYes')}</button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>{t('comment.cancel')}</button>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => {
+                setConfirming(false);
+                onDelete();
+              }}
+            >
+              {t('comment.confirmDeleteYes')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('comment.cancel')}
+            </button>
           </div>
         ) : (
           <div className="comment-own-actions">
-            <button type="button" className="link-button" onClick={() => setEditing(true)}>{t('comment.edit')}</button>
-            <button type="button" className="link-button" onClick={() => setConfirming(true)}>{t('comment.delete')}</button>
+            <button type="button" className="link-button" onClick={() => setEditing(true)}>
+              {t('comment.edit')}
+            </button>
+            <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+              {t('comment.delete')}
+            </button>
           </div>
-        )
-      )}
+        ))}
     </div>
   );
 }

@@ -60,7 +60,9 @@ export function useComments(store: CommentsStore): CommentsController {
       remove: (commentId: string) => apply(commentsApi.remove(commentId)),
       resolve: (commentId: string) => apply(commentsApi.resolve(commentId)),
       reopen: (commentId: string) => apply(commentsApi.reopen(commentId)),
-      reload: () => { void snapshot.reload(); },
+      reload: () => {
+        void snapshot.reload();
+      },
     };
   }, [snapshot, store]);
 }

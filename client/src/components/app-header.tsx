@@ -18,7 +18,9 @@ export function AppHeader({ documentRole }: { documentRole?: HeaderRole }) {
 
   return (
     <header className="app-header">
-      <a className="skip-link" href="#main">{t('common:header.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('common:header.skipToContent')}
+      </a>
       <Link href={paths.documents()} className="brand">
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">{t('common:appName')}</span>
@@ -44,9 +46,13 @@ export function AppHeader({ documentRole }: { documentRole?: HeaderRole }) {
         )}
         <LanguageSwitch />
         {user && (
-          <button type="button" className="button button-quiet" onClick={() => {
-            void session.signOut().finally(() => navigate(paths.signin(), { replace: true }));
-          }}>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => {
+              void session.signOut().finally(() => navigate(paths.signin(), { replace: true }));
+            }}
+          >
             {t('common:header.signOut')}
           </button>
         )}

@@ -10,7 +10,19 @@ export interface MenuItem {
   onSelect: () => void;
 }
 
-export function MenuButton({ label, title, icon, items, className }: { label: string; title?: string; icon: ReactNode; items: MenuItem[]; className?: string }) {
+export function MenuButton({
+  label,
+  title,
+  icon,
+  items,
+  className,
+}: {
+  label: string;
+  title?: string;
+  icon: ReactNode;
+  items: MenuItem[];
+  className?: string;
+}) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -36,13 +48,32 @@ export function MenuButton({ label, title, icon, items, className }: { label: st
     const index = entries.indexOf(document.activeElement as HTMLElement);
     const go = (i: number) => entries[(i + entries.length) % entries.length]?.focus();
     switch (event.key) {
-      case 'ArrowDown': event.preventDefault(); go(index + 1); break;
-      case 'ArrowUp': event.preventDefault(); go(index - 1); break;
-      case 'Home': event.preventDefault(); go(0); break;
-      case 'End': event.preventDefault(); go(entries.length - 1); break;
-      case 'Escape': event.preventDefault(); event.stopPropagation(); close(true); break;
-      case 'Tab': close(false); break;
-      default: break;
+      case 'ArrowDown':
+        event.preventDefault();
+        go(index + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        go(index - 1);
+        break;
+      case 'Home':
+        event.preventDefault();
+        go(0);
+        break;
+      case 'End':
+        event.preventDefault();
+        go(entries.length - 1);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        close(true);
+        break;
+      case 'Tab':
+        close(false);
+        break;
+      default:
+        break;
     }
   }
 
@@ -59,7 +90,10 @@ export function MenuButton({ label, title, icon, items, className }: { label: st
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((value) => !value)}
         onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' && !open) { event.preventDefault(); setOpen(true); }
+          if (event.key === 'ArrowDown' && !open) {
+            event.preventDefault();
+            setOpen(true);
+          }
         }}
       >
         {icon}
@@ -67,8 +101,17 @@ export function MenuButton({ label, title, icon, items, className }: { label: st
       {open && (
         <div ref={menuRef} id={menuId} role="menu" aria-label={label} className="menu" onKeyDown={onMenuKeyDown}>
           {items.map((item) => (
-            <button key={item.key} type="button" role="menuitem" tabIndex={-1} className="menu-item"
-              onClick={() => { close(true); item.onSelect(); }}>
+            <button
+              key={item.key}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="menu-item"
+              onClick={() => {
+                close(true);
+                item.onSelect();
+              }}
+            >
               {item.label}
             </button>
           ))}

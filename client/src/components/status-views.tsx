@@ -25,9 +25,13 @@ export function ScreenError({ error, onRetry }: { error: unknown; onRetry?: () =
       <p>{message(error)}</p>
       <div className="actions">
         {onRetry && status !== 404 && status !== 403 && (
-          <button type="button" className="button button-primary" onClick={onRetry}>{t('common:actions.retry')}</button>
+          <button type="button" className="button button-primary" onClick={onRetry}>
+            {t('common:actions.retry')}
+          </button>
         )}
-        <Link href={paths.documents()} className="button">{t('common:actions.backToNegotiations')}</Link>
+        <Link href={paths.documents()} className="button">
+          {t('common:actions.backToNegotiations')}
+        </Link>
       </div>
     </div>
   );

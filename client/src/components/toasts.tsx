@@ -43,17 +43,26 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((list) => list.filter((toast) => toast.id !== id));
   }, []);
 
-  const show = useCallback((input: ToastInput) => {
-    const id = nextId.current++;
-    setToasts((list) => [...list.slice(-3), { ...input, id }]);
-    const duration = input.duration ?? (input.action ? 10_000 : 5_000);
-    if (duration > 0) timers.current.set(id, setTimeout(() => dismiss(id), duration));
-    return id;
-  }, [dismiss]);
+  const show = useCallback(
+    (input: ToastInput) => {
+      const id = nextId.current++;
+      setToasts((list) => [...list.slice(-3), { ...input, id }]);
+      const duration = input.duration ?? (input.action ? 10_000 : 5_000);
+      if (duration > 0)
+        timers.current.set(
+          id,
+          setTimeout(() => dismiss(id), duration),
+        );
+      return id;
+    },
+    [dismiss],
+  );
 
   useEffect(() => {
     const pending = timers.current;
-    return () => { for (const timer of pending.values()) clearTimeout(timer); };
+    return () => {
+      for (const timer of pending.values()) clearTimeout(timer);
+    };
   }, []);
 
   const value = useMemo(() => ({ show, dismiss }), [show, dismiss]);
@@ -66,7 +75,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div key={toast.id} className={`toast toast-${toast.tone ?? 'info'}`}>
             <span className="toast-message">{toast.message}</span>
             {toast.action && (
-              <button type="button" className="button button-inverse" onClick={() => { toast.action?.run(); dismiss(toast.id); }}>
+              <button
+                type="button"
+                className="button button-inverse"
+                onClick={() => {
+                  toast.action?.run();
+                  dismiss(toast.id);
+                }}
+              >
                 {toast.action.label}
               </button>
             )}

@@ -37,7 +37,9 @@ export function DocumentCard({ document: doc, user, onArchived }: { document: Do
       <dl className="document-card-facts">
         <div>
           <dt>{t('documents:status')}</dt>
-          <dd><span className={`status-chip status-${doc.status}`}>{t(`common:status.${doc.status}`, { defaultValue: doc.status })}</span></dd>
+          <dd>
+            <span className={`status-chip status-${doc.status}`}>{t(`common:status.${doc.status}`, { defaultValue: doc.status })}</span>
+          </dd>
         </div>
         <div>
           <dt>{t('documents:myRole')}</dt>
@@ -45,30 +47,61 @@ export function DocumentCard({ document: doc, user, onArchived }: { document: Do
         </div>
         <div className="document-card-progress">
           <dt>{t('documents:progress')}</dt>
-          <dd><ApprovedClauses progress={doc.progress} /></dd>
+          <dd>
+            <ApprovedClauses progress={doc.progress} />
+          </dd>
         </div>
         <div>
           <dt>{t('documents:comments')}</dt>
-          <dd><OpenThreads progress={doc.progress} /></dd>
+          <dd>
+            <OpenThreads progress={doc.progress} />
+          </dd>
         </div>
       </dl>
       {anyAction && (
         <div className="document-card-actions" role="group" aria-label={t('documents:actions', { title })}>
-          {offers.signedVersion && <Link href={paths.signed(doc.id)} className="button button-primary">{t('documents:signedVersion')}</Link>}
-          {manageMembers && <Link href={paths.members(doc.id)} className="button">{t('documents:manageMembers')}</Link>}
-          {offers.importDrafts && <Link href={paths.import(doc.id)} className="button">{t('documents:importDrafts')}</Link>}
+          {offers.signedVersion && (
+            <Link href={paths.signed(doc.id)} className="button button-primary">
+              {t('documents:signedVersion')}
+            </Link>
+          )}
+          {manageMembers && (
+            <Link href={paths.members(doc.id)} className="button">
+              {t('documents:manageMembers')}
+            </Link>
+          )}
+          {offers.importDrafts && (
+            <Link href={paths.import(doc.id)} className="button">
+              {t('documents:importDrafts')}
+            </Link>
+          )}
           {offers.duplicate && (
-            <button type="button" className="button" aria-expanded={duplicating} aria-controls={duplicating ? regionId : undefined} onClick={() => setDuplicating((open) => !open)}>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={duplicating}
+              aria-controls={duplicating ? regionId : undefined}
+              onClick={() => setDuplicating((open) => !open)}
+            >
               {t('documents:duplicate')}
             </button>
           )}
-          {offers.archive && <span className="document-card-archive"><ArchiveButton documentId={doc.id} title={doc.title} onArchived={onArchived} /></span>}
+          {offers.archive && (
+            <span className="document-card-archive">
+              <ArchiveButton documentId={doc.id} title={doc.title} onArchived={onArchived} />
+            </span>
+          )}
         </div>
       )}
       {offers.duplicate && duplicating && (
         <section id={regionId} className="document-card-duplicate" aria-label={t('documents:duplicateRegion', { title })}>
-          <DuplicateForm documentId={doc.id} title={doc.title} languages={doc.languages}
-            onCreated={(documentId) => navigate(paths.workspace(documentId))} onCancel={() => setDuplicating(false)} />
+          <DuplicateForm
+            documentId={doc.id}
+            title={doc.title}
+            languages={doc.languages}
+            onCreated={(documentId) => navigate(paths.workspace(documentId))}
+            onCancel={() => setDuplicating(false)}
+          />
         </section>
       )}
     </li>

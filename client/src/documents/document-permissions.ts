@@ -43,5 +43,6 @@ export function offersOn(user: User, document: DocumentSummary): DocumentOffers 
  */
 export function mayCreateNegotiation(user: User, documents: readonly DocumentSummary[]): boolean {
   const secretariat = documents.some((document) => document.myRole === 'secretariat');
-  return can({ userId: user.id, isAdmin: user.isAdmin, membership: secretariat ? { role: 'secretariat', participantId: null } : null }, 'document.create').allowed;
+  return can({ userId: user.id, isAdmin: user.isAdmin, membership: secretariat ? { role: 'secretariat', participantId: null } : null }, 'document.create')
+    .allowed;
 }

@@ -7,5 +7,11 @@ import { useLive } from '../realtime/use-live';
 
 export function useMyNegotiations(): { documents: DocumentSummary[] | null; error: unknown; reload(): void } {
   const list = useLive(useMemo(() => resource(async () => (await listDocuments()).documents, { reconnect: false }), []));
-  return { documents: list.value, error: list.error, reload: () => { void list.reload(); } };
+  return {
+    documents: list.value,
+    error: list.error,
+    reload: () => {
+      void list.reload();
+    },
+  };
 }

@@ -70,8 +70,14 @@ export function createClauseEditor(place: HTMLElement, options: ClauseEditorOpti
     // A clause dropped on a text moves the clause (the row handles it); it must not paste into the text.
     handleDrop: (_view, event) => event.dataTransfer?.types.includes(CLAUSE_DRAG_TYPE) ?? false,
     handleDOMEvents: {
-      focus: () => { options.onFocus?.(); return false; },
-      blur: () => { options.onBlur?.(); return false; },
+      focus: () => {
+        options.onFocus?.();
+        return false;
+      },
+      blur: () => {
+        options.onBlur?.();
+        return false;
+      },
     },
   });
 }

@@ -6,8 +6,18 @@ import { useErrorMessage } from '../app/error-message';
 import type { Localized } from '../../../shared/src/api/common';
 import { archiveNegotiation, duplicateNegotiation } from './import-api';
 
-export function DuplicateForm({ documentId, title, languages, onCreated, onCancel }: {
-  documentId: string; title: Localized; languages: readonly string[]; onCreated: (documentId: string) => void; onCancel?: () => void;
+export function DuplicateForm({
+  documentId,
+  title,
+  languages,
+  onCreated,
+  onCancel,
+}: {
+  documentId: string;
+  title: Localized;
+  languages: readonly string[];
+  onCreated: (documentId: string) => void;
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation('import');
   const errorMessage = useErrorMessage();
@@ -20,12 +30,17 @@ export function DuplicateForm({ documentId, title, languages, onCreated, onCance
   async function submit(event: FormEvent) {
     event.preventDefault();
     const missing = languages.find((lang) => !newTitle[lang]?.trim());
-    if (missing) { setError(t('newNegotiation.titleMissing', { language: languageName(missing) })); return; }
+    if (missing) {
+      setError(t('newNegotiation.titleMissing', { language: languageName(missing) }));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       const { document } = await duplicateNegotiation(documentId, {
-        title: Object.fromEntries(languages.map((lang) => [lang, newTitle[lang].trim()])), ...copy, members: copy.members && copy.participants,
+        title: Object.fromEntries(languages.map((lang) => [lang, newTitle[lang].trim()])),
+        ...copy,
+        members: copy.members && copy.participants,
       });
       onCreated(document.id);
     } catch (failure) {
@@ -40,17 +55,46 @@ export function DuplicateForm({ documentId, title, languages, onCreated, onCance
       {languages.map((lang) => (
         <div className="field" key={lang}>
           <label htmlFor={`${id}-${lang}`}>{t('newNegotiation.titleIn', { language: languageName(lang) })}</label>
-          <input id={`${id}-${lang}`} lang={lang} required maxLength={300} value={newTitle[lang] ?? ''}
-            onChange={(event) => setNewTitle((current) => ({ ...current, [lang]: event.target.value }))} />
+          <input
+            id={`${id}-${lang}`}
+            lang={lang}
+            required
+            maxLength={300}
+            value={newTitle[lang] ?? ''}
+            onChange={(event) => setNewTitle((current) => ({ ...current, [lang]: event.target.value }))}
+          />
         </div>
       ))}
-      <label><input type="checkbox" checked={copy.participants} onChange={(event) => setCopy({ ...copy, participants: event.target.checked })} /> {t('actions.copyParticipants')}</label>
-      <label><input type="checkbox" checked={copy.members && copy.participants} disabled={!copy.participants} onChange={(event) => setCopy({ ...copy, members: event.target.checked })} /> {t('actions.copyMembers')}</label>
-      <label><input type="checkbox" checked={copy.text} onChange={(event) => setCopy({ ...copy, text: event.target.checked })} /> {t('actions.copyText')}</label>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      <label>
+        <input type="checkbox" checked={copy.participants} onChange={(event) => setCopy({ ...copy, participants: event.target.checked })} />{' '}
+        {t('actions.copyParticipants')}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={copy.members && copy.participants}
+          disabled={!copy.participants}
+          onChange={(event) => setCopy({ ...copy, members: event.target.checked })}
+        />{' '}
+        {t('actions.copyMembers')}
+      </label>
+      <label>
+        <input type="checkbox" checked={copy.text} onChange={(event) => setCopy({ ...copy, text: event.target.checked })} /> {t('actions.copyText')}
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>{t('actions.duplicateSubmit')}</button>
-        {onCancel && <button type="button" className="button" onClick={onCancel}>{t('common:actions.cancel')}</button>}
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('actions.duplicateSubmit')}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common:actions.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );
@@ -78,8 +122,14 @@ export function ArchiveButton({ documentId, title, onArchived }: { documentId: s
 
   return (
     <>
-      <button type="button" className="button button-danger" disabled={busy} onClick={archive}>{t('actions.archive')}</button>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      <button type="button" className="button button-danger" disabled={busy} onClick={archive}>
+        {t('actions.archive')}
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }

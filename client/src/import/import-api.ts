@@ -17,7 +17,11 @@ export interface NewNegotiation {
   members: Array<{ email: string; role: Role; participant: string | null }>;
 }
 
-export interface DirectoryParticipant { code: string; name: Localized; color: string }
+export interface DirectoryParticipant {
+  code: string;
+  name: Localized;
+  color: string;
+}
 
 export interface ImportPreview {
   id: string;
@@ -29,7 +33,11 @@ export interface ImportPreview {
   report: PairingReport;
 }
 
-export interface ImportResult { mode: 'replace' | 'append'; clauseIds: string[]; flagged: Array<{ clauseId: string; missing: string[] }> }
+export interface ImportResult {
+  mode: 'replace' | 'append';
+  clauseIds: string[];
+  flagged: Array<{ clauseId: string; missing: string[] }>;
+}
 
 export const createNegotiation = (input: NewNegotiation) => api.post<{ document: { id: string } }>('/api/documents', input);
 
@@ -47,7 +55,7 @@ export async function previewImport(documentId: string, files: Record<string, Fi
   } catch (error) {
     throw new ApiError(0, 'network', (error as Error).message);
   }
-  const payload = await response.json().catch(() => null) as { preview?: ImportPreview; error?: { code?: string; message?: string } } | null;
+  const payload = (await response.json().catch(() => null)) as { preview?: ImportPreview; error?: { code?: string; message?: string } } | null;
   if (!response.ok || !payload?.preview) {
     throw new ApiError(response.status, payload?.error?.code ?? 'bad_request', payload?.error?.message ?? response.statusText);
   }

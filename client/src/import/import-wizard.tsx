@@ -14,7 +14,13 @@ import { PreviewTable } from './preview-table';
 
 const ACCEPT = '.docx,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain';
 
-export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1024, onImported, onOpen }: {
+export function ImportWizard({
+  documentId,
+  languages,
+  limitBytes = 10 * 1024 * 1024,
+  onImported,
+  onOpen,
+}: {
   documentId: string;
   languages: readonly string[];
   limitBytes?: number;
@@ -35,7 +41,10 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
 
   async function read(event: FormEvent) {
     event.preventDefault();
-    if (Object.keys(files).length === 0) { setError(t('wizard.chooseFile')); return; }
+    if (Object.keys(files).length === 0) {
+      setError(t('wizard.chooseFile'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -59,10 +68,11 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
     }
   }
 
-  const countsText = (lang: string, counts: Record<ClauseKind, number>) => t('preview.counts', {
-    language: languageTitle(lang),
-    ...Object.fromEntries(CLAUSE_KINDS.map((kind) => [kind, t(`preview.count.${kind}`, { count: counts[kind] })])),
-  });
+  const countsText = (lang: string, counts: Record<ClauseKind, number>) =>
+    t('preview.counts', {
+      language: languageTitle(lang),
+      ...Object.fromEntries(CLAUSE_KINDS.map((kind) => [kind, t(`preview.count.${kind}`, { count: counts[kind] })])),
+    });
 
   async function confirm() {
     if (!state) return;
@@ -85,7 +95,11 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
         <h1>{t('wizard.title')}</h1>
         <p>{t('wizard.done', { count: result.clauseIds.length })}</p>
         {result.flagged.length > 0 && <p className="import-issue">{t('wizard.doneFlagged', { count: result.flagged.length })}</p>}
-        {onOpen && <button type="button" className="button button-primary" onClick={onOpen}>{t('wizard.open')}</button>}
+        {onOpen && (
+          <button type="button" className="button button-primary" onClick={onOpen}>
+            {t('wizard.open')}
+          </button>
+        )}
       </section>
     );
   }
@@ -99,34 +113,53 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
           {languages.map((lang) => (
             <div className="field" key={lang}>
               <label htmlFor={`${id}-file-${lang}`}>{t('wizard.fileFor', { language: languageName(lang) })}</label>
-              <input id={`${id}-file-${lang}`} type="file" accept={ACCEPT}
+              <input
+                id={`${id}-file-${lang}`}
+                type="file"
+                accept={ACCEPT}
                 onChange={(event) => {
                   const file = event.target.files?.[0];
                   setFiles((current) => {
                     const next = { ...current };
-                    if (file) next[lang] = file; else delete next[lang];
+                    if (file) next[lang] = file;
+                    else delete next[lang];
                     return next;
                   });
-                }} />
+                }}
+              />
             </div>
           ))}
           <p className="hint">{t('wizard.limit', { limit: `${formatNumber(Math.round(limitBytes / 1024 / 1024))} MiB` })}</p>
           <fieldset className="field">
             <legend>{t('wizard.mode')}</legend>
-            <label><input type="radio" name={`${id}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} /> {t('wizard.modeReplace')}</label>
-            <label><input type="radio" name={`${id}-mode`} checked={mode === 'append'} onChange={() => setMode('append')} /> {t('wizard.modeAppend')}</label>
+            <label>
+              <input type="radio" name={`${id}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} /> {t('wizard.modeReplace')}
+            </label>
+            <label>
+              <input type="radio" name={`${id}-mode`} checked={mode === 'append'} onChange={() => setMode('append')} /> {t('wizard.modeAppend')}
+            </label>
           </fieldset>
-          {error && <p className="form-error" role="alert">{error}</p>}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
           <div className="actions">
-            <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('wizard.reading') : t('wizard.preview')}</button>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t('wizard.reading') : t('wizard.preview')}
+            </button>
           </div>
         </form>
       )}
       {state && report && (
         <>
-          {Object.entries(state.preview.title).filter(([, title]) => title).map(([lang, title]) => (
-            <p key={lang} className="hint" lang={lang}>{t('wizard.titleFound', { title })}</p>
-          ))}
+          {Object.entries(state.preview.title)
+            .filter(([, title]) => title)
+            .map(([lang, title]) => (
+              <p key={lang} className="hint" lang={lang}>
+                {t('wizard.titleFound', { title })}
+              </p>
+            ))}
           <div role="status" className={report.aligned ? 'import-report aligned' : 'import-report'}>
             <p>{report.aligned ? t('preview.aligned') : t('preview.issues', { count: new Set(report.entries.map((entry) => entry.rowId)).size })}</p>
             <ul>
@@ -136,15 +169,37 @@ export function ImportWizard({ documentId, languages, limitBytes = 10 * 1024 * 1
             </ul>
           </div>
           <PreviewTable rows={state.rows} languages={languages} onCorrect={apply} refused={refused} />
-          {error && <p className="form-error" role="alert">{error}</p>}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
           <div className="actions">
             <button type="button" className="button button-primary" disabled={busy || state.rows.length === 0} onClick={confirm}>
               {busy ? t('wizard.confirming') : t('wizard.confirm', { count: state.rows.length })}
             </button>
-            <button type="button" className="button" disabled={state.operations.length === 0} onClick={() => { setState(undo(state)); setRefused(null); }}>
+            <button
+              type="button"
+              className="button"
+              disabled={state.operations.length === 0}
+              onClick={() => {
+                setState(undo(state));
+                setRefused(null);
+              }}
+            >
               {t('preview.undo')} ({t('preview.corrections', { count: state.operations.length })})
             </button>
-            <button type="button" className="button button-quiet" onClick={() => { setState(null); setError(null); setRefused(null); }}>{t('wizard.back')}</button>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => {
+                setState(null);
+                setError(null);
+                setRefused(null);
+              }}
+            >
+              {t('wizard.back')}
+            </button>
           </div>
         </>
       )}

@@ -9,7 +9,12 @@ import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/src/yjs-layout';
 import type { PreviewOperation, PreviewRow, RowIssue } from '../../../shared/src/import/types';
 import { languageName, languageTitle } from '../app/format';
 
-export function PreviewTable({ rows, languages, onCorrect, refused = null }: {
+export function PreviewTable({
+  rows,
+  languages,
+  onCorrect,
+  refused = null,
+}: {
   rows: PreviewRow[];
   languages: readonly string[];
   onCorrect: (operation: PreviewOperation) => void;
@@ -25,24 +30,39 @@ export function PreviewTable({ rows, languages, onCorrect, refused = null }: {
     setSelected([]);
   };
 
-  const describe = (issue: RowIssue) => (issue.code === 'missing'
-    ? t('preview.missing', { languages: issue.languages.map((lang) => languageName(lang)).join(', ') })
-    : t('preview.numberMismatch', { numbers: Object.entries(issue.numbers).map(([lang, n]) => `${lang.toUpperCase()} ${n ?? '–'}`).join(', ') }));
+  const describe = (issue: RowIssue) =>
+    issue.code === 'missing'
+      ? t('preview.missing', { languages: issue.languages.map((lang) => languageName(lang)).join(', ') })
+      : t('preview.numberMismatch', {
+          numbers: Object.entries(issue.numbers)
+            .map(([lang, n]) => `${lang.toUpperCase()} ${n ?? '–'}`)
+            .join(', '),
+        });
 
   return (
     <div className="import-preview">
       <div className="import-preview-tools">
-        <button type="button" className="button" disabled={selected.length !== 2} onClick={pair}>{t('preview.pair')}</button>
+        <button type="button" className="button" disabled={selected.length !== 2} onClick={pair}>
+          {t('preview.pair')}
+        </button>
         <span className="hint">{t('preview.pairHint')}</span>
       </div>
-      {refused && <p className="form-error" role="alert">{refused}</p>}
+      {refused && (
+        <p className="form-error" role="alert">
+          {refused}
+        </p>
+      )}
       <table className="import-preview-table">
         <caption>{t('preview.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('preview.row')}</th>
             <th scope="col">{t('preview.kind')}</th>
-            {languages.map((lang) => <th scope="col" key={lang}>{languageTitle(lang)}</th>)}
+            {languages.map((lang) => (
+              <th scope="col" key={lang}>
+                {languageTitle(lang)}
+              </th>
+            ))}
             <th scope="col">{t('preview.actions')}</th>
           </tr>
         </thead>
@@ -53,17 +73,32 @@ export function PreviewTable({ rows, languages, onCorrect, refused = null }: {
               <tr key={row.id} className={issues.length > 0 ? 'import-row has-issue' : 'import-row'}>
                 <th scope="row">
                   <label>
-                    <input type="checkbox" checked={selected.includes(row.id)} onChange={() => toggle(row.id)}
-                      aria-label={t('preview.select', { row: index + 1 })} />
+                    <input
+                      type="checkbox"
+                      checked={selected.includes(row.id)}
+                      onChange={() => toggle(row.id)}
+                      aria-label={t('preview.select', { row: index + 1 })}
+                    />
                     {index + 1}
                   </label>
                 </th>
                 <td>
-                  <select value={row.kind} aria-label={t('preview.kind')}
-                    onChange={(event) => onCorrect({ op: 'set_kind', row: row.id, kind: event.target.value as ClauseKind })}>
-                    {CLAUSE_KINDS.map((kind) => <option key={kind} value={kind}>{t(`kinds.${kind}`)}</option>)}
+                  <select
+                    value={row.kind}
+                    aria-label={t('preview.kind')}
+                    onChange={(event) => onCorrect({ op: 'set_kind', row: row.id, kind: event.target.value as ClauseKind })}
+                  >
+                    {CLAUSE_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {t(`kinds.${kind}`)}
+                      </option>
+                    ))}
                   </select>
-                  {issues.map((issue, i) => <p key={i} className="import-issue" role="note">{describe(issue)}</p>)}
+                  {issues.map((issue, i) => (
+                    <p key={i} className="import-issue" role="note">
+                      {describe(issue)}
+                    </p>
+                  ))}
                 </td>
                 {languages.map((lang) => {
                   const text = row.texts[lang];
@@ -74,7 +109,9 @@ export function PreviewTable({ rows, languages, onCorrect, refused = null }: {
                           {text.number && <span className="import-number">{text.number}</span>}
                           <span className="import-excerpt">{plainTextOf(text.content)}</span>
                         </>
-                      ) : t('preview.empty')}
+                      ) : (
+                        t('preview.empty')
+                      )}
                     </td>
                   );
                 })}
@@ -90,32 +127,63 @@ export function PreviewTable({ rows, languages, onCorrect, refused = null }: {
   );
 }
 
-function RowCorrections({ row, next, isLast, languages, onCorrect }: {
-  row: PreviewRow; next: PreviewRow | undefined; isLast: boolean; languages: readonly string[]; onCorrect: (operation: PreviewOperation) => void;
+function RowCorrections({
+  row,
+  next,
+  isLast,
+  languages,
+  onCorrect,
+}: {
+  row: PreviewRow;
+  next: PreviewRow | undefined;
+  isLast: boolean;
+  languages: readonly string[];
+  onCorrect: (operation: PreviewOperation) => void;
 }) {
   const { t } = useTranslation('import');
   const present = languages.filter((lang) => row.texts[lang]);
   return (
     <div className="import-corrections">
-      {present.length > 1 && present.map((lang) => (
-        <button key={`unpair-${lang}`} type="button" className="button button-quiet" onClick={() => onCorrect({ op: 'unpair', row: row.id, language: lang })}>
-          {t('preview.unpair', { language: languageName(lang) })}
+      {present.length > 1 &&
+        present.map((lang) => (
+          <button key={`unpair-${lang}`} type="button" className="button button-quiet" onClick={() => onCorrect({ op: 'unpair', row: row.id, language: lang })}>
+            {t('preview.unpair', { language: languageName(lang) })}
+          </button>
+        ))}
+      {present
+        .filter((lang) => blockCount(row, lang) > 1)
+        .map((lang) => (
+          <select
+            key={`split-${lang}`}
+            value=""
+            aria-label={t('preview.split', { language: languageName(lang) })}
+            onChange={(event) => onCorrect({ op: 'split', row: row.id, language: lang, at: Number(event.target.value) })}
+          >
+            <option value="">{t('preview.split', { language: languageName(lang) })}</option>
+            {Array.from({ length: blockCount(row, lang) - 1 }, (_, i) => (
+              <option key={i} value={i + 1}>
+                {t('preview.splitAt', { n: i + 2 })}
+              </option>
+            ))}
+          </select>
+        ))}
+      {!isLast && (
+        <button type="button" className="button button-quiet" onClick={() => onCorrect({ op: 'merge', row: row.id })}>
+          {t('preview.merge')}
         </button>
-      ))}
-      {present.filter((lang) => blockCount(row, lang) > 1).map((lang) => (
-        <select key={`split-${lang}`} value="" aria-label={t('preview.split', { language: languageName(lang) })}
-          onChange={(event) => onCorrect({ op: 'split', row: row.id, language: lang, at: Number(event.target.value) })}>
-          <option value="">{t('preview.split', { language: languageName(lang) })}</option>
-          {Array.from({ length: blockCount(row, lang) - 1 }, (_, i) => <option key={i} value={i + 1}>{t('preview.splitAt', { n: i + 2 })}</option>)}
-        </select>
-      ))}
-      {!isLast && <button type="button" className="button button-quiet" onClick={() => onCorrect({ op: 'merge', row: row.id })}>{t('preview.merge')}</button>}
-      {!isLast && next && languages.filter((lang) => next.texts[lang] && languages.some((other) => next.texts[other] && other !== lang)).map((lang) => (
-        <button key={`merge-${lang}`} type="button" className="button button-quiet" onClick={() => onCorrect({ op: 'merge', row: row.id, language: lang })}>
-          {t('preview.mergeLanguage', { language: languageName(lang) })}
-        </button>
-      ))}
-      <button type="button" className="button button-quiet" onClick={() => onCorrect({ op: 'remove', row: row.id })}>{t('preview.remove')}</button>
+      )}
+      {!isLast &&
+        next &&
+        languages
+          .filter((lang) => next.texts[lang] && languages.some((other) => next.texts[other] && other !== lang))
+          .map((lang) => (
+            <button key={`merge-${lang}`} type="button" className="button button-quiet" onClick={() => onCorrect({ op: 'merge', row: row.id, language: lang })}>
+              {t('preview.mergeLanguage', { language: languageName(lang) })}
+            </button>
+          ))}
+      <button type="button" className="button button-quiet" onClick={() => onCorrect({ op: 'remove', row: row.id })}>
+        {t('preview.remove')}
+      </button>
     </div>
   );
 }

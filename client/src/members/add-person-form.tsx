@@ -34,8 +34,14 @@ export function AddPersonForm({ documentId, participants, onChanged }: { documen
   }
 
   function validate(): boolean {
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) { setError(t('members:add.emailInvalid')); return false; }
-    if (participantRule(role) === 'required' && !participantId) { setError(t('members:participantRequired')); return false; }
+    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
+      setError(t('members:add.emailInvalid'));
+      return false;
+    }
+    if (participantRule(role) === 'required' && !participantId) {
+      setError(t('members:participantRequired'));
+      return false;
+    }
     setError(null);
     return true;
   }
@@ -89,21 +95,38 @@ export function AddPersonForm({ documentId, participants, onChanged }: { documen
           <label htmlFor="add-participant">{t('members:list.participant')}</label>
           <ParticipantSelect id="add-participant" role={role} participants={participants} value={participantId} onChange={setParticipantId} />
         </div>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy}>{t('members:add.addMember')}</button>
-          <button type="button" className="button" disabled={busy} onClick={() => void invite()}>{t('members:add.createInvitation')}</button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t('members:add.addMember')}
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => void invite()}>
+            {t('members:add.createInvitation')}
+          </button>
         </div>
       </form>
       {invitation && (
         <div className="invitation-result" role="status">
           <p>{t('members:add.invitationReady', { email: invitation.email ?? input().email, date: formatDateTime(invitation.expiresAt) })}</p>
           <div className="copy-field">
-            <label htmlFor="invitation-link" className="visually-hidden">{t('members:add.invitationLink')}</label>
+            <label htmlFor="invitation-link" className="visually-hidden">
+              {t('members:add.invitationLink')}
+            </label>
             <input id="invitation-link" readOnly value={link} onFocus={(event) => event.target.select()} />
-            <button type="button" className="button" onClick={() => {
-              navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false));
-            }}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                navigator.clipboard?.writeText(link).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                );
+              }}
+            >
               <CopyIcon />
               {copied ? t('members:add.copied') : t('members:add.copy')}
             </button>

@@ -10,7 +10,13 @@ import { useErrorMessage } from '../app/error-message';
 import { ParticipantSelect, RoleSelect } from './participant-select';
 import { participantRule } from './role-rules';
 
-export function MembersSection({ documentId, members, participants, currentUserId, onChanged }: {
+export function MembersSection({
+  documentId,
+  members,
+  participants,
+  currentUserId,
+  onChanged,
+}: {
   documentId: string;
   members: Member[];
   participants: Participant[];
@@ -21,20 +27,30 @@ export function MembersSection({ documentId, members, participants, currentUserI
   return (
     <section className="card" aria-labelledby="members-heading">
       <h2 id="members-heading">{t('members:list.title')}</h2>
-      {members.length === 0 ? <p className="empty">{t('members:list.empty')}</p> : (
+      {members.length === 0 ? (
+        <p className="empty">{t('members:list.empty')}</p>
+      ) : (
         <table className="data-table">
           <thead>
             <tr>
               <th scope="col">{t('members:list.name')}</th>
               <th scope="col">{t('members:list.role')}</th>
               <th scope="col">{t('members:list.participant')}</th>
-              <th scope="col"><span className="visually-hidden">{t('members:actionsColumn')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('members:actionsColumn')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {members.map((member) => (
-              <MemberRow key={member.membershipId} documentId={documentId} member={member} participants={participants}
-                isSelf={member.userId === currentUserId} onChanged={onChanged} />
+              <MemberRow
+                key={member.membershipId}
+                documentId={documentId}
+                member={member}
+                participants={participants}
+                isSelf={member.userId === currentUserId}
+                onChanged={onChanged}
+              />
             ))}
           </tbody>
         </table>
@@ -43,7 +59,13 @@ export function MembersSection({ documentId, members, participants, currentUserI
   );
 }
 
-function MemberRow({ documentId, member, participants, isSelf, onChanged }: {
+function MemberRow({
+  documentId,
+  member,
+  participants,
+  isSelf,
+  onChanged,
+}: {
   documentId: string;
   member: Member;
   participants: Participant[];
@@ -93,38 +115,54 @@ function MemberRow({ documentId, member, participants, isSelf, onChanged }: {
   return (
     <tr>
       <td>
-        <div className="member-name">{member.displayName}{isSelf && <span className="muted">{t('members:list.you')}</span>}</div>
+        <div className="member-name">
+          {member.displayName}
+          {isSelf && <span className="muted">{t('members:list.you')}</span>}
+        </div>
         {member.email && <div className="muted">{member.email}</div>}
       </td>
       <td>
-        <RoleSelect id={`role-${member.membershipId}`} value={role} onChange={setRole}
-          label={t('members:list.roleOf', { name: member.displayName })} />
+        <RoleSelect id={`role-${member.membershipId}`} value={role} onChange={setRole} label={t('members:list.roleOf', { name: member.displayName })} />
       </td>
       <td>
-        <ParticipantSelect id={`participant-${member.membershipId}`} role={role} participants={participants}
-          value={participantId} onChange={setParticipantId} label={t('members:list.participantOf', { name: member.displayName })} />
+        <ParticipantSelect
+          id={`participant-${member.membershipId}`}
+          role={role}
+          participants={participants}
+          value={participantId}
+          onChange={setParticipantId}
+          label={t('members:list.participantOf', { name: member.displayName })}
+        />
       </td>
-      <td className="buttons-cell"><div className="row-buttons">
-        {dirty && (
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => void save()}>
-            {t('common:actions.save')}
-          </button>
-        )}
-        {confirming ? (
-          <>
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
-              {t('members:list.confirmRemove', { name: member.displayName })}
+      <td className="buttons-cell">
+        <div className="row-buttons">
+          {dirty && (
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void save()}>
+              {t('common:actions.save')}
             </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>{t('common:actions.cancel')}</button>
-          </>
-        ) : (
-          <button type="button" className="button" disabled={isSelf} onClick={() => setConfirming(true)}
-            aria-label={t('members:list.removeLabel', { name: member.displayName })}>
-            {t('common:actions.remove')}
-          </button>
-        )}
-      </div>
-                </td>
+          )}
+          {confirming ? (
+            <>
+              <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
+                {t('members:list.confirmRemove', { name: member.displayName })}
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                {t('common:actions.cancel')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              disabled={isSelf}
+              onClick={() => setConfirming(true)}
+              aria-label={t('members:list.removeLabel', { name: member.displayName })}
+            >
+              {t('common:actions.remove')}
+            </button>
+          )}
+        </div>
+      </td>
     </tr>
   );
 }

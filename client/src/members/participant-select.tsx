@@ -4,7 +4,14 @@ import type { Role } from '../../../shared/src/policy';
 import { localized } from '../app/format';
 import { participantRule } from './role-rules';
 
-export function ParticipantSelect({ id, role, participants, value, onChange, label }: {
+export function ParticipantSelect({
+  id,
+  role,
+  participants,
+  value,
+  onChange,
+  label,
+}: {
   id: string;
   role: Role;
   participants: Participant[];
@@ -15,11 +22,21 @@ export function ParticipantSelect({ id, role, participants, value, onChange, lab
   const { t } = useTranslation();
   const rule = participantRule(role);
   return (
-    <select id={id} value={rule === 'none' ? '' : value} disabled={rule === 'none'} required={rule === 'required'}
-      aria-label={label} onChange={(event) => onChange(event.target.value)}>
-      <option value="">{rule === 'none' ? t('members:noParticipantForRole') : rule === 'required' ? t('members:chooseParticipant') : t('members:noParticipant')}</option>
+    <select
+      id={id}
+      value={rule === 'none' ? '' : value}
+      disabled={rule === 'none'}
+      required={rule === 'required'}
+      aria-label={label}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      <option value="">
+        {rule === 'none' ? t('members:noParticipantForRole') : rule === 'required' ? t('members:chooseParticipant') : t('members:noParticipant')}
+      </option>
       {participants.map((participant) => (
-        <option key={participant.id} value={participant.id}>{t('members:participantOption', { code: participant.code, name: localized(participant.name) })}</option>
+        <option key={participant.id} value={participant.id}>
+          {t('members:participantOption', { code: participant.code, name: localized(participant.name) })}
+        </option>
       ))}
     </select>
   );
@@ -30,7 +47,11 @@ export function RoleSelect({ id, value, onChange, label }: { id: string; value: 
   const roles: Role[] = ['delegate', 'legal_reviewer', 'observer', 'secretariat'];
   return (
     <select id={id} value={value} aria-label={label} onChange={(event) => onChange(event.target.value as Role)}>
-      {roles.map((role) => <option key={role} value={role}>{t(`common:roles.${role}`)}</option>)}
+      {roles.map((role) => (
+        <option key={role} value={role}>
+          {t(`common:roles.${role}`)}
+        </option>
+      ))}
     </select>
   );
 }

@@ -8,7 +8,12 @@ import { useToasts } from '../components/toasts';
 import { useErrorMessage } from '../app/error-message';
 import { ParticipantForm } from './participant-form';
 
-export function ParticipantsSection({ documentId, languages, participants, onChanged }: {
+export function ParticipantsSection({
+  documentId,
+  languages,
+  participants,
+  onChanged,
+}: {
   documentId: string;
   languages: readonly string[];
   participants: Participant[];
@@ -36,63 +41,107 @@ export function ParticipantsSection({ documentId, languages, participants, onCha
       <div className="section-heading">
         <h2 id="participants-heading">{t('members:participants.title')}</h2>
         {editing !== 'new' && (
-          <button type="button" className="button" onClick={() => setEditing('new')}>{t('members:participants.add')}</button>
+          <button type="button" className="button" onClick={() => setEditing('new')}>
+            {t('members:participants.add')}
+          </button>
         )}
       </div>
       <p className="lead">{t('members:participants.intro')}</p>
       {editing === 'new' && (
-        <ParticipantForm languages={languages} onCancel={() => setEditing(null)} onSubmit={async (input) => {
-          await createParticipant(documentId, input);
-          setEditing(null);
-          await onChanged();
-          toasts.show({ message: t('members:participants.added', { code: input.code }) });
-        }} />
+        <ParticipantForm
+          languages={languages}
+          onCancel={() => setEditing(null)}
+          onSubmit={async (input) => {
+            await createParticipant(documentId, input);
+            setEditing(null);
+            await onChanged();
+            toasts.show({ message: t('members:participants.added', { code: input.code }) });
+          }}
+        />
       )}
-      {participants.length === 0 ? <p className="empty">{t('members:participants.empty')}</p> : (
+      {participants.length === 0 ? (
+        <p className="empty">{t('members:participants.empty')}</p>
+      ) : (
         <table className="data-table">
           <thead>
             <tr>
               <th scope="col">{t('members:participants.code')}</th>
-              {languages.map((lang) => <th scope="col" key={lang}>{t('members:participants.nameIn', { language: languageName(lang) })}</th>)}
-              <th scope="col"><span className="visually-hidden">{t('members:actionsColumn')}</span></th>
+              {languages.map((lang) => (
+                <th scope="col" key={lang}>
+                  {t('members:participants.nameIn', { language: languageName(lang) })}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">{t('members:actionsColumn')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {participants.map((participant) => editing === participant.id ? (
-              <tr key={participant.id}>
-                <td colSpan={languages.length + 2}>
-                  <ParticipantForm languages={languages} initial={participant} onCancel={() => setEditing(null)} onSubmit={async (input) => {
-                    await updateParticipant(documentId, participant.id, input);
-                    setEditing(null);
-                    await onChanged();
-                    toasts.show({ message: t('members:participants.saved', { code: input.code }) });
-                  }} />
-                </td>
-              </tr>
-            ) : (
-              <tr key={participant.id}>
-                <td><span className="participant-badge" style={{ backgroundColor: participant.color }}>{participant.code}</span></td>
-                {languages.map((lang) => <td key={lang} lang={lang}>{participant.name[lang] ?? ''}</td>)}
-                <td className="buttons-cell"><div className="row-buttons">
-                  {confirming === participant.id ? (
-                    <>
-                      <button type="button" className="button button-danger" onClick={() => void remove(participant)}>
-                        {t('members:participants.confirmRemove', { code: participant.code })}
-                      </button>
-                      <button type="button" className="button" onClick={() => setConfirming(null)}>{t('common:actions.cancel')}</button>
-                    </>
-                  ) : (
-                    <>
-                      <button type="button" className="button" onClick={() => setEditing(participant.id)}
-                        aria-label={t('members:participants.editLabel', { code: participant.code })}>{t('common:actions.edit')}</button>
-                      <button type="button" className="button" onClick={() => setConfirming(participant.id)}
-                        aria-label={t('members:participants.removeLabel', { code: participant.code })}>{t('common:actions.remove')}</button>
-                    </>
-                  )}
-                </div>
-                </td>
-              </tr>
-            ))}
+            {participants.map((participant) =>
+              editing === participant.id ? (
+                <tr key={participant.id}>
+                  <td colSpan={languages.length + 2}>
+                    <ParticipantForm
+                      languages={languages}
+                      initial={participant}
+                      onCancel={() => setEditing(null)}
+                      onSubmit={async (input) => {
+                        await updateParticipant(documentId, participant.id, input);
+                        setEditing(null);
+                        await onChanged();
+                        toasts.show({ message: t('members:participants.saved', { code: input.code }) });
+                      }}
+                    />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={participant.id}>
+                  <td>
+                    <span className="participant-badge" style={{ backgroundColor: participant.color }}>
+                      {participant.code}
+                    </span>
+                  </td>
+                  {languages.map((lang) => (
+                    <td key={lang} lang={lang}>
+                      {participant.name[lang] ?? ''}
+                    </td>
+                  ))}
+                  <td className="buttons-cell">
+                    <div className="row-buttons">
+                      {confirming === participant.id ? (
+                        <>
+                          <button type="button" className="button button-danger" onClick={() => void remove(participant)}>
+                            {t('members:participants.confirmRemove', { code: participant.code })}
+                          </button>
+                          <button type="button" className="button" onClick={() => setConfirming(null)}>
+                            {t('common:actions.cancel')}
+                          </button>
+                        </>
+                      ) : (
+                        <>
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => setEditing(participant.id)}
+                            aria-label={t('members:participants.editLabel', { code: participant.code })}
+                          >
+                            {t('common:actions.edit')}
+                          </button>
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => setConfirming(participant.id)}
+                            aria-label={t('members:participants.removeLabel', { code: participant.code })}
+                          >
+                            {t('common:actions.remove')}
+                          </button>
+                        </>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       )}

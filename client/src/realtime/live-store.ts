@@ -90,7 +90,9 @@ export class LiveStore<T extends object> implements LiveSource<LiveSnapshot<T>> 
 
   readonly subscribe: Subscribe = (listener) => {
     this.listeners.add(listener);
-    return () => { this.listeners.delete(listener); };
+    return () => {
+      this.listeners.delete(listener);
+    };
   };
 
   readonly getSnapshot = (): LiveSnapshot<T> => this.snapshot;
@@ -123,7 +125,10 @@ export class LiveStore<T extends object> implements LiveSource<LiveSnapshot<T>> 
   /** Reads the snapshot once the reasons to stop arriving for `delayMs` [L5]. */
   reloadSoon(delayMs = this.options.settleMs ?? 0): void {
     this.clearTimer();
-    this.timer = setTimeout(() => { this.timer = null; void this.reload(); }, delayMs);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.reload();
+    }, delayMs);
   }
 
   start(socket: LiveSocket | null): () => void {
@@ -172,13 +177,17 @@ export class LiveStore<T extends object> implements LiveSource<LiveSnapshot<T>> 
       if (this.options.reconnect !== false) {
         // 'connect' fires on every connection after the first read started: the rooms are joined again
         // (useDocumentChannel) and whatever was sent before that is read here [L3].
-        const reconnected = () => { void this.reload(); };
+        const reconnected = () => {
+          void this.reload();
+        };
         socket.on('connect', reconnected);
         stops.push(() => socket.off('connect', reconnected));
       }
     }
     for (const changes of this.options.reloadWhen ?? []) stops.push(changes(() => this.reloadSoon()));
-    return () => { for (const stop of stops) stop(); };
+    return () => {
+      for (const stop of stops) stop();
+    };
   }
 
   private receive(outcome: EventOutcome<T>): void {

@@ -22,7 +22,9 @@ export function RealtimeProvider({ active, onSessionEnded, children }: { active:
   useEffect(() => {
     if (!socket) return;
     socket.connect();
-    return () => { socket.disconnect(); };
+    return () => {
+      socket.disconnect();
+    };
   }, [socket]);
 
   useEffect(() => {
@@ -59,7 +61,9 @@ export function useDocumentChannel(documentId: string, onAccessChanged?: (remove
   const tellAccessChanged = useEffectEvent((removed: boolean) => onAccessChanged?.(removed));
   useEffect(() => {
     if (!socket) return;
-    const join = () => { socket.timeout(10_000).emit(SocketEvent.JoinDocument, { documentId }, () => undefined); };
+    const join = () => {
+      socket.timeout(10_000).emit(SocketEvent.JoinDocument, { documentId }, () => undefined);
+    };
     const accessChanged = (payload: { documentId: string; removed: boolean }) => {
       if (payload.documentId === documentId) tellAccessChanged(payload.removed);
     };

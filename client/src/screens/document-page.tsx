@@ -38,17 +38,20 @@ export function DocumentPage({ documentId, requires, children }: DocumentPagePro
     <>
       <AppHeader documentRole={headerRole} />
       <main id="main" className="page">
-        {error ? <ScreenError error={error} onRetry={() => void load()} />
-          : !detail ? <Loading />
-            : !allowed ? <ScreenError error={new ApiError(403, 'forbidden', t('common:errors.notAllowedHere'))} />
-              : (
-                <>
-                  <nav className="breadcrumbs" aria-label={t('common:header.breadcrumbs')}>
-                    <Link href={paths.workspace(documentId)}>{localized(detail.document.title)}</Link>
-                  </nav>
-                  {children(detail, load)}
-                </>
-              )}
+        {error ? (
+          <ScreenError error={error} onRetry={() => void load()} />
+        ) : !detail ? (
+          <Loading />
+        ) : !allowed ? (
+          <ScreenError error={new ApiError(403, 'forbidden', t('common:errors.notAllowedHere'))} />
+        ) : (
+          <>
+            <nav className="breadcrumbs" aria-label={t('common:header.breadcrumbs')}>
+              <Link href={paths.workspace(documentId)}>{localized(detail.document.title)}</Link>
+            </nav>
+            {children(detail, load)}
+          </>
+        )}
       </main>
     </>
   );

@@ -16,7 +16,6 @@ export function DocumentsScreen() {
   const { user } = useSession();
   const { documents, error, reload } = useMyNegotiations();
 
-
   return (
     <>
       <AppHeader />
@@ -24,17 +23,24 @@ export function DocumentsScreen() {
         <div className="section-heading">
           <h1>{t('documents:title')}</h1>
           {user && documents && mayCreateNegotiation(user, documents) && (
-            <Link href={paths.newDocument()} className="button button-primary">{t('documents:newNegotiation')}</Link>
+            <Link href={paths.newDocument()} className="button button-primary">
+              {t('documents:newNegotiation')}
+            </Link>
           )}
         </div>
-        {error ? <ScreenError error={error} onRetry={reload} />
-          : !documents || !user ? <Loading />
-            : documents.length === 0 ? <p className="empty">{t('documents:empty')}</p>
-              : (
-                <ul className="document-list">
-                  {documents.map((doc) => <DocumentCard key={doc.id} document={doc} user={user} onArchived={reload} />)}
-                </ul>
-              )}
+        {error ? (
+          <ScreenError error={error} onRetry={reload} />
+        ) : !documents || !user ? (
+          <Loading />
+        ) : documents.length === 0 ? (
+          <p className="empty">{t('documents:empty')}</p>
+        ) : (
+          <ul className="document-list">
+            {documents.map((doc) => (
+              <DocumentCard key={doc.id} document={doc} user={user} onArchived={reload} />
+            ))}
+          </ul>
+        )}
       </main>
     </>
   );

@@ -29,17 +29,29 @@ export function InvitationScreen({ token }: { token: string }) {
   useEffect(() => {
     let cancelled = false;
     getInvitation(token).then(
-      (answer) => { if (!cancelled) setInvitation(answer.invitation); },
-      (failure: unknown) => { if (!cancelled) setLoadError(failure); },
+      (answer) => {
+        if (!cancelled) setInvitation(answer.invitation);
+      },
+      (failure: unknown) => {
+        if (!cancelled) setLoadError(failure);
+      },
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [token]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const existing = invitation?.existingAccount === true;
-    if (!existing && password.length < MIN_PASSWORD) { setError(t('invitations:passwordTooShort', { min: MIN_PASSWORD })); return; }
-    if (!existing && password !== confirm) { setError(t('invitations:passwordsDiffer')); return; }
+    if (!existing && password.length < MIN_PASSWORD) {
+      setError(t('invitations:passwordTooShort', { min: MIN_PASSWORD }));
+      return;
+    }
+    if (!existing && password !== confirm) {
+      setError(t('invitations:passwordsDiffer'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -57,61 +69,94 @@ export function InvitationScreen({ token }: { token: string }) {
     <>
       <AppHeader />
       <main id="main" className="page page-narrow">
-        {loadError ? <ScreenError error={loadError} />
-          : !invitation ? <Loading />
-            : (
-              <div className="card auth-card">
-                <h1>{t('invitations:title')}</h1>
-                <p className="lead">
-                  {invitation.participant
-                    ? t('invitations:introWithParticipant', {
-                      title: localized(invitation.documentTitle),
-                      role: t(`common:roles.${invitation.role}`),
-                      participant: localized(invitation.participant.name),
-                    })
-                    : t('invitations:intro', { title: localized(invitation.documentTitle), role: t(`common:roles.${invitation.role}`) })}
-                </p>
-                <form onSubmit={submit}>
-                  <div className="field">
-                    <label htmlFor="invite-email">{t('auth:fields.email')}</label>
-                    <input id="invite-email" type="email" value={invitation.email} readOnly autoComplete="username" />
-                  </div>
-                  {invitation.existingAccount ? (
-                    <>
-                      <p className="notice">{t('invitations:existingAccount')}</p>
-                      <div className="field">
-                        <label htmlFor="invite-password">{t('invitations:currentPassword')}</label>
-                        <input id="invite-password" type="password" required autoComplete="current-password" value={password}
-                          onChange={(event) => setPassword(event.target.value)} />
-                      </div>
-                    </>
-                  ) : (
-                    <>
-                      <div className="field">
-                        <label htmlFor="invite-name">{t('invitations:displayName')}</label>
-                        <input id="invite-name" required maxLength={200} autoComplete="name" value={displayName}
-                          onChange={(event) => setDisplayName(event.target.value)} />
-                      </div>
-                      <div className="field">
-                        <label htmlFor="invite-password">{t('invitations:password')}</label>
-                        <input id="invite-password" type="password" required autoComplete="new-password" value={password}
-                          aria-describedby="invite-password-hint" onChange={(event) => setPassword(event.target.value)} />
-                        <p className="hint" id="invite-password-hint">{t('invitations:passwordHint', { min: MIN_PASSWORD })}</p>
-                      </div>
-                      <div className="field">
-                        <label htmlFor="invite-confirm">{t('invitations:confirmPassword')}</label>
-                        <input id="invite-confirm" type="password" required autoComplete="new-password" value={confirm}
-                          onChange={(event) => setConfirm(event.target.value)} />
-                      </div>
-                    </>
-                  )}
-                  {error && <p className="form-error" role="alert">{error}</p>}
-                  <button type="submit" className="button button-primary button-block" disabled={busy}>
-                    {busy ? t('invitations:accepting') : t('invitations:accept')}
-                  </button>
-                </form>
+        {loadError ? (
+          <ScreenError error={loadError} />
+        ) : !invitation ? (
+          <Loading />
+        ) : (
+          <div className="card auth-card">
+            <h1>{t('invitations:title')}</h1>
+            <p className="lead">
+              {invitation.participant
+                ? t('invitations:introWithParticipant', {
+                    title: localized(invitation.documentTitle),
+                    role: t(`common:roles.${invitation.role}`),
+                    participant: localized(invitation.participant.name),
+                  })
+                : t('invitations:intro', { title: localized(invitation.documentTitle), role: t(`common:roles.${invitation.role}`) })}
+            </p>
+            <form onSubmit={submit}>
+              <div className="field">
+                <label htmlFor="invite-email">{t('auth:fields.email')}</label>
+                <input id="invite-email" type="email" value={invitation.email} readOnly autoComplete="username" />
               </div>
-            )}
+              {invitation.existingAccount ? (
+                <>
+                  <p className="notice">{t('invitations:existingAccount')}</p>
+                  <div className="field">
+                    <label htmlFor="invite-password">{t('invitations:currentPassword')}</label>
+                    <input
+                      id="invite-password"
+                      type="password"
+                      required
+                      autoComplete="current-password"
+                      value={password}
+                      onChange={(event) => setPassword(event.target.value)}
+                    />
+                  </div>
+                </>
+              ) : (
+                <>
+                  <div className="field">
+                    <label htmlFor="invite-name">{t('invitations:displayName')}</label>
+                    <input
+                      id="invite-name"
+                      required
+                      maxLength={200}
+                      autoComplete="name"
+                      value={displayName}
+                      onChange={(event) => setDisplayName(event.target.value)}
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="invite-password">{t('invitations:password')}</label>
+                    <input
+                      id="invite-password"
+                      type="password"
+                      required
+                      autoComplete="new-password"
+                      value={password}
+                      aria-describedby="invite-password-hint"
+                      onChange={(event) => setPassword(event.target.value)}
+                    />
+                    <p className="hint" id="invite-password-hint">
+                      {t('invitations:passwordHint', { min: MIN_PASSWORD })}
+                    </p>
+                  </div>
+                  <div className="field">
+                    <label htmlFor="invite-confirm">{t('invitations:confirmPassword')}</label>
+                    <input
+                      id="invite-confirm"
+                      type="password"
+                      required
+                      autoComplete="new-password"
+                      value={confirm}
+                      onChange={(event) => setConfirm(event.target.value)}
+                    />
+                  </div>
+                </>
+              )}
+              {error && (
+                <p className="form-error" role="alert">
+                  {error}
+                </p>
+              )}
+              <button type="submit" className="button button-primary button-block" disabled={busy}>
+                {busy ? t('invitations:accepting') : t('invitations:accept')}
+              </button>
+            </form>
+          </div>
+        )}
       </main>
     </>
   );

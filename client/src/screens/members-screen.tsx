@@ -21,10 +21,19 @@ export function MembersScreen({ documentId }: { documentId: string }) {
   const { t } = useTranslation();
   const session = useSession();
   // The document and its people, read together; read again after every change made here (onChanged).
-  const read = useLive(useMemo(() => resource(async (): Promise<{ detail: DocumentDetail; members: Member[] }> => {
-    const [detail, { members }] = await Promise.all([getDocument(documentId), listMembers(documentId)]);
-    return { detail, members };
-  }, { reconnect: false }), [documentId]));
+  const read = useLive(
+    useMemo(
+      () =>
+        resource(
+          async (): Promise<{ detail: DocumentDetail; members: Member[] }> => {
+            const [detail, { members }] = await Promise.all([getDocument(documentId), listMembers(documentId)]);
+            return { detail, members };
+          },
+          { reconnect: false },
+        ),
+      [documentId],
+    ),
+  );
   const { error, reload: load } = read;
   const detail = read.value?.detail ?? null;
   const members = read.value?.members ?? null;
@@ -37,21 +46,29 @@ export function MembersScreen({ documentId }: { documentId: string }) {
     <>
       <AppHeader documentRole={headerRole} />
       <main id="main" className="page">
-        {error ? <ScreenError error={error} onRetry={() => void load()} />
-          : !detail || !members ? <Loading />
-            : !canManage ? <ScreenError error={new ApiError(403, 'forbidden', t('members:notAllowed'))} />
-              : (
-                <>
-                  <nav className="breadcrumbs" aria-label={t('common:header.breadcrumbs')}>
-                    <Link href={paths.workspace(documentId)}>{localized(detail.document.title)}</Link>
-                  </nav>
-                  <h1>{t('members:title')}</h1>
-                  <ParticipantsSection documentId={documentId} languages={detail.document.languages} participants={detail.participants} onChanged={load} />
-                  <MembersSection documentId={documentId} members={members} participants={detail.participants}
-                    currentUserId={session.user?.id ?? null} onChanged={load} />
-                  <AddPersonForm documentId={documentId} participants={detail.participants} onChanged={load} />
-                </>
-              )}
+        {error ? (
+          <ScreenError error={error} onRetry={() => void load()} />
+        ) : !detail || !members ? (
+          <Loading />
+        ) : !canManage ? (
+          <ScreenError error={new ApiError(403, 'forbidden', t('members:notAllowed'))} />
+        ) : (
+          <>
+            <nav className="breadcrumbs" aria-label={t('common:header.breadcrumbs')}>
+              <Link href={paths.workspace(documentId)}>{localized(detail.document.title)}</Link>
+            </nav>
+            <h1>{t('members:title')}</h1>
+            <ParticipantsSection documentId={documentId} languages={detail.document.languages} participants={detail.participants} onChanged={load} />
+            <MembersSection
+              documentId={documentId}
+              members={members}
+              participants={detail.participants}
+              currentUserId={session.user?.id ?? null}
+              onChanged={load}
+            />
+            <AddPersonForm documentId={documentId} participants={detail.participants} onChanged={load} />
+          </>
+        )}
       </main>
     </>
   );

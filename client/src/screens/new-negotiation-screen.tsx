@@ -22,10 +22,15 @@ export function NewNegotiationScreen() {
     <>
       <AppHeader />
       <main id="main" className="page">
-        {error ? <ScreenError error={error} onRetry={() => reload()} />
-          : !documents || !user ? <Loading />
-            : !mayCreateNegotiation(user, documents) ? <ScreenError error={new ApiError(403, 'forbidden', t('import:newNegotiation.notAllowed'))} />
-              : <NewNegotiationForm onCreated={(documentId) => navigate(paths.workspace(documentId))} onCancel={() => navigate(paths.documents())} />}
+        {error ? (
+          <ScreenError error={error} onRetry={() => reload()} />
+        ) : !documents || !user ? (
+          <Loading />
+        ) : !mayCreateNegotiation(user, documents) ? (
+          <ScreenError error={new ApiError(403, 'forbidden', t('import:newNegotiation.notAllowed'))} />
+        ) : (
+          <NewNegotiationForm onCreated={(documentId) => navigate(paths.workspace(documentId))} onCancel={() => navigate(paths.documents())} />
+        )}
       </main>
     </>
   );

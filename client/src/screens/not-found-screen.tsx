@@ -11,7 +11,9 @@ export function NotFoundScreen() {
         <div className="screen-status">
           <h1>{t('common:errors.notFoundTitle')}</h1>
           <p>{t('common:errors.notFoundPage')}</p>
-          <Link href={paths.documents()} className="button">{t('common:actions.backToNegotiations')}</Link>
+          <Link href={paths.documents()} className="button">
+            {t('common:actions.backToNegotiations')}
+          </Link>
         </div>
       </main>
     </>

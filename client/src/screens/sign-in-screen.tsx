@@ -16,8 +16,12 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const notice = session.state.status === 'signedOut' && session.state.reason === 'ended' ? t('auth:sessionEnded')
-    : session.state.status === 'signedOut' && session.state.reason === 'signedOut' ? t('auth:signedOut') : null;
+  const notice =
+    session.state.status === 'signedOut' && session.state.reason === 'ended'
+      ? t('auth:sessionEnded')
+      : session.state.status === 'signedOut' && session.state.reason === 'signedOut'
+        ? t('auth:signedOut')
+        : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,19 +43,43 @@ export function SignInScreen() {
         <div className="card auth-card">
           <h1>{t('auth:signIn.title')}</h1>
           <p className="lead">{t('auth:signIn.intro')}</p>
-          {notice && <p className="notice" role="status">{notice}</p>}
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
           <form onSubmit={submit} noValidate={false}>
             <div className="field">
               <label htmlFor="signin-email">{t('auth:fields.email')}</label>
-              <input id="signin-email" type="email" name="email" autoComplete="username" required value={email}
-                onChange={(event) => setEmail(event.target.value)} aria-invalid={error ? true : undefined} />
+              <input
+                id="signin-email"
+                type="email"
+                name="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+                aria-invalid={error ? true : undefined}
+              />
             </div>
             <div className="field">
               <label htmlFor="signin-password">{t('auth:fields.password')}</label>
-              <input id="signin-password" type="password" name="password" autoComplete="current-password" required value={password}
-                onChange={(event) => setPassword(event.target.value)} aria-invalid={error ? true : undefined} />
+              <input
+                id="signin-password"
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                aria-invalid={error ? true : undefined}
+              />
             </div>
-            {error && <p className="form-error" role="alert">{error}</p>}
+            {error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
             <button type="submit" className="button button-primary button-block" disabled={busy}>
               {busy ? t('auth:signIn.submitting') : t('auth:signIn.submit')}
             </button>

@@ -4,9 +4,5 @@ import { SignedVersionPage } from '../versions';
 import { DocumentPage } from './document-page';
 
 export function SignedScreen({ documentId }: { documentId: string }) {
-  return (
-    <DocumentPage documentId={documentId}>
-      {() => <SignedVersionPage documentId={documentId} onVerify={() => navigate(paths.verify())} />}
-    </DocumentPage>
-  );
+  return <DocumentPage documentId={documentId}>{() => <SignedVersionPage documentId={documentId} onVerify={() => navigate(paths.verify())} />}</DocumentPage>;
 }

@@ -19,7 +19,18 @@ import { useLive } from '../realtime/use-live';
 import { SocketEvent } from '../../../shared/src/protocol';
 import { listMembers } from '../api/members';
 import { useApprovalsStore, ApprovalMatrix, type ApprovalPermissions } from '../approvals';
-import { CommentList, ThreadSidebar, commentHighlights, commentKeymap, highlightSource, useCommentsStore, type CommentDraft, type CommentsStore, type CommentsViewer, type MemberForMentions } from '../comments';
+import {
+  CommentList,
+  ThreadSidebar,
+  commentHighlights,
+  commentKeymap,
+  highlightSource,
+  useCommentsStore,
+  type CommentDraft,
+  type CommentsStore,
+  type CommentsViewer,
+  type MemberForMentions,
+} from '../comments';
 import { ActivityFeed } from '../versions';
 import { FeaturesContext, type PanelTab, type WorkspaceFeatures } from '../workspace/features-context';
 import { SidePanel } from '../workspace/side-panel';
@@ -46,7 +57,9 @@ export function WorkspaceScreen({ documentId }: { documentId: string }) {
     return (
       <>
         <AppHeader />
-        <main id="main" className="page"><ScreenError error={error} onRetry={() => void store.reload()} /></main>
+        <main id="main" className="page">
+          <ScreenError error={error} onRetry={() => void store.reload()} />
+        </main>
       </>
     );
   }
@@ -54,7 +67,9 @@ export function WorkspaceScreen({ documentId }: { documentId: string }) {
     return (
       <>
         <AppHeader />
-        <main id="main" className="page"><Loading /></main>
+        <main id="main" className="page">
+          <Loading />
+        </main>
       </>
     );
   }
@@ -84,7 +99,10 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
     const cursors = new CursorRouter(collab.awareness);
     const viewport = new ViewportWatcher();
     const context: WorkspaceContextValue = {
-      collab, presence, cursors, viewport,
+      collab,
+      presence,
+      cursors,
+      viewport,
       focusRequests: new FocusRequests(),
       editorPlugins: (clauseId, language, fragment) => {
         const source = highlightSource(comments, clauseId, language);
@@ -135,12 +153,24 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
       <AppHeader documentRole={headerRole} />
       {open ? (
         <WorkspaceContext.Provider value={open}>
-          <OpenWorkspace detail={detail} title={title} comments={comments} draft={draft} onDraftDone={() => setDraft(null)}
-            panel={panel} setPanel={setPanel} selectedClause={selectedClause} />
-          <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
+          <OpenWorkspace
+            detail={detail}
+            title={title}
+            comments={comments}
+            draft={draft}
+            onDraftDone={() => setDraft(null)}
+            panel={panel}
+            setPanel={setPanel}
+            selectedClause={selectedClause}
+          />
+          <div className="visually-hidden" role="status" aria-live="polite">
+            {announcement}
+          </div>
         </WorkspaceContext.Provider>
       ) : (
-        <main id="main" className="page"><Loading label={t('workspace:loadingText')} /></main>
+        <main id="main" className="page">
+          <Loading label={t('workspace:loadingText')} />
+        </main>
       )}
     </>
   );
@@ -179,22 +209,42 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, set
     if (state.failure === 'session_ended') session.ended();
   }, [state.failure, session]);
 
-  const showComments = useCallback((clauseId: string) => {
-    setSelectedClauseId(clauseId);
-    setPanel({ open: true, tab: 'comments' });
-  }, [setPanel, setSelectedClauseId]);
+  const showComments = useCallback(
+    (clauseId: string) => {
+      setSelectedClauseId(clauseId);
+      setPanel({ open: true, tab: 'comments' });
+    },
+    [setPanel, setSelectedClauseId],
+  );
 
-  const approvalMe: ApprovalPermissions = useMemo(() => ({
-    participantId: me.participantId,
-    canApprove: me.permissions.includes('clause.approve'),
-    canConfirmConcordance: me.permissions.includes('concordance.confirm'),
-  }), [me]);
-  const viewer: CommentsViewer = useMemo(() => ({
-    userId: session.user?.id ?? '', permissions: me.permissions, role: me.role, participantId: me.participantId,
-  }), [session.user?.id, me]);
-  const features: WorkspaceFeatures = useMemo(() => ({
-    approvals, approvalMe, comments, selection: selectedClause, showComments, announce,
-  }), [approvals, approvalMe, comments, selectedClause, showComments, announce]);
+  const approvalMe: ApprovalPermissions = useMemo(
+    () => ({
+      participantId: me.participantId,
+      canApprove: me.permissions.includes('clause.approve'),
+      canConfirmConcordance: me.permissions.includes('concordance.confirm'),
+    }),
+    [me],
+  );
+  const viewer: CommentsViewer = useMemo(
+    () => ({
+      userId: session.user?.id ?? '',
+      permissions: me.permissions,
+      role: me.role,
+      participantId: me.participantId,
+    }),
+    [session.user?.id, me],
+  );
+  const features: WorkspaceFeatures = useMemo(
+    () => ({
+      approvals,
+      approvalMe,
+      comments,
+      selection: selectedClause,
+      showComments,
+      announce,
+    }),
+    [approvals, approvalMe, comments, selectedClause, showComments, announce],
+  );
 
   /** The clause a person works in is the one the comments panel follows. */
   function followFocus(event: FocusEvent<HTMLDivElement>) {
@@ -207,12 +257,31 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, set
       case 'comments':
         return (
           <>
-            <ThreadSidebar store={comments} viewer={viewer} participants={participants} clauseId={selectedClauseId}
-              clauseLabel={selectedClauseId ? labelOf(selectedClauseId) : ''} members={members}
-              draft={draft} onDraftDone={onDraftDone} activeThreadId={activeThreadId} onActivateThread={setActiveThreadId}
-              frozen={doc.status !== 'draft'} />
-            <CommentList store={comments} viewer={viewer} participants={participants} languages={doc.languages} clauseLabel={labelOf}
-              onOpenThread={(thread) => { setSelectedClauseId(thread.clauseId); setActiveThreadId(thread.id); context.focusRequests.request(thread.clauseId, thread.language ?? doc.languages[0]); }} />
+            <ThreadSidebar
+              store={comments}
+              viewer={viewer}
+              participants={participants}
+              clauseId={selectedClauseId}
+              clauseLabel={selectedClauseId ? labelOf(selectedClauseId) : ''}
+              members={members}
+              draft={draft}
+              onDraftDone={onDraftDone}
+              activeThreadId={activeThreadId}
+              onActivateThread={setActiveThreadId}
+              frozen={doc.status !== 'draft'}
+            />
+            <CommentList
+              store={comments}
+              viewer={viewer}
+              participants={participants}
+              languages={doc.languages}
+              clauseLabel={labelOf}
+              onOpenThread={(thread) => {
+                setSelectedClauseId(thread.clauseId);
+                setActiveThreadId(thread.id);
+                context.focusRequests.request(thread.clauseId, thread.language ?? doc.languages[0]);
+              }}
+            />
           </>
         );
       case 'approvals':
@@ -232,61 +301,72 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, set
   const columns = { ['--text-columns' as string]: String(languages.length) };
 
   if (state.failure && state.failure !== 'session_ended') {
-    const error = state.failure === 'not_found'
-      ? new ApiError(404, 'not_found', t('workspace:failure.not_found'))
-      : state.failure === 'forbidden'
-        ? new ApiError(403, 'forbidden', t('workspace:failure.forbidden'))
-        : new ApiError(400, 'rejected', t('workspace:failure.rejected'));
-    return <main id="main" className="page"><ScreenError error={error} /></main>;
+    const error =
+      state.failure === 'not_found'
+        ? new ApiError(404, 'not_found', t('workspace:failure.not_found'))
+        : state.failure === 'forbidden'
+          ? new ApiError(403, 'forbidden', t('workspace:failure.forbidden'))
+          : new ApiError(400, 'rejected', t('workspace:failure.rejected'));
+    return (
+      <main id="main" className="page">
+        <ScreenError error={error} />
+      </main>
+    );
   }
 
   return (
     <FeaturesContext.Provider value={features}>
-    <main id="main" className={`workspace${panel.open ? ' with-panel' : ''}`} style={columns}>
-      <div className="workspace-main" onFocusCapture={followFocus}>
-      <div className="workspace-top">
-        <div className="document-bar">
-          <div className="document-heading">
-            <h1 className="document-title">{title}</h1>
-            <span className={`status-chip status-${doc.status}`}>{t(`common:status.${doc.status}`, { defaultValue: doc.status })}</span>
-          </div>
-          <div className="document-tools">
-            <ConnectionBadge state={state} />
-            {readOnlyReason && <ReadOnlyBadge reason={readOnlyReason} />}
-            <PresenceBar labelOf={labelOf} />
-            {permissions.has('document.import') && doc.status === 'draft' && (
-              <Link href={paths.import(doc.id)} className="button">{t('workspace:importDrafts')}</Link>
-            )}
-            {permissions.has('document.manage') && (
-              <Link href={paths.members(doc.id)} className="button">{t('workspace:manageMembers')}</Link>
-            )}
-            {!panel.open && (
-              <button type="button" className="button" onClick={() => setPanel({ open: true })}>{t('workspace:panel.show')}</button>
-            )}
-          </div>
-        </div>
-        {doc.status === 'frozen' && (
-          <p className="frozen-banner" role="status">
-            {t('workspace:frozenBanner')} <Link href={paths.signed(doc.id)}>{t('workspace:signedVersionLink')}</Link>
-          </p>
-        )}
-        <div className="column-headers" aria-hidden="true">
-          <div className="column-header column-header-clause">{t('workspace:columns.clause')}</div>
-          {languages.map((language) => (
-            <div key={language} className="column-header">
-              {languageTitle(language)}
+      <main id="main" className={`workspace${panel.open ? ' with-panel' : ''}`} style={columns}>
+        <div className="workspace-main" onFocusCapture={followFocus}>
+          <div className="workspace-top">
+            <div className="document-bar">
+              <div className="document-heading">
+                <h1 className="document-title">{title}</h1>
+                <span className={`status-chip status-${doc.status}`}>{t(`common:status.${doc.status}`, { defaultValue: doc.status })}</span>
+              </div>
+              <div className="document-tools">
+                <ConnectionBadge state={state} />
+                {readOnlyReason && <ReadOnlyBadge reason={readOnlyReason} />}
+                <PresenceBar labelOf={labelOf} />
+                {permissions.has('document.import') && doc.status === 'draft' && (
+                  <Link href={paths.import(doc.id)} className="button">
+                    {t('workspace:importDrafts')}
+                  </Link>
+                )}
+                {permissions.has('document.manage') && (
+                  <Link href={paths.members(doc.id)} className="button">
+                    {t('workspace:manageMembers')}
+                  </Link>
+                )}
+                {!panel.open && (
+                  <button type="button" className="button" onClick={() => setPanel({ open: true })}>
+                    {t('workspace:panel.show')}
+                  </button>
+                )}
+              </div>
             </div>
-          ))}
+            {doc.status === 'frozen' && (
+              <p className="frozen-banner" role="status">
+                {t('workspace:frozenBanner')} <Link href={paths.signed(doc.id)}>{t('workspace:signedVersionLink')}</Link>
+              </p>
+            )}
+            <div className="column-headers" aria-hidden="true">
+              <div className="column-header column-header-clause">{t('workspace:columns.clause')}</div>
+              {languages.map((language) => (
+                <div key={language} className="column-header">
+                  {languageTitle(language)}
+                </div>
+              ))}
+            </div>
+          </div>
+          {state.synced || items.length > 0 ? (
+            <ClauseList languages={languages} canEditText={canEditText} canEditStructure={canEditStructure} />
+          ) : (
+            <Loading label={state.status === 'offline' ? t('workspace:offlineBeforeSync') : t('workspace:loadingText')} />
+          )}
         </div>
-      </div>
-      {state.synced || items.length > 0 ? (
-        <ClauseList languages={languages} canEditText={canEditText} canEditStructure={canEditStructure} />
-      ) : (
-        <Loading label={state.status === 'offline' ? t('workspace:offlineBeforeSync') : t('workspace:loadingText')} />
-      )}
-      </div>
-      {panel.open && <SidePanel tab={panel.tab} onTab={(tab) => setPanel({ tab })} onHide={() => setPanel({ open: false })} render={renderTab} />}
-    </main>
+        {panel.open && <SidePanel tab={panel.tab} onTab={(tab) => setPanel({ tab })} onHide={() => setPanel({ open: false })} render={renderTab} />}
+      </main>
     </FeaturesContext.Provider>
   );
 }
@@ -300,7 +380,9 @@ function useStatusChanges(documentId: string, reload: () => void): void {
       if (payload?.documentId === documentId) reload();
     };
     socket.on(SocketEvent.DocumentStatusChanged, changed);
-    return () => { socket.off(SocketEvent.DocumentStatusChanged, changed); };
+    return () => {
+      socket.off(SocketEvent.DocumentStatusChanged, changed);
+    };
   }, [socket, documentId, reload]);
 }
 
@@ -315,8 +397,9 @@ function useMentionableMembers(documentId: string): MemberForMentions[] {
       },
       () => undefined,
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [documentId]);
   return members;
 }
-

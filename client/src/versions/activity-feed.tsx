@@ -69,7 +69,11 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [] }: Act
           </li>
         ))}
       </ol>
-      {next && <button type="button" className="button" disabled={loadingMore} onClick={() => void more()}>{t('activity.more')}</button>}
+      {next && (
+        <button type="button" className="button" disabled={loadingMore} onClick={() => void more()}>
+          {t('activity.more')}
+        </button>
+      )}
     </section>
   );
 }

@@ -19,7 +19,10 @@ export interface ActivityPage {
 const REFRESH_AFTER_MS = 500;
 
 export class ActivityStore extends LiveStore<ActivityPage> {
-  constructor(readonly documentId: string, private readonly fetchPage: (before: string | null, signal?: AbortSignal) => Promise<ActivityPage>) {
+  constructor(
+    readonly documentId: string,
+    private readonly fetchPage: (before: string | null, signal?: AbortSignal) => Promise<ActivityPage>,
+  ) {
     const about = (payload: { documentId: string }) => (aboutDocument(documentId, payload) ? RELOAD : null);
     super({
       initial: { events: [], nextBefore: null },
@@ -53,8 +56,10 @@ export function newestOnTop(page: ActivityPage, held: ActivityPage): ActivityPag
 }
 
 /** An older page, below; ignored unless it is the page after the oldest held (a late or repeated answer). */
-export const olderBelow = (before: string, page: ActivityPage): Change<ActivityPage> => (held) => {
-  if (held.nextBefore !== before) return held;
-  const known = new Set(held.events.map((event) => event.id));
-  return { events: [...held.events, ...page.events.filter((event) => !known.has(event.id))], nextBefore: page.nextBefore };
-};
+export const olderBelow =
+  (before: string, page: ActivityPage): Change<ActivityPage> =>
+  (held) => {
+    if (held.nextBefore !== before) return held;
+    const known = new Set(held.events.map((event) => event.id));
+    return { events: [...held.events, ...page.events.filter((event) => !known.has(event.id))], nextBefore: page.nextBefore };
+  };

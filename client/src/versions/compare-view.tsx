@@ -38,12 +38,20 @@ export function CompareView({ documentId, from: initialFrom, to: initialTo = 'cu
       <div className="versions-compare-pick">
         <label htmlFor={fromId}>{t('compare.from')}</label>
         <select id={fromId} value={from} onChange={(event) => setFrom(event.target.value)}>
-          {list.map((v) => <option key={v.id} value={v.id}>{versionTitle(t, v)} — {formatDateTime(v.takenAt)}</option>)}
+          {list.map((v) => (
+            <option key={v.id} value={v.id}>
+              {versionTitle(t, v)} — {formatDateTime(v.takenAt)}
+            </option>
+          ))}
         </select>
         <label htmlFor={toId}>{t('compare.to')}</label>
         <select id={toId} value={to} onChange={(event) => setTo(event.target.value)}>
           <option value="current">{t('compare.now')}</option>
-          {list.map((v) => <option key={v.id} value={v.id}>{versionTitle(t, v)} — {formatDateTime(v.takenAt)}</option>)}
+          {list.map((v) => (
+            <option key={v.id} value={v.id}>
+              {versionTitle(t, v)} — {formatDateTime(v.takenAt)}
+            </option>
+          ))}
         </select>
       </div>
       {comparison.status === 'loading' && <p role="status">…</p>}

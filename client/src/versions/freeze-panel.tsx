@@ -66,7 +66,9 @@ export function FreezePanel({ documentId, mayFreeze, onFrozen, announce, changes
       {live.status === 'loading' && <p role="status">…</p>}
       {live.status === 'error' && <p role="alert">{errorMessage(live.error)}</p>}
       {status?.frozenVersion && (
-        <p className="freeze-done">{t('freeze.alreadyFrozen', { date: formatDateTime(status.frozenVersion.takenAt) })} <code>{status.frozenVersion.fingerprint}</code></p>
+        <p className="freeze-done">
+          {t('freeze.alreadyFrozen', { date: formatDateTime(status.frozenVersion.takenAt) })} <code>{status.frozenVersion.fingerprint}</code>
+        </p>
       )}
       {status && !status.frozenVersion && (
         <>
@@ -75,18 +77,28 @@ export function FreezePanel({ documentId, mayFreeze, onFrozen, announce, changes
           </p>
           {!status.ready && <BlockerList status={status} labelledBy={`${titleId}-status`} />}
           {mayFreeze && !confirming && (
-            <button type="button" className="button button-primary" disabled={!status.ready || busy} onClick={() => setConfirming(true)}>{t('freeze.button')}</button>
+            <button type="button" className="button button-primary" disabled={!status.ready || busy} onClick={() => setConfirming(true)}>
+              {t('freeze.button')}
+            </button>
           )}
           {mayFreeze && confirming && (
             <div className="freeze-confirm" role="group" aria-label={t('freeze.confirm')}>
               <p>{t('freeze.confirm')}</p>
-              <button type="button" className="button button-primary" disabled={busy} onClick={freeze}>{busy ? t('freeze.freezing') : t('freeze.confirmButton')}</button>
-              <button type="button" className="button" disabled={busy} onClick={() => setConfirming(false)}>{t('freeze.cancel')}</button>
+              <button type="button" className="button button-primary" disabled={busy} onClick={freeze}>
+                {busy ? t('freeze.freezing') : t('freeze.confirmButton')}
+              </button>
+              <button type="button" className="button" disabled={busy} onClick={() => setConfirming(false)}>
+                {t('freeze.cancel')}
+              </button>
             </div>
           )}
         </>
       )}
-      {message && <p role="alert" className="freeze-message">{message}</p>}
+      {message && (
+        <p role="alert" className="freeze-message">
+          {message}
+        </p>
+      )}
     </section>
   );
 }

@@ -20,7 +20,9 @@ export function RedlineView({ comparison }: { comparison: Comparison }) {
   const names = (authors: readonly Author[]) => authors.map((a) => a.displayName ?? t('versions:compare.server')).join(', ');
   return (
     <div className="redline">
-      <p className="redline-summary" role="status">{t('versions:compare.summary', comparison.summary)}</p>
+      <p className="redline-summary" role="status">
+        {t('versions:compare.summary', comparison.summary)}
+      </p>
       <label className="redline-filter">
         <input type="checkbox" checked={onlyChanged} onChange={(event) => setOnlyChanged(event.target.checked)} /> {t('versions:compare.onlyChanged')}
       </label>
@@ -34,12 +36,18 @@ export function RedlineView({ comparison }: { comparison: Comparison }) {
             <li key={clause.clauseId} className={`redline-clause redline-${clause.status}${clause.moved ? ' redline-moved' : ''}`}>
               <h3>
                 {label}
-                {clause.status !== 'unchanged' && <span className={`redline-badge redline-badge-${clause.status}`}>{t(`versions:compare.status.${clause.status}`)}</span>}
+                {clause.status !== 'unchanged' && (
+                  <span className={`redline-badge redline-badge-${clause.status}`}>{t(`versions:compare.status.${clause.status}`)}</span>
+                )}
                 {clause.moved && <span className="redline-badge redline-badge-moved">{t('versions:compare.status.moved')}</span>}
                 {before && before !== label && <span className="redline-was"> ({t('versions:compare.wasNumber', { label: before })})</span>}
-                {clause.kindBefore && clause.kindBefore !== clause.kind && <span className="redline-was"> ({t('versions:compare.kindChanged', { kind: kindName(t, clause.kindBefore) })})</span>}
+                {clause.kindBefore && clause.kindBefore !== clause.kind && (
+                  <span className="redline-was"> ({t('versions:compare.kindChanged', { kind: kindName(t, clause.kindBefore) })})</span>
+                )}
               </h3>
-              {clause.structureAuthors.length > 0 && <p className="redline-authors">{t('versions:compare.structureBy', { names: names(clause.structureAuthors) })}</p>}
+              {clause.structureAuthors.length > 0 && (
+                <p className="redline-authors">{t('versions:compare.structureBy', { names: names(clause.structureAuthors) })}</p>
+              )}
               <div className="redline-languages" style={{ ['--text-columns' as string]: comparison.languages.length }}>
                 {comparison.languages.map((lang) => {
                   const part = clause.languages[lang];

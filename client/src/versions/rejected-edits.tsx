@@ -17,14 +17,21 @@ export function RejectedEdits({ documentId, clauseLabel }: { documentId: string;
   return (
     <section className="rejected-edits" role="alert">
       <h2>{t('rejected.title')}</h2>
-      <p><strong>{t('rejected.explain')}</strong> — {t('rejected.intro')}</p>
+      <p>
+        <strong>{t('rejected.explain')}</strong> — {t('rejected.intro')}
+      </p>
       <p className="versions-hint">{t('rejected.received', { date: formatDateTime(updates[updates.length - 1].receivedAt) })}</p>
       {changes.map((change) => (
         <div key={change.clauseId} className="rejected-clause">
           <h3>{change.inText ? (clauseLabel?.(change.clauseId) ?? change.clauseId) : t('rejected.newClause')}</h3>
-          {Object.entries(change.languages).filter(([, parts]) => parts.some((p) => p.op !== 'equal')).map(([lang, parts]) => (
-            <div key={lang}><h4>{languageTitle(lang)}</h4><DiffView parts={parts} lang={lang} /></div>
-          ))}
+          {Object.entries(change.languages)
+            .filter(([, parts]) => parts.some((p) => p.op !== 'equal'))
+            .map(([lang, parts]) => (
+              <div key={lang}>
+                <h4>{languageTitle(lang)}</h4>
+                <DiffView parts={parts} lang={lang} />
+              </div>
+            ))}
         </div>
       ))}
     </section>

@@ -47,7 +47,8 @@ export function SignatureForm({ documentId, languages, participants, mayEdit, an
     setError(null);
     try {
       await saveSignatureRecord(documentId, {
-        place: draft.place, date: draft.date,
+        place: draft.place,
+        date: draft.date,
         signatories: participants.filter((p) => draft.signatories[p.id]?.name).map((p) => ({ participantId: p.id, ...draft.signatories[p.id] })),
       });
       announce?.(t('signature.saved'));
@@ -72,8 +73,14 @@ export function SignatureForm({ documentId, languages, participants, mayEdit, an
         {languages.map((lang) => (
           <p key={lang}>
             <label htmlFor={`${id}-place-${lang}`}>{t('signature.place', { language: languageName(lang) })}</label>
-            <input id={`${id}-place-${lang}`} lang={lang} required value={draft.place[lang] ?? ''} maxLength={200}
-              onChange={(event) => setDraft({ ...draft, place: { ...draft.place, [lang]: event.target.value } })} />
+            <input
+              id={`${id}-place-${lang}`}
+              lang={lang}
+              required
+              value={draft.place[lang] ?? ''}
+              maxLength={200}
+              onChange={(event) => setDraft({ ...draft, place: { ...draft.place, [lang]: event.target.value } })}
+            />
           </p>
         ))}
         <p>
@@ -86,20 +93,39 @@ export function SignatureForm({ documentId, languages, participants, mayEdit, an
             <fieldset key={participant.id} className="signature-signatory">
               <legend>{t('signature.signatory', { participant: localized(participant.name) })}</legend>
               <label htmlFor={`${id}-${participant.id}-name`}>{t('signature.name')}</label>
-              <input id={`${id}-${participant.id}-name`} value={value.name} maxLength={200} onChange={(event) => setSignatory(participant.id, { ...value, name: event.target.value })} />
+              <input
+                id={`${id}-${participant.id}-name`}
+                value={value.name}
+                maxLength={200}
+                onChange={(event) => setSignatory(participant.id, { ...value, name: event.target.value })}
+              />
               {languages.map((lang) => (
                 <span key={lang} className="signature-title">
                   <label htmlFor={`${id}-${participant.id}-title-${lang}`}>{t('signature.titleField', { language: languageName(lang) })}</label>
-                  <input id={`${id}-${participant.id}-title-${lang}`} lang={lang} value={value.title[lang] ?? ''} maxLength={300} required={value.name !== ''}
-                    onChange={(event) => setSignatory(participant.id, { ...value, title: { ...value.title, [lang]: event.target.value } })} />
+                  <input
+                    id={`${id}-${participant.id}-title-${lang}`}
+                    lang={lang}
+                    value={value.title[lang] ?? ''}
+                    maxLength={300}
+                    required={value.name !== ''}
+                    onChange={(event) => setSignatory(participant.id, { ...value, title: { ...value.title, [lang]: event.target.value } })}
+                  />
                 </span>
               ))}
             </fieldset>
           );
         })}
-        {mayEdit && <button type="submit" className="button button-primary">{busy ? t('signature.saving') : t('signature.save')}</button>}
+        {mayEdit && (
+          <button type="submit" className="button button-primary">
+            {busy ? t('signature.saving') : t('signature.save')}
+          </button>
+        )}
       </fieldset>
-      {error && <p role="alert" className="versions-error">{error}</p>}
+      {error && (
+        <p role="alert" className="versions-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -24,23 +24,33 @@ export function SignedVersionPage({ documentId, onVerify }: { documentId: string
       {version && (
         <>
           <p>{t('signed.frozenAt', { date: formatDateTime(version.takenAt) })}</p>
-          <p>{t('signed.fingerprint')}: <code className="signed-fingerprint">{version.fingerprint}</code></p>
+          <p>
+            {t('signed.fingerprint')}: <code className="signed-fingerprint">{version.fingerprint}</code>
+          </p>
           <fieldset className="signed-layout">
             <legend>{t('signed.layout')}</legend>
             {EXPORT_LAYOUTS.map((value) => (
               <label key={value}>
-                <input type="radio" name={`${id}-layout`} value={value} checked={layout === value} onChange={() => setLayout(value)} />
-                {' '}{t(value === 'parallel' ? 'signed.layoutParallel' : 'signed.layoutDuplicate')}
+                <input type="radio" name={`${id}-layout`} value={value} checked={layout === value} onChange={() => setLayout(value)} />{' '}
+                {t(value === 'parallel' ? 'signed.layoutParallel' : 'signed.layoutDuplicate')}
               </label>
             ))}
           </fieldset>
           <h2>{t('signed.exports')}</h2>
           <ul className="signed-exports">
             {EXPORT_FORMATS.map((format) => (
-              <li key={format}><a className="button" href={exportUrl(documentId, version.id, format, layout)} download>{t(`signed.${format}`)}</a></li>
+              <li key={format}>
+                <a className="button" href={exportUrl(documentId, version.id, format, layout)} download>
+                  {t(`signed.${format}`)}
+                </a>
+              </li>
             ))}
           </ul>
-          {onVerify && <button type="button" className="button" onClick={onVerify}>{t('signed.verifyLink')}</button>}
+          {onVerify && (
+            <button type="button" className="button" onClick={onVerify}>
+              {t('signed.verifyLink')}
+            </button>
+          )}
         </>
       )}
     </section>

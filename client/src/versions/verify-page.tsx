@@ -38,10 +38,21 @@ export function VerifyPage() {
       <p>{t('verify.explain')}</p>
       <form onSubmit={submit}>
         <label htmlFor={`${id}-file`}>{t('verify.choose')}</label>
-        <input id={`${id}-file`} type="file" accept=".pdf,.docx,.json,.xml,application/pdf,application/json,application/xml" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-        <button type="submit" className="button button-primary" disabled={!file || busy}>{busy ? t('verify.checking') : t('verify.check')}</button>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".pdf,.docx,.json,.xml,application/pdf,application/json,application/xml"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+        <button type="submit" className="button button-primary" disabled={!file || busy}>
+          {busy ? t('verify.checking') : t('verify.check')}
+        </button>
       </form>
-      {error && <p role="alert" className="versions-error">{error}</p>}
+      {error && (
+        <p role="alert" className="versions-error">
+          {error}
+        </p>
+      )}
       {result && (
         <div role="status" className={`verify-result ${result.genuine ? 'is-genuine' : 'is-not-genuine'}`}>
           <p className="verify-verdict">
@@ -50,9 +61,25 @@ export function VerifyPage() {
               : t('verify.notGenuine', { reason: t(`verify.failure.${result.failure ?? 'unreadable'}`) })}
           </p>
           {result.fingerprint && <p>{t('verify.fingerprint', { fingerprint: result.fingerprint })}</p>}
-          {registered && <p>{t('verify.registered', { title: localized(registered.title), seq: registered.seq, kind: t(`kind.${registered.kind}`), date: formatDateTime(registered.takenAt) })}</p>}
+          {registered && (
+            <p>
+              {t('verify.registered', {
+                title: localized(registered.title),
+                seq: registered.seq,
+                kind: t(`kind.${registered.kind}`),
+                date: formatDateTime(registered.takenAt),
+              })}
+            </p>
+          )}
           {result.problems.length > 0 && (
-            <details><summary>{t('verify.problems')}</summary><ul>{result.problems.map((problem, i) => <li key={i}>{problem}</li>)}</ul></details>
+            <details>
+              <summary>{t('verify.problems')}</summary>
+              <ul>
+                {result.problems.map((problem, i) => (
+                  <li key={i}>{problem}</li>
+                ))}
+              </ul>
+            </details>
           )}
         </div>
       )}

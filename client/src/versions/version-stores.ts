@@ -27,8 +27,10 @@ export function versionsStore(documentId: string): LiveStore<VersionList> {
 }
 
 /** A version this person just took, on top (once, however often it is told). */
-export const versionTaken = (version: VersionSummary): Change<VersionList> => (held) =>
-  (held.versions.some((known) => known.id === version.id) ? held : { versions: [version, ...held.versions] });
+export const versionTaken =
+  (version: VersionSummary): Change<VersionList> =>
+  (held) =>
+    held.versions.some((known) => known.id === version.id) ? held : { versions: [version, ...held.versions] };
 
 /**
  * What still blocks the freeze: read again once approvals or confirmations arrive, the status changes,

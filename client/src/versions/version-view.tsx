@@ -22,19 +22,33 @@ export function VersionView({ documentId, versionId, onBack }: { documentId: str
     <article className="version-view" aria-readonly="true">
       <header>
         <h2>{t('versions:view.title', { name: versionTitle(t, version) })}</h2>
-        <p>{localized(record.document.title)} — {formatDateTime(version.takenAt)} — <code>{version.fingerprint}</code></p>
+        <p>
+          {localized(record.document.title)} — {formatDateTime(version.takenAt)} — <code>{version.fingerprint}</code>
+        </p>
         <p className="versions-hint">{t('versions:view.readOnly')}</p>
-        {onBack && <button type="button" className="button" onClick={onBack}>{t('versions:view.back')}</button>}
+        {onBack && (
+          <button type="button" className="button" onClick={onBack}>
+            {t('versions:view.back')}
+          </button>
+        )}
       </header>
       <div className="version-clauses" style={{ ['--text-columns' as string]: languages.length }}>
-        {languages.map((lang) => <h3 key={lang} className="version-language">{languageTitle(lang)}</h3>)}
-        {record.clauses.map((clause) => languages.map((lang) => (
-          <section key={`${clause.id}:${lang}`} className={`version-clause version-${clause.kind}`} lang={lang}>
-            {lang === languages[0] && <h4>{clauseLabel(t, clause.kind, clause.number)}</h4>}
-            {lang !== languages[0] && <h4 aria-hidden="true">{clauseLabel(t, clause.kind, clause.number)}</h4>}
-            {(plainTexts[clause.id]?.[lang] ?? '').split('\n\n').map((paragraph, i) => <p key={i}>{paragraph || t('versions:view.noText')}</p>)}
-          </section>
-        )))}
+        {languages.map((lang) => (
+          <h3 key={lang} className="version-language">
+            {languageTitle(lang)}
+          </h3>
+        ))}
+        {record.clauses.map((clause) =>
+          languages.map((lang) => (
+            <section key={`${clause.id}:${lang}`} className={`version-clause version-${clause.kind}`} lang={lang}>
+              {lang === languages[0] && <h4>{clauseLabel(t, clause.kind, clause.number)}</h4>}
+              {lang !== languages[0] && <h4 aria-hidden="true">{clauseLabel(t, clause.kind, clause.number)}</h4>}
+              {(plainTexts[clause.id]?.[lang] ?? '').split('\n\n').map((paragraph, i) => (
+                <p key={i}>{paragraph || t('versions:view.noText')}</p>
+              ))}
+            </section>
+          )),
+        )}
       </div>
     </article>
   );

@@ -53,10 +53,25 @@ export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, a
       {mayTakeVersion && (
         <form className="versions-take" onSubmit={submit}>
           <label htmlFor={nameId}>{t('take.label')}</label>
-          <input id={nameId} value={name} maxLength={200} placeholder={t('take.placeholder')} onChange={(event) => setName(event.target.value)} aria-describedby={`${nameId}-hint`} />
-          <button type="submit" className="button button-primary" disabled={busy || !name.trim()}>{busy ? t('take.submitting') : t('take.submit')}</button>
-          <p id={`${nameId}-hint`} className="versions-hint">{t('take.hint')}</p>
-          {error && <p role="alert" className="versions-error">{error}</p>}
+          <input
+            id={nameId}
+            value={name}
+            maxLength={200}
+            placeholder={t('take.placeholder')}
+            onChange={(event) => setName(event.target.value)}
+            aria-describedby={`${nameId}-hint`}
+          />
+          <button type="submit" className="button button-primary" disabled={busy || !name.trim()}>
+            {busy ? t('take.submitting') : t('take.submit')}
+          </button>
+          <p id={`${nameId}-hint`} className="versions-hint">
+            {t('take.hint')}
+          </p>
+          {error && (
+            <p role="alert" className="versions-error">
+              {error}
+            </p>
+          )}
         </form>
       )}
       {versions.status === 'error' && <p role="alert">{errorMessage(versions.error)}</p>}
@@ -64,18 +79,36 @@ export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, a
       {versions.status === 'ready' && versions.versions.length > 0 && (
         <table className="versions-table">
           <thead>
-            <tr><th scope="col">{t('list.name')}</th><th scope="col">{t('list.takenAt')}</th><th scope="col">{t('list.takenBy')}</th><th scope="col">{t('list.fingerprint')}</th><th scope="col"><span className="visually-hidden">{t('list.open')}</span></th></tr>
+            <tr>
+              <th scope="col">{t('list.name')}</th>
+              <th scope="col">{t('list.takenAt')}</th>
+              <th scope="col">{t('list.takenBy')}</th>
+              <th scope="col">{t('list.fingerprint')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('list.open')}</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {versions.versions.map((version) => (
               <tr key={version.id} className={`version-${version.kind}`}>
-                <th scope="row">{versionTitle(t, version)}<br /><span className="versions-kind">{t(`kind.${version.kind}`)}</span></th>
+                <th scope="row">
+                  {versionTitle(t, version)}
+                  <br />
+                  <span className="versions-kind">{t(`kind.${version.kind}`)}</span>
+                </th>
                 <td>{formatDateTime(version.takenAt)}</td>
                 <td>{version.takenBy ? version.takenBy.displayName : t('list.byServer')}</td>
-                <td><code title={version.fingerprint}>{version.fingerprint.slice(0, 12)}…</code></td>
+                <td>
+                  <code title={version.fingerprint}>{version.fingerprint.slice(0, 12)}…</code>
+                </td>
                 <td className="versions-actions">
-                  <button type="button" className="button button-small" onClick={() => onOpen(version.id)}>{t('list.open')}</button>
-                  <button type="button" className="button button-small" onClick={() => onCompare(version.id, 'current')}>{t('list.compareNow')}</button>
+                  <button type="button" className="button button-small" onClick={() => onOpen(version.id)}>
+                    {t('list.open')}
+                  </button>
+                  <button type="button" className="button button-small" onClick={() => onCompare(version.id, 'current')}>
+                    {t('list.compareNow')}
+                  </button>
                 </td>
               </tr>
             ))}

@@ -43,7 +43,10 @@ export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragmen
     let frame = 0;
     const rerender = () => {
       if (frame) return;
-      frame = requestAnimationFrame(() => { frame = 0; renderStaticText(holder, fragment); });
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        renderStaticText(holder, fragment);
+      });
     };
     fragment.observeDeep(rerender);
     return () => {
@@ -69,7 +72,9 @@ export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragmen
       plugins: editorPlugins?.(clauseId, language, fragment),
     });
     viewRef.current = view;
-    const focusIfRequested = () => { if (focusRequests.take(clauseId, language)) view.focus(); };
+    const focusIfRequested = () => {
+      if (focusRequests.take(clauseId, language)) view.focus();
+    };
     focusIfRequested();
     const unsubscribe = focusRequests.subscribe(focusIfRequested);
     return () => {
@@ -93,7 +98,11 @@ export const ClauseCell = memo(function ClauseCell({ clauseId, language, fragmen
   }, [label, language, editable]);
 
   if (!fragment) {
-    return <div className="clause-cell clause-cell-missing" lang={language}>{t('workspace:cell.missingText')}</div>;
+    return (
+      <div className="clause-cell clause-cell-missing" lang={language}>
+        {t('workspace:cell.missingText')}
+      </div>
+    );
   }
   return (
     <div

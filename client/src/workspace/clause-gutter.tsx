@@ -25,8 +25,7 @@ function Gutter({ clauseId, label, features }: { clauseId: string; label: string
       {meta.status === 'ready' && meta.participants.length > 0 && (
         <ClauseBadges clauseId={clauseId} store={approvals} label={label} me={approvalMe} announce={announce} />
       )}
-      <ThreadCountBadge count={count} label={label} showWhenEmpty active={selected}
-        onClick={() => showComments(clauseId)} />
+      <ThreadCountBadge count={count} label={label} showWhenEmpty active={selected} onClick={() => showComments(clauseId)} />
     </div>
   );
 }

@@ -28,10 +28,11 @@ function sameItems(a: ClauseItem[], b: ClauseItem[]): boolean {
 export function useClauseItems(ydoc: Y.Doc): ClauseItem[] {
   const [items, setItems] = useState<ClauseItem[]>(() => readClauseItems(ydoc));
   useEffect(() => {
-    const refresh = () => setItems((previous) => {
-      const next = readClauseItems(ydoc);
-      return sameItems(previous, next) ? previous : next;
-    });
+    const refresh = () =>
+      setItems((previous) => {
+        const next = readClauseItems(ydoc);
+        return sameItems(previous, next) ? previous : next;
+      });
     const order = orderArray(ydoc);
     const clauses = clausesMap(ydoc);
     const onClauses = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {

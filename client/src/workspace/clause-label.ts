@@ -22,9 +22,12 @@ export function clauseLabels(t: TFunction, items: readonly { id: string; kind: C
   let paragraph = 0;
   for (const item of items) {
     if (labels.has(item.id)) continue;
-    labels.set(item.id, item.kind === 'preamble' && preambles > 1
-      ? t('workspace:label.preambleParagraph', { number: ++paragraph })
-      : clauseLabel(t, item.kind, numbers.get(item.id)));
+    labels.set(
+      item.id,
+      item.kind === 'preamble' && preambles > 1
+        ? t('workspace:label.preambleParagraph', { number: ++paragraph })
+        : clauseLabel(t, item.kind, numbers.get(item.id)),
+    );
   }
   return labels;
 }

@@ -41,57 +41,60 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
     latest.current = { labelOf, draggingId, languages, items };
   });
 
-  const actions = useMemo<RowActions>(() => ({
-    add(afterId: string, kind: ClauseKind) {
-      const id = addClauseAfter(ydoc, latest.current.languages, afterId, kind);
-      focusRequests.request(id, latest.current.languages[0]);
-      announce(t('workspace:announce.added', { kind: t(`workspace:kind.${kind}`), label: latest.current.labelOf(afterId) }));
-    },
-    move(id: string, direction: -1 | 1) {
-      if (!moveClauseBy(ydoc, id, direction)) return;
-      pendingControlFocus.current = { id, control: direction < 0 ? 'up' : 'down' };
-      announce(t(direction < 0 ? 'workspace:announce.movedUp' : 'workspace:announce.movedDown', { label: latest.current.labelOf(id) }));
-    },
-    remove(id: string) {
-      const label = latest.current.labelOf(id);
-      const ids = latest.current.items.map((item) => item.id);
-      const index = ids.indexOf(id);
-      const neighbour = ids[index + 1] ?? ids[index - 1] ?? null;
-      const deleted = removeClause(ydoc, id);
-      // Focus stays in the list: on the clause that took its place (or the one before it).
-      pendingControlFocus.current = neighbour ? { id: neighbour, control: 'first' } : null;
-      toasts.show({
-        message: t('workspace:toast.deleted', { label }),
-        action: {
-          label: t('workspace:toast.undo'),
-          run: () => {
-            if (undoRemoveClause(ydoc, deleted)) {
-              pendingControlFocus.current = { id, control: 'delete' };
-              announce(t('workspace:announce.restored', { label }));
-            }
+  const actions = useMemo<RowActions>(
+    () => ({
+      add(afterId: string, kind: ClauseKind) {
+        const id = addClauseAfter(ydoc, latest.current.languages, afterId, kind);
+        focusRequests.request(id, latest.current.languages[0]);
+        announce(t('workspace:announce.added', { kind: t(`workspace:kind.${kind}`), label: latest.current.labelOf(afterId) }));
+      },
+      move(id: string, direction: -1 | 1) {
+        if (!moveClauseBy(ydoc, id, direction)) return;
+        pendingControlFocus.current = { id, control: direction < 0 ? 'up' : 'down' };
+        announce(t(direction < 0 ? 'workspace:announce.movedUp' : 'workspace:announce.movedDown', { label: latest.current.labelOf(id) }));
+      },
+      remove(id: string) {
+        const label = latest.current.labelOf(id);
+        const ids = latest.current.items.map((item) => item.id);
+        const index = ids.indexOf(id);
+        const neighbour = ids[index + 1] ?? ids[index - 1] ?? null;
+        const deleted = removeClause(ydoc, id);
+        // Focus stays in the list: on the clause that took its place (or the one before it).
+        pendingControlFocus.current = neighbour ? { id: neighbour, control: 'first' } : null;
+        toasts.show({
+          message: t('workspace:toast.deleted', { label }),
+          action: {
+            label: t('workspace:toast.undo'),
+            run: () => {
+              if (undoRemoveClause(ydoc, deleted)) {
+                pendingControlFocus.current = { id, control: 'delete' };
+                announce(t('workspace:announce.restored', { label }));
+              }
+            },
           },
-        },
-      });
-    },
-    dragStart(id: string) {
-      setDraggingId(id);
-    },
-    dragOver(targetId: string, place: 'before' | 'after') {
-      setDropTarget((current) => (current?.id === targetId && current.place === place ? current : { id: targetId, place }));
-    },
-    drop(targetId: string, place: 'before' | 'after') {
-      const moving = latest.current.draggingId;
-      setDraggingId(null);
-      setDropTarget(null);
-      if (moving && moveClauseNextTo(ydoc, moving, targetId, place)) {
-        announce(t('workspace:announce.moved', { label: latest.current.labelOf(moving) }));
-      }
-    },
-    dragEnd() {
-      setDraggingId(null);
-      setDropTarget(null);
-    },
-  }), [ydoc, focusRequests, announce, toasts, t]);
+        });
+      },
+      dragStart(id: string) {
+        setDraggingId(id);
+      },
+      dragOver(targetId: string, place: 'before' | 'after') {
+        setDropTarget((current) => (current?.id === targetId && current.place === place ? current : { id: targetId, place }));
+      },
+      drop(targetId: string, place: 'before' | 'after') {
+        const moving = latest.current.draggingId;
+        setDraggingId(null);
+        setDropTarget(null);
+        if (moving && moveClauseNextTo(ydoc, moving, targetId, place)) {
+          announce(t('workspace:announce.moved', { label: latest.current.labelOf(moving) }));
+        }
+      },
+      dragEnd() {
+        setDraggingId(null);
+        setDropTarget(null);
+      },
+    }),
+    [ydoc, focusRequests, announce, toasts, t],
+  );
 
   // After a move or delete re-renders the rows, give focus back to the control that was used.
   useLayoutEffect(() => {
@@ -100,8 +103,7 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
     pendingControlFocus.current = null;
     const row = document.querySelector<HTMLElement>(`[data-clause-id="${CSS.escape(pending.id)}"]`);
     const buttons = Array.from(row?.querySelectorAll<HTMLButtonElement>('.row-actions button') ?? []);
-    const target = buttons.find((button) => button.dataset.control === pending.control && !button.disabled)
-      ?? buttons.find((button) => !button.disabled);
+    const target = buttons.find((button) => button.dataset.control === pending.control && !button.disabled) ?? buttons.find((button) => !button.disabled);
     if (target) {
       for (const button of buttons) {
         button.tabIndex = button === target ? 0 : -1;
@@ -128,15 +130,22 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
     return (
       <div className="empty-document">
         <p>{t('workspace:emptyDocument')}</p>
-        {canEditStructure && <button type="button" className="button button-primary" onClick={addFirst}>{t('workspace:addFirst')}</button>}
+        {canEditStructure && (
+          <button type="button" className="button button-primary" onClick={addFirst}>
+            {t('workspace:addFirst')}
+          </button>
+        )}
       </div>
     );
   }
 
   return (
-    <div className="clause-list" onDragLeave={(event) => {
-      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
-    }}>
+    <div
+      className="clause-list"
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
+      }}
+    >
       {items.map((item, index) => (
         <ClauseRow
           key={item.id}

@@ -20,7 +20,6 @@ import { useWorkspace } from './workspace-context';
 /** How long a row that scrolled far away keeps its editors (so scrolling back and forth is instant). */
 const UNMOUNT_DELAY_MS = 4_000;
 
-
 export interface RowActions {
   add(afterId: string, kind: ClauseKind): void;
   move(id: string, direction: -1 | 1): void;
@@ -55,9 +54,19 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
   const headingId = useId();
   const [mounted, setMounted] = useState(() => focusRequests.isPending(id));
   // A clause keeps its fragment per language for its whole life (yjs-layout), so look them up once.
-  const fragments = useMemo(() => new Map(languages.map((language) => {
-    try { return [language, clauseFragment(collab.ydoc, id, language)] as const; } catch { return [language, null] as const; }
-  })), [collab, id, languages]);
+  const fragments = useMemo(
+    () =>
+      new Map(
+        languages.map((language) => {
+          try {
+            return [language, clauseFragment(collab.ydoc, id, language)] as const;
+          } catch {
+            return [language, null] as const;
+          }
+        }),
+      ),
+    [collab, id, languages],
+  );
 
   useEffect(() => {
     const row = rowRef.current;
@@ -66,32 +75,46 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
     const stop = viewport.watch(row, (near) => {
       clearTimeout(timer);
       if (near) setMounted(true);
-      else timer = setTimeout(() => { if (!row.contains(document.activeElement)) setMounted(false); }, UNMOUNT_DELAY_MS);
+      else
+        timer = setTimeout(() => {
+          if (!row.contains(document.activeElement)) setMounted(false);
+        }, UNMOUNT_DELAY_MS);
     });
-    const unsubscribe = focusRequests.subscribe(() => { if (focusRequests.isPending(id)) setMounted(true); });
-    return () => { clearTimeout(timer); stop(); unsubscribe(); };
+    const unsubscribe = focusRequests.subscribe(() => {
+      if (focusRequests.isPending(id)) setMounted(true);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+      unsubscribe();
+    };
   }, [id, viewport, focusRequests]);
 
-  const addKinds: ClauseKind[] = kind === 'heading' ? ['clause', 'heading', 'preamble', 'final'] : [kind, ...(['clause', 'heading', 'preamble', 'final'] as const).filter((k) => k !== kind)];
+  const addKinds: ClauseKind[] =
+    kind === 'heading'
+      ? ['clause', 'heading', 'preamble', 'final']
+      : [kind, ...(['clause', 'heading', 'preamble', 'final'] as const).filter((k) => k !== kind)];
 
   function placeFor(event: DragEvent<HTMLDivElement>): 'before' | 'after' {
     const rect = event.currentTarget.getBoundingClientRect();
     return event.clientY < rect.top + rect.height / 2 ? 'before' : 'after';
   }
 
-  const structureDrop = canEditStructure ? {
-    onDragOver(event: DragEvent<HTMLDivElement>) {
-      if (!event.dataTransfer.types.includes(CLAUSE_DRAG_TYPE)) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'move';
-      actions.dragOver(id, placeFor(event));
-    },
-    onDrop(event: DragEvent<HTMLDivElement>) {
-      if (!event.dataTransfer.types.includes(CLAUSE_DRAG_TYPE)) return;
-      event.preventDefault();
-      actions.drop(id, placeFor(event));
-    },
-  } : {};
+  const structureDrop = canEditStructure
+    ? {
+        onDragOver(event: DragEvent<HTMLDivElement>) {
+          if (!event.dataTransfer.types.includes(CLAUSE_DRAG_TYPE)) return;
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'move';
+          actions.dragOver(id, placeFor(event));
+        },
+        onDrop(event: DragEvent<HTMLDivElement>) {
+          if (!event.dataTransfer.types.includes(CLAUSE_DRAG_TYPE)) return;
+          event.preventDefault();
+          actions.drop(id, placeFor(event));
+        },
+      }
+    : {};
 
   const peerNames = peers.map((peer) => t('workspace:presence.inLanguage', { name: peer.user.name, language: languageName(peer.focus?.language ?? '') }));
 
@@ -104,7 +127,10 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
       data-clause-id={id}
       onFocusCapture={(event) => {
         const language = (event.target as HTMLElement).closest<HTMLElement>('[data-static-language]')?.dataset.staticLanguage;
-        if (language) { focusRequests.request(id, language); setMounted(true); }
+        if (language) {
+          focusRequests.request(id, language);
+          setMounted(true);
+        }
       }}
       {...structureDrop}
     >
@@ -127,7 +153,9 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
               <GripIcon />
             </span>
           )}
-          <h2 className="clause-number" id={headingId}>{label}</h2>
+          <h2 className="clause-number" id={headingId}>
+            {label}
+          </h2>
         </div>
         {kind !== 'preamble' && <div className="clause-kind">{kindName(t, kind)}</div>}
         {kind !== 'heading' && <ClauseGutter clauseId={id} label={label} />}
@@ -143,14 +171,26 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
         )}
         {canEditStructure && (
           <Toolbar label={t('workspace:row.actions', { label })} className="row-actions">
-            <button type="button" className="icon-button" data-control="up" disabled={isFirst}
-              aria-label={t('workspace:row.moveUp', { label })} title={t('workspace:row.moveUp', { label })}
-              onClick={() => actions.move(id, -1)}>
+            <button
+              type="button"
+              className="icon-button"
+              data-control="up"
+              disabled={isFirst}
+              aria-label={t('workspace:row.moveUp', { label })}
+              title={t('workspace:row.moveUp', { label })}
+              onClick={() => actions.move(id, -1)}
+            >
               <ArrowUpIcon />
             </button>
-            <button type="button" className="icon-button" data-control="down" disabled={isLast}
-              aria-label={t('workspace:row.moveDown', { label })} title={t('workspace:row.moveDown', { label })}
-              onClick={() => actions.move(id, 1)}>
+            <button
+              type="button"
+              className="icon-button"
+              data-control="down"
+              disabled={isLast}
+              aria-label={t('workspace:row.moveDown', { label })}
+              title={t('workspace:row.moveDown', { label })}
+              onClick={() => actions.move(id, 1)}
+            >
               <ArrowDownIcon />
             </button>
             <MenuButton
@@ -159,9 +199,14 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
               icon={<PlusIcon />}
               items={addKinds.map((k) => ({ key: k, label: t(`workspace:row.addKind.${k}`), onSelect: () => actions.add(id, k) }))}
             />
-            <button type="button" className="icon-button icon-button-danger" data-control="delete"
-              aria-label={t('workspace:row.delete', { label })} title={t('workspace:row.delete', { label })}
-              onClick={() => actions.remove(id)}>
+            <button
+              type="button"
+              className="icon-button icon-button-danger"
+              data-control="delete"
+              aria-label={t('workspace:row.delete', { label })}
+              title={t('workspace:row.delete', { label })}
+              onClick={() => actions.remove(id)}
+            >
               <TrashIcon />
             </button>
           </Toolbar>
@@ -170,13 +215,18 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
       {languages.map((language) => {
         const peerHere = peers.find((peer) => peer.focus?.language === language);
         return (
-          <ClauseCell key={language} clauseId={id} language={language} fragment={fragments.get(language) ?? null}
-            mounted={mounted} editable={canEditText}
+          <ClauseCell
+            key={language}
+            clauseId={id}
+            language={language}
+            fragment={fragments.get(language) ?? null}
+            mounted={mounted}
+            editable={canEditText}
             label={t('workspace:cell.label', { label, language: languageName(language) })}
-            peerColor={peerHere?.user.color ?? null} />
+            peerColor={peerHere?.user.color ?? null}
+          />
         );
       })}
     </div>
   );
 });
-

@@ -29,7 +29,11 @@ export function usePanelPreference(): [PanelPreference, (change: Partial<PanelPr
   const update = useCallback((change: Partial<PanelPreference>) => {
     setPreference((current) => {
       const next = { ...current, ...change };
-      try { window.localStorage.setItem(KEY, JSON.stringify(next)); } catch { /* private mode: not remembered */ }
+      try {
+        window.localStorage.setItem(KEY, JSON.stringify(next));
+      } catch {
+        /* private mode: not remembered */
+      }
       return next;
     });
   }, []);

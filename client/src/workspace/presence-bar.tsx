@@ -13,10 +13,13 @@ export function PresenceBar({ labelOf }: { labelOf: (clauseId: string) => string
   return (
     <ul className="presence-bar" aria-label={t('workspace:presence.listLabel', { count: peers.length })}>
       {peers.map((peer) => {
-        const where = peer.focus && labelOf(peer.focus.clauseId)
-          ? t('workspace:presence.where', { label: labelOf(peer.focus.clauseId), language: languageName(peer.focus.language) })
-          : t('workspace:presence.inDocument');
-        const who = peer.user.participant ? t('workspace:presence.nameWithParticipant', { name: peer.user.name, participant: peer.user.participant }) : peer.user.name;
+        const where =
+          peer.focus && labelOf(peer.focus.clauseId)
+            ? t('workspace:presence.where', { label: labelOf(peer.focus.clauseId), language: languageName(peer.focus.language) })
+            : t('workspace:presence.inDocument');
+        const who = peer.user.participant
+          ? t('workspace:presence.nameWithParticipant', { name: peer.user.name, participant: peer.user.participant })
+          : peer.user.name;
         const description = peer.isSelf ? t('workspace:presence.you', { who, where }) : t('workspace:presence.other', { who, where });
         return (
           <li key={peer.clientId} className={`avatar${peer.isSelf ? ' avatar-self' : ''}`} style={{ backgroundColor: peer.user.color }} title={description}>

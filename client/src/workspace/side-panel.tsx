@@ -23,10 +23,16 @@ export function SidePanel({ tab, onTab, onHide, render }: SidePanelProps) {
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = PANEL_TABS.indexOf(tab);
-    const next = event.key === 'ArrowRight' ? PANEL_TABS[(index + 1) % PANEL_TABS.length]
-      : event.key === 'ArrowLeft' ? PANEL_TABS[(index + PANEL_TABS.length - 1) % PANEL_TABS.length]
-        : event.key === 'Home' ? PANEL_TABS[0]
-          : event.key === 'End' ? PANEL_TABS[PANEL_TABS.length - 1] : null;
+    const next =
+      event.key === 'ArrowRight'
+        ? PANEL_TABS[(index + 1) % PANEL_TABS.length]
+        : event.key === 'ArrowLeft'
+          ? PANEL_TABS[(index + PANEL_TABS.length - 1) % PANEL_TABS.length]
+          : event.key === 'Home'
+            ? PANEL_TABS[0]
+            : event.key === 'End'
+              ? PANEL_TABS[PANEL_TABS.length - 1]
+              : null;
     if (!next) return;
     event.preventDefault();
     onTab(next);
@@ -38,10 +44,21 @@ export function SidePanel({ tab, onTab, onHide, render }: SidePanelProps) {
       <div className="panel-tabs">
         <div role="tablist" aria-label={t('workspace:panel.label')} className="panel-tablist" onKeyDown={onKeyDown}>
           {PANEL_TABS.map((name) => (
-            <button key={name} type="button" role="tab" id={`${id}-${name}-tab`} aria-controls={`${id}-${name}`}
-              aria-selected={tab === name} tabIndex={tab === name ? 0 : -1} className="panel-tab"
-              ref={(element) => { if (element) tabs.current.set(name, element); else tabs.current.delete(name); }}
-              onClick={() => onTab(name)}>
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${id}-${name}-tab`}
+              aria-controls={`${id}-${name}`}
+              aria-selected={tab === name}
+              tabIndex={tab === name ? 0 : -1}
+              className="panel-tab"
+              ref={(element) => {
+                if (element) tabs.current.set(name, element);
+                else tabs.current.delete(name);
+              }}
+              onClick={() => onTab(name)}
+            >
               {t(`workspace:panel.tabs.${name}`)}
             </button>
           ))}

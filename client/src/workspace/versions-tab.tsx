@@ -29,12 +29,22 @@ export function VersionsTab({ detail, clauseLabel, announce, approvals }: Versio
   return (
     <div className="versions-tab">
       <RejectedEdits documentId={documentId} clauseLabel={clauseLabel} />
-      <VersionsPanel documentId={documentId} mayTakeVersion={permissions.has('version.create')} announce={announce}
-        onOpen={(id) => setOpen({ kind: 'version', id })} onCompare={(from, to) => setOpen({ kind: 'compare', from, to })} />
+      <VersionsPanel
+        documentId={documentId}
+        mayTakeVersion={permissions.has('version.create')}
+        announce={announce}
+        onOpen={(id) => setOpen({ kind: 'version', id })}
+        onCompare={(from, to) => setOpen({ kind: 'compare', from, to })}
+      />
       {(permissions.has('document.freeze') || detail.document.status !== 'draft') && (
         <>
-          <SignatureForm documentId={documentId} languages={detail.document.languages} participants={detail.participants}
-            mayEdit={permissions.has('document.freeze')} announce={announce} />
+          <SignatureForm
+            documentId={documentId}
+            languages={detail.document.languages}
+            participants={detail.participants}
+            mayEdit={permissions.has('document.freeze')}
+            announce={announce}
+          />
           <FreezePanel documentId={documentId} mayFreeze={permissions.has('document.freeze')} announce={announce} changes={approvals.subscribe} />
         </>
       )}

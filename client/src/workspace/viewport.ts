@@ -12,11 +12,15 @@ export class ViewportWatcher {
   private readonly observer: IntersectionObserver | null;
 
   constructor() {
-    this.observer = typeof IntersectionObserver === 'undefined'
-      ? null
-      : new IntersectionObserver((entries) => {
-        for (const entry of entries) this.listeners.get(entry.target)?.(entry.isIntersecting);
-      }, { rootMargin: NEAR_MARGIN });
+    this.observer =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver(
+            (entries) => {
+              for (const entry of entries) this.listeners.get(entry.target)?.(entry.isIntersecting);
+            },
+            { rootMargin: NEAR_MARGIN },
+          );
   }
 
   watch(element: Element, listener: VisibilityListener): () => void {

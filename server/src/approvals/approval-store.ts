@@ -26,8 +26,13 @@ export interface ApprovalRow {
 
 /** An approval row (kind 'approval'): its fields are all present. */
 export type InForceApprovalRow = ApprovalRow & {
-  kind: 'approval'; fingerprint: string; clause_kind: ClauseKind; language_hashes: Record<string, string>;
-  canonical_texts: Record<string, string>; concordance_status: ConcordanceStatus; through_update_id: string;
+  kind: 'approval';
+  fingerprint: string;
+  clause_kind: ClauseKind;
+  language_hashes: Record<string, string>;
+  canonical_texts: Record<string, string>;
+  concordance_status: ConcordanceStatus;
+  through_update_id: string;
 };
 
 export interface ConfirmationRow {
@@ -55,8 +60,11 @@ export function isInForce(row: ApprovalRow | undefined): row is InForceApprovalR
 
 /** Serialises approvals and revocations of one (clause, Participant) until the transaction ends. */
 export async function lockApprovalCell(db: Queryable, documentId: string, clauseId: string, participantId: string): Promise<void> {
-  await db.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':concordia:approval:' || $1 || ':' || $2 || ':' || $3))`,
-    [documentId, clauseId, participantId]);
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':concordia:approval:' || $1 || ':' || $2 || ':' || $3))`, [
+    documentId,
+    clauseId,
+    participantId,
+  ]);
 }
 
 /** The document's status, holding a share lock so that a freeze waits for this transaction. */
@@ -72,7 +80,8 @@ export async function latestApprovalRows(db: Queryable, documentId: string, clau
        FROM approvals a JOIN users u ON u.id = a.user_id
       WHERE a.document_id = $1 AND ($2::text IS NULL OR a.clause_id = $2)
       ORDER BY a.clause_id, a.participant_id, a.id DESC`,
-    [documentId, clauseId ?? null]);
+    [documentId, clauseId ?? null],
+  );
   return rows;
 }
 
@@ -80,7 +89,8 @@ export async function latestApprovalRow(db: Queryable, documentId: string, claus
   const { rows } = await db.query<ApprovalRow>(
     `SELECT ${APPROVAL_COLUMNS} FROM approvals a JOIN users u ON u.id = a.user_id
       WHERE a.document_id = $1 AND a.clause_id = $2 AND a.participant_id = $3 ORDER BY a.id DESC LIMIT 1`,
-    [documentId, clauseId, participantId]);
+    [documentId, clauseId, participantId],
+  );
   return rows[0];
 }
 
@@ -91,7 +101,8 @@ export async function latestConfirmationRows(db: Queryable, documentId: string, 
        FROM concordance_confirmations c JOIN users u ON u.id = c.user_id
       WHERE c.document_id = $1 AND ($2::text IS NULL OR c.clause_id = $2)
       ORDER BY c.clause_id, c.id DESC`,
-    [documentId, clauseId ?? null]);
+    [documentId, clauseId ?? null],
+  );
   return rows;
 }
 
@@ -100,7 +111,8 @@ export async function clauseApprovalHistory(db: Queryable, documentId: string, c
   const { rows } = await db.query<ApprovalRow>(
     `SELECT ${APPROVAL_COLUMNS} FROM approvals a JOIN users u ON u.id = a.user_id
       WHERE a.document_id = $1 AND a.clause_id = $2 ORDER BY a.id`,
-    [documentId, clauseId]);
+    [documentId, clauseId],
+  );
   return rows;
 }
 
@@ -108,7 +120,8 @@ export async function clauseConfirmationHistory(db: Queryable, documentId: strin
   const { rows } = await db.query<ConfirmationRow>(
     `SELECT ${CONFIRMATION_COLUMNS} FROM concordance_confirmations c JOIN users u ON u.id = c.user_id
       WHERE c.document_id = $1 AND c.clause_id = $2 ORDER BY c.id`,
-    [documentId, clauseId]);
+    [documentId, clauseId],
+  );
   return rows;
 }
 
@@ -130,25 +143,57 @@ export async function insertApproval(db: Queryable, approval: NewApproval): Prom
     `INSERT INTO approvals (document_id, clause_id, participant_id, user_id, kind, fingerprint, clause_kind, language_hashes,
                             canonical_texts, concordance_status, through_update_id)
      VALUES ($1, $2, $3, $4, 'approval', $5, $6, $7, $8, $9, $10) RETURNING id::text, created_at`,
-    [approval.documentId, approval.clauseId, approval.participantId, approval.userId, approval.fingerprint, approval.clauseKind,
-      JSON.stringify(approval.languageHashes), JSON.stringify(approval.canonicalTexts), approval.concordanceStatus, approval.throughUpdateId]);
+    [
+      approval.documentId,
+      approval.clauseId,
+      approval.participantId,
+      approval.userId,
+      approval.fingerprint,
+      approval.clauseKind,
+      JSON.stringify(approval.languageHashes),
+      JSON.stringify(approval.canonicalTexts),
+      approval.concordanceStatus,
+      approval.throughUpdateId,
+    ],
+  );
   return rows[0];
 }
 
-export async function insertRevocation(db: Queryable, revocation: { documentId: string; clauseId: string; participantId: string; userId: string; revokesId: string }): Promise<{ id: string; created_at: Date }> {
+export async function insertRevocation(
+  db: Queryable,
+  revocation: { documentId: string; clauseId: string; participantId: string; userId: string; revokesId: string },
+): Promise<{ id: string; created_at: Date }> {
   const { rows } = await db.query<{ id: string; created_at: Date }>(
     `INSERT INTO approvals (document_id, clause_id, participant_id, user_id, kind, revokes_id)
      VALUES ($1, $2, $3, $4, 'revocation', $5) RETURNING id::text, created_at`,
-    [revocation.documentId, revocation.clauseId, revocation.participantId, revocation.userId, revocation.revokesId]);
+    [revocation.documentId, revocation.clauseId, revocation.participantId, revocation.userId, revocation.revokesId],
+  );
   return rows[0];
 }
 
-export async function insertConfirmation(db: Queryable, confirmation: { documentId: string; clauseId: string; userId: string; languageHashes: Record<string, string>; canonicalTexts: Record<string, string>; throughUpdateId: number }): Promise<{ id: string; created_at: Date }> {
+export async function insertConfirmation(
+  db: Queryable,
+  confirmation: {
+    documentId: string;
+    clauseId: string;
+    userId: string;
+    languageHashes: Record<string, string>;
+    canonicalTexts: Record<string, string>;
+    throughUpdateId: number;
+  },
+): Promise<{ id: string; created_at: Date }> {
   const { rows } = await db.query<{ id: string; created_at: Date }>(
     `INSERT INTO concordance_confirmations (document_id, clause_id, user_id, language_hashes, canonical_texts, through_update_id)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text, created_at`,
-    [confirmation.documentId, confirmation.clauseId, confirmation.userId, JSON.stringify(confirmation.languageHashes),
-      JSON.stringify(confirmation.canonicalTexts), confirmation.throughUpdateId]);
+    [
+      confirmation.documentId,
+      confirmation.clauseId,
+      confirmation.userId,
+      JSON.stringify(confirmation.languageHashes),
+      JSON.stringify(confirmation.canonicalTexts),
+      confirmation.throughUpdateId,
+    ],
+  );
   return rows[0];
 }
 
@@ -161,12 +206,18 @@ export async function authorsSince(db: Queryable, documentId: string, throughUpd
     `SELECT u.id, u.display_name FROM users u
       WHERE u.id IN (SELECT DISTINCT user_id FROM document_updates WHERE document_id = $1 AND id > $2 AND user_id IS NOT NULL)
       ORDER BY u.display_name, u.id`,
-    [documentId, throughUpdateId]);
+    [documentId, throughUpdateId],
+  );
   return rows;
 }
 
-export async function documentParticipants(db: Queryable, documentId: string): Promise<Array<{ id: string; code: string; name: Record<string, string>; color: string }>> {
+export async function documentParticipants(
+  db: Queryable,
+  documentId: string,
+): Promise<Array<{ id: string; code: string; name: Record<string, string>; color: string }>> {
   const { rows } = await db.query<{ id: string; code: string; name: Record<string, string>; color: string }>(
-    'SELECT id, code, name, color FROM participants WHERE document_id = $1 ORDER BY position, code', [documentId]);
+    'SELECT id, code, name, color FROM participants WHERE document_id = $1 ORDER BY position, code',
+    [documentId],
+  );
   return rows;
 }

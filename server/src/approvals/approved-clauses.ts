@@ -33,17 +33,21 @@ export async function unanimousApprovals(db: Queryable, documentIds: readonly st
       WHERE l.kind = 'approval'
       GROUP BY l.document_id, l.clause_id, pc.participants
      HAVING count(*) = pc.participants AND count(DISTINCT l.fingerprint) = 1`,
-    [documentIds]);
+    [documentIds],
+  );
   for (const row of rows) {
     let clauses = answer.get(row.document_id);
-    if (!clauses) answer.set(row.document_id, clauses = new Map());
+    if (!clauses) answer.set(row.document_id, (clauses = new Map()));
     clauses.set(row.clause_id, row.fingerprint);
   }
   return answer;
 }
 
 /** The visible clauses approved by every Participant now, out of all visible clauses. */
-export function approvedClauses(clauses: readonly ClauseFingerprint[], unanimous: ReadonlyMap<string, string> | undefined): { approved: number; total: number } {
+export function approvedClauses(
+  clauses: readonly ClauseFingerprint[],
+  unanimous: ReadonlyMap<string, string> | undefined,
+): { approved: number; total: number } {
   let approved = 0;
   for (const clause of clauses) {
     const agreed = unanimous?.get(clause.clauseId);

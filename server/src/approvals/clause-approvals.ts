@@ -3,7 +3,12 @@ import type { Queryable } from '../db/queryable';
 import { AppError } from '../http/errors';
 import { clauseSnapshot, plainTextOfCanonical } from './clause-snapshot';
 import {
-  authorsSince, clauseApprovalHistory, clauseConfirmationHistory, documentParticipants, isInForce, latestApprovalRows,
+  authorsSince,
+  clauseApprovalHistory,
+  clauseConfirmationHistory,
+  documentParticipants,
+  isInForce,
+  latestApprovalRows,
   latestConfirmationRows,
 } from './approval-store';
 import { presentApproval, presentConfirmation, presentHistory, presentUserRef } from '../presenters/approval';
@@ -16,11 +21,7 @@ import type { ChangedSince, ClauseApprovals, ClauseParticipantApproval } from '.
  * language since its approval (a word diff of the plain texts) and who changed the document since;
  * the same for concordance; and the clause's whole history.
  */
-export async function loadClauseApprovals(
-  ctx: AppContext,
-  document: { id: string; languages: string[] },
-  clauseId: string,
-): Promise<ClauseApprovals> {
+export async function loadClauseApprovals(ctx: AppContext, document: { id: string; languages: string[] }, clauseId: string): Promise<ClauseApprovals> {
   const { value: clause } = await ctx.documents.read(document.id, (doc) => clauseSnapshot(doc, clauseId, document.languages));
   if (!clause) throw new AppError('not_found');
   const participants = await documentParticipants(ctx.pool, document.id);
@@ -34,7 +35,11 @@ export async function loadClauseApprovals(
       changes[lang] = wordDiff(before, clause.plainTexts[lang] ?? '');
     }
     const authors = await authorsSince(ctx.pool, document.id, recorded.through);
-    return { changedLanguages: changedLanguages(recorded.hashes, clause.languageHashes), changes, changedBy: authors.map((a) => presentUserRef(a.id, a.display_name)) };
+    return {
+      changedLanguages: changedLanguages(recorded.hashes, clause.languageHashes),
+      changes,
+      changedBy: authors.map((a) => presentUserRef(a.id, a.display_name)),
+    };
   };
 
   const cells: ClauseParticipantApproval[] = [];
@@ -50,9 +55,8 @@ export async function loadClauseApprovals(
       participantId: participant.id,
       status,
       approval: { ...approval, plainTexts: plainTexts(row.canonical_texts) },
-      changedSince: status === 'outdated'
-        ? await changedSince({ hashes: row.language_hashes, texts: row.canonical_texts, through: Number(row.through_update_id) })
-        : null,
+      changedSince:
+        status === 'outdated' ? await changedSince({ hashes: row.language_hashes, texts: row.canonical_texts, through: Number(row.through_update_id) }) : null,
     });
   }
 
@@ -68,9 +72,14 @@ export async function loadClauseApprovals(
     concordance: {
       status: concordance.status,
       confirmation: confirmationRow ? { ...presentConfirmation(confirmationRow), plainTexts: plainTexts(confirmationRow.canonical_texts) } : null,
-      changedSince: confirmationRow && concordance.status === 'stale'
-        ? await changedSince({ hashes: confirmationRow.language_hashes, texts: confirmationRow.canonical_texts, through: Number(confirmationRow.through_update_id) })
-        : null,
+      changedSince:
+        confirmationRow && concordance.status === 'stale'
+          ? await changedSince({
+              hashes: confirmationRow.language_hashes,
+              texts: confirmationRow.canonical_texts,
+              through: Number(confirmationRow.through_update_id),
+            })
+          : null,
     },
     history: await history(ctx.pool, document.id, clauseId),
   };

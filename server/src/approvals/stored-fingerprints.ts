@@ -36,7 +36,11 @@ export function storedTextKeyColumns(documentAlias = 'd'): { select: string; joi
   };
 }
 
-export interface StoredTextKeyRow { snapshot_through: string | null; last_update_id: string | null; updates_after_snapshot: number }
+export interface StoredTextKeyRow {
+  snapshot_through: string | null;
+  last_update_id: string | null;
+  updates_after_snapshot: number;
+}
 
 export function storedTextKey(row: StoredTextKeyRow): StoredTextKey {
   return { snapshotThrough: row.snapshot_through, lastUpdateId: row.last_update_id, updatesAfterSnapshot: row.updates_after_snapshot };
@@ -49,7 +53,10 @@ export class StoredFingerprints {
   private readonly held = new Map<string, { key: string; clauses: ClauseFingerprint[] }>();
 
   /** Texts are read through the live-document gateway (committed text, live or stored). */
-  constructor(private readonly documents: LiveDocuments, private readonly capacity = 500) {}
+  constructor(
+    private readonly documents: LiveDocuments,
+    private readonly capacity = 500,
+  ) {}
 
   /** The visible clauses of each document in order, with their fingerprints; keyed by document id. */
   async read(documents: ReadonlyArray<{ id: string; languages: readonly string[]; textKey: StoredTextKey }>): Promise<Map<string, ClauseFingerprint[]>> {
@@ -89,7 +96,8 @@ export class StoredFingerprints {
   private async load(documentId: string, languages: readonly string[]): Promise<ClauseFingerprint[]> {
     try {
       const { value } = await this.documents.read(documentId, (doc) =>
-        documentTextState(doc, languages).map(({ clauseId, fingerprint }) => ({ clauseId, fingerprint })));
+        documentTextState(doc, languages).map(({ clauseId, fingerprint }) => ({ clauseId, fingerprint })),
+      );
       return value;
     } catch (err) {
       // Deleted since the list was read: it has no clauses left to count.

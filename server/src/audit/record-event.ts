@@ -19,7 +19,10 @@ export interface AuditEventInput {
  * JSON values this is byte for byte the serialisation the chain was first written with
  * (tests/unit/server/audit-hash.test.ts pins it): stored hashes still verify.
  */
-export function auditHash(prevHash: string, row: { documentId: string | null; actorUserId: string | null; action: string; subject: unknown; occurredAt: string }): string {
+export function auditHash(
+  prevHash: string,
+  row: { documentId: string | null; actorUserId: string | null; action: string; subject: unknown; occurredAt: string },
+): string {
   return crypto.createHash('sha256').update(prevHash).update('\n').update(serialize(row)).digest('hex');
 }
 

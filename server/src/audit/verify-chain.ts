@@ -34,19 +34,33 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainReport> {
   for (;;) {
     const { rows } = await db.query<AuditRow>(
       `SELECT id::text, document_id, actor_user_id, action, subject, occurred_at, prev_hash, hash
-         FROM audit_events WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [previous?.id ?? 0]);
+         FROM audit_events WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
+      [previous?.id ?? 0],
+    );
     for (const row of rows) {
       count += 1;
       const expectedPrev = previous?.hash ?? GENESIS_HASH;
       if (row.prev_hash !== expectedPrev) {
         const gap = previous && BigInt(row.id) !== BigInt(previous.id) + 1n ? ` (ids jump from ${previous.id} to ${row.id}: rows are missing)` : '';
-        return { ok: false, rows: count, firstBad: { id: row.id, reason: 'broken_link', detail: `its prev_hash is not the hash of ${previous ? `row ${previous.id}` : 'the genesis'}${gap}` } };
+        return {
+          ok: false,
+          rows: count,
+          firstBad: { id: row.id, reason: 'broken_link', detail: `its prev_hash is not the hash of ${previous ? `row ${previous.id}` : 'the genesis'}${gap}` },
+        };
       }
       const recomputed = auditHash(row.prev_hash, {
-        documentId: row.document_id, actorUserId: row.actor_user_id, action: row.action, subject: row.subject, occurredAt: row.occurred_at.toISOString(),
+        documentId: row.document_id,
+        actorUserId: row.actor_user_id,
+        action: row.action,
+        subject: row.subject,
+        occurredAt: row.occurred_at.toISOString(),
       });
       if (recomputed !== row.hash) {
-        return { ok: false, rows: count, firstBad: { id: row.id, reason: 'hash_mismatch', detail: 'its content does not hash to its stored hash: the row was changed' } };
+        return {
+          ok: false,
+          rows: count,
+          firstBad: { id: row.id, reason: 'hash_mismatch', detail: 'its content does not hash to its stored hash: the row was changed' },
+        };
       }
       previous = { id: row.id, hash: row.hash };
     }

@@ -10,7 +10,6 @@ import { lookupSession, lookupSessionById, type SessionLookup } from './sessions
 import { readSessionToken } from './session-cookie';
 import { TOKEN_PATTERN } from './tokens';
 
-
 /** The session behind an upgrade: a `?token=` ticket (single use, this document only) or the session cookie. */
 async function upgradeSession(ctx: AppContext, req: http.IncomingMessage, documentId: string): Promise<SessionLookup> {
   const ticket = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
@@ -42,7 +41,13 @@ export async function authenticateCollab(ctx: AppContext, req: http.IncomingMess
   const { session } = found;
   const access = await loadDocumentAccess(ctx.pool, documentId, session.user);
   if (!access) throw new AppError('not_found');
-  await authorize(ctx, access.subject, 'document.read', { documentStatus: access.document.status }, { channel: 'collab', target: 'collab upgrade', documentId });
+  await authorize(
+    ctx,
+    access.subject,
+    'document.read',
+    { documentStatus: access.document.status },
+    { channel: 'collab', target: 'collab upgrade', documentId },
+  );
   return {
     userId: session.user.id,
     displayName: session.user.displayName,

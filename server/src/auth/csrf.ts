@@ -26,7 +26,10 @@ export function checkCsrf(ctx: AppContext, req: Request, mode: CsrfMode): void {
     return;
   }
   if (!req.auth || !sameSecret(req.header(CSRF_HEADER), req.auth.csrfToken)) {
-    req.log.warn({ userId: req.auth?.user.id ?? null, path: req.path, present: req.header(CSRF_HEADER) !== undefined }, 'request refused: CSRF token missing or wrong');
+    req.log.warn(
+      { userId: req.auth?.user.id ?? null, path: req.path, present: req.header(CSRF_HEADER) !== undefined },
+      'request refused: CSRF token missing or wrong',
+    );
     throw new AppError('csrf_failed');
   }
 }

@@ -22,7 +22,8 @@ export async function reserveLoginAttempt(db: Queryable, limits: Limits, email: 
        window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(mins => $2) THEN now() ELSE t.window_started_at END
      RETURNING key, attempts,
        ceil(extract(epoch FROM (window_started_at + make_interval(mins => $2) - now())))::int AS retry_after`,
-    [[accountKey(email), ipKey(ip)], limits.LOGIN_WINDOW_MINUTES]);
+    [[accountKey(email), ipKey(ip)], limits.LOGIN_WINDOW_MINUTES],
+  );
   let retryAfterSeconds = 0;
   for (const row of rows) {
     const limit = row.key.startsWith('ip:') ? limits.LOGIN_MAX_ATTEMPTS_PER_IP : limits.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT;

@@ -16,7 +16,9 @@ export function originAllowed(ctx: AppContext, origin: string | undefined, host:
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
   if (parsed.origin !== origin) return false; // paths, credentials or trailing junk: not an origin
-  const allowed = ctx.env.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean);
+  const allowed = ctx.env.ALLOWED_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (allowed && allowed.length > 0) return allowed.includes(parsed.origin);
   return host !== undefined && parsed.host === host;
 }

@@ -13,7 +13,11 @@ export function readSessionToken(cookieHeader: string | undefined): string | nul
 /** httpOnly, SameSite=Lax, Secure behind HTTPS; lives no longer than the session's absolute timeout. */
 export function sessionSetCookie(token: string, options: { secure: boolean; maxAgeSeconds: number }): string {
   return stringifySetCookie(SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'lax', secure: options.secure, path: '/', maxAge: options.maxAgeSeconds,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secure,
+    path: '/',
+    maxAge: options.maxAgeSeconds,
   });
 }
 

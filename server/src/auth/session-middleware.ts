@@ -22,7 +22,10 @@ export function sessionMiddleware(ctx: AppContext): Router {
     req.auth = null;
     req.authState = 'none';
     const token = readSessionToken(req.headers.cookie);
-    if (!token) { next(); return; }
+    if (!token) {
+      next();
+      return;
+    }
     try {
       const found = await lookupSession(ctx.pool, token, ctx.env);
       if (found.state === 'active') {

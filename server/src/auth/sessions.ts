@@ -22,10 +22,20 @@ export interface ActiveSession {
 
 export type SessionLookup = { state: 'active'; session: ActiveSession } | { state: 'expired' } | { state: 'none' };
 
-export interface UserRow { id: string; email: string; display_name: string; ui_language: UiLanguage; is_admin: boolean }
+export interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  ui_language: UiLanguage;
+  is_admin: boolean;
+}
 
 export const toSessionUser = (row: UserRow): SessionUser => ({
-  id: row.id, email: row.email, displayName: row.display_name, uiLanguage: row.ui_language, isAdmin: row.is_admin,
+  id: row.id,
+  email: row.email,
+  displayName: row.display_name,
+  uiLanguage: row.ui_language,
+  isAdmin: row.is_admin,
 });
 
 /** last_seen_at is written at most this often, so reading pages does not write on every request. */
@@ -41,7 +51,8 @@ export async function startSession(db: Queryable, userId: string, env: Timeouts)
   const { rows } = await db.query<{ expires_at: Date }>(
     `INSERT INTO sessions (id, user_id, csrf_token, expires_at)
      VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING expires_at`,
-    [id, userId, csrfToken, env.SESSION_ABSOLUTE_HOURS]);
+    [id, userId, csrfToken, env.SESSION_ABSOLUTE_HOURS],
+  );
   return { token, id, csrfToken, expiresAt: rows[0].expires_at };
 }
 
@@ -62,7 +73,8 @@ export async function lookupSessionById(db: Queryable, id: string, env: Timeouts
             s.last_seen_at < now() - make_interval(secs => $3) AS stale
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.id = $1`,
-    [id, env.SESSION_IDLE_MINUTES, TOUCH_AFTER_SECONDS]);
+    [id, env.SESSION_IDLE_MINUTES, TOUCH_AFTER_SECONDS],
+  );
   const row = rows[0];
   if (!row) return { state: 'none' };
   if (!row.live) return { state: 'expired' };
@@ -78,8 +90,7 @@ export async function endSession(db: Queryable, sessionId: string): Promise<bool
 
 /** Ends every open session of a user; returns their ids. */
 export async function endSessionsOfUser(db: Queryable, userId: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    'UPDATE sessions SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL RETURNING id', [userId]);
+  const { rows } = await db.query<{ id: string }>('UPDATE sessions SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL RETURNING id', [userId]);
   return rows.map((r) => r.id);
 }
 
@@ -89,7 +100,8 @@ export async function endExpiredSessions(db: Queryable, env: Timeouts): Promise<
     `UPDATE sessions SET ended_at = now()
       WHERE ended_at IS NULL AND (expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1))
       RETURNING id, user_id`,
-    [env.SESSION_IDLE_MINUTES]);
+    [env.SESSION_IDLE_MINUTES],
+  );
   return rows.map((r) => ({ id: r.id, userId: r.user_id }));
 }
 

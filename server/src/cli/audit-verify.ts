@@ -29,7 +29,10 @@ async function run(): Promise<number> {
   }
 }
 
-run().then((code) => process.exit(code), (err: unknown) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
-  process.exit(2);
-});
+run().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
+    process.exit(2);
+  },
+);

@@ -12,8 +12,16 @@ function readHidden(input: Input, output: Writable, prompt: string): Promise<str
     input.setEncoding('utf8');
     const onData = (chunk: string) => {
       for (const char of chunk) {
-        if (char === '\r' || char === '\n') { done(); resolve(value); return; }
-        if (char === '\u0003') { done(); reject(new Error('aborted')); return; }
+        if (char === '\r' || char === '\n') {
+          done();
+          resolve(value);
+          return;
+        }
+        if (char === '\u0003') {
+          done();
+          reject(new Error('aborted'));
+          return;
+        }
         if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
         else value += char;
       }

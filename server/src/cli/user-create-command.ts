@@ -7,7 +7,8 @@ import { AppError } from '../http/errors';
 import { translator } from '../i18n';
 import { readNewPassword } from './read-password';
 
-export const USAGE = 'Usage: npm run user:create -- --email EMAIL --name "DISPLAY NAME" [--admin] [--language en|es]\n' +
+export const USAGE =
+  'Usage: npm run user:create -- --email EMAIL --name "DISPLAY NAME" [--admin] [--language en|es]\n' +
   'The password is asked for (without echo), or read from the first line of a piped stdin.\n';
 
 const argsSchema = z.object({
@@ -18,10 +19,18 @@ const argsSchema = z.object({
 });
 
 /** `npm run user:create`: creates an account (the first administrator). Returns the exit code; the database is opened only once the input is good. */
-export async function runUserCreate(argv: string[], io: { stdin: Readable; stdout: Writable; stderr: Writable }, database: () => Promise<pg.Pool>): Promise<number> {
+export async function runUserCreate(
+  argv: string[],
+  io: { stdin: Readable; stdout: Writable; stderr: Writable },
+  database: () => Promise<pg.Pool>,
+): Promise<number> {
   let options: z.infer<typeof argsSchema>;
   try {
-    const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, language: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, language: { type: 'string' } },
+      strict: true,
+    });
     options = argsSchema.parse(values);
   } catch (err) {
     const detail = err instanceof z.ZodError ? err.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
@@ -40,7 +49,10 @@ export async function runUserCreate(argv: string[], io: { stdin: Readable; stdou
     return 1;
   }
   try {
-    const user = await createUser({ pool: await database() }, { email: options.email, displayName: options.name, password, isAdmin: options.admin, uiLanguage: options.language });
+    const user = await createUser(
+      { pool: await database() },
+      { email: options.email, displayName: options.name, password, isAdmin: options.admin, uiLanguage: options.language },
+    );
     io.stdout.write(`Created ${user.isAdmin ? 'administrator' : 'user'} ${user.email} (${user.id}).\n`);
     return 0;
   } catch (err) {

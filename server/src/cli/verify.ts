@@ -24,9 +24,11 @@ async function run(): Promise<number> {
   if (result.genuine && result.record) {
     const { record } = result;
     const title = Object.values(record.title)[0] ?? record.documentId;
-    process.stdout.write(`GENUINE ${result.format} export of “${title}” (document ${record.documentId}), ${record.kind} version ${record.versionId}`
-      + `${record.name ? ` “${record.name}”` : ''} of ${record.takenAt}\nfingerprint ${result.fingerprint}\n`
-      + `Check that this fingerprint is the one published for the signed text (GET /api/verify/${result.fingerprint}).\n`);
+    process.stdout.write(
+      `GENUINE ${result.format} export of “${title}” (document ${record.documentId}), ${record.kind} version ${record.versionId}` +
+        `${record.name ? ` “${record.name}”` : ''} of ${record.takenAt}\nfingerprint ${result.fingerprint}\n` +
+        `Check that this fingerprint is the one published for the signed text (GET /api/verify/${result.fingerprint}).\n`,
+    );
     return 0;
   }
   process.stdout.write(`NOT GENUINE (${result.failure})${result.fingerprint ? `: the file states the fingerprint ${result.fingerprint}` : ''}\n`);
@@ -34,7 +36,10 @@ async function run(): Promise<number> {
   return 1;
 }
 
-run().then((code) => process.exit(code), (err: unknown) => {
-  process.stderr.write(`${String(err)}\n`);
-  process.exit(2);
-});
+run().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${String(err)}\n`);
+    process.exit(2);
+  },
+);

@@ -4,14 +4,22 @@ import * as encoding from 'lib0/encoding';
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 export const MAX_AWARENESS_ENTRIES = 8;
 
-export interface AwarenessEntry { clientId: number; clock: number; json: string }
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  json: string;
+}
 
 /**
  * Parses an awareness update (varuint count, then clientID, clock, JSON string per entry) and keeps
  * only what a connection may say: states of client ids it introduced itself (first claim wins, so
  * nobody can overwrite or erase another person's presence), each valid JSON of bounded size.
  */
-export function filterAwarenessUpdate(update: Uint8Array, owned: Set<number>, claimedElsewhere: (clientId: number) => boolean): { entries: AwarenessEntry[]; refused: number } {
+export function filterAwarenessUpdate(
+  update: Uint8Array,
+  owned: Set<number>,
+  claimedElsewhere: (clientId: number) => boolean,
+): { entries: AwarenessEntry[]; refused: number } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   if (count > MAX_AWARENESS_ENTRIES) throw new RangeError(`awareness update with ${count} entries`);
@@ -24,7 +32,10 @@ export function filterAwarenessUpdate(update: Uint8Array, owned: Set<number>, cl
     if (json.length > MAX_AWARENESS_STATE_BYTES) throw new RangeError(`awareness state of ${json.length} characters`);
     JSON.parse(json);
     if (!owned.has(clientId)) {
-      if (claimedElsewhere(clientId)) { refused += 1; continue; }
+      if (claimedElsewhere(clientId)) {
+        refused += 1;
+        continue;
+      }
       owned.add(clientId);
     }
     entries.push({ clientId, clock, json });

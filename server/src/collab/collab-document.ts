@@ -6,7 +6,11 @@ import type { CollabConnection } from './connection';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
 import { awarenessFrame, permissionDeniedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './messages';
 
-interface Relay { seq: number; update: Uint8Array; from: CollabConnection | null }
+interface Relay {
+  seq: number;
+  update: Uint8Array;
+  from: CollabConnection | null;
+}
 
 const AWARENESS_FLUSH_MS = 25;
 
@@ -39,7 +43,12 @@ export class CollabDocument {
   private awarenessTimer: NodeJS.Timeout | null = null;
   private readonly connectionsById = new Map<string, CollabConnection>();
 
-  constructor(readonly id: string, private readonly updateLog: UpdateLog, private readonly log: Logger, private readonly onStored: (doc: CollabDocument) => void) {
+  constructor(
+    readonly id: string,
+    private readonly updateLog: UpdateLog,
+    private readonly log: Logger,
+    private readonly onStored: (doc: CollabDocument) => void,
+  ) {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.handleUpdate);
@@ -110,7 +119,10 @@ export class CollabDocument {
       const wake = (destroyed: boolean) => {
         clearTimeout(timer);
         this.committedWaiters.delete(wake);
-        if (destroyed) { resolve(null); return; }
+        if (destroyed) {
+          resolve(null);
+          return;
+        }
         try {
           resolve({ value: read(this.committedThrough) });
         } catch (err) {
@@ -149,7 +161,7 @@ export class CollabDocument {
     }
     if (origin.kind === 'persistence') return;
     const seq = ++this.seq;
-    const from = origin.kind === 'connection' ? this.connectionsById.get(origin.connectionId) ?? null : null;
+    const from = origin.kind === 'connection' ? (this.connectionsById.get(origin.connectionId) ?? null) : null;
     this.relays.push({ seq, update, from });
     const appended = this.updateLog.append({
       documentId: this.id,
@@ -157,19 +169,25 @@ export class CollabDocument {
       userId: origin.kind === 'connection' ? origin.userId : null,
       origin: origin.kind === 'connection' ? 'connection' : origin.reason === 'import' ? 'import' : 'server',
     });
-    this.lastAppend = appended.then(() => undefined, () => undefined);
-    appended.then((throughUpdateId) => {
-      this.updatesSinceSnapshot += 1;
-      if (seq > this.committedSeq) this.committedSeq = seq;
-      if (throughUpdateId > this.committedThrough) this.committedThrough = throughUpdateId;
-      // Synchronously, before any other message is received: the text is all committed at this instant.
-      if (this.committedSeq === this.seq) for (const wake of [...this.committedWaiters]) wake(false);
-      if (!this.relayScheduled) {
-        this.relayScheduled = true;
-        queueMicrotask(this.relayCommitted);
-      }
-      this.onStored(this);
-    }, (err: unknown) => this.log.error({ err, documentId: this.id }, 'update not stored (server closing); not relayed'));
+    this.lastAppend = appended.then(
+      () => undefined,
+      () => undefined,
+    );
+    appended.then(
+      (throughUpdateId) => {
+        this.updatesSinceSnapshot += 1;
+        if (seq > this.committedSeq) this.committedSeq = seq;
+        if (throughUpdateId > this.committedThrough) this.committedThrough = throughUpdateId;
+        // Synchronously, before any other message is received: the text is all committed at this instant.
+        if (this.committedSeq === this.seq) for (const wake of [...this.committedWaiters]) wake(false);
+        if (!this.relayScheduled) {
+          this.relayScheduled = true;
+          queueMicrotask(this.relayCommitted);
+        }
+        this.onStored(this);
+      },
+      (err: unknown) => this.log.error({ err, documentId: this.id }, 'update not stored (server closing); not relayed'),
+    );
   };
 
   /** Relays, as one frame, every update whose commit has completed. */

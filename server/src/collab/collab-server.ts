@@ -49,9 +49,15 @@ export function attachCollab(ctx: AppContext, httpServer: http.Server, parts: { 
 
   async function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
     socket.on('error', () => socket.destroy());
-    if (closing) { refuse(socket, req, new AppError('document_unavailable')); return; }
+    if (closing) {
+      refuse(socket, req, new AppError('document_unavailable'));
+      return;
+    }
     const match = PATH.exec(url.pathname);
-    if (!match) { refuse(socket, req, new AppError('not_found')); return; }
+    if (!match) {
+      refuse(socket, req, new AppError('not_found'));
+      return;
+    }
     const documentId = match[1].toLowerCase();
     if (!checkUpgradeOrigin(ctx, req)) {
       log.warn({ origin: req.headers.origin ?? null, documentId }, 'collab upgrade refused: origin not allowed');
@@ -86,10 +92,15 @@ export function attachCollab(ctx: AppContext, httpServer: http.Server, parts: { 
       return false;
     };
     ws.on('message', (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) { connection.close(CloseCode.BadMessage, 'text frames are not part of the protocol'); return; }
+      if (!isBinary) {
+        connection.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
+        return;
+      }
       receiveMessage(document, connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), claimedElsewhere);
     });
-    ws.on('pong', () => { connection.alive = true; });
+    ws.on('pong', () => {
+      connection.alive = true;
+    });
     ws.on('error', (err) => {
       const code = (err as Error & { code?: string }).code;
       connection.log.warn({ err: err.message, code }, 'collab socket error');
@@ -107,20 +118,24 @@ export function attachCollab(ctx: AppContext, httpServer: http.Server, parts: { 
 
   const heartbeat = setInterval(() => {
     for (const connection of connections.keys()) {
-      if (!connection.alive) { connection.socket.terminate(); continue; }
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
       connection.alive = false;
       connection.socket.ping();
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
-  const closeWhere = (predicate: (p: CollabPrincipal) => boolean, code: typeof CloseCode[keyof typeof CloseCode], reason: string) => {
+  const closeWhere = (predicate: (p: CollabPrincipal) => boolean, code: (typeof CloseCode)[keyof typeof CloseCode], reason: string) => {
     for (const connection of connections.keys()) if (predicate(connection.principal)) connection.close(code, reason);
   };
   ctx.events.on('session.ended', ({ sessionId }) => closeWhere((p) => p.sessionId === sessionId, CloseCode.SessionEnded, 'session ended'));
   ctx.events.on('user.disabled', ({ userId }) => closeWhere((p) => p.userId === userId, CloseCode.SessionEnded, 'account disabled'));
   ctx.events.on('membership.changed', ({ userId, documentId }) =>
-    closeWhere((p) => p.userId === userId && p.documentId === documentId, CloseCode.Forbidden, 'membership changed'));
+    closeWhere((p) => p.userId === userId && p.documentId === documentId, CloseCode.Forbidden, 'membership changed'),
+  );
 
   return {
     registry,

@@ -24,7 +24,11 @@ export class CollabConnection {
   lastDenialAt = 0;
   deniedMessages = 0;
 
-  constructor(readonly socket: WebSocket, readonly principal: CollabPrincipal, log: Logger) {
+  constructor(
+    readonly socket: WebSocket,
+    readonly principal: CollabPrincipal,
+    log: Logger,
+  ) {
     this.origin = connectionOrigin(this.id, principal.userId);
     this.log = log.child({ connectionId: this.id, userId: principal.userId, documentId: principal.documentId });
   }

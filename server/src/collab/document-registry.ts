@@ -32,7 +32,12 @@ export class DocumentRegistry {
   private readonly foldThread = new FoldThread();
   readonly stats = { loads: 0, unloads: 0, compactions: 0 };
 
-  constructor(private readonly pool: pg.Pool, private readonly updateLog: UpdateLog, private readonly log: Logger, private readonly compactAfter: number) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly updateLog: UpdateLog,
+    private readonly log: Logger,
+    private readonly compactAfter: number,
+  ) {}
 
   open(documentId: string): Promise<CollabDocument> {
     let loading = this.documents.get(documentId);
@@ -106,8 +111,9 @@ export class DocumentRegistry {
     try {
       const { tailLength, status, lastUpdateId } = await loadDocumentState(this.pool, documentId, document.doc, this.log);
       document.loadedThrough(lastUpdateId);
-      document.status = this.statusAhead.get(documentId) ?? status as CollabDocument['status'];
-      document.onRefusedUpdate = (update, userId) => keepRejectedUpdate(this.pool, this.log, { documentId, userId, update, reason: document.status === 'archived' ? 'archived' : 'frozen' });
+      document.status = this.statusAhead.get(documentId) ?? (status as CollabDocument['status']);
+      document.onRefusedUpdate = (update, userId) =>
+        keepRejectedUpdate(this.pool, this.log, { documentId, userId, update, reason: document.status === 'archived' ? 'archived' : 'frozen' });
       document.updatesSinceSnapshot = tailLength;
       this.stats.loads += 1;
       this.log.info({ documentId, tailLength, ms: Math.round(performance.now() - started) }, 'document loaded');

@@ -34,20 +34,36 @@ async function readStored(pool: pg.Pool, documentId: string, upTo: number): Prom
   const meta = await pool.query<{ status: string }>('SELECT status FROM documents WHERE id = $1', [documentId]);
   if (!meta.rows[0]) throw new DocumentNotFoundError(documentId);
   const snapshot = await pool.query<{ state: Buffer; through_update_id: string }>(
-    'SELECT state, through_update_id FROM document_snapshots WHERE document_id = $1', [documentId]);
+    'SELECT state, through_update_id FROM document_snapshots WHERE document_id = $1',
+    [documentId],
+  );
   const through = snapshot.rows[0] ? Number(snapshot.rows[0].through_update_id) : 0;
   const tail = await pool.query<{ id: string; update: Buffer }>(
-    'SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $2 AND id <= $3 ORDER BY id', [documentId, through, upTo]);
+    'SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $2 AND id <= $3 ORDER BY id',
+    [documentId, through, upTo],
+  );
   const updates: Uint8Array[] = [];
   const sources: string[] = [];
-  if (snapshot.rows[0]) { updates.push(new Uint8Array(snapshot.rows[0].state)); sources.push('snapshot'); }
-  for (const row of tail.rows) { updates.push(new Uint8Array(row.update)); sources.push(`document_updates.id=${row.id}`); }
+  if (snapshot.rows[0]) {
+    updates.push(new Uint8Array(snapshot.rows[0].state));
+    sources.push('snapshot');
+  }
+  for (const row of tail.rows) {
+    updates.push(new Uint8Array(row.update));
+    sources.push(`document_updates.id=${row.id}`);
+  }
   const lastUpdateId = tail.rows.length ? Number(tail.rows[tail.rows.length - 1].id) : through;
   return { updates, sources, tailLength: tail.rows.length, lastUpdateId, status: meta.rows[0].status };
 }
 
 /** Reads a document's Yjs state from PostgreSQL: the latest snapshot plus the updates after it (up to `upTo`). */
-export async function loadDocumentState(pool: pg.Pool, documentId: string, doc: Y.Doc, log: Logger, upTo = Number.MAX_SAFE_INTEGER): Promise<{ tailLength: number; lastUpdateId: number; status: string }> {
+export async function loadDocumentState(
+  pool: pg.Pool,
+  documentId: string,
+  doc: Y.Doc,
+  log: Logger,
+  upTo = Number.MAX_SAFE_INTEGER,
+): Promise<{ tailLength: number; lastUpdateId: number; status: string }> {
   const stored = await readStored(pool, documentId, upTo);
   if (stored.updates.length > 0) logSkipped(log, documentId, stored, applyEach(doc, stored.updates, persistenceOrigin));
   return { tailLength: stored.tailLength, lastUpdateId: stored.lastUpdateId, status: stored.status };
@@ -78,20 +94,29 @@ export type Fold = (updates: Uint8Array[]) => Promise<FoldedState>;
  * exactly the committed updates up to `through`; rows are never deleted, so an update committed
  * during compaction simply stays in the tail. Idempotent; a newer snapshot is never replaced by an older one.
  */
-export async function compactDocument(pool: pg.Pool, documentId: string, log: Logger, fold: Fold = async (updates) => foldUpdates(updates)): Promise<{ through: number; folded: number } | null> {
+export async function compactDocument(
+  pool: pg.Pool,
+  documentId: string,
+  log: Logger,
+  fold: Fold = async (updates) => foldUpdates(updates),
+): Promise<{ through: number; folded: number } | null> {
   const horizon = await committedHorizon(pool, documentId);
   const stored = await readStored(pool, documentId, horizon);
   const { tailLength, lastUpdateId } = stored;
   if (tailLength === 0) return null;
   const { state, skipped } = await fold(stored.updates);
   logSkipped(log, documentId, stored, skipped);
-  const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastUpdateId]);
+  const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND id <= $2', [
+    documentId,
+    lastUpdateId,
+  ]);
   await pool.query(
     `INSERT INTO document_snapshots (document_id, state, through_update_id, update_count) VALUES ($1, $2, $3, $4)
      ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, through_update_id = EXCLUDED.through_update_id,
        update_count = EXCLUDED.update_count, created_at = now()
      WHERE document_snapshots.through_update_id < EXCLUDED.through_update_id`,
-    [documentId, Buffer.from(state), lastUpdateId, count.rows[0].n]);
+    [documentId, Buffer.from(state), lastUpdateId, count.rows[0].n],
+  );
   log.info({ documentId, through: lastUpdateId, folded: tailLength, bytes: state.byteLength }, 'document compacted');
   return { through: lastUpdateId, folded: tailLength };
 }

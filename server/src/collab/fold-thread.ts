@@ -9,10 +9,17 @@ const TSX_REGISTER = require.resolve('tsx/cjs/api');
 /** A fold taking longer than this is taken for a hung thread: it is stopped and its folds fail. */
 const DEFAULT_FOLD_TIMEOUT_MS = 60_000;
 
-interface Waiting { resolve: (state: FoldedState) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }
+interface Waiting {
+  resolve: (state: FoldedState) => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
+}
 
 /** One started worker and the folds it owes: a dead worker fails only its own folds, never its successor's. */
-interface Running { worker: Worker; pending: Map<number, Waiting> }
+interface Running {
+  worker: Worker;
+  pending: Map<number, Waiting>;
+}
 
 /**
  * One worker thread that folds updates for compaction, started on first use. It does not keep the

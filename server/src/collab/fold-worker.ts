@@ -6,7 +6,10 @@
 import { parentPort } from 'node:worker_threads';
 import { foldUpdates } from './fold-updates';
 
-export interface FoldRequest { id: number; updates: Uint8Array[] }
+export interface FoldRequest {
+  id: number;
+  updates: Uint8Array[];
+}
 export type FoldReply = { id: number; state: Uint8Array; skipped: { index: number; reason: string }[] } | { id: number; error: string };
 
 parentPort?.on('message', ({ id, updates }: FoldRequest) => {

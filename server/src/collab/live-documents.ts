@@ -61,7 +61,11 @@ const DENIAL_REASON: Record<Exclude<LiveStatus, 'draft'>, string> = {
 };
 
 export class LiveDocuments {
-  constructor(private readonly registry: DocumentRegistry, private readonly pool: pg.Pool, private readonly log: Logger) {}
+  constructor(
+    private readonly registry: DocumentRegistry,
+    private readonly pool: pg.Pool,
+    private readonly log: Logger,
+  ) {}
 
   /**
    * Reads the committed text. When the document is open that is the live Y.Doc clients edit, read at
@@ -77,9 +81,14 @@ export class LiveDocuments {
       const document = await this.registry.peek(documentId);
       if (!document) return this.readStored(documentId, fn);
       if (options.until && round === 0 && !options.until(document.doc)) await waitUntil(document, options.until, deadline);
-      const read = await document.readCommitted((throughUpdateId) => ({
-        value: fn(document.doc), throughUpdateId, revision: { copy: document, changes: document.changes },
-      }), COMMIT_WAIT_MS);
+      const read = await document.readCommitted(
+        (throughUpdateId) => ({
+          value: fn(document.doc),
+          throughUpdateId,
+          revision: { copy: document, changes: document.changes },
+        }),
+        COMMIT_WAIT_MS,
+      );
       if (read === 'timeout') break;
       // Unloaded while we waited (its last client left): the next round reads what was stored.
       if (read) return read.value;
@@ -101,7 +110,9 @@ export class LiveDocuments {
       const apply: ApplyChange = (change) => {
         if (!document.writable) throw new AppError('document_frozen');
         let result: ReturnType<typeof change> | undefined;
-        document.doc.transact(() => { result = change(document.doc); }, origin);
+        document.doc.transact(() => {
+          result = change(document.doc);
+        }, origin);
         return result as ReturnType<typeof change>;
       };
       const result = await work(apply);
@@ -176,7 +187,9 @@ function waitUntil(document: CollabDocument, until: (doc: Y.Doc) => boolean, dea
       document.doc.off('destroy', done);
       resolve();
     };
-    const check = () => { if (until(document.doc)) done(); };
+    const check = () => {
+      if (until(document.doc)) done();
+    };
     const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
     document.doc.on('update', check);
     document.doc.on('destroy', done);

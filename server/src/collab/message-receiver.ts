@@ -22,7 +22,12 @@ class BadMessage extends Error {}
  * connection without write permission (or any connection to a frozen document) never gets a
  * sync step 2 or update applied; it is told so, and nothing is stored or relayed.
  */
-export function receiveMessage(document: CollabDocument, connection: CollabConnection, data: Uint8Array, lookupAwarenessOwner: (clientId: number) => boolean): void {
+export function receiveMessage(
+  document: CollabDocument,
+  connection: CollabConnection,
+  data: Uint8Array,
+  lookupAwarenessOwner: (clientId: number) => boolean,
+): void {
   if (data.byteLength === 0) {
     connection.close(CloseCode.BadMessage, 'empty frame');
     return;
@@ -98,7 +103,12 @@ function deny(document: CollabDocument, connection: CollabConnection, payload: U
 }
 
 /** Awareness is presence, not text: allowed to every member, but rate-limited and owner-checked. */
-function receiveAwareness(document: CollabDocument, connection: CollabConnection, update: Uint8Array, lookupAwarenessOwner: (clientId: number) => boolean): void {
+function receiveAwareness(
+  document: CollabDocument,
+  connection: CollabConnection,
+  update: Uint8Array,
+  lookupAwarenessOwner: (clientId: number) => boolean,
+): void {
   const now = Date.now();
   if (now - connection.awarenessWindowStart >= 1000) {
     connection.awarenessWindowStart = now;
@@ -107,18 +117,21 @@ function receiveAwareness(document: CollabDocument, connection: CollabConnection
   if (connection.awarenessInWindow >= AWARENESS_PER_SECOND) {
     // Keep only the newest state and apply it when the window reopens: presence stays current, cost stays bounded.
     connection.heldAwareness = update;
-    connection.heldAwarenessTimer ??= setTimeout(() => {
-      connection.heldAwarenessTimer = null;
-      const held = connection.heldAwareness;
-      connection.heldAwareness = null;
-      if (held && !connection.closed) {
-        try {
-          receiveAwareness(document, connection, held, lookupAwarenessOwner);
-        } catch (err) {
-          connection.close(CloseCode.BadMessage, `malformed awareness: ${(err as Error).message}`);
+    connection.heldAwarenessTimer ??= setTimeout(
+      () => {
+        connection.heldAwarenessTimer = null;
+        const held = connection.heldAwareness;
+        connection.heldAwareness = null;
+        if (held && !connection.closed) {
+          try {
+            receiveAwareness(document, connection, held, lookupAwarenessOwner);
+          } catch (err) {
+            connection.close(CloseCode.BadMessage, `malformed awareness: ${(err as Error).message}`);
+          }
         }
-      }
-    }, 1000 - (now - connection.awarenessWindowStart));
+      },
+      1000 - (now - connection.awarenessWindowStart),
+    );
     return;
   }
   connection.awarenessInWindow += 1;

@@ -5,9 +5,18 @@
  *  - server: a change the server makes itself (seeding, structure commands, imports);
  *  - persistence: state loaded from PostgreSQL (neither persisted again nor attributed).
  */
-export interface ConnectionOrigin { readonly kind: 'connection'; readonly connectionId: string; readonly userId: string | null }
-export interface ServerOrigin { readonly kind: 'server'; readonly reason: 'seed' | 'command' | 'import' }
-export interface PersistenceOrigin { readonly kind: 'persistence' }
+export interface ConnectionOrigin {
+  readonly kind: 'connection';
+  readonly connectionId: string;
+  readonly userId: string | null;
+}
+export interface ServerOrigin {
+  readonly kind: 'server';
+  readonly reason: 'seed' | 'command' | 'import';
+}
+export interface PersistenceOrigin {
+  readonly kind: 'persistence';
+}
 
 export type TransactionOrigin = ConnectionOrigin | ServerOrigin | PersistenceOrigin;
 
@@ -16,6 +25,5 @@ export const persistenceOrigin: PersistenceOrigin = Object.freeze({ kind: 'persi
 export const connectionOrigin = (connectionId: string, userId: string | null): ConnectionOrigin => ({ kind: 'connection', connectionId, userId });
 
 export function isTransactionOrigin(value: unknown): value is TransactionOrigin {
-  return typeof value === 'object' && value !== null && 'kind' in value
-    && ['connection', 'server', 'persistence'].includes((value as { kind: string }).kind);
+  return typeof value === 'object' && value !== null && 'kind' in value && ['connection', 'server', 'persistence'].includes((value as { kind: string }).kind);
 }

@@ -8,7 +8,10 @@ export interface PendingUpdate {
   origin: 'connection' | 'server' | 'import';
 }
 
-interface Entry extends PendingUpdate { resolve(throughUpdateId: number): void; reject(err: unknown): void }
+interface Entry extends PendingUpdate {
+  resolve(throughUpdateId: number): void;
+  reject(err: unknown): void;
+}
 
 const MAX_BATCH_ROWS = 1000;
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
@@ -29,7 +32,10 @@ export class UpdateLog {
   /** Commits done and rows written, for the benchmark and /readyz-style introspection. */
   readonly stats = { commits: 0, rows: 0, failures: 0 };
 
-  constructor(private readonly pool: pg.Pool, private readonly log: Logger) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: Logger,
+  ) {}
 
   /**
    * Resolves once the update is committed to PostgreSQL, with the newest row id of its document in the
@@ -80,8 +86,12 @@ export class UpdateLog {
           `INSERT INTO document_updates (document_id, update, user_id, origin)
            SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[], $4::text[])
            RETURNING id, document_id`,
-          [batch.map((e) => e.documentId), batch.map((e) => Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength)),
-            batch.map((e) => e.userId), batch.map((e) => e.origin)],
+          [
+            batch.map((e) => e.documentId),
+            batch.map((e) => Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength)),
+            batch.map((e) => e.userId),
+            batch.map((e) => e.origin),
+          ],
         );
       } catch (err) {
         this.stats.failures += 1;

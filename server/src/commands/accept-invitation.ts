@@ -9,7 +9,14 @@ import { tokenHash } from '../auth/tokens';
 import type { UiLanguage } from '../i18n';
 import { endPreviousSession, type SignedIn } from './sign-in';
 
-export interface AcceptInput { token: string; displayName: string; password: string; uiLanguage?: UiLanguage; ip: string; previousToken: string | null }
+export interface AcceptInput {
+  token: string;
+  displayName: string;
+  password: string;
+  uiLanguage?: UiLanguage;
+  ip: string;
+  previousToken: string | null;
+}
 
 /**
  * Accepts an invitation and signs the person in. A new email gets an account with the password
@@ -19,11 +26,15 @@ export interface AcceptInput { token: string; displayName: string; password: str
 export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Promise<SignedIn> {
   const hash = tokenHash(input.token);
   const pending = await ctx.pool.query<{ email: string }>(
-    'SELECT email FROM invitations WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()', [hash]);
+    'SELECT email FROM invitations WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()',
+    [hash],
+  );
   if (!pending.rows[0]) throw new AppError('invitation_invalid');
   const email = pending.rows[0].email;
   const existing = await ctx.pool.query<{ id: string; password_hash: string | null; disabled: boolean }>(
-    'SELECT id, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1', [email]);
+    'SELECT id, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1',
+    [email],
+  );
   const account = existing.rows[0];
   let newHash: string | null = null;
   if (account?.password_hash) {
@@ -39,32 +50,47 @@ export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Pro
   const { user, documentId } = await withTransaction(ctx.pool, async (client) => {
     const invitation = await client.query<{ id: string; document_id: string; role: string; participant_id: string | null }>(
       `SELECT id, document_id, role, participant_id FROM invitations
-        WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() FOR UPDATE`, [hash]);
+        WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() FOR UPDATE`,
+      [hash],
+    );
     const inv = invitation.rows[0];
     if (!inv) throw new AppError('invitation_invalid');
     let userRow: UserRow;
     if (account) {
       const updated = await client.query<UserRow>(
         `UPDATE users SET password_hash = coalesce(password_hash, $2), updated_at = now() WHERE id = $1
-         RETURNING id, email, display_name, ui_language, is_admin`, [account.id, newHash]);
+         RETURNING id, email, display_name, ui_language, is_admin`,
+        [account.id, newHash],
+      );
       userRow = updated.rows[0];
     } else {
       const created = await client.query<UserRow>(
         `INSERT INTO users (email, display_name, ui_language, password_hash) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO NOTHING RETURNING id, email, display_name, ui_language, is_admin`,
-        [email, input.displayName.trim(), input.uiLanguage ?? 'en', newHash]);
+        [email, input.displayName.trim(), input.uiLanguage ?? 'en', newHash],
+      );
       if (!created.rows[0]) throw new AppError('conflict');
       userRow = created.rows[0];
-      await recordAuditEvent(client, { documentId: inv.document_id, actorUserId: userRow.id, action: 'user.created', subject: { userId: userRow.id, via: 'invitation' } });
+      await recordAuditEvent(client, {
+        documentId: inv.document_id,
+        actorUserId: userRow.id,
+        action: 'user.created',
+        subject: { userId: userRow.id, via: 'invitation' },
+      });
     }
     const membership = await client.query<{ id: string }>(
       `INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (document_id, user_id) DO NOTHING RETURNING id`,
-      [inv.document_id, userRow.id, inv.role, inv.participant_id]);
+      [inv.document_id, userRow.id, inv.role, inv.participant_id],
+    );
     if (!membership.rows[0]) throw new AppError('already_member');
     await client.query('UPDATE invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1', [inv.id, userRow.id]);
-    await recordAuditEvent(client, { documentId: inv.document_id, actorUserId: userRow.id, action: 'invitation.accepted',
-      subject: { invitationId: inv.id, membershipId: membership.rows[0].id, userId: userRow.id, role: inv.role, participantId: inv.participant_id } });
+    await recordAuditEvent(client, {
+      documentId: inv.document_id,
+      actorUserId: userRow.id,
+      action: 'invitation.accepted',
+      subject: { invitationId: inv.id, membershipId: membership.rows[0].id, userId: userRow.id, role: inv.role, participantId: inv.participant_id },
+    });
     return { user: userRow, documentId: inv.document_id };
   });
   ctx.events.emit('membership.changed', { userId: user.id, documentId, removed: false });

@@ -52,18 +52,38 @@ export async function approveClause(ctx: AppContext, input: ApproveClauseInput):
     const concordance = concordanceState(clause.languageHashes, confirmation ? { languageHashes: confirmation.language_hashes } : null);
     if (concordance.status !== 'concordant' && !input.acknowledgeConcordance) throw new AppError('concordance_unacknowledged');
     const inserted = await insertApproval(client, {
-      documentId, clauseId, participantId, userId: input.user.id, fingerprint, clauseKind: clause.kind,
-      languageHashes: clause.languageHashes, canonicalTexts: clause.canonicalTexts, concordanceStatus: concordance.status, throughUpdateId,
+      documentId,
+      clauseId,
+      participantId,
+      userId: input.user.id,
+      fingerprint,
+      clauseKind: clause.kind,
+      languageHashes: clause.languageHashes,
+      canonicalTexts: clause.canonicalTexts,
+      concordanceStatus: concordance.status,
+      throughUpdateId,
     });
     await recordAuditEvent(client, {
-      documentId, actorUserId: input.user.id, action: 'clause.approved',
+      documentId,
+      actorUserId: input.user.id,
+      action: 'clause.approved',
       subject: { approvalId: inserted.id, clauseId, participantId, fingerprint, languageHashes: clause.languageHashes, concordance: concordance.status },
     });
     return {
-      ...inserted, document_id: documentId, clause_id: clauseId, participant_id: participantId, user_id: input.user.id,
-      user_display_name: input.user.displayName, kind: 'approval' as const, fingerprint, clause_kind: clause.kind,
-      language_hashes: clause.languageHashes, canonical_texts: clause.canonicalTexts, concordance_status: concordance.status,
-      through_update_id: String(throughUpdateId), revokes_id: null,
+      ...inserted,
+      document_id: documentId,
+      clause_id: clauseId,
+      participant_id: participantId,
+      user_id: input.user.id,
+      user_display_name: input.user.displayName,
+      kind: 'approval' as const,
+      fingerprint,
+      clause_kind: clause.kind,
+      language_hashes: clause.languageHashes,
+      canonical_texts: clause.canonicalTexts,
+      concordance_status: concordance.status,
+      through_update_id: String(throughUpdateId),
+      revokes_id: null,
     };
   });
   const approval = presentApproval(row);

@@ -17,7 +17,9 @@ export async function archiveDocument(ctx: AppContext, actorId: string, document
     // Read-only in memory before the commit, so no edit lands between the commit and the flip.
     change = ctx.documents.setStatus(documentId, 'archived');
     const updated = await client.query<{ archived_at: Date }>(
-      `UPDATE documents SET status = 'archived', archived_at = now(), updated_at = now() WHERE id = $1 RETURNING archived_at`, [documentId]);
+      `UPDATE documents SET status = 'archived', archived_at = now(), updated_at = now() WHERE id = $1 RETURNING archived_at`,
+      [documentId],
+    );
     await recordAuditEvent(client, { documentId, actorUserId: actorId, action: 'document.archived', subject: { from: rows[0].status } });
     return updated.rows[0].archived_at;
   });

@@ -43,15 +43,28 @@ export async function confirmConcordance(ctx: AppContext, input: ConfirmConcorda
     if (status === null) throw new AppError('not_found');
     if (status !== 'draft') throw new AppError('document_frozen');
     const inserted = await insertConfirmation(client, {
-      documentId, clauseId, userId: input.user.id, languageHashes: clause.languageHashes, canonicalTexts: clause.canonicalTexts, throughUpdateId,
+      documentId,
+      clauseId,
+      userId: input.user.id,
+      languageHashes: clause.languageHashes,
+      canonicalTexts: clause.canonicalTexts,
+      throughUpdateId,
     });
     await recordAuditEvent(client, {
-      documentId, actorUserId: input.user.id, action: 'clause.concordance_confirmed',
+      documentId,
+      actorUserId: input.user.id,
+      action: 'clause.concordance_confirmed',
       subject: { confirmationId: inserted.id, clauseId, languageHashes: clause.languageHashes },
     });
     return {
-      ...inserted, document_id: documentId, clause_id: clauseId, user_id: input.user.id, user_display_name: input.user.displayName,
-      language_hashes: clause.languageHashes, canonical_texts: clause.canonicalTexts, through_update_id: String(throughUpdateId),
+      ...inserted,
+      document_id: documentId,
+      clause_id: clauseId,
+      user_id: input.user.id,
+      user_display_name: input.user.displayName,
+      language_hashes: clause.languageHashes,
+      canonical_texts: clause.canonicalTexts,
+      through_update_id: String(throughUpdateId),
     };
   });
   const confirmation = presentConfirmation(row);

@@ -44,16 +44,20 @@ export async function createCommentThread(ctx: AppContext, actor: CommentActor, 
   }
 
   const anchor = input.anchor;
-  const { value: located } = await ctx.documents.read(document.id, (doc) => {
-    const live = new LiveAnchors(doc);
-    if (!live.hasClause(input.clauseId) || live.isDeleted(input.clauseId)) throw new AppError('clause_not_found');
-    if (!anchor || input.language === null) return { quote: null };
-    const rendered = live.fragment(input.clauseId, input.language);
-    const range = rendered && resolveAnchor(doc, rendered, anchor);
-    const quote = range && rendered ? rangeText(rendered.doc, range.from, range.to) : '';
-    if (quote.trim() === '') throw new AppError('anchor_invalid');
-    return { quote: truncateQuote(quote) };
-  }, { until: anchor ? (doc) => anchorItemsKnown(doc, anchor) : undefined, timeoutMs: anchor ? ANCHOR_WAIT_MS : 0 });
+  const { value: located } = await ctx.documents.read(
+    document.id,
+    (doc) => {
+      const live = new LiveAnchors(doc);
+      if (!live.hasClause(input.clauseId) || live.isDeleted(input.clauseId)) throw new AppError('clause_not_found');
+      if (!anchor || input.language === null) return { quote: null };
+      const rendered = live.fragment(input.clauseId, input.language);
+      const range = rendered && resolveAnchor(doc, rendered, anchor);
+      const quote = range && rendered ? rangeText(rendered.doc, range.from, range.to) : '';
+      if (quote.trim() === '') throw new AppError('anchor_invalid');
+      return { quote: truncateQuote(quote) };
+    },
+    { until: anchor ? (doc) => anchorItemsKnown(doc, anchor) : undefined, timeoutMs: anchor ? ANCHOR_WAIT_MS : 0 },
+  );
 
   const mentions = await resolveMentions(ctx, document.id, audience, body);
   const threadId = await inDraftTransaction(ctx, document.id, async (client) => {
@@ -71,8 +75,12 @@ export async function createCommentThread(ctx: AppContext, actor: CommentActor, 
       body,
       mentions,
     });
-    await recordAuditEvent(client, { documentId: document.id, actorUserId: actor.user.id, action: 'comment.created',
-      subject: auditSubject({ id, clause_id: input.clauseId, visibility: audience.visibility, delegation_participant_id: audience.delegationParticipantId }) });
+    await recordAuditEvent(client, {
+      documentId: document.id,
+      actorUserId: actor.user.id,
+      action: 'comment.created',
+      subject: auditSubject({ id, clause_id: input.clauseId, visibility: audience.visibility, delegation_participant_id: audience.delegationParticipantId }),
+    });
     return id;
   });
   ctx.log.info({ documentId: document.id, threadId, clauseId: input.clauseId, visibility: audience.visibility }, 'comment thread opened');

@@ -6,8 +6,16 @@ import { AppError } from '../http/errors';
 import { participantRequirement, type Role } from '../../../shared/src/policy';
 import type { LanguageCode } from '../../../shared/src/languages';
 
-export interface NewParticipant { code: string; name: Record<LanguageCode, string>; color: string }
-export interface NewMember { email: string; role: Role; participant: string | null }
+export interface NewParticipant {
+  code: string;
+  name: Record<LanguageCode, string>;
+  color: string;
+}
+export interface NewMember {
+  email: string;
+  role: Role;
+  participant: string | null;
+}
 
 export interface CreateDocumentInput {
   title: Record<LanguageCode, string>;
@@ -16,7 +24,9 @@ export interface CreateDocumentInput {
   members: NewMember[];
 }
 
-export interface CreatedDocument { id: string }
+export interface CreatedDocument {
+  id: string;
+}
 
 /** Text given in every language of the document and in no other (a title, a Participant's name). */
 export function assertEveryLanguage(field: string, value: Record<string, string>, languages: readonly string[]): void {
@@ -35,7 +45,8 @@ export async function insertParticipants(client: pg.PoolClient, documentId: stri
     if (ids.has(participant.code)) throw new AppError('participant_code_taken', { code: participant.code });
     const { rows } = await client.query<{ id: string }>(
       'INSERT INTO participants (document_id, code, name, color, position) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [documentId, participant.code, JSON.stringify(participant.name), participant.color, position]);
+      [documentId, participant.code, JSON.stringify(participant.name), participant.color, position],
+    );
     ids.set(participant.code, rows[0].id);
   }
   return ids;
@@ -60,16 +71,19 @@ export async function createDocument(ctx: AppContext, actor: { id: string; email
     if (seen.has(member.email)) throw new AppError('already_member');
     seen.add(member.email);
     const requirement = participantRequirement(member.role);
-    if ((requirement === 'required' && !member.participant) || (requirement === 'forbidden' && member.participant)) throw new AppError('role_participant_mismatch');
+    if ((requirement === 'required' && !member.participant) || (requirement === 'forbidden' && member.participant))
+      throw new AppError('role_participant_mismatch');
     if (member.participant && !input.participants.some((participant) => participant.code === member.participant)) {
       throw new AppError('unknown_participant', { participantId: member.participant });
     }
   }
 
   const created = await withTransaction(ctx.pool, async (client) => {
-    const { rows } = await client.query<{ id: string }>(
-      'INSERT INTO documents (title, languages, created_by) VALUES ($1, $2, $3) RETURNING id',
-      [JSON.stringify(input.title), languages, actor.id]);
+    const { rows } = await client.query<{ id: string }>('INSERT INTO documents (title, languages, created_by) VALUES ($1, $2, $3) RETURNING id', [
+      JSON.stringify(input.title),
+      languages,
+      actor.id,
+    ]);
     const documentId = rows[0].id;
     const participantIds = await insertParticipants(client, documentId, input.participants);
     const memberRecords: Array<{ userId: string; role: Role; participantId: string | null }> = [];
@@ -77,13 +91,24 @@ export async function createDocument(ctx: AppContext, actor: { id: string; email
       const user = await client.query<{ id: string }>('SELECT id FROM users WHERE email = $1 AND disabled_at IS NULL', [member.email]);
       if (!user.rows[0]) throw new AppError('no_such_user');
       const participantId = member.participant ? participantIds.get(member.participant)! : null;
-      await client.query('INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)',
-        [documentId, user.rows[0].id, member.role, participantId]);
+      await client.query('INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)', [
+        documentId,
+        user.rows[0].id,
+        member.role,
+        participantId,
+      ]);
       memberRecords.push({ userId: user.rows[0].id, role: member.role, participantId });
     }
     await recordAuditEvent(client, {
-      documentId, actorUserId: actor.id, action: 'document.created',
-      subject: { title: input.title, languages, participants: input.participants.map((p) => ({ id: participantIds.get(p.code), code: p.code })), members: memberRecords },
+      documentId,
+      actorUserId: actor.id,
+      action: 'document.created',
+      subject: {
+        title: input.title,
+        languages,
+        participants: input.participants.map((p) => ({ id: participantIds.get(p.code), code: p.code })),
+        members: memberRecords,
+      },
     });
     return { id: documentId, memberRecords };
   });

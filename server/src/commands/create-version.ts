@@ -31,22 +31,31 @@ export async function createVersion(ctx: AppContext, input: CreateVersionInput):
   const { documentId } = input;
   const languages = await documentLanguages(ctx, documentId);
   const { value: read, throughUpdateId } = await ctx.documents.read(documentId, (doc) => ({
-    clauses: recordClauses(doc, languages), state: Y.encodeStateAsUpdate(doc),
+    clauses: recordClauses(doc, languages),
+    state: Y.encodeStateAsUpdate(doc),
   }));
   const created = await withTransaction(ctx.pool, async (client) => {
     const { rows } = await client.query<{ title: Record<string, string>; languages: string[]; status: string }>(
-      'SELECT title, languages, status FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+      'SELECT title, languages, status FROM documents WHERE id = $1 FOR UPDATE',
+      [documentId],
+    );
     const document = rows[0];
     if (!document) throw new AppError('not_found');
     if (document.status !== 'draft') throw new AppError('document_frozen');
     const inputs = await loadRecordInputs(client, documentId);
-    const record = buildRecord({ id: documentId, title: document.title, languages: document.languages },
-      { id: crypto.randomUUID(), kind: input.kind, name: input.name, takenAt: new Date().toISOString() }, read.clauses, inputs);
+    const record = buildRecord(
+      { id: documentId, title: document.title, languages: document.languages },
+      { id: crypto.randomUUID(), kind: input.kind, name: input.name, takenAt: new Date().toISOString() },
+      read.clauses,
+      inputs,
+    );
     const bytes = recordBytes(record);
     const fingerprint = versionFingerprint(record);
     const { seq } = await insertVersion(client, { record, bytes, fingerprint, state: read.state, throughUpdateId, createdBy: input.userId });
     await recordAuditEvent(client, {
-      documentId, actorUserId: input.userId, action: 'version.created',
+      documentId,
+      actorUserId: input.userId,
+      action: 'version.created',
       subject: { versionId: record.version.id, kind: input.kind, name: input.name, fingerprint, seq, clauses: record.clauses.length, throughUpdateId },
     });
     return { record, fingerprint, seq };

@@ -2,7 +2,15 @@ import type { AppContext } from '../context';
 import { recordAuditEvent } from '../audit/record-event';
 import { findVisibleThreadOfComment, markCommentDeleted, touchThread } from '../comments/comment-store';
 import { AppError } from '../http/errors';
-import { auditSubject, authorizeCommentWrite, inDraftTransaction, publishThread, readerOf, requireVisibleThread, type CommentActor } from '../comments/comment-actions';
+import {
+  auditSubject,
+  authorizeCommentWrite,
+  inDraftTransaction,
+  publishThread,
+  readerOf,
+  requireVisibleThread,
+  type CommentActor,
+} from '../comments/comment-actions';
 import type { CommentThread } from '../../../shared/src/api/comments';
 
 /**
@@ -20,8 +28,12 @@ export async function deleteComment(ctx: AppContext, actor: CommentActor, commen
     if (locked.comment.deleted_at) throw new AppError('comment_deleted');
     await markCommentDeleted(client, commentId, actor.user.id);
     await touchThread(client, thread.id);
-    await recordAuditEvent(client, { documentId: thread.document_id, actorUserId: actor.user.id, action: 'comment.deleted',
-      subject: auditSubject(locked.thread, { commentId, firstComment: commentId === thread.id }) });
+    await recordAuditEvent(client, {
+      documentId: thread.document_id,
+      actorUserId: actor.user.id,
+      action: 'comment.deleted',
+      subject: auditSubject(locked.thread, { commentId, firstComment: commentId === thread.id }),
+    });
   });
   return publishThread(ctx, thread.id, 'deleted', commentId);
 }

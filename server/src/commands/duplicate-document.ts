@@ -18,37 +18,53 @@ export interface DuplicateDocumentInput {
   text: boolean;
 }
 
-interface SourceClause { kind: ReturnType<typeof clauseItems>[number]['kind']; content: Record<LanguageCode, NodeJSON> }
+interface SourceClause {
+  kind: ReturnType<typeof clauseItems>[number]['kind'];
+  content: Record<LanguageCode, NodeJSON>;
+}
 
 /**
  * Starts a new negotiation from an existing one — e.g. the Action Plan from the Memorandum: the same
  * languages and, as chosen, its Participants, its members with their roles, and its text. The new
  * document records where it came from. The caller becomes a secretariat member unless copied as one.
  */
-export async function duplicateDocument(ctx: AppContext, actorId: string, source: { id: string; languages: string[] }, input: DuplicateDocumentInput): Promise<{ id: string }> {
+export async function duplicateDocument(
+  ctx: AppContext,
+  actorId: string,
+  source: { id: string; languages: string[] },
+  input: DuplicateDocumentInput,
+): Promise<{ id: string }> {
   assertEveryLanguage('title', input.title, source.languages);
-  if (input.members && !input.participants) throw new AppError('validation_failed', { field: 'members', reason: 'members are copied with their Participants: copy the Participants too' });
+  if (input.members && !input.participants)
+    throw new AppError('validation_failed', { field: 'members', reason: 'members are copied with their Participants: copy the Participants too' });
   const languages = source.languages;
   let clauses: SourceClause[] = [];
   if (input.text) {
-    ({ value: clauses } = await ctx.documents.read(source.id, (doc) => clauseItems(doc).map(({ id, kind }) => ({
-      kind, content: Object.fromEntries(languages.map((lang) => [lang, readClauseJSON(doc, id, lang)])),
-    }))));
+    ({ value: clauses } = await ctx.documents.read(source.id, (doc) =>
+      clauseItems(doc).map(({ id, kind }) => ({
+        kind,
+        content: Object.fromEntries(languages.map((lang) => [lang, readClauseJSON(doc, id, lang)])),
+      })),
+    ));
   }
 
   const created = await withTransaction(ctx.pool, async (client) => {
     const { rows } = await client.query<{ id: string }>(
       'INSERT INTO documents (title, languages, created_by, duplicated_from) VALUES ($1, $2, $3, $4) RETURNING id',
-      [JSON.stringify(input.title), languages, actorId, source.id]);
+      [JSON.stringify(input.title), languages, actorId, source.id],
+    );
     const documentId = rows[0].id;
     const participantIds = new Map<string, string>();
     if (input.participants) {
       const { rows: participants } = await client.query<{ id: string; code: string; name: unknown; color: string; position: number }>(
-        'SELECT id, code, name, color, position FROM participants WHERE document_id = $1 ORDER BY position, code', [source.id]);
+        'SELECT id, code, name, color, position FROM participants WHERE document_id = $1 ORDER BY position, code',
+        [source.id],
+      );
       for (const participant of participants) {
         const inserted = await client.query<{ id: string }>(
           'INSERT INTO participants (document_id, code, name, color, position) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-          [documentId, participant.code, JSON.stringify(participant.name), participant.color, participant.position]);
+          [documentId, participant.code, JSON.stringify(participant.name), participant.color, participant.position],
+        );
         participantIds.set(participant.id, inserted.rows[0].id);
       }
     }
@@ -56,11 +72,17 @@ export async function duplicateDocument(ctx: AppContext, actorId: string, source
     if (input.members) {
       const { rows: memberships } = await client.query<{ user_id: string; role: string; participant_id: string | null }>(
         `SELECT m.user_id, m.role, m.participant_id FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.document_id = $1 AND u.disabled_at IS NULL ORDER BY m.created_at`, [source.id]);
+          WHERE m.document_id = $1 AND u.disabled_at IS NULL ORDER BY m.created_at`,
+        [source.id],
+      );
       for (const membership of memberships) {
-        const participantId = membership.participant_id ? participantIds.get(membership.participant_id) ?? null : null;
-        await client.query('INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)',
-          [documentId, membership.user_id, membership.role, participantId]);
+        const participantId = membership.participant_id ? (participantIds.get(membership.participant_id) ?? null) : null;
+        await client.query('INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)', [
+          documentId,
+          membership.user_id,
+          membership.role,
+          participantId,
+        ]);
         members.push({ userId: membership.user_id, role: membership.role, participantId });
       }
     }
@@ -76,12 +98,17 @@ export async function duplicateDocument(ctx: AppContext, actorId: string, source
         insertClause(doc, { id, kind: clause.kind, content: clause.content }, languages, after, serverOrigin('import'));
         after = id;
       }
-      await client.query(`INSERT INTO document_updates (document_id, update, user_id, origin) VALUES ($1, $2, $3, 'import')`,
-        [documentId, Buffer.from(Y.encodeStateAsUpdate(doc)), actorId]);
+      await client.query(`INSERT INTO document_updates (document_id, update, user_id, origin) VALUES ($1, $2, $3, 'import')`, [
+        documentId,
+        Buffer.from(Y.encodeStateAsUpdate(doc)),
+        actorId,
+      ]);
       doc.destroy();
     }
     await recordAuditEvent(client, {
-      documentId, actorUserId: actorId, action: 'document.duplicated',
+      documentId,
+      actorUserId: actorId,
+      action: 'document.duplicated',
       subject: { from: source.id, title: input.title, participants: participantIds.size, members, clauses: clauses.length },
     });
     return { id: documentId, members };

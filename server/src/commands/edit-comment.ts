@@ -3,7 +3,16 @@ import { findVisibleThreadOfComment, touchThread, updateCommentBody } from '../c
 import { AppError } from '../http/errors';
 import { recordAuditEvent } from '../audit/record-event';
 import {
-  audienceOf, auditSubject, authorizeCommentWrite, inDraftTransaction, prepareBody, publishThread, readerOf, requireVisibleThread, resolveMentions, type CommentActor,
+  audienceOf,
+  auditSubject,
+  authorizeCommentWrite,
+  inDraftTransaction,
+  prepareBody,
+  publishThread,
+  readerOf,
+  requireVisibleThread,
+  resolveMentions,
+  type CommentActor,
 } from '../comments/comment-actions';
 import type { CommentThread } from '../../../shared/src/api/comments';
 
@@ -21,7 +30,12 @@ export async function editComment(ctx: AppContext, actor: CommentActor, commentI
     if (locked.comment.deleted_at) throw new AppError('comment_deleted');
     await updateCommentBody(client, commentId, body, mentions);
     await touchThread(client, thread.id);
-    await recordAuditEvent(client, { documentId: thread.document_id, actorUserId: actor.user.id, action: 'comment.edited', subject: auditSubject(locked.thread, { commentId }) });
+    await recordAuditEvent(client, {
+      documentId: thread.document_id,
+      actorUserId: actor.user.id,
+      action: 'comment.edited',
+      subject: auditSubject(locked.thread, { commentId }),
+    });
   });
   return publishThread(ctx, thread.id, 'edited', commentId);
 }

@@ -47,14 +47,21 @@ export async function freezeDocument(ctx: AppContext, actorId: string, documentI
 /** One attempt; null when the text changed since it was read (the caller reads again). */
 async function attemptFreeze(ctx: AppContext, actorId: string, documentId: string): Promise<FrozenVersion | null> {
   const languages = await documentLanguages(ctx, documentId);
-  const { value: read, throughUpdateId, revision } = await ctx.documents.read(documentId, (doc) => ({
-    clauses: recordClauses(doc, languages), state: Y.encodeStateAsUpdate(doc),
+  const {
+    value: read,
+    throughUpdateId,
+    revision,
+  } = await ctx.documents.read(documentId, (doc) => ({
+    clauses: recordClauses(doc, languages),
+    state: Y.encodeStateAsUpdate(doc),
   }));
   let change: StatusChange | null = null;
   try {
     const frozen = await withTransaction(ctx.pool, async (client) => {
       const { rows } = await client.query<{ title: Record<string, string>; languages: string[]; status: string }>(
-        'SELECT title, languages, status FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+        'SELECT title, languages, status FROM documents WHERE id = $1 FOR UPDATE',
+        [documentId],
+      );
       const document = rows[0];
       if (!document) throw new AppError('not_found');
       if (document.status !== 'draft') throw new AppError('document_frozen');
@@ -65,8 +72,12 @@ async function attemptFreeze(ctx: AppContext, actorId: string, documentId: strin
       const blockers = blockersOf(read.clauses, inputs);
       if (blockers.length > 0) throw new AppError('freeze_blocked', { count: blockers.length }, { blockers });
       const takenAt = new Date().toISOString();
-      const record = buildRecord({ id: documentId, title: document.title, languages: document.languages },
-        { id: crypto.randomUUID(), kind: 'frozen', name: null, takenAt }, read.clauses, inputs);
+      const record = buildRecord(
+        { id: documentId, title: document.title, languages: document.languages },
+        { id: crypto.randomUUID(), kind: 'frozen', name: null, takenAt },
+        read.clauses,
+        inputs,
+      );
       const bytes = recordBytes(record);
       const fingerprint = versionFingerprint(record);
 
@@ -75,14 +86,23 @@ async function attemptFreeze(ctx: AppContext, actorId: string, documentId: strin
       if (!change) return null;
 
       const { seq } = await insertVersion(client, { record, bytes, fingerprint, state: read.state, throughUpdateId, createdBy: actorId });
-      await client.query(
-        `UPDATE documents SET status = 'frozen', frozen_at = $2, frozen_version_id = $3, updated_at = now() WHERE id = $1`,
-        [documentId, takenAt, record.version.id]);
+      await client.query(`UPDATE documents SET status = 'frozen', frozen_at = $2, frozen_version_id = $3, updated_at = now() WHERE id = $1`, [
+        documentId,
+        takenAt,
+        record.version.id,
+      ]);
       await recordAuditEvent(client, {
-        documentId, actorUserId: actorId, action: 'document.frozen',
+        documentId,
+        actorUserId: actorId,
+        action: 'document.frozen',
         subject: {
-          versionId: record.version.id, fingerprint, seq, throughUpdateId, clauses: record.clauses.length,
-          participants: record.participants.map((p) => p.id), approvals: record.approvals.map((a) => a.id),
+          versionId: record.version.id,
+          fingerprint,
+          seq,
+          throughUpdateId,
+          clauses: record.clauses.length,
+          participants: record.participants.map((p) => p.id),
+          approvals: record.approvals.map((a) => a.id),
         },
       });
       return { record, fingerprint, seq };

@@ -8,7 +8,11 @@ import type { LanguageCode } from '../../../shared/src/languages';
 import { newClauseId } from '../../../shared/src/yjs-layout';
 import { assertClauseTexts, writeClauses, type ImportMode } from '../import/write-clauses';
 
-export interface ImportClausesInput { previewId: string; mode: ImportMode; operations: PreviewOperation[] }
+export interface ImportClausesInput {
+  previewId: string;
+  mode: ImportMode;
+  operations: PreviewOperation[];
+}
 
 export interface ImportResult {
   mode: ImportMode;
@@ -17,7 +21,11 @@ export interface ImportResult {
   flagged: Array<{ clauseId: string; missing: LanguageCode[] }>;
 }
 
-interface PreviewRecord { languages: string[]; rows: PreviewRow[]; files: unknown }
+interface PreviewRecord {
+  languages: string[];
+  rows: PreviewRow[];
+  files: unknown;
+}
 
 /**
  * Writes a confirmed preview into the document: the stored rows with the secretariat's corrections
@@ -28,10 +36,17 @@ interface PreviewRecord { languages: string[]; rows: PreviewRow[]; files: unknow
  * document row locked against a concurrent approval; the Yjs change is made last, and the collab
  * server stores it (as origin 'import') before any client receives it.
  */
-export async function importClauses(ctx: AppContext, actorId: string, document: { id: string; languages: string[] }, input: ImportClausesInput): Promise<ImportResult> {
+export async function importClauses(
+  ctx: AppContext,
+  actorId: string,
+  document: { id: string; languages: string[] },
+  input: ImportClausesInput,
+): Promise<ImportResult> {
   const { rows: found } = await ctx.pool.query<PreviewRecord>(
     `SELECT languages, rows, files FROM import_previews
-      WHERE id = $1 AND document_id = $2 AND used_at IS NULL AND expires_at > now()`, [input.previewId, document.id]);
+      WHERE id = $1 AND document_id = $2 AND used_at IS NULL AND expires_at > now()`,
+    [input.previewId, document.id],
+  );
   const preview = found[0];
   if (!preview) throw new AppError('import_preview_expired');
   let rows: PreviewRow[];
@@ -63,7 +78,9 @@ export async function importClauses(ctx: AppContext, actorId: string, document: 
       const ids = clauses.map(() => newClauseId());
       const flagged = clauses.flatMap((clause, i) => (clause.missing.length > 0 ? [{ clauseId: ids[i], missing: clause.missing }] : []));
       await recordAuditEvent(client, {
-        documentId: document.id, actorUserId: actorId, action: 'document.imported',
+        documentId: document.id,
+        actorUserId: actorId,
+        action: 'document.imported',
         subject: { previewId: input.previewId, mode: input.mode, files: preview.files, clauses: ids.length, corrections: input.operations.length, flagged },
       });
       await client.query('UPDATE documents SET updated_at = now() WHERE id = $1', [document.id]);
@@ -72,8 +89,12 @@ export async function importClauses(ctx: AppContext, actorId: string, document: 
       let next = 0;
       apply((doc) => writeClauses(doc, languages, clauses, input.mode, () => ids[next++]));
       return ids;
-    }));
+    }),
+  );
   const flagged = clauses.flatMap((clause, i) => (clause.missing.length > 0 ? [{ clauseId: clauseIds[i], missing: clause.missing }] : []));
-  ctx.log.info({ documentId: document.id, previewId: input.previewId, mode: input.mode, clauses: clauseIds.length, flagged: flagged.length }, 'document imported');
+  ctx.log.info(
+    { documentId: document.id, previewId: input.previewId, mode: input.mode, clauses: clauseIds.length, flagged: flagged.length },
+    'document imported',
+  );
   return { mode: input.mode, clauseIds, flagged };
 }

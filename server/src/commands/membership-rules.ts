@@ -19,7 +19,6 @@ export async function assertRoleFits(client: pg.PoolClient, documentId: string, 
 
 /** Refuses to leave a document without a secretariat member (nobody could manage it any more). */
 export async function assertSecretariatRemains(client: pg.PoolClient, documentId: string, leavingMembershipId: string): Promise<void> {
-  const { rows } = await client.query<{ id: string }>(
-    `SELECT id FROM memberships WHERE document_id = $1 AND role = 'secretariat' FOR UPDATE`, [documentId]);
+  const { rows } = await client.query<{ id: string }>(`SELECT id FROM memberships WHERE document_id = $1 AND role = 'secretariat' FOR UPDATE`, [documentId]);
   if (rows.length === 1 && rows[0].id === leavingMembershipId) throw new AppError('last_secretariat');
 }

@@ -6,7 +6,12 @@ import type { Role } from '../../../shared/src/policy';
 import type { MemberRow } from '../presenters/member';
 import { assertRoleFits, assertSecretariatRemains } from './membership-rules';
 
-export interface MembershipInput { userId?: string; email?: string; role: Role; participantId: string | null }
+export interface MembershipInput {
+  userId?: string;
+  email?: string;
+  role: Role;
+  participantId: string | null;
+}
 
 const MEMBER_SELECT = `SELECT m.id, m.user_id, u.display_name, u.email, m.role, m.participant_id
   FROM memberships m JOIN users u ON u.id = m.user_id`;
@@ -27,10 +32,15 @@ export async function addMembership(ctx: AppContext, actorId: string, documentId
     const inserted = await client.query<{ id: string }>(
       `INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (document_id, user_id) DO NOTHING RETURNING id`,
-      [documentId, user.rows[0].id, input.role, input.participantId]);
+      [documentId, user.rows[0].id, input.role, input.participantId],
+    );
     if (!inserted.rows[0]) throw new AppError('already_member');
-    await recordAuditEvent(client, { documentId, actorUserId: actorId, action: 'membership.created',
-      subject: { membershipId: inserted.rows[0].id, userId: user.rows[0].id, role: input.role, participantId: input.participantId } });
+    await recordAuditEvent(client, {
+      documentId,
+      actorUserId: actorId,
+      action: 'membership.created',
+      subject: { membershipId: inserted.rows[0].id, userId: user.rows[0].id, role: input.role, participantId: input.participantId },
+    });
     const { rows } = await client.query<MemberRow>(`${MEMBER_SELECT} WHERE m.id = $1`, [inserted.rows[0].id]);
     return rows[0];
   });
@@ -39,17 +49,29 @@ export async function addMembership(ctx: AppContext, actorId: string, documentId
 }
 
 /** Changes a member's role (and Participant); their open sockets on the document are re-checked. */
-export async function changeMembership(ctx: AppContext, actorId: string, documentId: string, membershipId: string, change: { role: Role; participantId: string | null }): Promise<MemberRow> {
+export async function changeMembership(
+  ctx: AppContext,
+  actorId: string,
+  documentId: string,
+  membershipId: string,
+  change: { role: Role; participantId: string | null },
+): Promise<MemberRow> {
   const member = await withTransaction(ctx.pool, async (client) => {
     const current = await client.query<{ role: Role; participant_id: string | null; user_id: string }>(
-      'SELECT role, participant_id, user_id FROM memberships WHERE id = $1 AND document_id = $2 FOR UPDATE', [membershipId, documentId]);
+      'SELECT role, participant_id, user_id FROM memberships WHERE id = $1 AND document_id = $2 FOR UPDATE',
+      [membershipId, documentId],
+    );
     const before = current.rows[0];
     if (!before) throw new AppError('not_found');
     await assertRoleFits(client, documentId, change.role, change.participantId);
     if (before.role === 'secretariat' && change.role !== 'secretariat') await assertSecretariatRemains(client, documentId, membershipId);
     await client.query('UPDATE memberships SET role = $2, participant_id = $3 WHERE id = $1', [membershipId, change.role, change.participantId]);
-    await recordAuditEvent(client, { documentId, actorUserId: actorId, action: 'membership.changed',
-      subject: { membershipId, userId: before.user_id, from: { role: before.role, participantId: before.participant_id }, to: change } });
+    await recordAuditEvent(client, {
+      documentId,
+      actorUserId: actorId,
+      action: 'membership.changed',
+      subject: { membershipId, userId: before.user_id, from: { role: before.role, participantId: before.participant_id }, to: change },
+    });
     const { rows } = await client.query<MemberRow>(`${MEMBER_SELECT} WHERE m.id = $1`, [membershipId]);
     return rows[0];
   });
@@ -61,14 +83,20 @@ export async function changeMembership(ctx: AppContext, actorId: string, documen
 export async function removeMembership(ctx: AppContext, actorId: string, documentId: string, membershipId: string): Promise<void> {
   const userId = await withTransaction(ctx.pool, async (client) => {
     const current = await client.query<{ role: Role; participant_id: string | null; user_id: string }>(
-      'SELECT role, participant_id, user_id FROM memberships WHERE id = $1 AND document_id = $2 FOR UPDATE', [membershipId, documentId]);
+      'SELECT role, participant_id, user_id FROM memberships WHERE id = $1 AND document_id = $2 FOR UPDATE',
+      [membershipId, documentId],
+    );
     const before = current.rows[0];
     if (!before) throw new AppError('not_found');
     if (before.role === 'secretariat') await assertSecretariatRemains(client, documentId, membershipId);
     await client.query('DELETE FROM memberships WHERE id = $1', [membershipId]);
     await client.query('DELETE FROM collab_tokens WHERE user_id = $1 AND document_id = $2', [before.user_id, documentId]);
-    await recordAuditEvent(client, { documentId, actorUserId: actorId, action: 'membership.removed',
-      subject: { membershipId, userId: before.user_id, role: before.role, participantId: before.participant_id } });
+    await recordAuditEvent(client, {
+      documentId,
+      actorUserId: actorId,
+      action: 'membership.removed',
+      subject: { membershipId, userId: before.user_id, role: before.role, participantId: before.participant_id },
+    });
     return before.user_id;
   });
   ctx.events.emit('membership.changed', { userId, documentId, removed: true });

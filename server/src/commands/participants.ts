@@ -5,7 +5,11 @@ import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
 import type { ParticipantRow } from '../presenters/participant';
 
-export interface ParticipantInput { code: string; name: Record<string, string>; color: string }
+export interface ParticipantInput {
+  code: string;
+  name: Record<string, string>;
+  color: string;
+}
 
 const COLUMNS = 'id, code, name, color';
 
@@ -26,7 +30,12 @@ export async function listParticipants(ctx: AppContext, documentId: string): Pro
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
-export async function createParticipant(ctx: AppContext, actorId: string, document: { id: string; languages: string[] }, input: ParticipantInput): Promise<ParticipantRow> {
+export async function createParticipant(
+  ctx: AppContext,
+  actorId: string,
+  document: { id: string; languages: string[] },
+  input: ParticipantInput,
+): Promise<ParticipantRow> {
   assertNameLanguages(input.name, document.languages);
   try {
     return await withTransaction(ctx.pool, async (client) => {
@@ -35,8 +44,14 @@ export async function createParticipant(ctx: AppContext, actorId: string, docume
         `INSERT INTO participants (document_id, code, name, color, position)
          VALUES ($1, $2, $3, $4, (SELECT coalesce(max(position) + 1, 0) FROM participants WHERE document_id = $1))
          RETURNING ${COLUMNS}`,
-        [document.id, input.code, JSON.stringify(input.name), input.color]);
-      await recordAuditEvent(client, { documentId: document.id, actorUserId: actorId, action: 'participant.created', subject: { participantId: rows[0].id, ...input } });
+        [document.id, input.code, JSON.stringify(input.name), input.color],
+      );
+      await recordAuditEvent(client, {
+        documentId: document.id,
+        actorUserId: actorId,
+        action: 'participant.created',
+        subject: { participantId: rows[0].id, ...input },
+      });
       return rows[0];
     });
   } catch (err) {
@@ -45,7 +60,13 @@ export async function createParticipant(ctx: AppContext, actorId: string, docume
   }
 }
 
-export async function updateParticipant(ctx: AppContext, actorId: string, document: { id: string; languages: string[] }, participantId: string, changes: Partial<ParticipantInput>): Promise<ParticipantRow> {
+export async function updateParticipant(
+  ctx: AppContext,
+  actorId: string,
+  document: { id: string; languages: string[] },
+  participantId: string,
+  changes: Partial<ParticipantInput>,
+): Promise<ParticipantRow> {
   if (changes.name) assertNameLanguages(changes.name, document.languages);
   try {
     return await withTransaction(ctx.pool, async (client) => {
@@ -53,7 +74,8 @@ export async function updateParticipant(ctx: AppContext, actorId: string, docume
       const { rows } = await client.query<ParticipantRow>(
         `UPDATE participants SET code = coalesce($3, code), name = coalesce($4::jsonb, name), color = coalesce($5, color)
           WHERE id = $2 AND document_id = $1 RETURNING ${COLUMNS}`,
-        [document.id, participantId, changes.code ?? null, changes.name ? JSON.stringify(changes.name) : null, changes.color ?? null]);
+        [document.id, participantId, changes.code ?? null, changes.name ? JSON.stringify(changes.name) : null, changes.color ?? null],
+      );
       if (!rows[0]) throw new AppError('not_found');
       await recordAuditEvent(client, { documentId: document.id, actorUserId: actorId, action: 'participant.updated', subject: { participantId, ...changes } });
       return rows[0];
@@ -69,12 +91,17 @@ export async function deleteParticipant(ctx: AppContext, actorId: string, docume
   try {
     await withTransaction(ctx.pool, async (client) => {
       await refuseUnlessDraft(client, documentId); // the Participants are part of the signed record
-      const found = await client.query<ParticipantRow>(`SELECT ${COLUMNS} FROM participants WHERE id = $2 AND document_id = $1 FOR UPDATE`, [documentId, participantId]);
+      const found = await client.query<ParticipantRow>(`SELECT ${COLUMNS} FROM participants WHERE id = $2 AND document_id = $1 FOR UPDATE`, [
+        documentId,
+        participantId,
+      ]);
       if (!found.rows[0]) throw new AppError('not_found');
       const used = await client.query(
         `SELECT 1 FROM memberships WHERE participant_id = $1
          UNION ALL SELECT 1 FROM invitations WHERE participant_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-         LIMIT 1`, [participantId]);
+         LIMIT 1`,
+        [participantId],
+      );
       if (used.rows.length > 0) throw new AppError('participant_in_use');
       await client.query('DELETE FROM participants WHERE id = $1', [participantId]);
       await recordAuditEvent(client, { documentId, actorUserId: actorId, action: 'participant.deleted', subject: { participantId, code: found.rows[0].code } });

@@ -12,9 +12,18 @@ import { identifyFile, readImportFile, type ReadFile } from '../import/read-impo
 /** How long a preview waits for its confirmation. */
 export const PREVIEW_TTL_MINUTES = 60;
 
-export interface LanguageFile extends UploadedFile { language: LanguageCode }
+export interface LanguageFile extends UploadedFile {
+  language: LanguageCode;
+}
 
-export interface FileSummary { language: LanguageCode; name: string; format: SourceFormat; bytes: number; sha256: string; structure: string }
+export interface FileSummary {
+  language: LanguageCode;
+  name: string;
+  format: SourceFormat;
+  bytes: number;
+  sha256: string;
+  structure: string;
+}
 
 export interface StoredPreview extends Preview {
   id: string;
@@ -28,7 +37,12 @@ export interface StoredPreview extends Preview {
  * not what it claims, empty, protected or without structure refuses the whole upload, and then
  * nothing at all is stored.
  */
-export async function previewImport(ctx: AppContext, actorId: string, document: { id: string; languages: string[] }, files: readonly LanguageFile[]): Promise<StoredPreview> {
+export async function previewImport(
+  ctx: AppContext,
+  actorId: string,
+  document: { id: string; languages: string[] },
+  files: readonly LanguageFile[],
+): Promise<StoredPreview> {
   if (files.length === 0) throw new AppError('import_no_files');
   for (const file of files) {
     if (!document.languages.includes(file.language)) throw new AppError('import_language_not_in_document', { language: file.language });
@@ -37,10 +51,17 @@ export async function previewImport(ctx: AppContext, actorId: string, document: 
   const read: ReadFile[] = [];
   for (const [index, file] of files.entries()) read.push(await readImportFile(file, formats[index], ctx.env.IMPORT_MAX_BYTES));
   const parsed = Object.fromEntries(files.map((file, index) => [file.language, read[index].segmentation]));
-  const preview = buildPreview(document.languages.filter((lang) => parsed[lang]), parsed);
+  const preview = buildPreview(
+    document.languages.filter((lang) => parsed[lang]),
+    parsed,
+  );
   const summaries: FileSummary[] = files.map((file, index) => ({
-    language: file.language, name: file.name, format: formats[index], bytes: file.bytes.length,
-    sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'), structure: read[index].segmentation.structure,
+    language: file.language,
+    name: file.name,
+    format: formats[index],
+    bytes: file.bytes.length,
+    sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+    structure: read[index].segmentation.structure,
   }));
 
   const stored = await withTransaction(ctx.pool, async (client) => {
@@ -48,10 +69,21 @@ export async function previewImport(ctx: AppContext, actorId: string, document: 
     const { rows } = await client.query<{ id: string; expires_at: Date }>(
       `INSERT INTO import_previews (document_id, created_by, languages, files, title, rows, counts, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(mins => $8)) RETURNING id, expires_at`,
-      [document.id, actorId, preview.languages, JSON.stringify(summaries), JSON.stringify(preview.title), JSON.stringify(preview.rows),
-        JSON.stringify(preview.report.counts), PREVIEW_TTL_MINUTES]);
+      [
+        document.id,
+        actorId,
+        preview.languages,
+        JSON.stringify(summaries),
+        JSON.stringify(preview.title),
+        JSON.stringify(preview.rows),
+        JSON.stringify(preview.report.counts),
+        PREVIEW_TTL_MINUTES,
+      ],
+    );
     await recordAuditEvent(client, {
-      documentId: document.id, actorUserId: actorId, action: 'import.previewed',
+      documentId: document.id,
+      actorUserId: actorId,
+      action: 'import.previewed',
       subject: { previewId: rows[0].id, files: summaries, rows: preview.rows.length, aligned: preview.report.aligned, issues: preview.report.entries.length },
     });
     return rows[0];

@@ -3,7 +3,16 @@ import { findVisibleThreadOfComment, insertReply } from '../comments/comment-sto
 import { AppError } from '../http/errors';
 import { recordAuditEvent } from '../audit/record-event';
 import {
-  audienceOf, auditSubject, authorizeCommentWrite, inDraftTransaction, prepareBody, publishThread, readerOf, requireVisibleThread, resolveMentions, type CommentActor,
+  audienceOf,
+  auditSubject,
+  authorizeCommentWrite,
+  inDraftTransaction,
+  prepareBody,
+  publishThread,
+  readerOf,
+  requireVisibleThread,
+  resolveMentions,
+  type CommentActor,
 } from '../comments/comment-actions';
 import type { CommentThread } from '../../../shared/src/api/comments';
 
@@ -16,8 +25,18 @@ export async function replyToCommentThread(ctx: AppContext, actor: CommentActor,
   const replyId = await inDraftTransaction(ctx, thread.document_id, async (client) => {
     const locked = await findVisibleThreadOfComment(client, thread.id, readerOf(actor), true);
     if (!locked) throw new AppError('not_found');
-    const id = await insertReply(client, thread.id, { authorId: actor.user.id, authorParticipantId: actor.access.membership?.participant_id ?? null, body, mentions });
-    await recordAuditEvent(client, { documentId: thread.document_id, actorUserId: actor.user.id, action: 'comment.replied', subject: auditSubject(locked.thread, { commentId: id }) });
+    const id = await insertReply(client, thread.id, {
+      authorId: actor.user.id,
+      authorParticipantId: actor.access.membership?.participant_id ?? null,
+      body,
+      mentions,
+    });
+    await recordAuditEvent(client, {
+      documentId: thread.document_id,
+      actorUserId: actor.user.id,
+      action: 'comment.replied',
+      subject: auditSubject(locked.thread, { commentId: id }),
+    });
     return id;
   });
   return publishThread(ctx, thread.id, 'replied', replyId);

@@ -2,7 +2,16 @@ import type { AppContext } from '../context';
 import { recordAuditEvent } from '../audit/record-event';
 import { findVisibleThreadOfComment, setThreadResolved } from '../comments/comment-store';
 import { AppError } from '../http/errors';
-import { auditSubject, authorizeCommentWrite, inDraftTransaction, presentThreads, publishThread, readerOf, requireVisibleThread, type CommentActor } from '../comments/comment-actions';
+import {
+  auditSubject,
+  authorizeCommentWrite,
+  inDraftTransaction,
+  presentThreads,
+  publishThread,
+  readerOf,
+  requireVisibleThread,
+  type CommentActor,
+} from '../comments/comment-actions';
 import type { CommentThread } from '../../../shared/src/api/comments';
 
 /**
@@ -17,8 +26,12 @@ export async function resolveCommentThread(ctx: AppContext, actor: CommentActor,
     if (!locked) throw new AppError('not_found');
     if ((locked.thread.resolved_at !== null) === resolved) return false;
     await setThreadResolved(client, thread.id, actor.user.id, resolved);
-    await recordAuditEvent(client, { documentId: thread.document_id, actorUserId: actor.user.id,
-      action: resolved ? 'comment_thread.resolved' : 'comment_thread.reopened', subject: auditSubject(locked.thread) });
+    await recordAuditEvent(client, {
+      documentId: thread.document_id,
+      actorUserId: actor.user.id,
+      action: resolved ? 'comment_thread.resolved' : 'comment_thread.reopened',
+      subject: auditSubject(locked.thread),
+    });
     return true;
   });
   if (!changed) return (await presentThreads(ctx, thread.document_id, [thread]))[0];

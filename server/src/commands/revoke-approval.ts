@@ -29,12 +29,18 @@ export async function revokeApproval(ctx: AppContext, input: RevokeApprovalInput
     if (!isInForce(current)) throw new AppError('not_found');
     const inserted = await insertRevocation(client, { documentId, clauseId, participantId, userId: input.user.id, revokesId: current.id });
     await recordAuditEvent(client, {
-      documentId, actorUserId: input.user.id, action: 'clause.approval_revoked',
+      documentId,
+      actorUserId: input.user.id,
+      action: 'clause.approval_revoked',
       subject: { revocationId: inserted.id, approvalId: current.id, clauseId, participantId, fingerprint: current.fingerprint },
     });
     return {
-      documentId, clauseId, participantId, approvalId: current.id,
-      revokedBy: presentUserRef(input.user.id, input.user.displayName), revokedAt: inserted.created_at.toISOString(),
+      documentId,
+      clauseId,
+      participantId,
+      approvalId: current.id,
+      revokedBy: presentUserRef(input.user.id, input.user.displayName),
+      revokedAt: inserted.created_at.toISOString(),
     };
   });
   ctx.log.info({ documentId, clauseId, participantId, approvalId: event.approvalId }, 'approval revoked');

@@ -11,9 +11,15 @@ import type { SignatureRecord } from '../../../shared/src/versions/version-recor
  * Every language of the document needs the place and each title; signatories name this document's
  * Participants, each at most once, in the Participants' order.
  */
-export async function saveSignatureRecord(ctx: AppContext, actorId: string, document: { id: string; languages: string[] }, input: SignatureRecord): Promise<SignatureRecord> {
+export async function saveSignatureRecord(
+  ctx: AppContext,
+  actorId: string,
+  document: { id: string; languages: string[] },
+  input: SignatureRecord,
+): Promise<SignatureRecord> {
   for (const lang of document.languages) {
-    if (!input.place[lang]) throw new AppError('validation_failed', { field: `place.${lang}`, reason: 'the place is needed in every language of the document' });
+    if (!input.place[lang])
+      throw new AppError('validation_failed', { field: `place.${lang}`, reason: 'the place is needed in every language of the document' });
   }
   return withTransaction(ctx.pool, async (client) => {
     const { rows } = await client.query<{ status: string }>('SELECT status FROM documents WHERE id = $1 FOR UPDATE', [document.id]);
@@ -24,10 +30,15 @@ export async function saveSignatureRecord(ctx: AppContext, actorId: string, docu
     const seen = new Set<string>();
     for (const [index, signatory] of input.signatories.entries()) {
       if (!order.includes(signatory.participantId)) throw new AppError('unknown_participant', { participantId: signatory.participantId });
-      if (seen.has(signatory.participantId)) throw new AppError('validation_failed', { field: `signatories.${index}.participantId`, reason: 'one signatory per Participant' });
+      if (seen.has(signatory.participantId))
+        throw new AppError('validation_failed', { field: `signatories.${index}.participantId`, reason: 'one signatory per Participant' });
       seen.add(signatory.participantId);
       for (const lang of document.languages) {
-        if (!signatory.title[lang]) throw new AppError('validation_failed', { field: `signatories.${index}.title.${lang}`, reason: 'the title is needed in every language of the document' });
+        if (!signatory.title[lang])
+          throw new AppError('validation_failed', {
+            field: `signatories.${index}.title.${lang}`,
+            reason: 'the title is needed in every language of the document',
+          });
       }
     }
     const record: SignatureRecord = {

@@ -5,8 +5,19 @@ import { forgiveLoginAttempt, reserveLoginAttempt } from '../auth/login-throttle
 import { endSession, startSession, toSessionUser, type SessionUser, type UserRow } from '../auth/sessions';
 import { tokenHash } from '../auth/tokens';
 
-export interface SignInInput { email: string; password: string; ip: string; previousToken: string | null }
-export interface SignedIn { token: string; sessionId: string; csrfToken: string; expiresAt: Date; user: SessionUser }
+export interface SignInInput {
+  email: string;
+  password: string;
+  ip: string;
+  previousToken: string | null;
+}
+export interface SignedIn {
+  token: string;
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: SessionUser;
+}
 
 /**
  * Checks a password and opens a new session. Throttled per account and per address before the
@@ -22,9 +33,11 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Signe
     throw new AppError('too_many_attempts', { seconds: throttle.retryAfterSeconds });
   }
   const { rows } = await ctx.pool.query<UserRow & { password_hash: string | null; disabled: boolean }>(
-    `SELECT id, email, display_name, ui_language, is_admin, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1`, [email]);
+    `SELECT id, email, display_name, ui_language, is_admin, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1`,
+    [email],
+  );
   const row = rows[0];
-  const passwordOk = await verifyPassword(input.password, row?.password_hash ?? await decoyHash());
+  const passwordOk = await verifyPassword(input.password, row?.password_hash ?? (await decoyHash()));
   if (!row || !passwordOk || row.disabled) {
     ctx.log.warn({ email, ip: input.ip, known: Boolean(row) }, 'sign-in refused: invalid credentials');
     throw new AppError('invalid_credentials');
@@ -39,8 +52,9 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Signe
 /** Ends whatever session the browser arrived with (its sockets close). */
 export async function endPreviousSession(ctx: AppContext, previousToken: string): Promise<void> {
   const previousId = tokenHash(previousToken);
-  const { rows } = await ctx.pool.query<{ user_id: string }>(
-    'UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL RETURNING user_id', [previousId]);
+  const { rows } = await ctx.pool.query<{ user_id: string }>('UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL RETURNING user_id', [
+    previousId,
+  ]);
   if (rows[0]) ctx.events.emit('session.ended', { sessionId: previousId, userId: rows[0].user_id });
 }
 

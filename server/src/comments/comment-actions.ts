@@ -18,7 +18,15 @@ import { presentThread } from '../presenters/comment';
 import { canReadThread, audienceKey, type ThreadAudience } from '../../../shared/src/comment-visibility';
 import { COMMENT_BODY_MAX, commentLength, normalizeCommentBody, type CommentChange, type CommentThread } from '../../../shared/src/api/comments';
 import { mentionedUserIds } from '../../../shared/src/mentions';
-import { commentsOfThreads, findVisibleThreadOfComment, lockDocumentForComment, mentionNames, threadsByIds, type CommentRow, type ThreadRow } from './comment-store';
+import {
+  commentsOfThreads,
+  findVisibleThreadOfComment,
+  lockDocumentForComment,
+  mentionNames,
+  threadsByIds,
+  type CommentRow,
+  type ThreadRow,
+} from './comment-store';
 import { threadReader, type ThreadReader } from './visibility';
 import { LiveAnchors } from './live-anchors';
 
@@ -69,9 +77,11 @@ export function prepareBody(raw: string): string {
 /** The members a body mentions, among those who may read the thread (an internal note mentions no outsider). */
 export async function resolveMentions(ctx: AppContext, documentId: string, audience: ThreadAudience, body: string): Promise<string[]> {
   if (!body.includes('@')) return [];
-  const members = (await listMembers(ctx, documentId))
-    .filter((m) => canReadThread({ role: m.role, participantId: m.participant_id }, audience));
-  return mentionedUserIds(body, members.map((m) => ({ userId: m.user_id, displayName: m.display_name, email: m.email })));
+  const members = (await listMembers(ctx, documentId)).filter((m) => canReadThread({ role: m.role, participantId: m.participant_id }, audience));
+  return mentionedUserIds(
+    body,
+    members.map((m) => ({ userId: m.user_id, displayName: m.display_name, email: m.email })),
+  );
 }
 
 /** Runs `fn` in one transaction while the document is a draft (a concurrent freeze waits for it, or wins first). */
@@ -87,7 +97,10 @@ export async function inDraftTransaction<T>(ctx: AppContext, documentId: string,
 /** Presents threads (rows already filtered for their reader) with their comments and what the live text says. */
 export async function presentThreads(ctx: AppContext, documentId: string, rows: readonly ThreadRow[]): Promise<CommentThread[]> {
   if (rows.length === 0) return [];
-  const comments = await commentsOfThreads(ctx.pool, rows.map((r) => r.id));
+  const comments = await commentsOfThreads(
+    ctx.pool,
+    rows.map((r) => r.id),
+  );
   const names = await mentionNames(ctx.pool, comments);
   const byThread = new Map<string, CommentRow[]>();
   for (const c of comments) {
@@ -100,10 +113,13 @@ export async function presentThreads(ctx: AppContext, documentId: string, rows: 
     return rows.map((row) => presentThread(row, byThread.get(row.id) ?? [], names, live.facts(row)));
   };
   // Text that cannot be read now leaves the anchors unknown rather than failing a list of comments.
-  return ctx.documents.read(documentId, present).then(({ value }) => value, (err: unknown) => {
-    ctx.log.warn({ err, documentId }, 'comments: the live document could not be read; anchors reported as unknown');
-    return present(null);
-  });
+  return ctx.documents.read(documentId, present).then(
+    ({ value }) => value,
+    (err: unknown) => {
+      ctx.log.warn({ err, documentId }, 'comments: the live document could not be read; anchors reported as unknown');
+      return present(null);
+    },
+  );
 }
 
 /**
@@ -119,6 +135,9 @@ export async function publishThread(ctx: AppContext, threadId: string, change: C
 }
 
 /** The audit subject of a comment action: where, and for whom — never the body. */
-export function auditSubject(thread: Pick<ThreadRow, 'id' | 'clause_id' | 'visibility' | 'delegation_participant_id'>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function auditSubject(
+  thread: Pick<ThreadRow, 'id' | 'clause_id' | 'visibility' | 'delegation_participant_id'>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { threadId: thread.id, clauseId: thread.clause_id, visibility: thread.visibility, audience: audienceKey(audienceOf(thread)), ...extra };
 }

@@ -72,7 +72,10 @@ const THREAD_SELECT = `
 export async function listVisibleThreads(db: Queryable, documentId: string, reader: ThreadReader, filters: ThreadFilters): Promise<ThreadRow[]> {
   const params: unknown[] = [documentId];
   const where = ['t.document_id = $1', threadVisibleTo(reader, params)];
-  const add = (sql: (n: string) => string, value: unknown) => { params.push(value); where.push(sql(`$${params.length}`)); };
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
   if (filters.clauseId !== undefined) add((n) => `t.clause_id = ${n}`, filters.clauseId);
   if (filters.status === 'open') where.push('t.resolved_at IS NULL');
   if (filters.status === 'resolved') where.push('t.resolved_at IS NOT NULL');
@@ -89,19 +92,27 @@ export async function listVisibleThreads(db: Queryable, documentId: string, read
 }
 
 /** Open and resolved threads per clause, counting only what the reader may read. */
-export async function countVisibleThreads(db: Queryable, documentId: string, reader: ThreadReader): Promise<Array<{ clause_id: string; open: number; resolved: number }>> {
+export async function countVisibleThreads(
+  db: Queryable,
+  documentId: string,
+  reader: ThreadReader,
+): Promise<Array<{ clause_id: string; open: number; resolved: number }>> {
   const params: unknown[] = [documentId];
   const visible = threadVisibleTo(reader, params);
   const { rows } = await db.query<{ clause_id: string; open: string; resolved: string }>(
     `SELECT t.clause_id, count(*) FILTER (WHERE t.resolved_at IS NULL) AS open, count(*) FILTER (WHERE t.resolved_at IS NOT NULL) AS resolved
-       FROM comment_threads t WHERE t.document_id = $1 AND ${visible} GROUP BY t.clause_id ORDER BY t.clause_id`, params);
+       FROM comment_threads t WHERE t.document_id = $1 AND ${visible} GROUP BY t.clause_id ORDER BY t.clause_id`,
+    params,
+  );
   return rows.map((r) => ({ clause_id: r.clause_id, open: Number(r.open), resolved: Number(r.resolved) }));
 }
 
 /** The document a comment (or thread) id belongs to; null when there is no such comment. */
 export async function documentOfComment(db: Queryable, commentId: string): Promise<string | null> {
   const { rows } = await db.query<{ document_id: string }>(
-    'SELECT t.document_id FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE c.id = $1', [commentId]);
+    'SELECT t.document_id FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE c.id = $1',
+    [commentId],
+  );
   return rows[0]?.document_id ?? null;
 }
 
@@ -109,11 +120,18 @@ export async function documentOfComment(db: Queryable, commentId: string): Promi
  * The thread holding a comment, if the reader may read it; locked `FOR UPDATE` when `lock` (the
  * caller changes it in this transaction).
  */
-export async function findVisibleThreadOfComment(db: Queryable, commentId: string, reader: ThreadReader, lock = false): Promise<{ thread: ThreadRow; comment: CommentRow } | null> {
+export async function findVisibleThreadOfComment(
+  db: Queryable,
+  commentId: string,
+  reader: ThreadReader,
+  lock = false,
+): Promise<{ thread: ThreadRow; comment: CommentRow } | null> {
   const params: unknown[] = [commentId];
   const visible = threadVisibleTo(reader, params);
   const { rows } = await db.query<ThreadRow>(
-    `${THREAD_SELECT} WHERE t.id = (SELECT thread_id FROM comments WHERE id = $1) AND ${visible}${lock ? ' FOR UPDATE OF t' : ''}`, params);
+    `${THREAD_SELECT} WHERE t.id = (SELECT thread_id FROM comments WHERE id = $1) AND ${visible}${lock ? ' FOR UPDATE OF t' : ''}`,
+    params,
+  );
   const thread = rows[0];
   if (!thread) return null;
   const comments = await commentsOfThreads(db, [thread.id], lock);
@@ -136,7 +154,9 @@ export async function commentsOfThreads(db: Queryable, threadIds: readonly strin
             c.created_at, c.edited_at, c.deleted_at
        FROM comments c JOIN users u ON u.id = c.author_id
       WHERE c.thread_id = ANY ($1::uuid[])
-      ORDER BY c.thread_id, (c.id = c.thread_id) DESC, c.created_at, c.id${lock ? ' FOR UPDATE OF c' : ''}`, [threadIds]);
+      ORDER BY c.thread_id, (c.id = c.thread_id) DESC, c.created_at, c.id${lock ? ' FOR UPDATE OF c' : ''}`,
+    [threadIds],
+  );
   return rows;
 }
 
@@ -169,19 +189,39 @@ export async function insertThread(db: Queryable, t: NewThread): Promise<string>
     `INSERT INTO comment_threads (document_id, clause_id, language, anchor_start, anchor_end, quote, visibility,
                                   delegation_participant_id, author_participant_id, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [t.documentId, t.clauseId, t.language, t.anchorStart && Buffer.from(t.anchorStart), t.anchorEnd && Buffer.from(t.anchorEnd), t.quote,
-      t.visibility, t.delegationParticipantId, t.authorParticipantId, t.authorId]);
+    [
+      t.documentId,
+      t.clauseId,
+      t.language,
+      t.anchorStart && Buffer.from(t.anchorStart),
+      t.anchorEnd && Buffer.from(t.anchorEnd),
+      t.quote,
+      t.visibility,
+      t.delegationParticipantId,
+      t.authorParticipantId,
+      t.authorId,
+    ],
+  );
   const id = rows[0].id;
-  await db.query(
-    `INSERT INTO comments (id, thread_id, author_id, author_participant_id, body, mentions) VALUES ($1, $1, $2, $3, $4, $5::uuid[])`,
-    [id, t.authorId, t.authorParticipantId, t.body, t.mentions]);
+  await db.query(`INSERT INTO comments (id, thread_id, author_id, author_participant_id, body, mentions) VALUES ($1, $1, $2, $3, $4, $5::uuid[])`, [
+    id,
+    t.authorId,
+    t.authorParticipantId,
+    t.body,
+    t.mentions,
+  ]);
   return id;
 }
 
-export async function insertReply(db: Queryable, threadId: string, reply: { authorId: string; authorParticipantId: string | null; body: string; mentions: string[] }): Promise<string> {
+export async function insertReply(
+  db: Queryable,
+  threadId: string,
+  reply: { authorId: string; authorParticipantId: string | null; body: string; mentions: string[] },
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO comments (thread_id, author_id, author_participant_id, body, mentions) VALUES ($1, $2, $3, $4, $5::uuid[]) RETURNING id`,
-    [threadId, reply.authorId, reply.authorParticipantId, reply.body, reply.mentions]);
+    [threadId, reply.authorId, reply.authorParticipantId, reply.body, reply.mentions],
+  );
   await touchThread(db, threadId);
   return rows[0].id;
 }
@@ -196,10 +236,12 @@ export async function markCommentDeleted(db: Queryable, commentId: string, userI
 }
 
 export async function setThreadResolved(db: Queryable, threadId: string, userId: string, resolved: boolean): Promise<void> {
-  await db.query(resolved
-    ? 'UPDATE comment_threads SET resolved_at = now(), resolved_by = $2, last_activity_at = now() WHERE id = $1'
-    : 'UPDATE comment_threads SET resolved_at = NULL, resolved_by = NULL, reopened_at = now(), reopened_by = $2, last_activity_at = now() WHERE id = $1',
-  [threadId, userId]);
+  await db.query(
+    resolved
+      ? 'UPDATE comment_threads SET resolved_at = now(), resolved_by = $2, last_activity_at = now() WHERE id = $1'
+      : 'UPDATE comment_threads SET resolved_at = NULL, resolved_by = NULL, reopened_at = now(), reopened_by = $2, last_activity_at = now() WHERE id = $1',
+    [threadId, userId],
+  );
 }
 
 export async function touchThread(db: Queryable, threadId: string): Promise<void> {

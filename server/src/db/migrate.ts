@@ -8,16 +8,26 @@ export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../migrations');
 const FILE_NAME = /^(\d{3,})_[a-z0-9_]+\.sql$/;
 
 export class MigrationError extends Error {
-  constructor(readonly file: string, override readonly cause: unknown) {
+  constructor(
+    readonly file: string,
+    override readonly cause: unknown,
+  ) {
     super(`Migration ${file} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'MigrationError';
   }
 }
 
-export interface MigrationFile { name: string; sql: string; checksum: string }
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
 export function readMigrations(dir: string = MIGRATIONS_DIR): MigrationFile[] {
-  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.sql')).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.sql'))
+    .sort();
   const seen = new Set<string>();
   return names.map((name) => {
     const match = FILE_NAME.exec(name);

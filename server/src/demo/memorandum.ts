@@ -10,9 +10,7 @@
  * The instrument is non-binding: it says "intend to" / "will endeavor to" ("tienen la intención de" /
  * "procurarán"), never "shall".
  */
-export type DemoBlock =
-  | { type: 'paragraph'; text: string }
-  | { type: 'ordered_list' | 'bullet_list'; items: string[] };
+export type DemoBlock = { type: 'paragraph'; text: string } | { type: 'ordered_list' | 'bullet_list'; items: string[] };
 
 export interface DemoClause {
   key: string;
@@ -331,30 +329,14 @@ export const demoClauses: DemoClause[] = [
   {
     key: 'information-sharing-technology',
     kind: 'clause',
-    en: [
-      p(
-        'The Participants will endeavor to align their technology platforms to meet their information-sharing and operational needs.',
-      ),
-    ],
-    es: [
-      p(
-        'Los Participantes procurarán alinear sus plataformas tecnológicas para atender sus necesidades operativas y de intercambio de información.',
-      ),
-    ],
+    en: [p('The Participants will endeavor to align their technology platforms to meet their information-sharing and operational needs.')],
+    es: [p('Los Participantes procurarán alinear sus plataformas tecnológicas para atender sus necesidades operativas y de intercambio de información.')],
   },
   {
     key: 'information-sharing-gcif-model',
     kind: 'clause',
-    en: [
-      p(
-        'The Participants intend to enhance the use of the GCIF as a regional model for information exchange.',
-      ),
-    ],
-    es: [
-      p(
-        'Los Participantes tienen la intención de potenciar la utilización del GCIF como modelo regional de intercambio de información.',
-      ),
-    ],
+    en: [p('The Participants intend to enhance the use of the GCIF as a regional model for information exchange.')],
+    es: [p('Los Participantes tienen la intención de potenciar la utilización del GCIF como modelo regional de intercambio de información.')],
   },
   {
     key: 'information-sharing-apis',
@@ -373,11 +355,7 @@ export const demoClauses: DemoClause[] = [
   {
     key: 'information-sharing-jsp',
     kind: 'clause',
-    en: [
-      p(
-        'The Participants intend to expand the operations of the Joint Security Program (JSP) in El Salvador, Guatemala, and Honduras.',
-      ),
-    ],
+    en: [p('The Participants intend to expand the operations of the Joint Security Program (JSP) in El Salvador, Guatemala, and Honduras.')],
     es: [
       p(
         'Los Participantes tienen la intención de ampliar las operaciones del Programa Conjunto de Seguridad (JSP, por sus siglas en inglés) en El Salvador, Guatemala y Honduras.',
@@ -437,11 +415,7 @@ export const demoClauses: DemoClause[] = [
   {
     key: 'border-security-capabilities',
     kind: 'clause',
-    en: [
-      p(
-        'The Participants intend to improve the capabilities of border security units, including through training and technical assistance.',
-      ),
-    ],
+    en: [p('The Participants intend to improve the capabilities of border security units, including through training and technical assistance.')],
     es: [
       p(
         'Los Participantes tienen la intención de mejorar las capacidades de las unidades de seguridad fronteriza, incluso mediante capacitación y asistencia técnica.',
@@ -452,24 +426,14 @@ export const demoClauses: DemoClause[] = [
     key: 'border-security-risk-assessments',
     kind: 'clause',
     en: [p('The Participants intend to complete and periodically update border risk assessments.')],
-    es: [
-      p(
-        'Los Participantes tienen la intención de concluir y actualizar periódicamente las evaluaciones de riesgo fronterizo.',
-      ),
-    ],
+    es: [p('Los Participantes tienen la intención de concluir y actualizar periódicamente las evaluaciones de riesgo fronterizo.')],
   },
   {
     key: 'border-security-communications',
     kind: 'clause',
-    en: [
-      p(
-        'The Participants intend to develop mechanisms to improve cross-border communications among their competent authorities.',
-      ),
-    ],
+    en: [p('The Participants intend to develop mechanisms to improve cross-border communications among their competent authorities.')],
     es: [
-      p(
-        'Los Participantes tienen la intención de desarrollar mecanismos para mejorar las comunicaciones transfronterizas entre sus autoridades competentes.',
-      ),
+      p('Los Participantes tienen la intención de desarrollar mecanismos para mejorar las comunicaciones transfronterizas entre sus autoridades competentes.'),
     ],
   },
 
@@ -549,15 +513,9 @@ export const demoClauses: DemoClause[] = [
   {
     key: 'final-amendment',
     kind: 'final',
-    en: [
-      p(
-        'This Memorandum of Cooperation may be modified at any time by mutual written consent of the Participants.',
-      ),
-    ],
+    en: [p('This Memorandum of Cooperation may be modified at any time by mutual written consent of the Participants.')],
     es: [
-      p(
-        'El presente Memorando de Cooperación podrá modificarse en cualquier momento por mutuo consentimiento de los Participantes, expresado por escrito.',
-      ),
+      p('El presente Memorando de Cooperación podrá modificarse en cualquier momento por mutuo consentimiento de los Participantes, expresado por escrito.'),
     ],
   },
   {
@@ -577,15 +535,7 @@ export const demoClauses: DemoClause[] = [
   {
     key: 'final-signature',
     kind: 'final',
-    en: [
-      p(
-        'Signed at San Salvador, in duplicate, on ..., in the English and Spanish languages, both texts being equally authentic.',
-      ),
-    ],
-    es: [
-      p(
-        'Firmado en San Salvador, en duplicado, el ..., en los idiomas inglés y español, siendo ambos textos igualmente auténticos.',
-      ),
-    ],
+    en: [p('Signed at San Salvador, in duplicate, on ..., in the English and Spanish languages, both texts being equally authentic.')],
+    es: [p('Firmado en San Salvador, en duplicado, el ..., en los idiomas inglés y español, siendo ambos textos igualmente auténticos.')],
   },
 ];

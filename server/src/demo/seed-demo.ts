@@ -28,9 +28,11 @@ const textParagraph = (text: string): PmNode => ({ type: 'paragraph', content: t
 export function blocksToDoc(blocks: DemoBlock[]): PmNode {
   return {
     type: 'doc',
-    content: blocks.map((block) => block.type === 'paragraph'
-      ? textParagraph(block.text)
-      : { type: block.type, content: block.items.map((item) => ({ type: 'list_item', content: [textParagraph(item)] })) }),
+    content: blocks.map((block) =>
+      block.type === 'paragraph'
+        ? textParagraph(block.text)
+        : { type: block.type, content: block.items.map((item) => ({ type: 'list_item', content: [textParagraph(item)] })) },
+    ),
   };
 }
 
@@ -40,8 +42,13 @@ export function buildDemoState(documentId: string): Uint8Array {
   let after: string | null = null;
   for (const clause of demoClauses) {
     const id = clauseIdFromKey(documentId, clause.key);
-    insertClause(ydoc, { id, kind: clause.kind, content: { en: blocksToDoc(clause.en), es: blocksToDoc(clause.es) } },
-      DEFAULT_LANGUAGES, after, serverOrigin('seed'));
+    insertClause(
+      ydoc,
+      { id, kind: clause.kind, content: { en: blocksToDoc(clause.en), es: blocksToDoc(clause.es) } },
+      DEFAULT_LANGUAGES,
+      after,
+      serverOrigin('seed'),
+    );
     after = id;
   }
   const update = Y.encodeStateAsUpdate(ydoc);
@@ -68,28 +75,38 @@ export async function seedDemo(pool: pg.Pool, options: { password: string; log: 
       const row = await client.query<{ id: string }>(
         `INSERT INTO users (email, display_name, ui_language, password_hash) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
-        [user.email, user.displayName, user.uiLanguage, hashes[i]]);
+        [user.email, user.displayName, user.uiLanguage, hashes[i]],
+      );
       userIds.set(user.email, row.rows[0].id);
     }
     const secretariatId = userIds.get('secretariat@demo.test') ?? null;
-    const doc = await client.query<{ id: string }>(
-      `INSERT INTO documents (slug, title, languages, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [DEMO_SLUG, JSON.stringify(demoTitle), DEFAULT_LANGUAGES, secretariatId]);
+    const doc = await client.query<{ id: string }>(`INSERT INTO documents (slug, title, languages, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      DEMO_SLUG,
+      JSON.stringify(demoTitle),
+      DEFAULT_LANGUAGES,
+      secretariatId,
+    ]);
     const documentId = doc.rows[0].id;
     const participantIds = new Map<string, string>();
     for (const [position, participant] of demoParticipants.entries()) {
       const row = await client.query<{ id: string }>(
         `INSERT INTO participants (document_id, code, name, color, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [documentId, participant.code, JSON.stringify(participant.name), participant.color, position]);
+        [documentId, participant.code, JSON.stringify(participant.name), participant.color, position],
+      );
       participantIds.set(participant.code, row.rows[0].id);
     }
     for (const user of demoUsers) {
-      await client.query(
-        `INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)`,
-        [documentId, userIds.get(user.email), user.role, user.participant ? participantIds.get(user.participant) : null]);
+      await client.query(`INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)`, [
+        documentId,
+        userIds.get(user.email),
+        user.role,
+        user.participant ? participantIds.get(user.participant) : null,
+      ]);
     }
-    await client.query(`INSERT INTO document_updates (document_id, update, user_id, origin) VALUES ($1, $2, NULL, 'seed')`,
-      [documentId, Buffer.from(buildDemoState(documentId))]);
+    await client.query(`INSERT INTO document_updates (document_id, update, user_id, origin) VALUES ($1, $2, NULL, 'seed')`, [
+      documentId,
+      Buffer.from(buildDemoState(documentId)),
+    ]);
     await recordAuditEvent(client, { documentId, actorUserId: null, action: 'document.seeded', subject: { slug: DEMO_SLUG, clauses: demoClauses.length } });
     options.log.info({ documentId, clauses: demoClauses.length }, 'demo negotiation seeded');
     return { documentId, title: demoTitle.en, created: true, users: demoUsers };

@@ -29,7 +29,18 @@ export const CONCORDIA_NAMESPACE = 'urn:concordia:export:1';
 
 /** ISO 639-1 → 639-2/T, as Akoma Ntoso's FRBRlanguage expects; other codes are used as they are. */
 const ISO_639_2: Record<string, string> = {
-  ar: 'ara', de: 'deu', en: 'eng', es: 'spa', fr: 'fra', it: 'ita', ja: 'jpn', ko: 'kor', nl: 'nld', pt: 'por', ru: 'rus', zh: 'zho',
+  ar: 'ara',
+  de: 'deu',
+  en: 'eng',
+  es: 'spa',
+  fr: 'fra',
+  it: 'ita',
+  ja: 'jpn',
+  ko: 'kor',
+  nl: 'nld',
+  pt: 'por',
+  ru: 'rus',
+  zh: 'zho',
 };
 
 /** The eIds of the references, shared by every component. */
@@ -46,8 +57,7 @@ export function renderAkomaNtoso(envelope: ExportEnvelope): Buffer {
   const date = record.version.takenAt.slice(0, 10);
   const work = `/akn/int/doc/agreement/${record.document.id}`;
   const first = record.document.languages[0];
-  const root = create({ invalidCharReplacement: '' })
-    .ele(AKN_NAMESPACE, 'akomaNtoso', { 'xmlns:concordia': CONCORDIA_NAMESPACE });
+  const root = create({ invalidCharReplacement: '' }).ele(AKN_NAMESPACE, 'akomaNtoso', { 'xmlns:concordia': CONCORDIA_NAMESPACE });
   const collection = line(root, 1, 'documentCollection', { name: 'agreement' });
   const meta = line(collection, 2, 'meta');
   identification(meta, 3, work, date, 'mul', record.version.kind);
@@ -55,11 +65,19 @@ export function renderAkomaNtoso(envelope: ExportEnvelope): Buffer {
   const references = line(meta, 3, 'references', { source: '#concordia' });
   line(references, 4, 'TLCOrganization', { eId: 'concordia', href: '/ontology/organization/concordia', showAs: 'Concordia' });
   for (const p of record.participants) {
-    line(references, 4, 'TLCOrganization', { eId: ref.participant(p.code), href: `/ontology/organization/${p.code.toLowerCase()}`, showAs: p.name[first] ?? p.code });
+    line(references, 4, 'TLCOrganization', {
+      eId: ref.participant(p.code),
+      href: `/ontology/organization/${p.code.toLowerCase()}`,
+      showAs: p.name[first] ?? p.code,
+    });
   }
   for (const p of record.participants) {
     const title = record.signature?.signatories.find((s) => s.participantId === p.id)?.title[first];
-    line(references, 4, 'TLCRole', { eId: ref.title(p.code), href: `/ontology/role/signatory.${p.code.toLowerCase()}`, showAs: title || (p.name[first] ?? p.code) });
+    line(references, 4, 'TLCRole', {
+      eId: ref.title(p.code),
+      href: `/ontology/role/signatory.${p.code.toLowerCase()}`,
+      showAs: title || (p.name[first] ?? p.code),
+    });
   }
   if (record.signature) line(references, 4, 'TLCEvent', { eId: ref.signature, href: '/ontology/event/signature', showAs: 'Signature' });
   end(references, 3);
@@ -81,14 +99,36 @@ function identification(parent: XMLBuilder, depth: number, work: string, date: s
   const expression = `${work}/${language}@${date}`;
   const node = line(parent, depth, 'identification', { source: '#concordia' });
   const frbrWork = line(node, depth + 1, 'FRBRWork');
-  frbrWork.ele('FRBRthis', { value: `${work}/!main` }).up().ele('FRBRuri', { value: work }).up().ele('FRBRdate', { date, name: kind }).up()
-    .ele('FRBRauthor', { href: '#concordia' }).up().ele('FRBRcountry', { value: 'int' });
+  frbrWork
+    .ele('FRBRthis', { value: `${work}/!main` })
+    .up()
+    .ele('FRBRuri', { value: work })
+    .up()
+    .ele('FRBRdate', { date, name: kind })
+    .up()
+    .ele('FRBRauthor', { href: '#concordia' })
+    .up()
+    .ele('FRBRcountry', { value: 'int' });
   const frbrExpression = line(node, depth + 1, 'FRBRExpression');
-  frbrExpression.ele('FRBRthis', { value: `${expression}/!main` }).up().ele('FRBRuri', { value: expression }).up().ele('FRBRdate', { date, name: kind }).up()
-    .ele('FRBRauthor', { href: '#concordia' }).up().ele('FRBRlanguage', { language });
+  frbrExpression
+    .ele('FRBRthis', { value: `${expression}/!main` })
+    .up()
+    .ele('FRBRuri', { value: expression })
+    .up()
+    .ele('FRBRdate', { date, name: kind })
+    .up()
+    .ele('FRBRauthor', { href: '#concordia' })
+    .up()
+    .ele('FRBRlanguage', { language });
   const frbrManifestation = line(node, depth + 1, 'FRBRManifestation');
-  frbrManifestation.ele('FRBRthis', { value: `${expression}/!main.xml` }).up().ele('FRBRuri', { value: `${expression}.akn` }).up()
-    .ele('FRBRdate', { date, name: 'export' }).up().ele('FRBRauthor', { href: '#concordia' });
+  frbrManifestation
+    .ele('FRBRthis', { value: `${expression}/!main.xml` })
+    .up()
+    .ele('FRBRuri', { value: `${expression}.akn` })
+    .up()
+    .ele('FRBRdate', { date, name: 'export' })
+    .up()
+    .ele('FRBRauthor', { href: '#concordia' });
   end(node, depth);
 }
 
@@ -100,7 +140,10 @@ function component(parent: XMLBuilder, depth: number, record: VersionRecord, lan
   const meta = line(doc, depth + 2, 'meta');
   identification(meta, depth + 3, work, date, ISO_639_2[lang] ?? lang, record.version.kind);
   end(meta, depth + 2);
-  line(doc, depth + 2, 'preface').ele('p').ele('docTitle').txt(record.document.title[lang] ?? '');
+  line(doc, depth + 2, 'preface')
+    .ele('p')
+    .ele('docTitle')
+    .txt(record.document.title[lang] ?? '');
 
   const mainBody = line(doc, depth + 2, 'mainBody');
   for (const clause of record.clauses) {
@@ -126,14 +169,23 @@ function component(parent: XMLBuilder, depth: number, record: VersionRecord, lan
   if (signature) {
     line(conclusions, depth + 3, 'p')
       .txt(`${labels.t('export.doneAt', { place: signature.place[lang] ?? '', date: labels.date(signature.date) })} `)
-      .ele('date', { date: signature.date, refersTo: `#${ref.signature}` }).txt(labels.date(signature.date));
+      .ele('date', { date: signature.date, refersTo: `#${ref.signature}` })
+      .txt(labels.date(signature.date));
   }
   for (const participant of record.participants) {
     const signatory = signature?.signatories.find((s) => s.participantId === participant.id);
-    const block = line(conclusions, depth + 3, 'blockContainer', { class: 'signature' }).ele('p').ele('signature');
-    block.ele('role', { refersTo: `#${ref.participant(participant.code)}` }).txt(`${labels.t('export.signatureFor')} ${participant.name[lang] ?? participant.code}`).up()
-      .ele('person', { refersTo: `#${ref.participant(participant.code)}` }).txt(signatory?.name ?? '').up()
-      .ele('role', { refersTo: `#${ref.title(participant.code)}` }).txt(signatory?.title[lang] ?? '');
+    const block = line(conclusions, depth + 3, 'blockContainer', { class: 'signature' })
+      .ele('p')
+      .ele('signature');
+    block
+      .ele('role', { refersTo: `#${ref.participant(participant.code)}` })
+      .txt(`${labels.t('export.signatureFor')} ${participant.name[lang] ?? participant.code}`)
+      .up()
+      .ele('person', { refersTo: `#${ref.participant(participant.code)}` })
+      .txt(signatory?.name ?? '')
+      .up()
+      .ele('role', { refersTo: `#${ref.title(participant.code)}` })
+      .txt(signatory?.title[lang] ?? '');
   }
   end(conclusions, depth + 2);
   end(doc, depth + 1);
@@ -188,10 +240,12 @@ function inline(parent: XMLBuilder, nodes: readonly CanonicalNode[]): void {
 
 /** A heading's text: the inline content of its paragraphs, separated by a line end. */
 function headingText(parent: XMLBuilder, doc: CanonicalNode | null): void {
-  (doc?.content ?? []).filter((n) => n.type === 'paragraph').forEach((paragraph, i) => {
-    if (i > 0) parent.ele('eol');
-    inline(parent, paragraph.content ?? []);
-  });
+  (doc?.content ?? [])
+    .filter((n) => n.type === 'paragraph')
+    .forEach((paragraph, i) => {
+      if (i > 0) parent.ele('eol');
+      inline(parent, paragraph.content ?? []);
+    });
 }
 
 const INDENT = '  ';

@@ -10,7 +10,19 @@
  */
 import JSZip from 'jszip';
 import {
-  AlignmentType, BorderStyle, Document, Footer, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
   type ISectionOptions,
 } from 'docx';
 import { exportLabels, type ExportLabels } from './labels';
@@ -35,7 +47,8 @@ export async function renderDocx(envelope: ExportEnvelope): Promise<Buffer> {
   } else {
     for (const lang of languages) {
       sections.push({
-        properties: {}, footers: { default: footer },
+        properties: {},
+        footers: { default: footer },
         children: [
           paragraph([run(record.document.title[lang] ?? '', { bold: true, size: 28 })], AlignmentType.CENTER),
           ...record.clauses.flatMap((clause) => clauseParagraphs(clause, lang, labels[lang])),
@@ -69,19 +82,43 @@ async function finalize(packed: Buffer, envelope: ExportEnvelope): Promise<Buffe
   const when = new Date(envelope.record.version.takenAt);
   const stamp = `${envelope.record.version.takenAt.slice(0, 19)}Z`;
   const core = await zip.file('docProps/core.xml')!.async('string');
-  zip.file('docProps/core.xml', core
-    .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-    .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`));
+  zip.file(
+    'docProps/core.xml',
+    core
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
+  );
   const body = envelopeBytes(envelope).toString('base64');
-  zip.file(DOCX_RECORD_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<concordia:envelope xmlns:concordia="${DOCX_RECORD_NAMESPACE}" exporter="${envelope.exporter}" fingerprint="${envelope.fingerprint}" encoding="base64">${body}</concordia:envelope>`);
-  zip.file('customXml/itemProps1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ds:datastoreItem ds:itemID="{6C1D2C3E-0C0A-4F5B-9C1E-434F4E434F52}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${DOCX_RECORD_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`);
-  zip.file('customXml/_rels/item1.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>');
+  zip.file(
+    DOCX_RECORD_PART,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<concordia:envelope xmlns:concordia="${DOCX_RECORD_NAMESPACE}" exporter="${envelope.exporter}" fingerprint="${envelope.fingerprint}" encoding="base64">${body}</concordia:envelope>`,
+  );
+  zip.file(
+    'customXml/itemProps1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ds:datastoreItem ds:itemID="{6C1D2C3E-0C0A-4F5B-9C1E-434F4E434F52}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${DOCX_RECORD_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+  );
+  zip.file(
+    'customXml/_rels/item1.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>',
+  );
   const relsPath = 'word/_rels/document.xml.rels';
   const rels = await zip.file(relsPath)!.async('string');
-  zip.file(relsPath, rels.replace('</Relationships>', '<Relationship Id="rIdConcordiaRecord" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>'));
+  zip.file(
+    relsPath,
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdConcordiaRecord" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>',
+    ),
+  );
   const typesPath = '[Content_Types].xml';
   const types = await zip.file(typesPath)!.async('string');
-  zip.file(typesPath, types.replace('</Types>', '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>'));
+  zip.file(
+    typesPath,
+    types.replace(
+      '</Types>',
+      '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>',
+    ),
+  );
   if (!/Extension="xml"/.test(types)) {
     zip.file(typesPath, (await zip.file(typesPath)!.async('string')).replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>'));
   }
@@ -114,10 +151,12 @@ function titlePage(record: VersionRecord, fingerprint: string, labels: Record<st
 function parallelTable(record: VersionRecord, labels: Record<string, ExportLabels>): Table {
   const languages = record.document.languages;
   const width = Math.floor(100 / languages.length);
-  const rows = [new TableRow({
-    tableHeader: true,
-    children: languages.map((lang) => cell([paragraph([run(labels[lang].languageName(lang), { bold: true })], AlignmentType.CENTER)], width)),
-  })];
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      children: languages.map((lang) => cell([paragraph([run(labels[lang].languageName(lang), { bold: true })], AlignmentType.CENTER)], width)),
+    }),
+  ];
   for (const clause of record.clauses) {
     rows.push(new TableRow({ cantSplit: false, children: languages.map((lang) => cell(clauseParagraphs(clause, lang, labels[lang]), width)) }));
   }
@@ -141,7 +180,9 @@ function blockParagraph(block: TextBlock, bold: boolean, align: (typeof Alignmen
   if (block.prefix) runs.push(run(block.prefix));
   for (const r of block.runs) {
     const lines = r.text.split('\n');
-    lines.forEach((text, i) => runs.push(new TextRun({ text, bold: r.bold || bold, italics: r.italic, underline: r.underline ? {} : undefined, break: i > 0 ? 1 : undefined })));
+    lines.forEach((text, i) =>
+      runs.push(new TextRun({ text, bold: r.bold || bold, italics: r.italic, underline: r.underline ? {} : undefined, break: i > 0 ? 1 : undefined })),
+    );
   }
   return new Paragraph({ children: runs, alignment: align, indent: block.level > 0 ? { left: block.level * 360 } : undefined, spacing: { after: 80 } });
 }
@@ -150,27 +191,47 @@ function signatureTable(record: VersionRecord, languages: readonly string[], lab
   const signature = record.signature;
   const blank = '________________';
   const width = Math.floor(100 / languages.length);
-  const rows = [new TableRow({
-    children: languages.map((lang) => cell([paragraph([run(labels[lang].t('export.doneAt', {
-      place: signature?.place[lang] ?? blank, date: signature ? labels[lang].date(signature.date) : blank,
-    }))])], width)),
-  })];
+  const rows = [
+    new TableRow({
+      children: languages.map((lang) =>
+        cell(
+          [
+            paragraph([
+              run(
+                labels[lang].t('export.doneAt', {
+                  place: signature?.place[lang] ?? blank,
+                  date: signature ? labels[lang].date(signature.date) : blank,
+                }),
+              ),
+            ]),
+          ],
+          width,
+        ),
+      ),
+    }),
+  ];
   for (const participant of record.participants) {
     const signatory = signature?.signatories.find((s) => s.participantId === participant.id);
-    rows.push(new TableRow({
-      cantSplit: true,
-      children: languages.map((lang) => {
-        const t = labels[lang].t;
-        return cell([
-          paragraph([run(t('export.signatureFor'))], AlignmentType.LEFT, 240),
-          paragraph([run(participant.name[lang] ?? participant.code, { bold: true })]),
-          paragraph([]), paragraph([]),
-          paragraph([run('______________________________')]),
-          paragraph([run(`${t('export.signatoryName')} ${signatory?.name ?? ''}`)]),
-          paragraph([run(`${t('export.signatoryTitle')} ${signatory?.title[lang] ?? ''}`)]),
-        ], width);
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: languages.map((lang) => {
+          const t = labels[lang].t;
+          return cell(
+            [
+              paragraph([run(t('export.signatureFor'))], AlignmentType.LEFT, 240),
+              paragraph([run(participant.name[lang] ?? participant.code, { bold: true })]),
+              paragraph([]),
+              paragraph([]),
+              paragraph([run('______________________________')]),
+              paragraph([run(`${t('export.signatoryName')} ${signatory?.name ?? ''}`)]),
+              paragraph([run(`${t('export.signatoryTitle')} ${signatory?.title[lang] ?? ''}`)]),
+            ],
+            width,
+          );
+        }),
       }),
-    }));
+    );
   }
   return [paragraph([]), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows })];
 }
@@ -188,10 +249,7 @@ function footerOf(fingerprint: string, languages: readonly string[], labels: Rec
     }
   });
   return new Footer({
-    children: [
-      paragraph([run(`SHA-256 ${fingerprint}`, { font: 'Consolas', size: 15 })], AlignmentType.CENTER),
-      paragraph(pageRuns, AlignmentType.CENTER),
-    ],
+    children: [paragraph([run(`SHA-256 ${fingerprint}`, { font: 'Consolas', size: 15 })], AlignmentType.CENTER), paragraph(pageRuns, AlignmentType.CENTER)],
   });
 }
 

@@ -66,8 +66,15 @@ export function parseEnvelope(bytes: Buffer | string): ExportEnvelope {
     throw new EnvelopeError('The embedded record is not JSON.');
   }
   const envelope = value as Partial<ExportEnvelope>;
-  if (!envelope || typeof envelope !== 'object' || typeof envelope.exporter !== 'string' || typeof envelope.fingerprint !== 'string'
-    || !envelope.record || typeof envelope.record !== 'object' || !('layout' in envelope)) {
+  if (
+    !envelope ||
+    typeof envelope !== 'object' ||
+    typeof envelope.exporter !== 'string' ||
+    typeof envelope.fingerprint !== 'string' ||
+    !envelope.record ||
+    typeof envelope.record !== 'object' ||
+    !('layout' in envelope)
+  ) {
     throw new EnvelopeError('The embedded record is not a Concordia export envelope.');
   }
   return envelope as ExportEnvelope;
@@ -77,7 +84,14 @@ export function parseEnvelope(bytes: Buffer | string): ExportEnvelope {
 export function exportFileName(envelope: ExportEnvelope, extension: string): string {
   const { record } = envelope;
   const title = record.document.title[record.document.languages[0]] ?? 'agreement';
-  const slug = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'agreement';
+  const slug =
+    title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'agreement';
   const layout = envelope.layout ? `-${envelope.layout}` : '';
   return `${slug}-${record.version.kind}${layout}-${envelope.fingerprint.slice(0, 12)}.${extension}`;
 }

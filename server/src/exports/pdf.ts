@@ -41,12 +41,23 @@ export async function renderPdf(envelope: ExportEnvelope): Promise<Buffer> {
   const languages = record.document.languages;
   const labels = Object.fromEntries(languages.map((lang) => [lang, exportLabels(lang)]));
   const doc = new PDFDocument({
-    size: [PAGE.width, PAGE.height], margins: MARGIN, autoFirstPage: false, bufferPages: true, pdfVersion: '1.7',
-    font: FONTS.regular, lang: languages[0], displayTitle: true,
+    size: [PAGE.width, PAGE.height],
+    margins: MARGIN,
+    autoFirstPage: false,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    font: FONTS.regular,
+    lang: languages[0],
+    displayTitle: true,
     info: {
       Title: languages.map((lang) => record.document.title[lang]).join(' / '),
-      Author: 'Concordia', Creator: envelope.exporter, Producer: 'Concordia',
-      Subject: `SHA-256 ${fingerprint}`, Keywords: fingerprint, CreationDate: when, ModDate: when,
+      Author: 'Concordia',
+      Creator: envelope.exporter,
+      Producer: 'Concordia',
+      Subject: `SHA-256 ${fingerprint}`,
+      Keywords: fingerprint,
+      CreationDate: when,
+      ModDate: when,
     },
   });
   (doc.info as Record<string, unknown>).ConcordiaFingerprint = fingerprint;
@@ -74,8 +85,11 @@ export async function renderPdf(envelope: ExportEnvelope): Promise<Buffer> {
   }
   footers(doc, fingerprint, languages, labels);
   doc.file(envelopeBytes(envelope), {
-    name: ATTACHMENT_NAME, type: 'application/json', description: 'Concordia export envelope: the canonical record and its fingerprint',
-    creationDate: when, modifiedDate: when,
+    name: ATTACHMENT_NAME,
+    type: 'application/json',
+    description: 'Concordia export envelope: the canonical record and its fingerprint',
+    creationDate: when,
+    modifiedDate: when,
   });
   doc.end();
   return done;
@@ -94,7 +108,10 @@ function titlePage(doc: Doc, record: VersionRecord, fingerprint: string, labels:
   doc.moveDown(1.5);
   for (const lang of languages) {
     const l = labels[lang];
-    const status = record.version.kind === 'frozen' ? l.t('export.frozenOn', { date: l.date(record.version.takenAt) }) : l.t('export.takenOn', { date: l.date(record.version.takenAt) });
+    const status =
+      record.version.kind === 'frozen'
+        ? l.t('export.frozenOn', { date: l.date(record.version.takenAt) })
+        : l.t('export.takenOn', { date: l.date(record.version.takenAt) });
     line(doc, status, 11, 'center');
     if (record.version.name) line(doc, l.t('export.versionName', { name: record.version.name }), 11, 'center');
     line(doc, l.t('export.authenticTexts', { languages: languages.map((code) => l.languageName(code)).join(', ') }), 11, 'center');
@@ -121,7 +138,8 @@ function parallelClause(doc: Doc, clause: RecordClause, languages: readonly stri
   const bold = clause.kind === 'heading';
   const rows: Array<Array<TextBlock | null>> = [];
   const numbers = languages.map((lang) => labels[lang].clause(clause.kind, clause.number));
-  if (numbers.some((n) => n !== '')) rows.push(numbers.map((n) => ({ level: 0, prefix: '', runs: [{ text: n, bold: true, italic: false, underline: false }] })));
+  if (numbers.some((n) => n !== ''))
+    rows.push(numbers.map((n) => ({ level: 0, prefix: '', runs: [{ text: n, bold: true, italic: false, underline: false }] })));
   const blocks = languages.map((lang) => textBlocks(clause.texts[lang] ?? null));
   const count = Math.max(0, ...blocks.map((b) => b.length));
   for (let i = 0; i < count; i += 1) rows.push(blocks.map((b) => b[i] ?? null));
@@ -150,7 +168,16 @@ function singleClause(doc: Doc, clause: RecordClause, lang: string, labels: Expo
   if (number) {
     const first = blocks[0] ? measure(doc, blocks[0], CONTENT_WIDTH, size) : 0;
     ensureRoom(doc, size * 1.6 + first);
-    drawBlock(doc, { level: 0, prefix: '', runs: [{ text: number, bold: true, italic: false, underline: false }] }, MARGIN.left, doc.y, CONTENT_WIDTH, size, true, bold ? 'center' : 'left');
+    drawBlock(
+      doc,
+      { level: 0, prefix: '', runs: [{ text: number, bold: true, italic: false, underline: false }] },
+      MARGIN.left,
+      doc.y,
+      CONTENT_WIDTH,
+      size,
+      true,
+      bold ? 'center' : 'left',
+    );
   }
   for (const block of blocks) {
     ensureRoom(doc, measure(doc, block, CONTENT_WIDTH, size));
@@ -166,19 +193,31 @@ function signatures(doc: Doc, record: VersionRecord, languages: readonly string[
   const signature = record.signature;
   const blank = '________________';
   doc.moveDown(1.5);
-  const done = languages.map((lang) => labels[lang].t('export.doneAt', {
-    place: signature?.place[lang] ?? blank, date: signature ? labels[lang].date(signature.date) : blank,
-  }));
+  const done = languages.map((lang) =>
+    labels[lang].t('export.doneAt', {
+      place: signature?.place[lang] ?? blank,
+      date: signature ? labels[lang].date(signature.date) : blank,
+    }),
+  );
   ensureRoom(doc, size * 8);
-  columnsRow(doc, done.map((text) => [plain(text)]), width, size);
+  columnsRow(
+    doc,
+    done.map((text) => [plain(text)]),
+    width,
+    size,
+  );
   for (const participant of record.participants) {
     const signatory = signature?.signatories.find((s) => s.participantId === participant.id);
     const cells = languages.map((lang) => {
       const l = labels[lang].t;
       return [
         plain(l('export.signatureFor')),
-        { ...plain(participant.name[lang] ?? participant.code), runs: [{ text: participant.name[lang] ?? participant.code, bold: true, italic: false, underline: false }] },
-        plain(' '), plain(' '),
+        {
+          ...plain(participant.name[lang] ?? participant.code),
+          runs: [{ text: participant.name[lang] ?? participant.code, bold: true, italic: false, underline: false }],
+        },
+        plain(' '),
+        plain(' '),
         plain('______________________________'),
         plain(`${l('export.signatoryName')} ${signatory?.name ?? ''}`),
         plain(`${l('export.signatoryTitle')} ${signatory?.title[lang] ?? ''}`),
@@ -211,9 +250,14 @@ function footers(doc: Doc, fingerprint: string, languages: readonly string[], la
     const margins = doc.page.margins;
     doc.page.margins = { ...margins, bottom: 0 };
     const pageLabel = languages.map((lang) => labels[lang].t('export.page', { page: i + 1, pages: range.count })).join(' · ');
-    doc.font('mono').fontSize(7.5).fillColor('#333333')
+    doc
+      .font('mono')
+      .fontSize(7.5)
+      .fillColor('#333333')
       .text(`SHA-256 ${fingerprint}`, MARGIN.left, PAGE.height - 52, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
-    doc.font('regular').fontSize(7.5)
+    doc
+      .font('regular')
+      .fontSize(7.5)
       .text(pageLabel, MARGIN.left, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
     doc.fillColor('#000000');
     doc.page.margins = margins;

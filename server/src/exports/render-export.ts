@@ -35,9 +35,13 @@ export async function renderExport(record: VersionRecord, format: ExportFormat, 
 
 export async function renderEnvelope(envelope: ExportEnvelope, format: ExportFormat): Promise<Buffer> {
   switch (format) {
-    case 'pdf': return renderPdf(envelope);
-    case 'docx': return renderDocx(envelope);
-    case 'akn': return renderAkomaNtoso(envelope);
-    case 'json': return envelopeBytes(envelope);
+    case 'pdf':
+      return renderPdf(envelope);
+    case 'docx':
+      return renderDocx(envelope);
+    case 'akn':
+      return renderAkomaNtoso(envelope);
+    case 'json':
+      return envelopeBytes(envelope);
   }
 }

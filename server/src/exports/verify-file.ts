@@ -60,23 +60,41 @@ export interface VerifyOptions {
 }
 
 export async function verifyFile(bytes: Buffer, options: VerifyOptions = {}): Promise<OfflineVerification> {
-  const result: OfflineVerification = { genuine: false, failure: null, format: sniffFormat(bytes), fingerprint: null, problems: [], record: null, envelope: null };
-  const fail = (failure: NonNullable<Verification['failure']>, problem: string): OfflineVerification => ({ ...result, failure, problems: [...result.problems, problem] });
+  const result: OfflineVerification = {
+    genuine: false,
+    failure: null,
+    format: sniffFormat(bytes),
+    fingerprint: null,
+    problems: [],
+    record: null,
+    envelope: null,
+  };
+  const fail = (failure: NonNullable<Verification['failure']>, problem: string): OfflineVerification => ({
+    ...result,
+    failure,
+    problems: [...result.problems, problem],
+  });
   if (!result.format) return fail('unreadable', 'The file is not a PDF, DOCX, Akoma Ntoso or JSON export.');
   let envelope: ExportEnvelope;
   try {
     envelope = await extractEnvelope(bytes, result.format);
   } catch (error) {
-    return fail(error instanceof EnvelopeError && /no Concordia record/.test(error.message) ? 'no_record' : 'unreadable',
-      error instanceof EnvelopeError ? error.message : 'The file could not be read.');
+    return fail(
+      error instanceof EnvelopeError && /no Concordia record/.test(error.message) ? 'no_record' : 'unreadable',
+      error instanceof EnvelopeError ? error.message : 'The file could not be read.',
+    );
   }
   result.envelope = envelope;
   result.fingerprint = /^[0-9a-f]{64}$/.test(envelope.fingerprint) ? envelope.fingerprint : null;
   const record = envelope.record;
   try {
     result.record = {
-      documentId: record.document.id, title: record.document.title, versionId: record.version.id,
-      kind: record.version.kind, name: record.version.name, takenAt: record.version.takenAt,
+      documentId: record.document.id,
+      title: record.document.title,
+      versionId: record.version.id,
+      kind: record.version.kind,
+      name: record.version.name,
+      takenAt: record.version.takenAt,
     };
   } catch {
     return fail('unreadable', 'The embedded record does not name its document and version.');
@@ -103,7 +121,10 @@ export async function verifyFile(bytes: Buffer, options: VerifyOptions = {}): Pr
   const expected = await renderEnvelope(envelope, result.format);
   if (!expected.equals(bytes)) {
     const at = firstDifference(expected, bytes);
-    return fail('file_altered', `The file differs from the export of its record from byte ${at} on (${bytes.length} bytes, the export has ${expected.length}).`);
+    return fail(
+      'file_altered',
+      `The file differs from the export of its record from byte ${at} on (${bytes.length} bytes, the export has ${expected.length}).`,
+    );
   }
   return { ...result, genuine: true };
 }

@@ -41,11 +41,7 @@ export interface AccountRouteAccess {
 }
 
 /** Who may call a route: anyone; anyone signed in; whom the policy allows `action` on a document; or on their account. */
-export type RouteAccess =
-  | { kind: 'public' }
-  | { kind: 'session' }
-  | DocumentRouteAccess
-  | AccountRouteAccess;
+export type RouteAccess = { kind: 'public' } | { kind: 'session' } | DocumentRouteAccess | AccountRouteAccess;
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 
@@ -108,7 +104,10 @@ const MUTATING: ReadonlySet<HttpMethod> = new Set(['post', 'patch', 'delete']);
 export class ApiRouter {
   readonly router = Router();
 
-  constructor(private readonly ctx: AppContext, private readonly registry: RouteRegistry) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly registry: RouteRegistry,
+  ) {}
 
   add<P, B, Q, const A extends RouteAccess>(spec: RouteSpec<P, B, Q, A>): this {
     this.registry.routes.push(spec as unknown as RouteSpec);

@@ -3,7 +3,11 @@ import { ZodError } from 'zod';
 import { AppError } from './errors';
 import { translator } from '../i18n';
 
-interface BodyParserError { type?: string; status?: number; limit?: number }
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
 
 /** Turns any error into `{ error: { code, message } }` with the message in the person's language. */
 export function toAppError(err: unknown): AppError {

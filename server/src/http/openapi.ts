@@ -13,11 +13,27 @@ const REF_PREFIX = '#/components/schemas/';
 /** Error codes any route may answer with, by how it is guarded. */
 function routeErrors(spec: RouteSpec): ErrorCode[] {
   const codes = new Set<ErrorCode>(['internal']);
-  if (spec.params || spec.body || spec.query) { codes.add('validation_failed'); codes.add('unknown_field'); }
-  if (spec.body) { codes.add('bad_request'); codes.add('payload_too_large'); }
-  if (spec.access.kind !== 'public') { codes.add('unauthenticated'); codes.add('session_expired'); }
-  if (spec.method !== 'get') { codes.add('csrf_failed'); codes.add('rate_limited'); }
-  if (spec.access.kind === 'document') { codes.add('not_found'); codes.add('forbidden'); if ((POLICY[spec.access.action] as { openIn?: unknown }).openIn) codes.add('document_frozen'); }
+  if (spec.params || spec.body || spec.query) {
+    codes.add('validation_failed');
+    codes.add('unknown_field');
+  }
+  if (spec.body) {
+    codes.add('bad_request');
+    codes.add('payload_too_large');
+  }
+  if (spec.access.kind !== 'public') {
+    codes.add('unauthenticated');
+    codes.add('session_expired');
+  }
+  if (spec.method !== 'get') {
+    codes.add('csrf_failed');
+    codes.add('rate_limited');
+  }
+  if (spec.access.kind === 'document') {
+    codes.add('not_found');
+    codes.add('forbidden');
+    if ((POLICY[spec.access.action] as { openIn?: unknown }).openIn) codes.add('document_frozen');
+  }
   if (spec.access.kind === 'account') codes.add('forbidden');
   for (const code of spec.errors ?? []) codes.add(code);
   return [...codes];
@@ -50,19 +66,32 @@ export function buildOpenApi(registry: RouteRegistry): JsonSchema {
     addParameters(spec.params, 'path');
     addParameters(spec.query, 'query');
     if (spec.method !== 'get' && spec.csrf !== 'origin') {
-      parameters.push({ name: CSRF_HEADER, in: 'header', required: true, schema: { type: 'string' }, description: 'the session’s CSRF token (from sign-in or GET /api/me)' });
+      parameters.push({
+        name: CSRF_HEADER,
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+        description: 'the session’s CSRF token (from sign-in or GET /api/me)',
+      });
     }
     const status = String(spec.status ?? 200);
     const responses: Record<string, unknown> = {
-      [status]: status === '204' ? { description: 'Done' } : { description: 'OK', content: { 'application/json': { schema: spec.response ? toSchema(spec.response, 'output') : {} } } },
+      [status]:
+        status === '204'
+          ? { description: 'Done' }
+          : { description: 'OK', content: { 'application/json': { schema: spec.response ? toSchema(spec.response, 'output') : {} } } },
     };
     const byStatus = new Map<number, ErrorCode[]>();
     for (const code of routeErrors(spec)) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
     for (const [httpStatus, codes] of byStatus) {
       responses[String(httpStatus)] = { description: `error: ${codes.join(', ')}`, content: { 'application/json': { schema: errorSchema } } };
     }
-    const access = spec.access.kind === 'public' ? 'public' : spec.access.kind === 'session' ? 'signed in'
-      : `policy: \`${spec.access.action}\` (${POLICY[spec.access.action].summary})`;
+    const access =
+      spec.access.kind === 'public'
+        ? 'public'
+        : spec.access.kind === 'session'
+          ? 'signed in'
+          : `policy: \`${spec.access.action}\` (${POLICY[spec.access.action].summary})`;
     paths[path] ??= {};
     paths[path][spec.method] = {
       tags: [spec.tag],
@@ -77,7 +106,11 @@ export function buildOpenApi(registry: RouteRegistry): JsonSchema {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Concordia API', version: '1', description: 'REST JSON under /api. Errors: `{ "error": { "code", "message" } }`, the message in the person’s language. See docs/api.md.' },
+    info: {
+      title: 'Concordia API',
+      version: '1',
+      description: 'REST JSON under /api. Errors: `{ "error": { "code", "message" } }`, the message in the person’s language. See docs/api.md.',
+    },
     paths,
     components: { schemas: components, securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
   };

@@ -21,7 +21,14 @@ export class MutationLimits {
     // Unnamed statements: the library names its prepared statements, and a named statement is bound to
     // the search_path of the session that prepared it (the embedded database is one session for all).
     const unnamed = { query: (q: { text: string; values?: unknown[] }) => ctx.pool.query(q.text, q.values) };
-    const common = { storeClient: unnamed, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false, duration: ctx.env.RATE_LIMIT_WINDOW_SECONDS };
+    const common = {
+      storeClient: unnamed,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      duration: ctx.env.RATE_LIMIT_WINDOW_SECONDS,
+    };
     this.perUser = new RateLimiterPostgres({ ...common, keyPrefix: 'user', points: ctx.env.RATE_LIMIT_PER_USER });
     this.perAddress = new RateLimiterPostgres({ ...common, keyPrefix: 'address', points: ctx.env.RATE_LIMIT_PER_ADDRESS });
   }
@@ -42,7 +49,8 @@ export class MutationLimits {
     }
     if (Date.now() - this.lastSweep > SWEEP_MS) {
       this.lastSweep = Date.now();
-      void this.ctx.pool.query('DELETE FROM rate_limits WHERE expire < $1', [Date.now()])
+      void this.ctx.pool
+        .query('DELETE FROM rate_limits WHERE expire < $1', [Date.now()])
         .catch((err: unknown) => this.ctx.log.warn({ err }, 'sweeping old rate-limit windows failed'));
     }
   }

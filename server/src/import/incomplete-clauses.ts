@@ -8,7 +8,10 @@ import { clauseItems, readClauseJSON } from '../../../shared/src/yjs-layout';
 import { plainTextOf } from '../../../shared/src/import/text-of';
 import type { LanguageCode } from '../../../shared/src/languages';
 
-export interface IncompleteClause { clauseId: string; missing: LanguageCode[] }
+export interface IncompleteClause {
+  clauseId: string;
+  missing: LanguageCode[];
+}
 
 export function incompleteClauses(doc: Y.Doc, languages: readonly LanguageCode[]): IncompleteClause[] {
   const out: IncompleteClause[] = [];

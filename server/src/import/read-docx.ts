@@ -12,10 +12,7 @@ const STYLE_MAP = [
   "p[style-name='Title'] => p.title:fresh",
   "p[style-name='Título'] => p.title:fresh",
   "p[style-name='Subtitle'] => p:fresh",
-  ...[1, 2, 3, 4, 5, 6].flatMap((level) => [
-    `p[style-name='Título ${level}'] => h${level}:fresh`,
-    `p[style-name='Encabezado ${level}'] => h${level}:fresh`,
-  ]),
+  ...[1, 2, 3, 4, 5, 6].flatMap((level) => [`p[style-name='Título ${level}'] => h${level}:fresh`, `p[style-name='Encabezado ${level}'] => h${level}:fresh`]),
   'u => u',
 ];
 
@@ -28,11 +25,14 @@ export async function docxToHtml(bytes: Buffer, name: string, maxBytes: number):
   const expanded = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (expanded > maxBytes * MAX_EXPANSION) throw importFileError('import_file_too_large', name, { limit: `${MAX_EXPANSION} × ${maxBytes} bytes uncompressed` });
   try {
-    const result = await mammoth.convertToHtml({ buffer: bytes }, {
-      styleMap: STYLE_MAP,
-      externalFileAccess: false,
-      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
-    });
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      {
+        styleMap: STYLE_MAP,
+        externalFileAccess: false,
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+      },
+    );
     return result.value;
   } catch {
     throw importFileError('import_not_docx', name);

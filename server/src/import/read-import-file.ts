@@ -9,7 +9,10 @@ import { decodeText } from './decode-text';
 import { docxToHtml } from './read-docx';
 import { importFileError } from './import-file-error';
 
-export interface ReadFile { format: SourceFormat; segmentation: Segmentation }
+export interface ReadFile {
+  format: SourceFormat;
+  segmentation: Segmentation;
+}
 
 /** Checks what the file is against what it claims to be; cheap, so every file is checked before any is read. */
 export function identifyFile(file: UploadedFile): SourceFormat {

@@ -31,7 +31,8 @@ export async function receiveFiles(req: Request, res: Response, options: { maxBy
     await new Promise<void>((resolve, reject) => upload(req, res, (err: unknown) => (err ? reject(err) : resolve())));
   } catch (err) {
     if (err instanceof multer.MulterError) {
-      if (err.code === 'LIMIT_FILE_SIZE') throw importFileError('import_file_too_large', names.get(err.field ?? '') ?? err.field ?? '', { limit: formatBytes(options.maxBytes) });
+      if (err.code === 'LIMIT_FILE_SIZE')
+        throw importFileError('import_file_too_large', names.get(err.field ?? '') ?? err.field ?? '', { limit: formatBytes(options.maxBytes) });
       throw new AppError('bad_request');
     }
     req.log?.info({ err }, 'import upload could not be read');

@@ -16,14 +16,24 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 const EXTENSIONS: Record<string, SourceFormat> = {
-  '.docx': 'docx', '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text', '.text': 'text',
+  '.docx': 'docx',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'text',
+  '.text': 'text',
 };
 const MIME_TYPES: Record<string, SourceFormat> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'text/markdown': 'markdown', 'text/x-markdown': 'markdown', 'text/plain': 'text',
+  'text/markdown': 'markdown',
+  'text/x-markdown': 'markdown',
+  'text/plain': 'text',
 };
 
-export interface UploadedFile { name: string; mimeType: string; bytes: Buffer }
+export interface UploadedFile {
+  name: string;
+  mimeType: string;
+  bytes: Buffer;
+}
 
 /** The format the file claims: its extension, or its declared type when it has no known extension. */
 export function claimedFormat(file: UploadedFile): SourceFormat {

@@ -30,7 +30,13 @@ export function assertClauseTexts(clauses: readonly ClauseToWrite[], languages: 
 }
 
 /** Replace: every visible clause is deleted (their entries stay, as layout rule 1 says), then the rows are inserted. */
-export function writeClauses(ydoc: Y.Doc, languages: readonly LanguageCode[], clauses: readonly ClauseToWrite[], mode: ImportMode, makeId: () => string = newClauseId): string[] {
+export function writeClauses(
+  ydoc: Y.Doc,
+  languages: readonly LanguageCode[],
+  clauses: readonly ClauseToWrite[],
+  mode: ImportMode,
+  makeId: () => string = newClauseId,
+): string[] {
   assertClauseTexts(clauses, languages);
   const origin = serverOrigin('import');
   const ids = clauses.map(() => makeId());

@@ -3,7 +3,11 @@
  * before a reader inflates it: that it is a Word document at all, and that it does not expand to
  * far more than it weighs (a "zip bomb").
  */
-export interface ZipEntry { name: string; compressedSize: number; uncompressedSize: number }
+export interface ZipEntry {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+}
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -15,7 +19,10 @@ export function readZipDirectory(buffer: Buffer): ZipEntry[] | null {
   if (buffer.length < EOCD_MIN) return null;
   let eocd = -1;
   for (let at = buffer.length - EOCD_MIN; at >= Math.max(0, buffer.length - EOCD_MIN - MAX_COMMENT); at -= 1) {
-    if (buffer.readUInt32LE(at) === EOCD_SIGNATURE) { eocd = at; break; }
+    if (buffer.readUInt32LE(at) === EOCD_SIGNATURE) {
+      eocd = at;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const count = buffer.readUInt16LE(eocd + 10);

@@ -23,10 +23,14 @@ export interface AccessPoint {
 /** The error a person meets for each reason. A non-member is told "not found": a document's existence is not theirs to learn. */
 export function denialError(reason: DenialReason): AppError {
   switch (reason) {
-    case 'not_signed_in': return new AppError('unauthenticated');
-    case 'not_a_member': return new AppError('not_found');
-    case 'document_closed': return new AppError('document_frozen');
-    default: return new AppError('forbidden');
+    case 'not_signed_in':
+      return new AppError('unauthenticated');
+    case 'not_a_member':
+      return new AppError('not_found');
+    case 'document_closed':
+      return new AppError('document_frozen');
+    default:
+      return new AppError('forbidden');
   }
 }
 
@@ -34,16 +38,29 @@ export function denialError(reason: DenialReason): AppError {
  * Logs and records a refusal: who, what, why. Every channel calls this for every refusal the policy
  * makes; the audit event ('authorization.denied') is written in its own transaction.
  */
-export async function recordDenial(ctx: DenialRecorder, subject: PolicySubject | null, action: Action | string, reason: DenialReason | string, where: AccessPoint): Promise<void> {
-  const who = subject ? { userId: subject.userId, role: subject.membership?.role ?? null, participantId: subject.membership?.participantId ?? null, isAdmin: subject.isAdmin } : { userId: null };
-  ctx.log.warn({ ...who, action, reason, channel: where.channel, target: where.target, documentId: where.documentId ?? null, reqId: where.requestId }, 'authorization denied');
+export async function recordDenial(
+  ctx: DenialRecorder,
+  subject: PolicySubject | null,
+  action: Action | string,
+  reason: DenialReason | string,
+  where: AccessPoint,
+): Promise<void> {
+  const who = subject
+    ? { userId: subject.userId, role: subject.membership?.role ?? null, participantId: subject.membership?.participantId ?? null, isAdmin: subject.isAdmin }
+    : { userId: null };
+  ctx.log.warn(
+    { ...who, action, reason, channel: where.channel, target: where.target, documentId: where.documentId ?? null, reqId: where.requestId },
+    'authorization denied',
+  );
   try {
-    await withTransaction(ctx.pool, (client) => recordAuditEvent(client, {
-      documentId: where.documentId ?? null,
-      actorUserId: subject?.userId ?? null,
-      action: 'authorization.denied',
-      subject: { ...who, action, reason, channel: where.channel, target: where.target },
-    }));
+    await withTransaction(ctx.pool, (client) =>
+      recordAuditEvent(client, {
+        documentId: where.documentId ?? null,
+        actorUserId: subject?.userId ?? null,
+        action: 'authorization.denied',
+        subject: { ...who, action, reason, channel: where.channel, target: where.target },
+      }),
+    );
   } catch (err) {
     ctx.log.error({ err }, 'recording a denial failed (the request is refused all the same)');
   }

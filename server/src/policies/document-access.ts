@@ -10,7 +10,11 @@ export interface DocumentRow {
   updated_at: Date;
 }
 
-export interface MembershipRow { id: string; role: Role; participant_id: string | null }
+export interface MembershipRow {
+  id: string;
+  role: Role;
+  participant_id: string | null;
+}
 
 /** A document and what one person is to it: the row the policy's object checks need, and their membership. */
 export interface DocumentAccess {
@@ -26,7 +30,8 @@ export async function loadDocumentAccess(db: Queryable, documentId: string, user
             m.id AS membership_id, m.role, m.participant_id
        FROM documents d LEFT JOIN memberships m ON m.document_id = d.id AND m.user_id = $2
       WHERE d.id = $1`,
-    [documentId, user.id]);
+    [documentId, user.id],
+  );
   const row = rows[0];
   if (!row) return null;
   const membership = row.membership_id && row.role ? { id: row.membership_id, role: row.role, participant_id: row.participant_id } : null;

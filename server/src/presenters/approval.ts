@@ -40,16 +40,35 @@ export function presentHistory(approvals: ApprovalRow[], confirmations: Confirma
     const at = row.created_at.toISOString();
     entries.push({
       at: row.created_at,
-      entry: row.kind === 'approval'
-        ? { type: 'approval', id: row.id, participantId: row.participant_id, user, at, fingerprint: row.fingerprint ?? '', concordanceAtApproval: row.concordance_status ?? 'unconfirmed' }
-        : { type: 'revocation', id: row.id, participantId: row.participant_id, user, at, revokes: row.revokes_id ?? '' },
+      entry:
+        row.kind === 'approval'
+          ? {
+              type: 'approval',
+              id: row.id,
+              participantId: row.participant_id,
+              user,
+              at,
+              fingerprint: row.fingerprint ?? '',
+              concordanceAtApproval: row.concordance_status ?? 'unconfirmed',
+            }
+          : { type: 'revocation', id: row.id, participantId: row.participant_id, user, at, revokes: row.revokes_id ?? '' },
     });
   }
   for (const row of confirmations) {
-    entries.push({ at: row.created_at, entry: { type: 'concordance', id: row.id, user: presentUserRef(row.user_id, row.user_display_name), at: row.created_at.toISOString(), languageHashes: { ...row.language_hashes } } });
+    entries.push({
+      at: row.created_at,
+      entry: {
+        type: 'concordance',
+        id: row.id,
+        user: presentUserRef(row.user_id, row.user_display_name),
+        at: row.created_at.toISOString(),
+        languageHashes: { ...row.language_hashes },
+      },
+    });
   }
   // Stable: rows of one log keep their id order when two share a timestamp.
-  return entries.map((e, index) => ({ ...e, index }))
+  return entries
+    .map((e, index) => ({ ...e, index }))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index)
     .map((e) => e.entry);
 }

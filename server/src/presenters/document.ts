@@ -4,17 +4,28 @@ import type { DocumentJSON, DocumentProgress, DocumentSummary } from '../../../s
 
 export function presentDocument(row: DocumentRow): DocumentJSON {
   return {
-    id: row.id, title: row.title, languages: row.languages, status: row.status,
-    createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(),
+    id: row.id,
+    title: row.title,
+    languages: row.languages,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
   };
 }
 
 export function presentDocumentSummary(
-  row: DocumentRow, membership: { role: Role; participant_id: string | null } | null, progress: DocumentProgress,
+  row: DocumentRow,
+  membership: { role: Role; participant_id: string | null } | null,
+  progress: DocumentProgress,
 ): DocumentSummary {
   return {
-    id: row.id, title: row.title, languages: row.languages, status: row.status, updatedAt: row.updated_at.toISOString(),
-    myRole: membership?.role ?? null, myParticipantId: membership?.participant_id ?? null,
+    id: row.id,
+    title: row.title,
+    languages: row.languages,
+    status: row.status,
+    updatedAt: row.updated_at.toISOString(),
+    myRole: membership?.role ?? null,
+    myParticipantId: membership?.participant_id ?? null,
     progress: { approvedClauses: progress.approvedClauses, totalClauses: progress.totalClauses, openThreads: progress.openThreads },
   };
 }

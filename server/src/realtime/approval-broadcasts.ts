@@ -10,9 +10,17 @@ import { documentRoom } from './rooms';
  */
 export function relayApprovalEvents(ctx: AppContext, io: AppServer): () => void {
   const stops = [
-    ctx.events.on('approval.recorded', (event) => { io.to(documentRoom(event.documentId)).emit(SocketEvent.ApprovalRecorded, event); }),
-    ctx.events.on('approval.revoked', (event) => { io.to(documentRoom(event.documentId)).emit(SocketEvent.ApprovalRevoked, event); }),
-    ctx.events.on('concordance.confirmed', (event) => { io.to(documentRoom(event.documentId)).emit(SocketEvent.ConcordanceConfirmed, event); }),
+    ctx.events.on('approval.recorded', (event) => {
+      io.to(documentRoom(event.documentId)).emit(SocketEvent.ApprovalRecorded, event);
+    }),
+    ctx.events.on('approval.revoked', (event) => {
+      io.to(documentRoom(event.documentId)).emit(SocketEvent.ApprovalRevoked, event);
+    }),
+    ctx.events.on('concordance.confirmed', (event) => {
+      io.to(documentRoom(event.documentId)).emit(SocketEvent.ConcordanceConfirmed, event);
+    }),
   ];
-  return () => { for (const stop of stops) stop(); };
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -17,8 +17,15 @@ export async function sweepSessions(ctx: AppContext, liveSessionIds: () => strin
 export function startSessionSweeper(ctx: AppContext, liveSessionIds: () => string[]): { stop(): void } {
   let stopped = false;
   const timer = setInterval(() => {
-    sweepSessions(ctx, liveSessionIds).catch((err: unknown) => { if (!stopped) ctx.log.error({ err }, 'session sweep failed'); });
+    sweepSessions(ctx, liveSessionIds).catch((err: unknown) => {
+      if (!stopped) ctx.log.error({ err }, 'session sweep failed');
+    });
   }, SWEEP_INTERVAL_MS);
   timer.unref();
-  return { stop: () => { stopped = true; clearInterval(timer); } };
+  return {
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }

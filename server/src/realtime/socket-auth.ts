@@ -32,8 +32,11 @@ export function socketAuthentication(ctx: AppContext) {
         return;
       }
       const identity: SocketIdentity = {
-        userId: found.session.user.id, sessionId: found.session.id, isAdmin: found.session.user.isAdmin,
-        lang: found.session.user.uiLanguage, documents: new Set(),
+        userId: found.session.user.id,
+        sessionId: found.session.id,
+        isAdmin: found.session.user.isAdmin,
+        lang: found.session.user.uiLanguage,
+        documents: new Set(),
       };
       const protocol = (socket.handshake.auth as { protocol?: unknown } | undefined)?.protocol;
       // A page loaded before an upgrade speaks an older version of the events: it reloads (client_outdated).

@@ -10,7 +10,9 @@ import { identityOf, socketAuthentication, type AppServer, type AppSocket } from
 import { refuseUpgrade } from '../http/refuse-upgrade';
 import { startSessionSweeper } from './session-sweeper';
 
-interface EngineWithUpgrade { handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void }
+interface EngineWithUpgrade {
+  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+}
 
 /**
  * socket.io for application events (never Yjs traffic), on the same HTTP server.
@@ -54,8 +56,18 @@ export function attachSocketServer(ctx: AppContext, httpServer: http.Server): Ap
       socket.disconnect(true);
     }
   };
-  ctx.events.on('session.ended', ({ sessionId }) => end(socketsWhere((s) => identityOf(s).sessionId === sessionId), 'session_ended'));
-  ctx.events.on('user.disabled', ({ userId }) => end(socketsWhere((s) => identityOf(s).userId === userId), 'account_disabled'));
+  ctx.events.on('session.ended', ({ sessionId }) =>
+    end(
+      socketsWhere((s) => identityOf(s).sessionId === sessionId),
+      'session_ended',
+    ),
+  );
+  ctx.events.on('user.disabled', ({ userId }) =>
+    end(
+      socketsWhere((s) => identityOf(s).userId === userId),
+      'account_disabled',
+    ),
+  );
   ctx.events.on('membership.changed', ({ userId, documentId }) => {
     for (const socket of socketsWhere((s) => identityOf(s).userId === userId && identityOf(s).documents.has(documentId))) {
       placeInRooms(ctx, socket, documentId, null).then(
@@ -63,7 +75,8 @@ export function attachSocketServer(ctx: AppContext, httpServer: http.Server): Ap
         () => {
           leaveDocument(socket, documentId);
           socket.emit(SocketEvent.AccessChanged, { documentId, removed: true });
-        });
+        },
+      );
     }
   });
 

@@ -36,7 +36,11 @@ interface EventRow {
   subject: Record<string, unknown>;
 }
 
-export async function loadActivity(ctx: AppContext, access: DocumentAccess, query: ActivityQuery): Promise<{ events: ActivityEvent[]; nextBefore: string | null }> {
+export async function loadActivity(
+  ctx: AppContext,
+  access: DocumentAccess,
+  query: ActivityQuery,
+): Promise<{ events: ActivityEvent[]; nextBefore: string | null }> {
   const membership = access.membership;
   const overseer = membership?.role === 'secretariat' || (access.subject.isAdmin && !membership);
   const params: unknown[] = [access.document.id, access.subject.userId, overseer, query.before ?? null, query.limit + 1];
@@ -54,7 +58,8 @@ export async function loadActivity(ctx: AppContext, access: DocumentAccess, quer
         AND (e.action <> 'collab.update_rejected' OR $3::boolean OR e.actor_user_id = $2::uuid)
       ORDER BY e.id DESC
       LIMIT $5`,
-    params);
+    params,
+  );
   const page = rows.slice(0, query.limit);
   return {
     events: page.map(presentEvent),

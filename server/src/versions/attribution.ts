@@ -21,19 +21,27 @@ export interface Attribution {
 }
 
 /** Replays the stored updates in (fromUpdateId, toUpdateId] on `fromState` and attributes each change. */
-export async function attributeChanges(db: Queryable, documentId: string, fromState: Uint8Array, fromUpdateId: number, toUpdateId: number): Promise<Attribution> {
+export async function attributeChanges(
+  db: Queryable,
+  documentId: string,
+  fromState: Uint8Array,
+  fromUpdateId: number,
+  toUpdateId: number,
+): Promise<Attribution> {
   const clauses = new Map<string, ClauseAuthors>();
   const names = new Map<string, string>();
   if (toUpdateId <= fromUpdateId) return { clauses, names };
   const { rows } = await db.query<{ update: Buffer; user_id: string | null }>(
-    'SELECT update, user_id FROM document_updates WHERE document_id = $1 AND id > $2 AND id <= $3 ORDER BY id', [documentId, fromUpdateId, toUpdateId]);
+    'SELECT update, user_id FROM document_updates WHERE document_id = $1 AND id > $2 AND id <= $3 ORDER BY id',
+    [documentId, fromUpdateId, toUpdateId],
+  );
   const doc = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(doc, fromState);
     let author: string | null = null;
     const entry = (id: string) => {
       let found = clauses.get(id);
-      if (!found) clauses.set(id, found = { languages: new Map(), structure: new Set() });
+      if (!found) clauses.set(id, (found = { languages: new Map(), structure: new Set() }));
       return found;
     };
     const noteText = (id: string, lang: string) => {

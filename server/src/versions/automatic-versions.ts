@@ -18,7 +18,8 @@ export async function documentsDueForVersion(ctx: AppContext, now: Date): Promis
         AND EXISTS (SELECT 1 FROM document_updates u WHERE u.document_id = d.id AND u.id > coalesce(v.through_update_id, 0))
         AND (v.created_at IS NULL OR v.created_at <= $1::timestamptz - make_interval(secs => $2))
       ORDER BY d.id`,
-    [now.toISOString(), AUTOMATIC_VERSION_EVERY_MS / 1000]);
+    [now.toISOString(), AUTOMATIC_VERSION_EVERY_MS / 1000],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -43,7 +44,9 @@ export function startAutomaticVersions(ctx: AppContext): () => Promise<void> {
     if (running) return;
     running = takeAutomaticVersions(ctx)
       .catch((err: unknown) => ctx.log.error({ err }, 'automatic versions check failed'))
-      .finally(() => { running = null; });
+      .finally(() => {
+        running = null;
+      });
   }, CHECK_EVERY_MS);
   timer.unref();
   return async () => {

@@ -5,7 +5,14 @@
  */
 import type * as Y from 'yjs';
 import type { Queryable } from '../db/queryable';
-import { documentParticipants, isInForce, latestApprovalRows, latestConfirmationRows, type InForceApprovalRow, type ConfirmationRow } from '../approvals/approval-store';
+import {
+  documentParticipants,
+  isInForce,
+  latestApprovalRows,
+  latestConfirmationRows,
+  type InForceApprovalRow,
+  type ConfirmationRow,
+} from '../approvals/approval-store';
 import { readSignatureRecord } from './version-store';
 import { canonicalJSON, type CanonicalNode } from '../../../shared/src/canonical';
 import { clauseItems, readClauseJSON } from '../../../shared/src/yjs-layout';
@@ -13,10 +20,19 @@ import { numberClauses } from '../../../shared/src/numbering';
 import { approvalStatus, concordanceState } from '../../../shared/src/approval-status';
 import { freezeBlockers, type FreezeBlocker } from '../../../shared/src/versions/freeze-blockers';
 import {
-  VERSION_RECORD_FORMAT, recordClause, type RecordClause, type SignatureRecord, type VersionKind, type VersionRecord,
+  VERSION_RECORD_FORMAT,
+  recordClause,
+  type RecordClause,
+  type SignatureRecord,
+  type VersionKind,
+  type VersionRecord,
 } from '../../../shared/src/versions/version-record';
 
-export interface RecordDocument { id: string; title: Record<string, string>; languages: string[] }
+export interface RecordDocument {
+  id: string;
+  title: Record<string, string>;
+  languages: string[];
+}
 
 /** What the database says about a document, read in the caller's transaction. */
 export interface RecordInputs {
@@ -52,7 +68,12 @@ export function recordClauses(doc: Y.Doc, languages: readonly string[]): RecordC
   });
 }
 
-export interface VersionMeta { id: string; kind: VersionKind; name: string | null; takenAt: string }
+export interface VersionMeta {
+  id: string;
+  kind: VersionKind;
+  name: string | null;
+  takenAt: string;
+}
 
 /** [V1] The record: only approvals and confirmations that cover the text as it stands are part of it. */
 export function buildRecord(document: RecordDocument, meta: VersionMeta, clauses: RecordClause[], inputs: RecordInputs): VersionRecord {
@@ -60,14 +81,31 @@ export function buildRecord(document: RecordDocument, meta: VersionMeta, clauses
   const participantIds = new Set(inputs.participants.map((p) => p.id));
   const approvals = inputs.approvals
     .filter((row) => participantIds.has(row.participant_id) && byId.get(row.clause_id)?.fingerprint === row.fingerprint)
-    .map((row) => ({ id: row.id, clauseId: row.clause_id, participantId: row.participant_id, fingerprint: row.fingerprint, approvedBy: row.user_display_name, approvedAt: row.created_at.toISOString() }))
+    .map((row) => ({
+      id: row.id,
+      clauseId: row.clause_id,
+      participantId: row.participant_id,
+      fingerprint: row.fingerprint,
+      approvedBy: row.user_display_name,
+      approvedAt: row.created_at.toISOString(),
+    }))
     .sort((a, b) => compare(a.clauseId, b.clauseId) || compare(a.participantId, b.participantId));
   const confirmations = inputs.confirmations
     .filter((row) => {
       const clause = byId.get(row.clause_id);
-      return clause !== undefined && clause.fingerprint !== null && concordanceState(clause.languageHashes, { languageHashes: row.language_hashes }).status === 'concordant';
+      return (
+        clause !== undefined &&
+        clause.fingerprint !== null &&
+        concordanceState(clause.languageHashes, { languageHashes: row.language_hashes }).status === 'concordant'
+      );
     })
-    .map((row) => ({ id: row.id, clauseId: row.clause_id, languageHashes: row.language_hashes, confirmedBy: row.user_display_name, confirmedAt: row.created_at.toISOString() }))
+    .map((row) => ({
+      id: row.id,
+      clauseId: row.clause_id,
+      languageHashes: row.language_hashes,
+      confirmedBy: row.user_display_name,
+      confirmedAt: row.created_at.toISOString(),
+    }))
     .sort((a, b) => compare(a.clauseId, b.clauseId));
   return {
     format: VERSION_RECORD_FORMAT,
@@ -86,15 +124,19 @@ export function blockersOf(clauses: readonly RecordClause[], inputs: RecordInput
   const approvalOf = new Map(inputs.approvals.map((row) => [`${row.clause_id}:${row.participant_id}`, row]));
   const confirmationOf = new Map(inputs.confirmations.map((row) => [row.clause_id, row]));
   const participantIds = inputs.participants.map((p) => p.id);
-  return freezeBlockers(participantIds, clauses.map((clause) => {
-    const statuses: Record<string, ReturnType<typeof approvalStatus>> = {};
-    for (const id of participantIds) statuses[id] = approvalStatus(clause.fingerprint, approvalOf.get(`${clause.id}:${id}`) ?? null);
-    const confirmation = confirmationOf.get(clause.id);
-    const concordance = clause.fingerprint === null
-      ? { status: confirmation ? 'stale' as const : 'unconfirmed' as const, changedLanguages: [] }
-      : concordanceState(clause.languageHashes, confirmation ? { languageHashes: confirmation.language_hashes } : null);
-    return { clauseId: clause.id, fingerprint: clause.fingerprint, statuses, concordance, texts: clause.texts };
-  }));
+  return freezeBlockers(
+    participantIds,
+    clauses.map((clause) => {
+      const statuses: Record<string, ReturnType<typeof approvalStatus>> = {};
+      for (const id of participantIds) statuses[id] = approvalStatus(clause.fingerprint, approvalOf.get(`${clause.id}:${id}`) ?? null);
+      const confirmation = confirmationOf.get(clause.id);
+      const concordance =
+        clause.fingerprint === null
+          ? { status: confirmation ? ('stale' as const) : ('unconfirmed' as const), changedLanguages: [] }
+          : concordanceState(clause.languageHashes, confirmation ? { languageHashes: confirmation.language_hashes } : null);
+      return { clauseId: clause.id, fingerprint: clause.fingerprint, statuses, concordance, texts: clause.texts };
+    }),
+  );
 }
 
 function compare(a: string, b: string): number {

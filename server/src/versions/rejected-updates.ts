@@ -33,14 +33,21 @@ export function keepRejectedUpdate(pool: pg.Pool, log: Logger, rejected: Rejecte
   withTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string }>(
       'INSERT INTO rejected_updates (document_id, user_id, update, reason) VALUES ($1, $2, $3, $4) RETURNING id::text',
-      [rejected.documentId, rejected.userId, Buffer.from(rejected.update), rejected.reason]);
+      [rejected.documentId, rejected.userId, Buffer.from(rejected.update), rejected.reason],
+    );
     await recordAuditEvent(client, {
-      documentId: rejected.documentId, actorUserId: rejected.userId, action: 'collab.update_rejected',
+      documentId: rejected.documentId,
+      actorUserId: rejected.userId,
+      action: 'collab.update_rejected',
       subject: { rejectedUpdateId: rows[0].id, reason: rejected.reason, bytes: rejected.update.byteLength },
     });
     return rows[0].id;
   }).then(
-    (id) => log.info({ documentId: rejected.documentId, userId: rejected.userId, rejectedUpdateId: id, reason: rejected.reason }, 'update refused after the freeze: kept, not applied'),
+    (id) =>
+      log.info(
+        { documentId: rejected.documentId, userId: rejected.userId, rejectedUpdateId: id, reason: rejected.reason },
+        'update refused after the freeze: kept, not applied',
+      ),
     (err: unknown) => log.error({ err, documentId: rejected.documentId, userId: rejected.userId }, 'a refused update could not be kept'),
   );
 }

@@ -16,7 +16,11 @@ import { redline, redlineSummary } from '../../../shared/src/versions/redline';
 import type { RecordClause, VersionRecord } from '../../../shared/src/versions/version-record';
 import type { Comparison, CompareQuery, FreezeStatus, RejectedUpdates } from '../../../shared/src/api/versions';
 
-export interface DocumentRef { id: string; status: string; languages: string[] }
+export interface DocumentRef {
+  id: string;
+  status: string;
+  languages: string[];
+}
 
 export async function requireVersion(ctx: AppContext, documentId: string, versionId: string): Promise<FullVersionRow> {
   const row = await findVersion(ctx.pool, documentId, versionId);
@@ -41,11 +45,16 @@ export function plainTextsOf(record: VersionRecord): Record<string, Record<strin
   return texts;
 }
 
-interface TextNow { clauses: RecordClause[]; state: Uint8Array; throughUpdateId: number }
+interface TextNow {
+  clauses: RecordClause[];
+  state: Uint8Array;
+  throughUpdateId: number;
+}
 
 async function textNow(ctx: AppContext, document: DocumentRef): Promise<TextNow> {
   const { value, throughUpdateId } = await ctx.documents.read(document.id, (doc) => ({
-    clauses: recordClauses(doc, document.languages), state: Y.encodeStateAsUpdate(doc),
+    clauses: recordClauses(doc, document.languages),
+    state: Y.encodeStateAsUpdate(doc),
   }));
   return { ...value, throughUpdateId };
 }
@@ -54,10 +63,22 @@ async function textNow(ctx: AppContext, document: DocumentRef): Promise<TextNow>
 export async function compareVersions(ctx: AppContext, document: DocumentRef, query: CompareQuery): Promise<Comparison> {
   const first = await requireVersion(ctx, document.id, query.from);
   const second = query.to === 'current' ? null : await requireVersion(ctx, document.id, query.to);
-  interface Side { row: FullVersionRow | null; clauses: RecordClause[]; through: number; state: Uint8Array }
-  const ofRow = (row: FullVersionRow): Side => ({ row, clauses: recordOf(row).clauses, through: Number(row.through_update_id), state: new Uint8Array(row.state) });
+  interface Side {
+    row: FullVersionRow | null;
+    clauses: RecordClause[];
+    through: number;
+    state: Uint8Array;
+  }
+  const ofRow = (row: FullVersionRow): Side => ({
+    row,
+    clauses: recordOf(row).clauses,
+    through: Number(row.through_update_id),
+    state: new Uint8Array(row.state),
+  });
   let older = ofRow(first);
-  let newer: Side = second ? ofRow(second) : await textNow(ctx, document).then((now) => ({ row: null, clauses: now.clauses, through: now.throughUpdateId, state: now.state }));
+  let newer: Side = second
+    ? ofRow(second)
+    : await textNow(ctx, document).then((now) => ({ row: null, clauses: now.clauses, through: now.throughUpdateId, state: now.state }));
   // Always from the older text to the newer one: attribution replays the updates between them.
   if (second && newer.through < older.through) [older, newer] = [newer, older];
   const attribution = await attributeChanges(ctx.pool, document.id, older.state, older.through, newer.through);
@@ -81,7 +102,7 @@ export async function compareVersions(ctx: AppContext, document: DocumentRef, qu
 
 function people(attribution: Attribution, ids: Set<string | null> | undefined): Array<{ id: string | null; displayName: string | null }> {
   return [...(ids ?? [])]
-    .map((id) => ({ id, displayName: id ? attribution.names.get(id) ?? null : null }))
+    .map((id) => ({ id, displayName: id ? (attribution.names.get(id) ?? null) : null }))
     .sort((a, b) => (a.displayName ?? '\uffff').localeCompare(b.displayName ?? '\uffff'));
 }
 
@@ -108,7 +129,11 @@ function excerptOf(clause: RecordClause, languages: readonly string[]): Record<s
   const excerpt: Record<string, string> = {};
   for (const lang of languages) {
     const text = clause.texts[lang];
-    const plain = text ? plainText(text as never).replace(/\s+/g, ' ').trim() : '';
+    const plain = text
+      ? plainText(text as never)
+          .replace(/\s+/g, ' ')
+          .trim()
+      : '';
     excerpt[lang] = plain.length > 60 ? `${plain.slice(0, 60).replace(/\s\S*$/, '')}…` : plain;
   }
   return excerpt;
@@ -121,6 +146,10 @@ export async function rejectedUpdatesFor(ctx: AppContext, document: DocumentRef,
   const now = await textNow(ctx, document);
   return {
     updates: rows.map((row) => ({ id: row.id, receivedAt: row.created_at.toISOString(), reason: row.reason, bytes: row.update.byteLength })),
-    changes: unappliedChanges(now.state, rows.map((row) => new Uint8Array(row.update)), document.languages),
+    changes: unappliedChanges(
+      now.state,
+      rows.map((row) => new Uint8Array(row.update)),
+      document.languages,
+    ),
   };
 }

@@ -28,28 +28,39 @@ const COLUMNS = `v.id, v.document_id, v.seq, v.kind, v.name, v.fingerprint, v.th
 
 export async function listVersions(db: Queryable, documentId: string): Promise<VersionRow[]> {
   const { rows } = await db.query<VersionRow>(
-    `SELECT ${COLUMNS} FROM document_versions v LEFT JOIN users u ON u.id = v.created_by WHERE v.document_id = $1 ORDER BY v.seq DESC`, [documentId]);
+    `SELECT ${COLUMNS} FROM document_versions v LEFT JOIN users u ON u.id = v.created_by WHERE v.document_id = $1 ORDER BY v.seq DESC`,
+    [documentId],
+  );
   return rows;
 }
 
 export async function findVersion(db: Queryable, documentId: string, versionId: string): Promise<FullVersionRow | undefined> {
   const { rows } = await db.query<FullVersionRow>(
     `SELECT ${COLUMNS}, v.record, v.state FROM document_versions v LEFT JOIN users u ON u.id = v.created_by
-      WHERE v.document_id = $1 AND v.id = $2`, [documentId, versionId]);
+      WHERE v.document_id = $1 AND v.id = $2`,
+    [documentId, versionId],
+  );
   return rows[0];
 }
 
-export async function findVersionByFingerprint(db: Queryable, fingerprint: string): Promise<(FullVersionRow & { title: Record<string, string>; document_status: string }) | undefined> {
+export async function findVersionByFingerprint(
+  db: Queryable,
+  fingerprint: string,
+): Promise<(FullVersionRow & { title: Record<string, string>; document_status: string }) | undefined> {
   const { rows } = await db.query<FullVersionRow & { title: Record<string, string>; document_status: string }>(
     `SELECT ${COLUMNS}, v.record, v.state, d.title, d.status AS document_status
        FROM document_versions v JOIN documents d ON d.id = v.document_id LEFT JOIN users u ON u.id = v.created_by
-      WHERE v.fingerprint = $1`, [fingerprint]);
+      WHERE v.fingerprint = $1`,
+    [fingerprint],
+  );
   return rows[0];
 }
 
 export async function latestVersion(db: Queryable, documentId: string): Promise<VersionRow | undefined> {
   const { rows } = await db.query<VersionRow>(
-    `SELECT ${COLUMNS} FROM document_versions v LEFT JOIN users u ON u.id = v.created_by WHERE v.document_id = $1 ORDER BY v.seq DESC LIMIT 1`, [documentId]);
+    `SELECT ${COLUMNS} FROM document_versions v LEFT JOIN users u ON u.id = v.created_by WHERE v.document_id = $1 ORDER BY v.seq DESC LIMIT 1`,
+    [documentId],
+  );
   return rows[0];
 }
 
@@ -69,14 +80,27 @@ export async function insertVersion(db: Queryable, version: NewVersion): Promise
     `INSERT INTO document_versions (id, document_id, seq, kind, name, state, record, fingerprint, through_update_id, created_by, created_at)
      VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM document_versions WHERE document_id = $2), $3, $4, $5, $6, $7, $8, $9, $10)
      RETURNING seq`,
-    [record.version.id, record.document.id, record.version.kind, record.version.name, Buffer.from(version.state), version.bytes,
-      version.fingerprint, version.throughUpdateId, version.createdBy, record.version.takenAt]);
+    [
+      record.version.id,
+      record.document.id,
+      record.version.kind,
+      record.version.name,
+      Buffer.from(version.state),
+      version.bytes,
+      version.fingerprint,
+      version.throughUpdateId,
+      version.createdBy,
+      record.version.takenAt,
+    ],
+  );
   return rows[0];
 }
 
 export async function readSignatureRecord(db: Queryable, documentId: string): Promise<(SignatureRecord & { updatedAt: Date }) | null> {
   const { rows } = await db.query<{ place: Record<string, string>; signed_on: string; signatories: SignatureRecord['signatories']; updated_at: Date }>(
-    `SELECT place, to_char(signed_on, 'YYYY-MM-DD') AS signed_on, signatories, updated_at FROM signature_records WHERE document_id = $1`, [documentId]);
+    `SELECT place, to_char(signed_on, 'YYYY-MM-DD') AS signed_on, signatories, updated_at FROM signature_records WHERE document_id = $1`,
+    [documentId],
+  );
   const row = rows[0];
   return row ? { place: row.place, date: row.signed_on, signatories: row.signatories, updatedAt: row.updated_at } : null;
 }
@@ -86,7 +110,8 @@ export async function writeSignatureRecord(db: Queryable, documentId: string, us
     `INSERT INTO signature_records (document_id, place, signed_on, signatories, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, now())
      ON CONFLICT (document_id) DO UPDATE SET place = EXCLUDED.place, signed_on = EXCLUDED.signed_on, signatories = EXCLUDED.signatories,
        updated_by = EXCLUDED.updated_by, updated_at = now()`,
-    [documentId, JSON.stringify(record.place), record.date, JSON.stringify(record.signatories), userId]);
+    [documentId, JSON.stringify(record.place), record.date, JSON.stringify(record.signatories), userId],
+  );
 }
 
 export interface RejectedUpdateRow {
@@ -98,6 +123,8 @@ export interface RejectedUpdateRow {
 
 export async function rejectedUpdatesOf(db: Queryable, documentId: string, userId: string): Promise<RejectedUpdateRow[]> {
   const { rows } = await db.query<RejectedUpdateRow>(
-    'SELECT id::text, update, reason, created_at FROM rejected_updates WHERE document_id = $1 AND user_id = $2 ORDER BY id', [documentId, userId]);
+    'SELECT id::text, update, reason, created_at FROM rejected_updates WHERE document_id = $1 AND user_id = $2 ORDER BY id',
+    [documentId, userId],
+  );
   return rows;
 }

@@ -10,34 +10,40 @@ import { CLAUSE_KINDS } from '../yjs-layout';
 
 export const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'A hash is 64 lower-case hex digits');
 
-export const approveClauseBodySchema = z.object({
-  /** The Participant approving: it must be the approver's own. */
-  participantId: z.uuid(),
-  /** The clause fingerprint of the text the person was looking at. */
-  fingerprint: hashSchema,
-  /** Required (true) when the clause's concordance is stale or unconfirmed: the dialog asked and the person agreed. */
-  acknowledgeConcordance: z.boolean().optional(),
-}).strict();
+export const approveClauseBodySchema = z
+  .object({
+    /** The Participant approving: it must be the approver's own. */
+    participantId: z.uuid(),
+    /** The clause fingerprint of the text the person was looking at. */
+    fingerprint: hashSchema,
+    /** Required (true) when the clause's concordance is stale or unconfirmed: the dialog asked and the person agreed. */
+    acknowledgeConcordance: z.boolean().optional(),
+  })
+  .strict();
 export type ApproveClauseBody = z.infer<typeof approveClauseBodySchema>;
 
 export const revokeApprovalQuerySchema = z.object({ participantId: z.uuid() }).strict();
 export type RevokeApprovalQuery = z.infer<typeof revokeApprovalQuerySchema>;
 
-export const confirmConcordanceBodySchema = z.object({
-  /** The language hashes of the texts the person compared, one per language of the document. */
-  languageHashes: z.record(languageCodeSchema, hashSchema),
-}).strict();
+export const confirmConcordanceBodySchema = z
+  .object({
+    /** The language hashes of the texts the person compared, one per language of the document. */
+    languageHashes: z.record(languageCodeSchema, hashSchema),
+  })
+  .strict();
 export type ConfirmConcordanceBody = z.infer<typeof confirmConcordanceBodySchema>;
 
 export const MATRIX_FILTERS = [...APPROVAL_STATUSES, 'concordance_flagged'] as const;
 export type MatrixFilter = (typeof MATRIX_FILTERS)[number];
 
-export const approvalMatrixQuerySchema = z.object({
-  /** Only clauses with at least one cell in this status (or whose concordance is not `concordant`). */
-  status: z.enum(MATRIX_FILTERS).optional(),
-  /** Only clauses this Participant (id or code) has not approved as they stand: "missing Guatemala". */
-  missing: z.string().min(1).max(64).optional(),
-}).strict();
+export const approvalMatrixQuerySchema = z
+  .object({
+    /** Only clauses with at least one cell in this status (or whose concordance is not `concordant`). */
+    status: z.enum(MATRIX_FILTERS).optional(),
+    /** Only clauses this Participant (id or code) has not approved as they stand: "missing Guatemala". */
+    missing: z.string().min(1).max(64).optional(),
+  })
+  .strict();
 export type ApprovalMatrixQuery = z.infer<typeof approvalMatrixQuerySchema>;
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -51,26 +57,30 @@ export const approvalStatusSchema = z.enum(APPROVAL_STATUSES);
 export const concordanceStatusSchema = z.enum(CONCORDANCE_STATUSES);
 
 /** A Participant's approval still in force (not revoked): it covers exactly `fingerprint`. */
-export const approvalRecordSchema = z.object({
-  id: z.string(),
-  clauseId: z.string(),
-  participantId: z.uuid(),
-  fingerprint: hashSchema,
-  languageHashes,
-  approvedBy: userRefSchema,
-  approvedAt: isoTime,
-  /** The clause's concordance when it was approved; anything but `concordant` was acknowledged. */
-  concordanceAtApproval: concordanceStatusSchema,
-}).meta({ id: 'Approval' });
+export const approvalRecordSchema = z
+  .object({
+    id: z.string(),
+    clauseId: z.string(),
+    participantId: z.uuid(),
+    fingerprint: hashSchema,
+    languageHashes,
+    approvedBy: userRefSchema,
+    approvedAt: isoTime,
+    /** The clause's concordance when it was approved; anything but `concordant` was acknowledged. */
+    concordanceAtApproval: concordanceStatusSchema,
+  })
+  .meta({ id: 'Approval' });
 export type ApprovalRecord = z.infer<typeof approvalRecordSchema>;
 
-export const concordanceRecordSchema = z.object({
-  id: z.string(),
-  clauseId: z.string(),
-  languageHashes,
-  confirmedBy: userRefSchema,
-  confirmedAt: isoTime,
-}).meta({ id: 'ConcordanceConfirmation' });
+export const concordanceRecordSchema = z
+  .object({
+    id: z.string(),
+    clauseId: z.string(),
+    languageHashes,
+    confirmedBy: userRefSchema,
+    confirmedAt: isoTime,
+  })
+  .meta({ id: 'ConcordanceConfirmation' });
 export type ConcordanceRecord = z.infer<typeof concordanceRecordSchema>;
 
 export const matrixParticipantSchema = z.object({
@@ -81,53 +91,59 @@ export const matrixParticipantSchema = z.object({
 });
 export type MatrixParticipant = z.infer<typeof matrixParticipantSchema>;
 
-export const matrixClauseSchema = z.object({
-  clauseId: z.string(),
-  kind: z.enum(CLAUSE_KINDS),
-  /** The current fingerprint; null when a text is not valid in the schema (it cannot be approved). */
-  fingerprint: hashSchema.nullable(),
-  languageHashes,
-  /** Approvals in force, by Participant id. */
-  approvals: z.record(z.string(), approvalRecordSchema),
-  /** Status per Participant id, as of this answer (the client re-derives it live). */
-  statuses: z.record(z.string(), approvalStatusSchema),
-  concordance: z.object({
-    status: concordanceStatusSchema,
-    changedLanguages: z.array(languageCodeSchema),
-    confirmation: concordanceRecordSchema.nullable(),
-  }),
-}).meta({ id: 'ApprovalMatrixClause' });
+export const matrixClauseSchema = z
+  .object({
+    clauseId: z.string(),
+    kind: z.enum(CLAUSE_KINDS),
+    /** The current fingerprint; null when a text is not valid in the schema (it cannot be approved). */
+    fingerprint: hashSchema.nullable(),
+    languageHashes,
+    /** Approvals in force, by Participant id. */
+    approvals: z.record(z.string(), approvalRecordSchema),
+    /** Status per Participant id, as of this answer (the client re-derives it live). */
+    statuses: z.record(z.string(), approvalStatusSchema),
+    concordance: z.object({
+      status: concordanceStatusSchema,
+      changedLanguages: z.array(languageCodeSchema),
+      confirmation: concordanceRecordSchema.nullable(),
+    }),
+  })
+  .meta({ id: 'ApprovalMatrixClause' });
 export type MatrixClause = z.infer<typeof matrixClauseSchema>;
 
 const progressSchema = z.object({ approved: z.number().int(), outdated: z.number().int(), notApproved: z.number().int(), total: z.number().int() });
 
-export const approvalMatrixSchema = z.object({
-  documentId: z.uuid(),
-  documentStatus: z.string(),
-  languages: z.array(languageCodeSchema),
-  participants: z.array(matrixParticipantSchema),
-  /** Visible clauses in document order (filtered when the query asked for it). */
-  clauses: z.array(matrixClauseSchema),
-  /** By Participant id, over every visible clause whatever the filter. */
-  progress: z.record(z.string(), progressSchema),
-  /** Ready when every visible clause is approved by every Participant. */
-  readiness: z.object({ ready: z.boolean(), approved: z.number().int(), total: z.number().int() }),
-}).meta({ id: 'ApprovalMatrix' });
+export const approvalMatrixSchema = z
+  .object({
+    documentId: z.uuid(),
+    documentStatus: z.string(),
+    languages: z.array(languageCodeSchema),
+    participants: z.array(matrixParticipantSchema),
+    /** Visible clauses in document order (filtered when the query asked for it). */
+    clauses: z.array(matrixClauseSchema),
+    /** By Participant id, over every visible clause whatever the filter. */
+    progress: z.record(z.string(), progressSchema),
+    /** Ready when every visible clause is approved by every Participant. */
+    readiness: z.object({ ready: z.boolean(), approved: z.number().int(), total: z.number().int() }),
+  })
+  .meta({ id: 'ApprovalMatrix' });
 export type ApprovalMatrix = z.infer<typeof approvalMatrixSchema>;
 
 export const diffPartSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 
-export const changedSinceSchema = z.object({
-  /** Languages whose text differs from the recorded one. */
-  changedLanguages: z.array(languageCodeSchema),
-  /** Per language: the word diff from the recorded plain text to the plain text now (only `equal` parts when unchanged). */
-  changes: z.record(languageCodeSchema, z.array(diffPartSchema)),
-  /**
-   * Who changed the document after the record: the authors of every stored update after it. Attribution
-   * is per document, not per clause — they may have edited another clause.
-   */
-  changedBy: z.array(userRefSchema),
-}).meta({ id: 'ChangedSince' });
+export const changedSinceSchema = z
+  .object({
+    /** Languages whose text differs from the recorded one. */
+    changedLanguages: z.array(languageCodeSchema),
+    /** Per language: the word diff from the recorded plain text to the plain text now (only `equal` parts when unchanged). */
+    changes: z.record(languageCodeSchema, z.array(diffPartSchema)),
+    /**
+     * Who changed the document after the record: the authors of every stored update after it. Attribution
+     * is per document, not per clause — they may have edited another clause.
+     */
+    changedBy: z.array(userRefSchema),
+  })
+  .meta({ id: 'ChangedSince' });
 export type ChangedSince = z.infer<typeof changedSinceSchema>;
 export type LanguageChanges = ChangedSince['changes'];
 
@@ -141,40 +157,58 @@ export const clauseParticipantApprovalSchema = z.object({
 export type ClauseParticipantApproval = z.infer<typeof clauseParticipantApprovalSchema>;
 
 export const clauseHistoryEntrySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('approval'), id: z.string(), participantId: z.uuid(), user: userRefSchema, at: isoTime, fingerprint: hashSchema, concordanceAtApproval: concordanceStatusSchema }),
+  z.object({
+    type: z.literal('approval'),
+    id: z.string(),
+    participantId: z.uuid(),
+    user: userRefSchema,
+    at: isoTime,
+    fingerprint: hashSchema,
+    concordanceAtApproval: concordanceStatusSchema,
+  }),
   z.object({ type: z.literal('revocation'), id: z.string(), participantId: z.uuid(), user: userRefSchema, at: isoTime, revokes: z.string() }),
   z.object({ type: z.literal('concordance'), id: z.string(), user: userRefSchema, at: isoTime, languageHashes }),
 ]);
 export type ClauseHistoryEntry = z.infer<typeof clauseHistoryEntrySchema>;
 
-export const clauseApprovalsSchema = z.object({
-  documentId: z.uuid(),
-  clauseId: z.string(),
-  kind: z.enum(CLAUSE_KINDS),
-  fingerprint: hashSchema.nullable(),
-  languageHashes,
-  plainTexts,
-  participants: z.array(clauseParticipantApprovalSchema),
-  concordance: z.object({
-    status: concordanceStatusSchema,
-    confirmation: concordanceRecordSchema.extend({ plainTexts }).nullable(),
-    changedSince: changedSinceSchema.nullable(),
-  }),
-  /** Every approval, revocation and confirmation of the clause, oldest first. */
-  history: z.array(clauseHistoryEntrySchema),
-}).meta({ id: 'ClauseApprovals' });
+export const clauseApprovalsSchema = z
+  .object({
+    documentId: z.uuid(),
+    clauseId: z.string(),
+    kind: z.enum(CLAUSE_KINDS),
+    fingerprint: hashSchema.nullable(),
+    languageHashes,
+    plainTexts,
+    participants: z.array(clauseParticipantApprovalSchema),
+    concordance: z.object({
+      status: concordanceStatusSchema,
+      confirmation: concordanceRecordSchema.extend({ plainTexts }).nullable(),
+      changedSince: changedSinceSchema.nullable(),
+    }),
+    /** Every approval, revocation and confirmation of the clause, oldest first. */
+    history: z.array(clauseHistoryEntrySchema),
+  })
+  .meta({ id: 'ClauseApprovals' });
 export type ClauseApprovals = z.infer<typeof clauseApprovalsSchema>;
 
-export const approvalRevokedSchema = z.object({
-  documentId: z.uuid(),
-  clauseId: z.string(),
-  participantId: z.uuid(),
-  approvalId: z.string(),
-  revokedBy: userRefSchema,
-  revokedAt: isoTime,
-}).meta({ id: 'ApprovalRevoked' });
+export const approvalRevokedSchema = z
+  .object({
+    documentId: z.uuid(),
+    clauseId: z.string(),
+    participantId: z.uuid(),
+    approvalId: z.string(),
+    revokedBy: userRefSchema,
+    revokedAt: isoTime,
+  })
+  .meta({ id: 'ApprovalRevoked' });
 
 /** socket.io payloads, sent to room `doc:<documentId>` (event names in protocol.ts `SocketEvent`). */
-export interface ApprovalRecordedEvent { documentId: string; approval: ApprovalRecord }
+export interface ApprovalRecordedEvent {
+  documentId: string;
+  approval: ApprovalRecord;
+}
 export type ApprovalRevokedEvent = z.infer<typeof approvalRevokedSchema>;
-export interface ConcordanceConfirmedEvent { documentId: string; confirmation: ConcordanceRecord }
+export interface ConcordanceConfirmedEvent {
+  documentId: string;
+  confirmation: ConcordanceRecord;
+}

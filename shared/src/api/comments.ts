@@ -18,92 +18,119 @@ export const COMMENT_CHANGES = ['created', 'replied', 'edited', 'deleted', 'reso
 export type CommentChange = (typeof COMMENT_CHANGES)[number];
 
 /** Yjs ids are two unsigned integers below 2^53. */
-const yId = z.object({
-  client: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  clock: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-}).strict();
+const yId = z
+  .object({
+    client: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    clock: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  })
+  .strict();
 
 /** `Y.relativePositionToJSON(relativePosition)`: what the client computes and the server stores (encoded). */
-export const relativePositionSchema = z.object({
-  type: yId.optional(),
-  tname: z.string().max(100).optional(),
-  item: yId.optional(),
-  assoc: z.number().int().min(-1).max(1).optional(),
-}).strict().meta({ id: 'RelativePosition' });
+export const relativePositionSchema = z
+  .object({
+    type: yId.optional(),
+    tname: z.string().max(100).optional(),
+    item: yId.optional(),
+    assoc: z.number().int().min(-1).max(1).optional(),
+  })
+  .strict()
+  .meta({ id: 'RelativePosition' });
 export type RelativePositionJSON = z.infer<typeof relativePositionSchema>;
 
-export const anchorInputSchema = z.object({
-  start: relativePositionSchema,
-  end: relativePositionSchema,
-}).strict().describe('the commented range in the clause text of `language`, as two Yjs relative positions');
+export const anchorInputSchema = z
+  .object({
+    start: relativePositionSchema,
+    end: relativePositionSchema,
+  })
+  .strict()
+  .describe('the commented range in the clause text of `language`, as two Yjs relative positions');
 export type AnchorInput = z.infer<typeof anchorInputSchema>;
 
 /** Whether the anchored words are still there, as the server's copy of the document says. */
 export const ANCHOR_STATES = ['present', 'removed', 'unknown'] as const;
 export type AnchorState = (typeof ANCHOR_STATES)[number];
 
-export const anchorSchema = z.object({
-  start: relativePositionSchema,
-  end: relativePositionSchema,
-  quote: z.string().describe('the text the range covered when the thread was opened'),
-  state: z.enum(ANCHOR_STATES).describe('`removed`: every word of the range was deleted; the quote is all that is left'),
-  text: z.string().nullable().describe('the text the range covers now (null unless present)'),
-}).strict().meta({ id: 'CommentAnchor' });
+export const anchorSchema = z
+  .object({
+    start: relativePositionSchema,
+    end: relativePositionSchema,
+    quote: z.string().describe('the text the range covered when the thread was opened'),
+    state: z.enum(ANCHOR_STATES).describe('`removed`: every word of the range was deleted; the quote is all that is left'),
+    text: z.string().nullable().describe('the text the range covers now (null unless present)'),
+  })
+  .strict()
+  .meta({ id: 'CommentAnchor' });
 export type CommentAnchor = z.infer<typeof anchorSchema>;
 
-export const personRefSchema = z.object({
-  id: z.uuid(),
-  displayName: z.string(),
-}).strict().meta({ id: 'PersonRef' });
+export const personRefSchema = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+  })
+  .strict()
+  .meta({ id: 'PersonRef' });
 export type PersonRef = z.infer<typeof personRefSchema>;
 
-export const commentAuthorSchema = personRefSchema.extend({
-  participantId: z.uuid().nullable().describe('the Participant they wrote for (null: the secretariat, or none)'),
-}).strict().meta({ id: 'CommentAuthor' });
+export const commentAuthorSchema = personRefSchema
+  .extend({
+    participantId: z.uuid().nullable().describe('the Participant they wrote for (null: the secretariat, or none)'),
+  })
+  .strict()
+  .meta({ id: 'CommentAuthor' });
 export type CommentAuthor = z.infer<typeof commentAuthorSchema>;
 
-export const commentSchema = z.object({
-  id: z.uuid(),
-  threadId: z.uuid(),
-  author: commentAuthorSchema,
-  body: z.string().nullable().describe('plain text with line breaks; null once deleted'),
-  mentions: z.array(personRefSchema),
-  createdAt: z.iso.datetime(),
-  editedAt: z.iso.datetime().nullable(),
-  deletedAt: z.iso.datetime().nullable(),
-}).strict().meta({ id: 'Comment' });
+export const commentSchema = z
+  .object({
+    id: z.uuid(),
+    threadId: z.uuid(),
+    author: commentAuthorSchema,
+    body: z.string().nullable().describe('plain text with line breaks; null once deleted'),
+    mentions: z.array(personRefSchema),
+    createdAt: z.iso.datetime(),
+    editedAt: z.iso.datetime().nullable(),
+    deletedAt: z.iso.datetime().nullable(),
+  })
+  .strict()
+  .meta({ id: 'Comment' });
 export type CommentView = z.infer<typeof commentSchema>;
 
-export const threadSchema = z.object({
-  id: z.uuid(),
-  documentId: z.uuid(),
-  clauseId: z.string(),
-  clauseDeleted: z.boolean().describe('the clause was removed from the document; the thread stays readable'),
-  language: z.string().nullable(),
-  anchor: anchorSchema.nullable(),
-  visibility: z.enum(COMMENT_VISIBILITIES),
-  participantId: z.uuid().nullable().describe("the author's Participant when the thread was opened"),
-  author: commentAuthorSchema,
-  status: z.enum(['open', 'resolved']),
-  createdAt: z.iso.datetime(),
-  lastActivityAt: z.iso.datetime(),
-  resolvedAt: z.iso.datetime().nullable(),
-  resolvedBy: personRefSchema.nullable(),
-  reopenedAt: z.iso.datetime().nullable(),
-  reopenedBy: personRefSchema.nullable(),
-  comments: z.array(commentSchema).describe('the first comment, then the replies in order'),
-}).strict().meta({ id: 'CommentThread' });
+export const threadSchema = z
+  .object({
+    id: z.uuid(),
+    documentId: z.uuid(),
+    clauseId: z.string(),
+    clauseDeleted: z.boolean().describe('the clause was removed from the document; the thread stays readable'),
+    language: z.string().nullable(),
+    anchor: anchorSchema.nullable(),
+    visibility: z.enum(COMMENT_VISIBILITIES),
+    participantId: z.uuid().nullable().describe("the author's Participant when the thread was opened"),
+    author: commentAuthorSchema,
+    status: z.enum(['open', 'resolved']),
+    createdAt: z.iso.datetime(),
+    lastActivityAt: z.iso.datetime(),
+    resolvedAt: z.iso.datetime().nullable(),
+    resolvedBy: personRefSchema.nullable(),
+    reopenedAt: z.iso.datetime().nullable(),
+    reopenedBy: personRefSchema.nullable(),
+    comments: z.array(commentSchema).describe('the first comment, then the replies in order'),
+  })
+  .strict()
+  .meta({ id: 'CommentThread' });
 export type CommentThread = z.infer<typeof threadSchema>;
 
-export const threadListSchema = z.object({
-  threads: z.array(threadSchema),
-  nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last one'),
-}).strict();
+export const threadListSchema = z
+  .object({
+    threads: z.array(threadSchema),
+    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last one'),
+  })
+  .strict();
 export type CommentThreadList = z.infer<typeof threadListSchema>;
 
-export const threadCountsSchema = z.object({
-  clauses: z.record(z.string(), z.object({ open: z.number().int(), resolved: z.number().int() }).strict()),
-}).strict();
+export const threadCountsSchema = z
+  .object({
+    clauses: z.record(z.string(), z.object({ open: z.number().int(), resolved: z.number().int() }).strict()),
+  })
+  .strict();
 export type CommentThreadCounts = z.infer<typeof threadCountsSchema>;
 
 /** socket.io `comment:thread`: a thread as it is after one change, sent to the rooms that may read it. */

@@ -21,16 +21,21 @@ export const uiLanguageSchema = z.enum(UI_LANGUAGES);
 export const displayNameInput = z.string().trim().min(1).max(200);
 /** OWASP: at least 8 characters (we ask 10), long passphrases welcome, no composition rules. */
 export const newPasswordInput = z.string().min(10).max(200);
-export const participantCodeInput = z.string().trim().regex(/^[A-Z0-9]{2,8}$/, 'two to eight capital letters or digits, e.g. "GT"');
+export const participantCodeInput = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9]{2,8}$/, 'two to eight capital letters or digits, e.g. "GT"');
 export const colorInput = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a color such as "#1D4E89"');
 /** A body that must be empty (a command with nothing to say). */
 export const emptyBody = z.object({}).strict();
 
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string().describe('stable: shared/src/error-codes.ts'),
-    message: z.string().describe('in the person’s language'),
-    details: z.unknown().optional().describe('structured facts the person needs to act on, e.g. the blockers of a refused freeze'),
-  }),
-}).meta({ id: 'Error' });
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('stable: shared/src/error-codes.ts'),
+      message: z.string().describe('in the person’s language'),
+      details: z.unknown().optional().describe('structured facts the person needs to act on, e.g. the blockers of a refused freeze'),
+    }),
+  })
+  .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -7,38 +7,47 @@ import { participantSchema } from './participants';
 
 export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
 
-export const documentSchema = z.object({
-  id: z.uuid(),
-  title: localizedSchema,
-  languages: z.array(z.string()),
-  status: documentStatusSchema,
-  createdAt: isoTime,
-  updatedAt: isoTime,
-}).meta({ id: 'Document' });
+export const documentSchema = z
+  .object({
+    id: z.uuid(),
+    title: localizedSchema,
+    languages: z.array(z.string()),
+    status: documentStatusSchema,
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .meta({ id: 'Document' });
 export type DocumentJSON = z.infer<typeof documentSchema>;
 
 const count = z.int().min(0);
 
-export const documentProgressSchema = z.object({
-  approvedClauses: count.describe('visible clauses every Participant has approved as they stand now (none without Participants)'),
-  totalClauses: count.describe('visible clauses of the text now'),
-  openThreads: count.describe('open comment threads I may read (internal notes of other delegations are not counted)'),
-}).meta({ id: 'DocumentProgress' });
+export const documentProgressSchema = z
+  .object({
+    approvedClauses: count.describe('visible clauses every Participant has approved as they stand now (none without Participants)'),
+    totalClauses: count.describe('visible clauses of the text now'),
+    openThreads: count.describe('open comment threads I may read (internal notes of other delegations are not counted)'),
+  })
+  .meta({ id: 'DocumentProgress' });
 export type DocumentProgress = z.infer<typeof documentProgressSchema>;
 
-export const documentSummarySchema = documentSchema.omit({ createdAt: true }).extend({
-  myRole: roleSchema.nullable(),
-  myParticipantId: z.uuid().nullable(),
-  progress: documentProgressSchema,
-}).meta({ id: 'DocumentSummary' });
+export const documentSummarySchema = documentSchema
+  .omit({ createdAt: true })
+  .extend({
+    myRole: roleSchema.nullable(),
+    myParticipantId: z.uuid().nullable(),
+    progress: documentProgressSchema,
+  })
+  .meta({ id: 'DocumentSummary' });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 export const documentListSchema = z.object({ documents: z.array(documentSummarySchema) });
 
-export const myAccessSchema = z.object({
-  role: roleSchema.nullable(),
-  participantId: z.uuid().nullable(),
-  permissions: z.array(z.enum(ACTIONS as [Action, ...Action[]])),
-}).meta({ id: 'MyAccess' });
+export const myAccessSchema = z
+  .object({
+    role: roleSchema.nullable(),
+    participantId: z.uuid().nullable(),
+    permissions: z.array(z.enum(ACTIONS as [Action, ...Action[]])),
+  })
+  .meta({ id: 'MyAccess' });
 export type MyAccess = z.infer<typeof myAccessSchema>;
 
 export const documentDetailSchema = z.object({ document: documentSchema, participants: z.array(participantSchema), me: myAccessSchema });
@@ -47,24 +56,38 @@ export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 export const collabTicketSchema = z.object({ token: z.string(), expiresAt: isoTime });
 export type CollabTicket = z.infer<typeof collabTicketSchema>;
 
-export const createDocumentBodySchema = z.object({
-  title: localizedInput.describe('the title in each language of the document'),
-  languages: languageListSchema.optional().describe('the document’s languages, English and Spanish when left out'),
-  participants: z.array(z.object({ code: participantCodeInput, name: localizedInput, color: colorInput }).strict()).max(50).default([]),
-  members: z.array(z.object({
-    email: emailInput,
-    role: roleSchema,
-    participant: participantCodeInput.nullable().default(null).describe('the code of one of the Participants above; required for a delegate'),
-  }).strict()).max(500).default([]),
-}).strict();
+export const createDocumentBodySchema = z
+  .object({
+    title: localizedInput.describe('the title in each language of the document'),
+    languages: languageListSchema.optional().describe('the document’s languages, English and Spanish when left out'),
+    participants: z
+      .array(z.object({ code: participantCodeInput, name: localizedInput, color: colorInput }).strict())
+      .max(50)
+      .default([]),
+    members: z
+      .array(
+        z
+          .object({
+            email: emailInput,
+            role: roleSchema,
+            participant: participantCodeInput.nullable().default(null).describe('the code of one of the Participants above; required for a delegate'),
+          })
+          .strict(),
+      )
+      .max(500)
+      .default([]),
+  })
+  .strict();
 export type CreateDocumentBody = z.input<typeof createDocumentBodySchema>;
 
-export const duplicateDocumentBodySchema = z.object({
-  title: localizedInput,
-  participants: z.boolean().default(true),
-  members: z.boolean().default(true),
-  text: z.boolean().default(false),
-}).strict();
+export const duplicateDocumentBodySchema = z
+  .object({
+    title: localizedInput,
+    participants: z.boolean().default(true),
+    members: z.boolean().default(true),
+    text: z.boolean().default(false),
+  })
+  .strict();
 export type DuplicateDocumentBody = z.input<typeof duplicateDocumentBodySchema>;
 
 export const createdDocumentSchema = z.object({ document: z.object({ id: z.uuid() }) });

@@ -3,41 +3,49 @@ import { z } from 'zod';
 import { CLAUSE_KINDS } from '../yjs-layout';
 import { languageCode } from './common';
 
-const nodeJSON: z.ZodType = z.lazy(() => z.object({
-  type: z.string(),
-  attrs: z.record(z.string(), z.unknown()).optional(),
-  content: z.array(nodeJSON).optional(),
-  marks: z.array(z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
-  text: z.string().optional(),
-}));
+const nodeJSON: z.ZodType = z.lazy(() =>
+  z.object({
+    type: z.string(),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(nodeJSON).optional(),
+    marks: z.array(z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    text: z.string().optional(),
+  }),
+);
 
 const rowText = z.object({ number: z.string().nullable(), content: nodeJSON }).nullable();
 
-export const previewRowSchema = z.object({
-  id: z.string(),
-  kind: z.enum(CLAUSE_KINDS),
-  texts: z.record(z.string(), rowText),
-}).meta({ id: 'ImportPreviewRow' });
+export const previewRowSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(CLAUSE_KINDS),
+    texts: z.record(z.string(), rowText),
+  })
+  .meta({ id: 'ImportPreviewRow' });
 
 const issueSchema = z.union([
   z.object({ code: z.literal('missing'), languages: z.array(z.string()) }),
   z.object({ code: z.literal('number_mismatch'), numbers: z.record(z.string(), z.string().nullable()) }),
 ]);
 
-export const importPreviewSchema = z.object({
-  id: z.uuid(),
-  expiresAt: z.iso.datetime(),
-  languages: z.array(z.string()),
-  title: z.record(z.string(), z.string().nullable()),
-  files: z.array(z.object({ language: z.string(), name: z.string(), format: z.enum(['docx', 'markdown', 'text']), bytes: z.number().int(), structure: z.string() })),
-  rows: z.array(previewRowSchema),
-  report: z.object({
+export const importPreviewSchema = z
+  .object({
+    id: z.uuid(),
+    expiresAt: z.iso.datetime(),
     languages: z.array(z.string()),
-    counts: z.record(z.string(), z.record(z.string(), z.number().int())),
-    aligned: z.boolean(),
-    entries: z.array(z.object({ rowId: z.string(), index: z.number().int(), kind: z.enum(CLAUSE_KINDS), issue: issueSchema })),
-  }),
-}).meta({ id: 'ImportPreview' });
+    title: z.record(z.string(), z.string().nullable()),
+    files: z.array(
+      z.object({ language: z.string(), name: z.string(), format: z.enum(['docx', 'markdown', 'text']), bytes: z.number().int(), structure: z.string() }),
+    ),
+    rows: z.array(previewRowSchema),
+    report: z.object({
+      languages: z.array(z.string()),
+      counts: z.record(z.string(), z.record(z.string(), z.number().int())),
+      aligned: z.boolean(),
+      entries: z.array(z.object({ rowId: z.string(), index: z.number().int(), kind: z.enum(CLAUSE_KINDS), issue: issueSchema })),
+    }),
+  })
+  .meta({ id: 'ImportPreview' });
 
 export type ImportPreviewJSON = z.infer<typeof importPreviewSchema>;
 
@@ -55,11 +63,13 @@ export const previewOperationSchema = z.discriminatedUnion('op', [
 ]);
 
 export const importModeSchema = z.enum(['replace', 'append']);
-export const confirmImportBodySchema = z.object({
-  previewId: z.uuid(),
-  mode: importModeSchema,
-  operations: z.array(previewOperationSchema).max(5000).default([]),
-}).strict();
+export const confirmImportBodySchema = z
+  .object({
+    previewId: z.uuid(),
+    mode: importModeSchema,
+    operations: z.array(previewOperationSchema).max(5000).default([]),
+  })
+  .strict();
 export type ConfirmImportBody = z.input<typeof confirmImportBodySchema>;
 
 const clauseGaps = z.array(z.object({ clauseId: z.string(), missing: z.array(z.string()) }));

@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { colorInput, languageCode, localizedSchema, participantCodeInput } from './common';
 
-export const participantSchema = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  name: localizedSchema,
-  color: z.string(),
-}).meta({ id: 'Participant' });
+export const participantSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: localizedSchema,
+    color: z.string(),
+  })
+  .meta({ id: 'Participant' });
 export type Participant = z.infer<typeof participantSchema>;
 
 const participantFields = {

@@ -2,13 +2,15 @@
 import { z } from 'zod';
 import { displayNameInput, isoTime, uiLanguageSchema } from './common';
 
-export const userSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  displayName: z.string(),
-  uiLanguage: uiLanguageSchema,
-  isAdmin: z.boolean(),
-}).meta({ id: 'User' });
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    uiLanguage: uiLanguageSchema,
+    isAdmin: z.boolean(),
+  })
+  .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;
 
 export const sessionAnswerSchema = z.object({ user: userSchema, csrfToken: z.string() }).meta({ id: 'SessionAnswer' });

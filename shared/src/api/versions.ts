@@ -23,72 +23,112 @@ const userRef = z.object({ id: z.uuid(), displayName: z.string() });
 export const versionParamsSchema = z.object({ documentId: z.uuid(), versionId: z.uuid() }).strict();
 export const fingerprintParamsSchema = z.object({ fingerprint: hash }).strict();
 
-export const createVersionBodySchema = z.object({
-  name: z.string().trim().min(1).max(200).describe('e.g. "Text circulated to capitals, 1 March"'),
-}).strict();
+export const createVersionBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).describe('e.g. "Text circulated to capitals, 1 March"'),
+  })
+  .strict();
 export type CreateVersionBody = z.infer<typeof createVersionBodySchema>;
 
 export const freezeBodySchema = z.object({ confirm: z.literal(true) }).strict();
 
-export const signatureBodySchema = z.object({
-  place: z.record(languageCodeSchema, z.string().trim().min(1).max(200)).describe('where it is signed, in each language of the document'),
-  date: z.iso.date().describe('the date of signature, YYYY-MM-DD'),
-  signatories: z.array(z.object({
-    participantId: z.uuid(),
-    name: z.string().trim().min(1).max(200),
-    title: z.record(languageCodeSchema, z.string().trim().min(1).max(300)).describe('the signatory’s title in each language'),
-  }).strict()).max(50),
-}).strict();
+export const signatureBodySchema = z
+  .object({
+    place: z.record(languageCodeSchema, z.string().trim().min(1).max(200)).describe('where it is signed, in each language of the document'),
+    date: z.iso.date().describe('the date of signature, YYYY-MM-DD'),
+    signatories: z
+      .array(
+        z
+          .object({
+            participantId: z.uuid(),
+            name: z.string().trim().min(1).max(200),
+            title: z.record(languageCodeSchema, z.string().trim().min(1).max(300)).describe('the signatory’s title in each language'),
+          })
+          .strict(),
+      )
+      .max(50),
+  })
+  .strict();
 export type SignatureBody = z.infer<typeof signatureBodySchema>;
 
-export const compareQuerySchema = z.object({
-  from: z.uuid().describe('the older version'),
-  to: z.union([z.uuid(), z.literal('current')]).default('current').describe('a version, or "current": the text now'),
-}).strict();
+export const compareQuerySchema = z
+  .object({
+    from: z.uuid().describe('the older version'),
+    to: z
+      .union([z.uuid(), z.literal('current')])
+      .default('current')
+      .describe('a version, or "current": the text now'),
+  })
+  .strict();
 export type CompareQuery = z.infer<typeof compareQuerySchema>;
 
-export const exportQuerySchema = z.object({
-  format: z.enum(EXPORT_FORMATS),
-  layout: z.enum(EXPORT_LAYOUTS).default('parallel'),
-}).strict();
+export const exportQuerySchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    layout: z.enum(EXPORT_LAYOUTS).default('parallel'),
+  })
+  .strict();
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
-export const activityQuerySchema = z.object({
-  before: z.string().regex(/^\d{1,18}$/).optional().describe('the id of the oldest event already shown'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-}).strict();
+export const activityQuerySchema = z
+  .object({
+    before: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .optional()
+      .describe('the id of the oldest event already shown'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 
-export const versionSummarySchema = z.object({
-  id: z.uuid(),
-  seq: z.number().int(),
-  kind: z.enum(VERSION_KINDS),
-  name: z.string().nullable(),
-  takenAt: isoTime,
-  takenBy: userRef.nullable(),
-  fingerprint: hash,
-}).meta({ id: 'VersionSummary' });
+export const versionSummarySchema = z
+  .object({
+    id: z.uuid(),
+    seq: z.number().int(),
+    kind: z.enum(VERSION_KINDS),
+    name: z.string().nullable(),
+    takenAt: isoTime,
+    takenBy: userRef.nullable(),
+    fingerprint: hash,
+  })
+  .meta({ id: 'VersionSummary' });
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 
 const clauseNumber = z.object({ section: z.number().int().optional(), article: z.number().int().optional() });
 
 /** The canonical record (shared/src/versions/version-record.ts), as stored and fingerprinted. */
-export const versionRecordSchema = z.object({
-  format: z.string(),
-  document: z.object({ id: z.uuid(), title: localized, languages: z.array(languageCodeSchema) }),
-  version: z.object({ id: z.uuid(), kind: z.enum(VERSION_KINDS), name: z.string().nullable(), takenAt: isoTime }),
-  participants: z.array(z.object({ id: z.uuid(), code: z.string(), name: localized })),
-  clauses: z.array(z.object({
-    id: z.string(), kind: z.enum(CLAUSE_KINDS), number: clauseNumber,
-    texts: z.record(languageCodeSchema, z.unknown()), languageHashes: z.record(languageCodeSchema, hash), fingerprint: hash.nullable(),
-  })),
-  approvals: z.array(z.object({ id: z.string(), clauseId: z.string(), participantId: z.uuid(), fingerprint: hash, approvedBy: z.string(), approvedAt: isoTime })),
-  confirmations: z.array(z.object({ id: z.string(), clauseId: z.string(), languageHashes: z.record(languageCodeSchema, hash), confirmedBy: z.string(), confirmedAt: isoTime })),
-  signature: z.object({
-    place: localized, date: z.string(),
-    signatories: z.array(z.object({ participantId: z.uuid(), name: z.string(), title: localized })),
-  }).nullable(),
-}).meta({ id: 'VersionRecord' });
+export const versionRecordSchema = z
+  .object({
+    format: z.string(),
+    document: z.object({ id: z.uuid(), title: localized, languages: z.array(languageCodeSchema) }),
+    version: z.object({ id: z.uuid(), kind: z.enum(VERSION_KINDS), name: z.string().nullable(), takenAt: isoTime }),
+    participants: z.array(z.object({ id: z.uuid(), code: z.string(), name: localized })),
+    clauses: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(CLAUSE_KINDS),
+        number: clauseNumber,
+        texts: z.record(languageCodeSchema, z.unknown()),
+        languageHashes: z.record(languageCodeSchema, hash),
+        fingerprint: hash.nullable(),
+      }),
+    ),
+    approvals: z.array(
+      z.object({ id: z.string(), clauseId: z.string(), participantId: z.uuid(), fingerprint: hash, approvedBy: z.string(), approvedAt: isoTime }),
+    ),
+    confirmations: z.array(
+      z.object({ id: z.string(), clauseId: z.string(), languageHashes: z.record(languageCodeSchema, hash), confirmedBy: z.string(), confirmedAt: isoTime }),
+    ),
+    signature: z
+      .object({
+        place: localized,
+        date: z.string(),
+        signatories: z.array(z.object({ participantId: z.uuid(), name: z.string(), title: localized })),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'VersionRecord' });
 
 export const versionDetailSchema = z.object({
   version: versionSummarySchema,
@@ -96,32 +136,40 @@ export const versionDetailSchema = z.object({
   plainTexts: z.record(z.string(), localized).describe('clause id → language → plain text'),
 });
 
-export const freezeBlockerSchema = z.object({
-  reason: z.enum(BLOCKER_REASONS),
-  clauseId: z.string().nullable(),
-  participantId: z.uuid().nullable(),
-  languages: z.array(languageCodeSchema),
-}).meta({ id: 'FreezeBlocker' });
+export const freezeBlockerSchema = z
+  .object({
+    reason: z.enum(BLOCKER_REASONS),
+    clauseId: z.string().nullable(),
+    participantId: z.uuid().nullable(),
+    languages: z.array(languageCodeSchema),
+  })
+  .meta({ id: 'FreezeBlocker' });
 
 export const freezeStatusSchema = z.object({
   documentStatus: z.string(),
   ready: z.boolean(),
   blockers: z.array(freezeBlockerSchema),
   /** For labelling blockers: the visible clauses with their numbers and kinds, and the Participants. */
-  clauses: z.array(z.object({
-    id: z.string(), kind: z.enum(CLAUSE_KINDS), number: clauseNumber,
-    excerpt: z.record(languageCodeSchema, z.string()).describe('the first words of the text in each language, to tell unnumbered clauses apart'),
-  })),
+  clauses: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(CLAUSE_KINDS),
+      number: clauseNumber,
+      excerpt: z.record(languageCodeSchema, z.string()).describe('the first words of the text in each language, to tell unnumbered clauses apart'),
+    }),
+  ),
   participants: z.array(z.object({ id: z.uuid(), code: z.string(), name: localized })),
   frozenVersion: versionSummarySchema.nullable(),
 });
 export type FreezeStatus = z.infer<typeof freezeStatusSchema>;
 
-export const signatureRecordSchema = z.object({
-  place: localized,
-  date: z.string(),
-  signatories: z.array(z.object({ participantId: z.uuid(), name: z.string(), title: localized })),
-}).nullable();
+export const signatureRecordSchema = z
+  .object({
+    place: localized,
+    date: z.string(),
+    signatories: z.array(z.object({ participantId: z.uuid(), name: z.string(), title: localized })),
+  })
+  .nullable();
 
 const diffPart = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 const authorRef = z.object({ id: z.uuid().nullable(), displayName: z.string().nullable() });
@@ -131,17 +179,19 @@ export const comparisonSchema = z.object({
   to: versionSummarySchema.nullable().describe('null: the text now'),
   languages: z.array(languageCodeSchema),
   summary: z.object({ unchanged: z.number(), changed: z.number(), added: z.number(), removed: z.number(), moved: z.number() }),
-  clauses: z.array(z.object({
-    clauseId: z.string(),
-    status: z.enum(['unchanged', 'changed', 'added', 'removed']),
-    moved: z.boolean(),
-    kind: z.enum(CLAUSE_KINDS),
-    kindBefore: z.enum(CLAUSE_KINDS).nullable(),
-    numberBefore: clauseNumber.nullable(),
-    numberAfter: clauseNumber.nullable(),
-    languages: z.record(languageCodeSchema, z.object({ changed: z.boolean(), parts: z.array(diffPart), authors: z.array(authorRef) })),
-    structureAuthors: z.array(authorRef),
-  })),
+  clauses: z.array(
+    z.object({
+      clauseId: z.string(),
+      status: z.enum(['unchanged', 'changed', 'added', 'removed']),
+      moved: z.boolean(),
+      kind: z.enum(CLAUSE_KINDS),
+      kindBefore: z.enum(CLAUSE_KINDS).nullable(),
+      numberBefore: clauseNumber.nullable(),
+      numberAfter: clauseNumber.nullable(),
+      languages: z.record(languageCodeSchema, z.object({ changed: z.boolean(), parts: z.array(diffPart), authors: z.array(authorRef) })),
+      structureAuthors: z.array(authorRef),
+    }),
+  ),
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
 
@@ -151,31 +201,60 @@ export const rejectedUpdatesSchema = z.object({
 });
 export type RejectedUpdates = z.infer<typeof rejectedUpdatesSchema>;
 
-export const activityEventSchema = z.object({
-  id: z.string(),
-  action: z.string(),
-  occurredAt: isoTime,
-  actor: userRef.nullable(),
-  subject: z.record(z.string(), z.unknown()).describe('only the fields this viewer may see'),
-}).meta({ id: 'ActivityEvent' });
+export const activityEventSchema = z
+  .object({
+    id: z.string(),
+    action: z.string(),
+    occurredAt: isoTime,
+    actor: userRef.nullable(),
+    subject: z.record(z.string(), z.unknown()).describe('only the fields this viewer may see'),
+  })
+  .meta({ id: 'ActivityEvent' });
 export const activitySchema = z.object({ events: z.array(activityEventSchema), nextBefore: z.string().nullable() });
 export type ActivityEvent = z.infer<typeof activityEventSchema>;
 
-export const VERIFICATION_FAILURES = ['unreadable', 'no_record', 'fingerprint_mismatch', 'record_inconsistent', 'other_exporter', 'file_altered', 'unknown_fingerprint'] as const;
+export const VERIFICATION_FAILURES = [
+  'unreadable',
+  'no_record',
+  'fingerprint_mismatch',
+  'record_inconsistent',
+  'other_exporter',
+  'file_altered',
+  'unknown_fingerprint',
+] as const;
 export type VerificationFailure = (typeof VERIFICATION_FAILURES)[number];
 
-export const verificationSchema = z.object({
-  genuine: z.boolean().describe('the file is exactly an export of a version this server holds (API), or of the record it embeds (offline)'),
-  failure: z.enum(VERIFICATION_FAILURES).nullable(),
-  format: z.enum(EXPORT_FORMATS).nullable(),
-  fingerprint: hash.nullable().describe('the fingerprint the file states'),
-  problems: z.array(z.string()),
-  record: z.object({
-    documentId: z.uuid(), title: localized, versionId: z.uuid(), kind: z.enum(VERSION_KINDS), name: z.string().nullable(), takenAt: isoTime,
-  }).nullable().describe('what the file says it is'),
-  registered: z.object({
-    documentId: z.uuid(), title: localized, versionId: z.uuid(), seq: z.number().int(), kind: z.enum(VERSION_KINDS),
-    name: z.string().nullable(), takenAt: isoTime, documentStatus: z.string(),
-  }).nullable().describe('the version this server holds under that fingerprint'),
-}).meta({ id: 'Verification' });
+export const verificationSchema = z
+  .object({
+    genuine: z.boolean().describe('the file is exactly an export of a version this server holds (API), or of the record it embeds (offline)'),
+    failure: z.enum(VERIFICATION_FAILURES).nullable(),
+    format: z.enum(EXPORT_FORMATS).nullable(),
+    fingerprint: hash.nullable().describe('the fingerprint the file states'),
+    problems: z.array(z.string()),
+    record: z
+      .object({
+        documentId: z.uuid(),
+        title: localized,
+        versionId: z.uuid(),
+        kind: z.enum(VERSION_KINDS),
+        name: z.string().nullable(),
+        takenAt: isoTime,
+      })
+      .nullable()
+      .describe('what the file says it is'),
+    registered: z
+      .object({
+        documentId: z.uuid(),
+        title: localized,
+        versionId: z.uuid(),
+        seq: z.number().int(),
+        kind: z.enum(VERSION_KINDS),
+        name: z.string().nullable(),
+        takenAt: isoTime,
+        documentStatus: z.string(),
+      })
+      .nullable()
+      .describe('the version this server holds under that fingerprint'),
+  })
+  .meta({ id: 'Verification' });
 export type Verification = z.infer<typeof verificationSchema>;

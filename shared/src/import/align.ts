@@ -15,7 +15,11 @@ import type { ImportedClause, PreviewRow, RowText } from './types';
 
 type KindClass = 'preamble' | 'heading' | 'article';
 
-interface Item { kindClass: KindClass; number: string | null; length: number }
+interface Item {
+  kindClass: KindClass;
+  number: string | null;
+  length: number;
+}
 
 /** Above this many cells the alignment pairs in order instead (memory stays bounded for huge files). */
 const MAX_CELLS = 4_000_000;
@@ -51,9 +55,15 @@ export function alignSequences(a: readonly Item[], b: readonly Item[]): Array<[n
       const left = score[i * width + j - 1];
       let best = up;
       let step = 1;
-      if (left > best) { best = left; step = 2; }
+      if (left > best) {
+        best = left;
+        step = 2;
+      }
       const pair = pairScore(a[i - 1], b[j - 1]);
-      if (pair !== null && score[(i - 1) * width + j - 1] + pair > best) { best = score[(i - 1) * width + j - 1] + pair; step = 0; }
+      if (pair !== null && score[(i - 1) * width + j - 1] + pair > best) {
+        best = score[(i - 1) * width + j - 1] + pair;
+        step = 0;
+      }
       score[i * width + j] = best;
       move[i * width + j] = step;
     }
@@ -63,9 +73,17 @@ export function alignSequences(a: readonly Item[], b: readonly Item[]): Array<[n
   let j = b.length;
   while (i > 0 || j > 0) {
     const step = move[i * width + j];
-    if (step === 0) { pairs.push([i - 1, j - 1]); i -= 1; j -= 1; }
-    else if (step === 1) { pairs.push([i - 1, -1]); i -= 1; }
-    else { pairs.push([-1, j - 1]); j -= 1; }
+    if (step === 0) {
+      pairs.push([i - 1, j - 1]);
+      i -= 1;
+      j -= 1;
+    } else if (step === 1) {
+      pairs.push([i - 1, -1]);
+      i -= 1;
+    } else {
+      pairs.push([-1, j - 1]);
+      j -= 1;
+    }
   }
   return orderUnpaired(pairs.reverse());
 }
@@ -79,7 +97,10 @@ function orderUnpaired(pairs: Array<[number, number]>): Array<[number, number]> 
     run = [];
   };
   for (const pair of pairs) {
-    if (pair[0] >= 0 && pair[1] >= 0) { flush(); out.push(pair); } else run.push(pair);
+    if (pair[0] >= 0 && pair[1] >= 0) {
+      flush();
+      out.push(pair);
+    } else run.push(pair);
   }
   flush();
   return out;

@@ -9,7 +9,12 @@
 import { normalizeInlines } from './inline';
 import type { Inline, InlineMark, SourceBlock } from './types';
 
-interface Element { tag: string; className: string; start: number | null; children: Node[] }
+interface Element {
+  tag: string;
+  className: string;
+  start: number | null;
+  children: Node[];
+}
 type Node = Element | string;
 
 const VOID_TAGS = new Set(['br', 'img', 'hr', 'col', 'meta', 'link', 'input', 'wbr']);
@@ -50,11 +55,19 @@ export function parseHtml(html: string): Element {
     }
     if (raw.startsWith('<') && raw.length > 1) {
       const match = /^<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>$/.exec(raw);
-      if (!match) { top.children.push(decodeEntities(raw)); continue; }
+      if (!match) {
+        top.children.push(decodeEntities(raw));
+        continue;
+      }
       const tag = match[1].toLowerCase();
       const attrs = match[2];
       const start = attribute(attrs, 'start');
-      const element: Element = { tag, className: attribute(attrs, 'class') ?? '', start: start !== null && /^\d+$/.test(start) ? Number(start) : null, children: [] };
+      const element: Element = {
+        tag,
+        className: attribute(attrs, 'class') ?? '',
+        start: start !== null && /^\d+$/.test(start) ? Number(start) : null,
+        children: [],
+      };
       top.children.push(element);
       if (!VOID_TAGS.has(tag) && !attrs.trim().endsWith('/')) stack.push(element);
       continue;
@@ -67,8 +80,14 @@ export function parseHtml(html: string): Element {
 function inlinesOf(nodes: readonly Node[], marks: InlineMark[] = []): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
-    if (typeof node === 'string') { out.push({ type: 'text', text: node, marks }); continue; }
-    if (node.tag === 'br') { out.push({ type: 'break' }); continue; }
+    if (typeof node === 'string') {
+      out.push({ type: 'text', text: node, marks });
+      continue;
+    }
+    if (node.tag === 'br') {
+      out.push({ type: 'break' });
+      continue;
+    }
     if (node.tag === 'img' || BLOCK_TAGS.has(node.tag)) continue;
     const mark = MARK_TAGS[node.tag];
     out.push(...inlinesOf(node.children, mark && !marks.includes(mark) ? [...marks, mark] : marks));
@@ -102,7 +121,10 @@ function blocksOf(nodes: readonly Node[]): SourceBlock[] {
     loose = [];
   };
   for (const node of nodes) {
-    if (typeof node === 'string' || !BLOCK_TAGS.has(node.tag)) { loose.push(node); continue; }
+    if (typeof node === 'string' || !BLOCK_TAGS.has(node.tag)) {
+      loose.push(node);
+      continue;
+    }
     flushLoose();
     const heading = /^h([1-6])$/.exec(node.tag);
     if (heading) {
@@ -121,7 +143,7 @@ function blocksOf(nodes: readonly Node[]): SourceBlock[] {
     }
   }
   flushLoose();
-  return out.filter((block) => block.type === 'list' ? block.items.length > 0 : block.inlines.length > 0);
+  return out.filter((block) => (block.type === 'list' ? block.items.length > 0 : block.inlines.length > 0));
 }
 
 export function htmlToBlocks(html: string): SourceBlock[] {

@@ -43,17 +43,29 @@ function trimInlines(inlines: Inline[]): Inline[] {
   const out = [...inlines];
   while (out.length > 0) {
     const first = out[0];
-    if (first.type === 'break') { out.shift(); continue; }
+    if (first.type === 'break') {
+      out.shift();
+      continue;
+    }
     const text = first.text.replace(/^[ \t\r\n\f\v\u00a0]+/, '');
-    if (text === '') { out.shift(); continue; }
+    if (text === '') {
+      out.shift();
+      continue;
+    }
     out[0] = { ...first, text };
     break;
   }
   while (out.length > 0) {
     const last = out[out.length - 1];
-    if (last.type === 'break') { out.pop(); continue; }
+    if (last.type === 'break') {
+      out.pop();
+      continue;
+    }
     const text = last.text.replace(/[ \t\r\n\f\v\u00a0]+$/, '');
-    if (text === '') { out.pop(); continue; }
+    if (text === '') {
+      out.pop();
+      continue;
+    }
     out[out.length - 1] = { ...last, text };
     break;
   }
@@ -69,9 +81,15 @@ export function dropPrefix(inlines: readonly Inline[], count: number): Inline[] 
   let left = count;
   const out: Inline[] = [];
   for (const inline of inlines) {
-    if (left <= 0) { out.push(inline); continue; }
+    if (left <= 0) {
+      out.push(inline);
+      continue;
+    }
     const length = inline.type === 'text' ? inline.text.length : 1;
-    if (length <= left) { left -= length; continue; }
+    if (length <= left) {
+      left -= length;
+      continue;
+    }
     if (inline.type === 'text') out.push({ ...inline, text: inline.text.slice(left) });
     left = 0;
   }
@@ -113,9 +131,7 @@ export function blocksToJSON(blocks: readonly SourceBlock[]): NodeJSON[] {
         return { type: 'list_item', content };
       });
       if (items.length === 0) continue;
-      out.push(block.ordered
-        ? { type: 'ordered_list', attrs: { order: block.start }, content: items }
-        : { type: 'bullet_list', content: items });
+      out.push(block.ordered ? { type: 'ordered_list', attrs: { order: block.start }, content: items } : { type: 'bullet_list', content: items });
     } else {
       out.push(paragraphJSON(block.inlines));
     }

@@ -16,7 +16,14 @@ const QUOTE = /^ {0,3}> ?/;
 
 const isBlank = (line: string) => line.trim() === '';
 
-interface ItemStart { indent: number; bullet: boolean; delimiter: string; number: number; contentIndent: number; rest: string }
+interface ItemStart {
+  indent: number;
+  bullet: boolean;
+  delimiter: string;
+  number: number;
+  contentIndent: number;
+  rest: string;
+}
 
 function itemStart(line: string): ItemStart | null {
   const match = ITEM.exec(line);
@@ -24,8 +31,11 @@ function itemStart(line: string): ItemStart | null {
   const bullet = match[3] === undefined;
   const spaces = match[4].length > 4 || match[4] === '' ? 1 : match[4].length;
   return {
-    indent: match[1].length, bullet, delimiter: bullet ? match[2] : match[2].slice(-1),
-    number: bullet ? 1 : Number(match[3]), contentIndent: match[1].length + match[2].length + spaces,
+    indent: match[1].length,
+    bullet,
+    delimiter: bullet ? match[2] : match[2].slice(-1),
+    number: bullet ? 1 : Number(match[3]),
+    contentIndent: match[1].length + match[2].length + spaces,
     rest: line.slice(match[0].length),
   };
 }
@@ -41,7 +51,10 @@ function parseLines(lines: string[]): SourceBlock[] {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i].replace(/\t/g, '    ');
-    if (isBlank(line) || RULE.test(line) && !itemStart(line)) { i += 1; continue; }
+    if (isBlank(line) || (RULE.test(line) && !itemStart(line))) {
+      i += 1;
+      continue;
+    }
     const atx = ATX.exec(line);
     if (atx) {
       blocks.push({ type: 'heading', level: atx[1].length, inlines: parseInline(atx[2] ?? '') });
@@ -82,11 +95,13 @@ function parseLines(lines: string[]): SourceBlock[] {
 
 /** Lines of a paragraph: soft breaks become spaces; two trailing spaces or a backslash make a hard break. */
 function joinParagraphLines(lines: string[]): string {
-  return lines.map((line, index) => {
-    const last = index === lines.length - 1;
-    if (!last && (/ {2,}$/.test(line) || /\\$/.test(line))) return `${line.replace(/(\\| +)$/, '')}<br>`;
-    return last ? line.trim() : `${line.trim()} `;
-  }).join('');
+  return lines
+    .map((line, index) => {
+      const last = index === lines.length - 1;
+      if (!last && (/ {2,}$/.test(line) || /\\$/.test(line))) return `${line.replace(/(\\| +)$/, '')}<br>`;
+      return last ? line.trim() : `${line.trim()} `;
+    })
+    .join('');
 }
 
 /** A list from `from`: its items' lines, dedented, are parsed again as blocks (nested lists included). */
@@ -104,10 +119,17 @@ function parseList(lines: string[], from: number, first: ItemStart): [SourceBloc
         // A blank line continues the item if what follows is indented into it, or is the next item.
         let j = i + 1;
         while (j < lines.length && isBlank(lines[j])) j += 1;
-        if (j >= lines.length) { i = j; break; }
+        if (j >= lines.length) {
+          i = j;
+          break;
+        }
         const after = lines[j].replace(/\t/g, '    ');
         const indent = after.length - after.trimStart().length;
-        if (indent >= current.contentIndent) { body.push(''); i += 1; continue; }
+        if (indent >= current.contentIndent) {
+          body.push('');
+          i += 1;
+          continue;
+        }
         const sibling = itemStart(after);
         if (sibling && sibling.indent < current.contentIndent && sibling.bullet === current.bullet && sibling.delimiter === current.delimiter) {
           next = sibling;
@@ -131,7 +153,11 @@ function parseList(lines: string[], from: number, first: ItemStart): [SourceBloc
   return [{ type: 'list', ordered: !first.bullet, start: first.number, items: items.filter((item) => item.length > 0) }, i];
 }
 
-interface InlineRule { pattern: RegExp; mark?: InlineMark; kind: 'mark' | 'text' | 'break' | 'escape' }
+interface InlineRule {
+  pattern: RegExp;
+  mark?: InlineMark;
+  kind: 'mark' | 'text' | 'break' | 'escape';
+}
 
 // Earlier rules win at the same position: ** before *, __ before _.
 const INLINE_RULES: InlineRule[] = [
@@ -163,7 +189,10 @@ function inlineRuns(text: string, marks: InlineMark[]): Inline[] {
       const match = rule.pattern.exec(rest);
       if (match && (best === null || match.index < best.index)) best = { index: match.index, match, rule };
     }
-    if (!best) { out.push({ type: 'text', text: rest, marks }); break; }
+    if (!best) {
+      out.push({ type: 'text', text: rest, marks });
+      break;
+    }
     if (best.index > 0) out.push({ type: 'text', text: rest.slice(0, best.index), marks });
     const { match, rule } = best;
     if (rule.kind === 'break') out.push({ type: 'break' });
@@ -175,7 +204,10 @@ function inlineRuns(text: string, marks: InlineMark[]): Inline[] {
 }
 
 export function markdownToBlocks(markdown: string): SourceBlock[] {
-  const lines = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = markdown
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   // Raw HTML comments and tags on a line of their own carry no text.
   return parseLines(lines.filter((line) => !/^\s*<!--.*-->\s*$/.test(line)));
 }

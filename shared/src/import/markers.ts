@@ -12,7 +12,8 @@ const AFTER = String.raw`(?:[ \u00a0]*[.:\u2013\u2014)\-][ \u00a0]*|[ \u00a0]*$|
 /** "Article 3.", "ARTÍCULO 3 bis –", "Art. 4:", "Artigo 5", "Clause 2", "Párrafo 7". */
 export const ARTICLE_LABEL = new RegExp(
   String.raw`^(?:article|art[íi]culo|art\.|artigo|artikel|clause|cl[áa]usula|paragraph|p[áa]rrafo|paragraphe)[ \u00a0]+(?:n[º°o]\.?[ \u00a0]*)?${ORDINAL}${LATIN_SUFFIX}${AFTER}`,
-  'iu');
+  'iu',
+);
 
 /** "3. The Participants …", "3) …", "3 bis. …" (not "3.1", which is a sub-paragraph). */
 export const NUMBERED_PARAGRAPH = new RegExp(String.raw`^(\d{1,3})${LATIN_SUFFIX}[.)](?!\d)[ \u00a0]+(?=\S)`, 'u');
@@ -20,10 +21,12 @@ export const NUMBERED_PARAGRAPH = new RegExp(String.raw`^(\d{1,3})${LATIN_SUFFIX
 /** "Section II", "SECCIÓN 2 –", "Part 3", "Chapter IV", "Capítulo I", "Título III", "Annex". */
 export const SECTION_LABEL = new RegExp(
   String.raw`^(?:section|secci[óo]n|part|parte|chapter|cap[íi]tulo|title|t[íi]tulo|titre|chapitre|partie|se[çc][ãa]o)[ \u00a0]+${ORDINAL}${AFTER}`,
-  'iu');
+  'iu',
+);
 
 /** A heading that opens the final provisions: the clauses under it are of kind 'final'. */
-export const FINAL_PROVISIONS = /\b(?:final (?:provisions|clauses|articles)|disposiciones finales|cl[áa]usulas finales|dispositions finales|clauses finales|disposi[çc][õo]es finais)\b/iu;
+export const FINAL_PROVISIONS =
+  /\b(?:final (?:provisions|clauses|articles)|disposiciones finales|cl[áa]usulas finales|dispositions finales|clauses finales|disposi[çc][õo]es finais)\b/iu;
 
 /** "I.", "IV -", "2." at the start of a heading: a section number the software will derive anyway. */
 export const HEADING_NUMBER = new RegExp(String.raw`^(?:${ORDINAL}|[A-Z])[.)\u2013\u2014\-:][ \u00a0]+(?=\S)`, 'u');

@@ -71,7 +71,9 @@ export function splitRow(rows: readonly PreviewRow[], id: string, language: Lang
   const text = requireLanguage(row, language);
   const parts = blocks(text);
   if (!Number.isInteger(at) || at < 1 || at >= parts.length) {
-    throw new RangeError(`Cannot split row ${id} in "${language}" before block ${at}: its text has ${parts.length} block(s), so the cut must be between 1 and ${parts.length - 1}`);
+    throw new RangeError(
+      `Cannot split row ${id} in "${language}" before block ${at}: its text has ${parts.length} block(s), so the cut must be between 1 and ${parts.length - 1}`,
+    );
   }
   const kept: PreviewRow = { ...row, texts: { ...row.texts, [language]: { ...text, content: doc(parts.slice(0, at)) } } };
   const moved: PreviewRow = { id: nextRowId(rows), kind: row.kind, texts: { ...emptyTexts(row), [language]: { number: null, content: doc(parts.slice(at)) } } };
@@ -110,13 +112,20 @@ export function removeRow(rows: readonly PreviewRow[], id: string): PreviewRow[]
 
 export function applyOperation(rows: readonly PreviewRow[], operation: PreviewOperation): PreviewRow[] {
   switch (operation.op) {
-    case 'pair': return pairRows(rows, operation.rows[0], operation.rows[1]);
-    case 'unpair': return unpairRow(rows, operation.row, operation.language);
-    case 'split': return splitRow(rows, operation.row, operation.language, operation.at);
-    case 'merge': return mergeRow(rows, operation.row, operation.language);
-    case 'set_kind': return setRowKind(rows, operation.row, operation.kind);
-    case 'remove': return removeRow(rows, operation.row);
-    default: throw new RangeError(`Unknown preview operation ${JSON.stringify((operation as { op?: unknown }).op)}`);
+    case 'pair':
+      return pairRows(rows, operation.rows[0], operation.rows[1]);
+    case 'unpair':
+      return unpairRow(rows, operation.row, operation.language);
+    case 'split':
+      return splitRow(rows, operation.row, operation.language, operation.at);
+    case 'merge':
+      return mergeRow(rows, operation.row, operation.language);
+    case 'set_kind':
+      return setRowKind(rows, operation.row, operation.kind);
+    case 'remove':
+      return removeRow(rows, operation.row);
+    default:
+      throw new RangeError(`Unknown preview operation ${JSON.stringify((operation as { op?: unknown }).op)}`);
   }
 }
 

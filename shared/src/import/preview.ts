@@ -26,7 +26,10 @@ export interface Preview {
 }
 
 /** Aligns the languages' clause rows and reports what does not line up. */
-export function buildPreview(languages: readonly LanguageCode[], files: Partial<Record<LanguageCode, { title: string | null; clauses: readonly ImportedClause[] }>>): Preview {
+export function buildPreview(
+  languages: readonly LanguageCode[],
+  files: Partial<Record<LanguageCode, { title: string | null; clauses: readonly ImportedClause[] }>>,
+): Preview {
   const rows = alignLanguages(languages, Object.fromEntries(Object.entries(files).map(([lang, file]) => [lang, file!.clauses])));
   const counts = Object.fromEntries(languages.filter((lang) => files[lang]).map((lang) => [lang, countKinds(files[lang]!.clauses)]));
   return {

@@ -24,7 +24,11 @@ export function countKinds(clauses: readonly ImportedClause[]): Record<ClauseKin
 }
 
 /** The report over the rows. `counts` are per language file, as read (before any correction). */
-export function pairingReport(rows: readonly PreviewRow[], languages: readonly LanguageCode[], counts: Record<LanguageCode, Record<ClauseKind, number>>): PairingReport {
+export function pairingReport(
+  rows: readonly PreviewRow[],
+  languages: readonly LanguageCode[],
+  counts: Record<LanguageCode, Record<ClauseKind, number>>,
+): PairingReport {
   const entries: ReportEntry[] = [];
   rows.forEach((row, index) => {
     for (const issue of rowIssues(row, languages)) entries.push({ rowId: row.id, index, kind: row.kind, issue });

@@ -26,7 +26,12 @@ export interface Segmentation extends ParsedText {
   structure: Structure;
 }
 
-interface OpenClause { kind: ClauseKind; number: string | null; marker: ClauseMarker; blocks: SourceBlock[] }
+interface OpenClause {
+  kind: ClauseKind;
+  number: string | null;
+  marker: ClauseMarker;
+  blocks: SourceBlock[];
+}
 
 const TERMINAL = /[.;:,!?)»”"]$/u;
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
@@ -70,7 +75,14 @@ function chooseStructure(blocks: readonly SourceBlock[]): Structure {
 function takeTitle(blocks: SourceBlock[]): { title: string | null; rest: SourceBlock[] } {
   const titles = blocks.filter((block) => block.type === 'title');
   if (titles.length > 0) {
-    return { title: titles.map((block) => blockText(block).trim()).join(' ').trim() || null, rest: blocks.filter((block) => block.type !== 'title') };
+    return {
+      title:
+        titles
+          .map((block) => blockText(block).trim())
+          .join(' ')
+          .trim() || null,
+      rest: blocks.filter((block) => block.type !== 'title'),
+    };
   }
   const [first, ...others] = blocks;
   if (first?.type === 'heading') {
@@ -92,7 +104,11 @@ function numberedRunsToLists(blocks: readonly SourceBlock[]): SourceBlock[] {
   while (i < blocks.length) {
     const block = blocks[i];
     const first = block.type === 'paragraph' ? numberedMarker(paragraphText(block)) : null;
-    if (!first || !/^\d+$/.test(first.number)) { out.push(block); i += 1; continue; }
+    if (!first || !/^\d+$/.test(first.number)) {
+      out.push(block);
+      i += 1;
+      continue;
+    }
     const items: SourceBlock[][] = [];
     let expected = Number(first.number);
     while (i < blocks.length) {
@@ -111,7 +127,7 @@ function numberedRunsToLists(blocks: readonly SourceBlock[]): SourceBlock[] {
 }
 
 export function segmentBlocks(input: readonly SourceBlock[]): Segmentation {
-  const { title, rest } = takeTitle(input.filter((block) => block.type === 'list' ? block.items.length > 0 : inlineText(block.inlines).trim() !== ''));
+  const { title, rest } = takeTitle(input.filter((block) => (block.type === 'list' ? block.items.length > 0 : inlineText(block.inlines).trim() !== '')));
   const structure = chooseStructure(rest);
   if (structure === 'none' && rest.length === 0) return { title, clauses: [], structure };
   const hasHeadingBlocks = rest.some((block) => block.type === 'heading');
@@ -169,15 +185,20 @@ export function segmentBlocks(input: readonly SourceBlock[]): Segmentation {
       openClause('numbered', numbered.number, [{ type: 'paragraph', inlines: dropPrefix(block.inlines, numbered.length) }]);
       continue;
     }
-    const clauseFollows = next !== undefined && next.type !== 'list' && (articleMarker(inlineText(next.inlines).trim()) !== null
-      || (structure === 'numbered' && numberedMarker(inlineText(next.inlines).trim()) !== null));
+    const clauseFollows =
+      next !== undefined &&
+      next.type !== 'list' &&
+      (articleMarker(inlineText(next.inlines).trim()) !== null || (structure === 'numbered' && numberedMarker(inlineText(next.inlines).trim()) !== null));
     if (block.type === 'heading' || looksLikeHeading(block) || (!hasHeadingBlocks && structure !== 'paragraphs' && clauseFollows && shortLine(block))) {
       heading(block.inlines);
       continue;
     }
     if (block.type === 'title') continue;
     if (structure === 'headings' || structure === 'paragraphs') {
-      if (inBody || structure === 'paragraphs') { openClause('paragraph', null, [block]); continue; }
+      if (inBody || structure === 'paragraphs') {
+        openClause('paragraph', null, [block]);
+        continue;
+      }
       close();
       open = { kind: 'preamble', number: null, marker: 'preamble', blocks: [block] };
       continue;

@@ -16,7 +16,11 @@ function startsBlock(line: string): boolean {
 }
 
 export function textToBlocks(input: string): SourceBlock[] {
-  const lines = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n').split('\n');
+  const lines = input
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n\n')
+    .split('\n');
   const filled = lines.map((line) => line.trim() !== '');
   const first = filled.indexOf(true);
   const last = filled.lastIndexOf(true);
@@ -35,7 +39,11 @@ export function textToBlocks(input: string): SourceBlock[] {
   };
 
   for (const line of lines) {
-    if (line.trim() === '') { flushParagraph(); flushBullets(); continue; }
+    if (line.trim() === '') {
+      flushParagraph();
+      flushBullets();
+      continue;
+    }
     const bullet = BULLET.exec(line);
     if (bullet) {
       flushParagraph();
@@ -43,7 +51,10 @@ export function textToBlocks(input: string): SourceBlock[] {
       continue;
     }
     const continuesBullet = bullets.length > 0 && hasBlankLines && /^\s/.test(line) && !startsBlock(line);
-    if (continuesBullet) { bullets[bullets.length - 1] += ` ${line.trim()}`; continue; }
+    if (continuesBullet) {
+      bullets[bullets.length - 1] += ` ${line.trim()}`;
+      continue;
+    }
     flushBullets();
     if (!hasBlankLines || startsBlock(line)) flushParagraph();
     paragraph.push(line.trim());

@@ -16,9 +16,7 @@ import type { LanguageCode } from '../languages';
 
 export type InlineMark = 'strong' | 'em' | 'underline';
 
-export type Inline =
-  | { type: 'text'; text: string; marks: InlineMark[] }
-  | { type: 'break' };
+export type Inline = { type: 'text'; text: string; marks: InlineMark[] } | { type: 'break' };
 
 export type SourceBlock =
   | { type: 'title'; inlines: Inline[] }

@@ -16,8 +16,14 @@ import type { ApprovalStatus, ConcordanceStatus } from '../approval-status';
 import type { LanguageCode } from '../languages';
 
 export const BLOCKER_REASONS = [
-  'no_clauses', 'no_participants', 'invalid_text', 'brackets',
-  'concordance_unconfirmed', 'concordance_stale', 'not_approved', 'approval_outdated',
+  'no_clauses',
+  'no_participants',
+  'invalid_text',
+  'brackets',
+  'concordance_unconfirmed',
+  'concordance_stale',
+  'not_approved',
+  'approval_outdated',
 ] as const;
 export type BlockerReason = (typeof BLOCKER_REASONS)[number];
 
@@ -52,9 +58,11 @@ export function freezeBlockers(participantIds: readonly string[], clauses: reado
     if (clause.fingerprint === null || invalid.length > 0) block('invalid_text', clause.clauseId, null, invalid); // [F2]
     const bracketed = languages.filter((lang) => hasBrackets(clause.texts[lang]));
     if (bracketed.length > 0) block('brackets', clause.clauseId, null, bracketed);
-    if (clause.concordance.status === 'unconfirmed') block('concordance_unconfirmed', clause.clauseId); // [F3]
+    if (clause.concordance.status === 'unconfirmed')
+      block('concordance_unconfirmed', clause.clauseId); // [F3]
     else if (clause.concordance.status === 'stale') block('concordance_stale', clause.clauseId, null, [...clause.concordance.changedLanguages]);
-    for (const participantId of participantIds) { // [F4]
+    for (const participantId of participantIds) {
+      // [F4]
       const status = clause.statuses[participantId] ?? 'not_approved';
       if (status === 'outdated') block('approval_outdated', clause.clauseId, participantId);
       else if (status !== 'approved') block('not_approved', clause.clauseId, participantId);

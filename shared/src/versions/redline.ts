@@ -62,7 +62,10 @@ export function redline(before: readonly RedlineInputClause[], after: readonly R
   const removedAfter = new Map<string | null, ClauseRedline[]>();
   let anchor: string | null = null;
   for (const clause of before) {
-    if (newer.has(clause.id)) { anchor = clause.id; continue; }
+    if (newer.has(clause.id)) {
+      anchor = clause.id;
+      continue;
+    }
     const list = removedAfter.get(anchor) ?? [];
     list.push(sideOnly(clause, 'removed', languages));
     removedAfter.set(anchor, list);
@@ -96,8 +99,14 @@ function compareClause(a: RedlineInputClause, b: RedlineInputClause, languages: 
     if (!same) changed = true;
   }
   return {
-    clauseId: b.id, status: changed ? 'changed' : 'unchanged', moved, kind: b.kind, kindBefore: a.kind,
-    numberBefore: a.number, numberAfter: b.number, languages: redlines,
+    clauseId: b.id,
+    status: changed ? 'changed' : 'unchanged',
+    moved,
+    kind: b.kind,
+    kindBefore: a.kind,
+    numberBefore: a.number,
+    numberAfter: b.number,
+    languages: redlines,
   };
 }
 
@@ -108,8 +117,14 @@ function sideOnly(clause: RedlineInputClause, status: 'added' | 'removed', langu
     redlines[lang] = { changed: text !== '', parts: text ? [{ op: status === 'added' ? 'insert' : 'delete', text }] : [] };
   }
   return {
-    clauseId: clause.id, status, moved: false, kind: clause.kind, kindBefore: status === 'removed' ? clause.kind : null,
-    numberBefore: status === 'removed' ? clause.number : null, numberAfter: status === 'added' ? clause.number : null, languages: redlines,
+    clauseId: clause.id,
+    status,
+    moved: false,
+    kind: clause.kind,
+    kindBefore: status === 'removed' ? clause.kind : null,
+    numberBefore: status === 'removed' ? clause.number : null,
+    numberAfter: status === 'added' ? clause.number : null,
+    languages: redlines,
   };
 }
 

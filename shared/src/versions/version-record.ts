@@ -120,11 +120,17 @@ export function recordProblems(value: unknown): string[] {
   if (!Array.isArray(record.clauses)) return [...problems, 'The record has no list of clauses.'];
   for (const [index, clause] of record.clauses.entries()) {
     const where = `Clause ${index + 1} (${String(clause?.id)})`;
-    if (!clause || typeof clause !== 'object' || !isClauseKind(clause.kind)) { problems.push(`${where} has no valid kind.`); continue; }
+    if (!clause || typeof clause !== 'object' || !isClauseKind(clause.kind)) {
+      problems.push(`${where} has no valid kind.`);
+      continue;
+    }
     const texts = clause.texts ?? {};
     for (const lang of languages ?? []) {
       const text = texts[lang];
-      if (text === undefined) { problems.push(`${where} has no text in "${lang}".`); continue; }
+      if (text === undefined) {
+        problems.push(`${where} has no text in "${lang}".`);
+        continue;
+      }
       if (text === null) continue;
       let hash: string;
       try {

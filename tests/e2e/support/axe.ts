@@ -26,9 +26,13 @@ export async function seriousViolations(page: Page, screen: string): Promise<str
   }, WCAG_AA_TAGS);
   return violations
     .filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''))
-    .map((violation) => [
-      `${screen}: [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})`,
-      ...violation.nodes.slice(0, NODES_SHOWN).map((node) => `    ${node.target.join(' ')}\n      ${node.html.slice(0, 300)}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
-      ...(violation.nodes.length > NODES_SHOWN ? [`    … and ${violation.nodes.length - NODES_SHOWN} more elements`] : []),
-    ].join('\n'));
+    .map((violation) =>
+      [
+        `${screen}: [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})`,
+        ...violation.nodes
+          .slice(0, NODES_SHOWN)
+          .map((node) => `    ${node.target.join(' ')}\n      ${node.html.slice(0, 300)}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+        ...(violation.nodes.length > NODES_SHOWN ? [`    … and ${violation.nodes.length - NODES_SHOWN} more elements`] : []),
+      ].join('\n'),
+    );
 }

@@ -10,8 +10,14 @@ export interface Person {
  * Signs in through the form in a fresh browser profile and waits for the list of negotiations.
  * `options` add to the profile's settings; `defaultTimeout` (ms) is its waits' limit from the start.
  */
-export async function signIn(browser: Browser, baseUrl: string, email: string, locale: string, options: BrowserContextOptions = {},
-  defaultTimeout?: number): Promise<Person> {
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  locale: string,
+  options: BrowserContextOptions = {},
+  defaultTimeout?: number,
+): Promise<Person> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, ...options });
   if (defaultTimeout !== undefined) context.setDefaultTimeout(defaultTimeout);
   const page = await context.newPage();
@@ -49,7 +55,7 @@ export function clauseRow(page: Page, clauseId: string): Locator {
 export async function switchLanguageTo(page: Page, lang: 'en' | 'es'): Promise<void> {
   const button = page.locator('.app-header .language-switch');
   await button.waitFor();
-  if (await page.getAttribute('html', 'lang') !== lang) await button.click();
+  if ((await page.getAttribute('html', 'lang')) !== lang) await button.click();
   await page.waitForFunction((wanted) => document.documentElement.lang === wanted, lang);
   await page.waitForFunction(async (wanted) => (await (await fetch('/api/me')).json()).user?.uiLanguage === wanted, lang);
 }

@@ -52,19 +52,29 @@ let connectionCounter = 0;
  * `userId`'s connection would (stored with that user id, then relayed); resolves once it is committed.
  * `edit` gets the first paragraph's Y.XmlText.
  */
-export async function editAs(server: TestServer, documentId: string, userId: string | null, clauseId: string, lang: string, edit: (text: Y.XmlText) => void): Promise<void> {
+export async function editAs(
+  server: TestServer,
+  documentId: string,
+  userId: string | null,
+  clauseId: string,
+  lang: string,
+  edit: (text: Y.XmlText) => void,
+): Promise<void> {
   const document = await server.concordia.collab.registry.open(documentId);
   const fragment = clauseFragment(document.doc, clauseId, lang);
   const paragraph = fragment.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph');
   if (!paragraph) throw new Error(`Clause ${clauseId} has no paragraph in ${lang}`);
   let text = paragraph.get(0);
-  document.doc.transact(() => {
-    if (!(text instanceof Y.XmlText)) {
-      text = new Y.XmlText();
-      paragraph.insert(0, [text]);
-    }
-    edit(text as Y.XmlText);
-  }, connectionOrigin(`test-${(connectionCounter += 1)}`, userId));
+  document.doc.transact(
+    () => {
+      if (!(text instanceof Y.XmlText)) {
+        text = new Y.XmlText();
+        paragraph.insert(0, [text]);
+      }
+      edit(text as Y.XmlText);
+    },
+    connectionOrigin(`test-${(connectionCounter += 1)}`, userId),
+  );
   await document.flushed();
 }
 
@@ -95,6 +105,9 @@ export async function joinDocumentChannel(server: TestServer, person: Person, do
 export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`No ${event} within ${timeoutMs} ms`)), timeoutMs);
-    socket.once(event, (payload: T) => { clearTimeout(timer); resolve(payload); });
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
   });
 }

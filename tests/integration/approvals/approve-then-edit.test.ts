@@ -31,7 +31,11 @@ const approvals = (id = clauseId) => `/api/documents/${d.documentId}/clauses/${i
 
 async function approve(person: Person, code: string, id = clauseId) {
   const { fingerprint } = await currentState(server, d.documentId, id);
-  return person.request<{ approval: { id: string; fingerprint: string } }>('POST', approvals(id), { participantId: d.participants[code], fingerprint, acknowledgeConcordance: true });
+  return person.request<{ approval: { id: string; fingerprint: string } }>('POST', approvals(id), {
+    participantId: d.participants[code],
+    fingerprint,
+    acknowledgeConcordance: true,
+  });
 }
 
 async function statusOf(code: string, id = clauseId): Promise<string> {
@@ -65,7 +69,12 @@ describe('approving a clause and then editing it', () => {
     const cell = body.participants.find((p) => p.participantId === d.participants.HN)!;
     expect(cell.status).toBe('outdated');
     expect(cell.changedSince!.changedLanguages).toEqual(['en']);
-    expect(cell.changedSince!.changes.en).toEqual(expect.arrayContaining([{ op: 'delete', text: 'intend to' }, { op: 'insert', text: 'will' }]));
+    expect(cell.changedSince!.changes.en).toEqual(
+      expect.arrayContaining([
+        { op: 'delete', text: 'intend to' },
+        { op: 'insert', text: 'will' },
+      ]),
+    );
     expect(cell.changedSince!.changes.es.every((part) => part.op === 'equal')).toBe(true);
     expect(diffSide(cell.changedSince!.changes.en, 'before')).toBe(cell.approval!.plainTexts.en);
     expect(diffSide(cell.changedSince!.changes.en, 'after')).toBe(body.plainTexts.en);

@@ -21,7 +21,9 @@ const confirmPath = (clauseId: string) => `/api/documents/${d.documentId}/clause
 
 async function confirm(person: Person, clauseId: string) {
   const { languageHashes } = await currentState(server, d.documentId, clauseId);
-  return person.request<{ confirmation: { languageHashes: Record<string, string> }; error: { code: string } }>('POST', confirmPath(clauseId), { languageHashes });
+  return person.request<{ confirmation: { languageHashes: Record<string, string> }; error: { code: string } }>('POST', confirmPath(clauseId), {
+    languageHashes,
+  });
 }
 
 async function concordanceOf(clauseId: string) {
@@ -76,13 +78,18 @@ describe('concordance of the language versions', () => {
   });
 
   it('needs an explicit acknowledgement to approve a clause whose concordance is stale or unconfirmed', async () => {
-    for (const clauseId of [d.clauseIds[4], d.clauseIds[9]]) { // stale, unconfirmed
+    for (const clauseId of [d.clauseIds[4], d.clauseIds[9]]) {
+      // stale, unconfirmed
       const { fingerprint } = await currentState(server, d.documentId, clauseId);
       const path = `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`;
       const refused = await gt.request<{ error: { code: string } }>('POST', path, { participantId: d.participants.GT, fingerprint });
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe('concordance_unacknowledged');
-      const accepted = await gt.request<{ approval: { concordanceAtApproval: string } }>('POST', path, { participantId: d.participants.GT, fingerprint, acknowledgeConcordance: true });
+      const accepted = await gt.request<{ approval: { concordanceAtApproval: string } }>('POST', path, {
+        participantId: d.participants.GT,
+        fingerprint,
+        acknowledgeConcordance: true,
+      });
       expect(accepted.status).toBe(201);
     }
     const { rows } = await server.concordia.db.pool.query('SELECT concordance_status FROM approvals ORDER BY id');
@@ -92,7 +99,10 @@ describe('concordance of the language versions', () => {
   it('does not need the acknowledgement for a concordant clause', async () => {
     const clauseId = d.clauseIds[6];
     const { fingerprint } = await currentState(server, d.documentId, clauseId);
-    const answer = await gt.request<{ approval: { concordanceAtApproval: string } }>('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, { participantId: d.participants.GT, fingerprint });
+    const answer = await gt.request<{ approval: { concordanceAtApproval: string } }>('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
+      participantId: d.participants.GT,
+      fingerprint,
+    });
     expect(answer.status).toBe(201);
     expect(answer.body.approval.concordanceAtApproval).toBe('concordant');
   });

@@ -42,14 +42,19 @@ afterAll(async () => {
 
 function randomEdit(random: Random, client: CollabClient, clauseId: string): void {
   const lang = random.pick(languages);
-  client.doc.transact(() => {
-    const paragraph = clauseFragment(client.doc, clauseId, lang).toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'paragraph');
-    const target = paragraph?.get(0);
-    if (!(target instanceof Y.XmlText)) return;
-    const length = textOf(target).length;
-    if (length > 5 && random.chance(0.4)) target.delete(random.int(length - 3), 1 + random.int(3));
-    else target.insert(random.int(length + 1), random.text(6));
-  }, { kind: 'fuzz' });
+  client.doc.transact(
+    () => {
+      const paragraph = clauseFragment(client.doc, clauseId, lang)
+        .toArray()
+        .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'paragraph');
+      const target = paragraph?.get(0);
+      if (!(target instanceof Y.XmlText)) return;
+      const length = textOf(target).length;
+      if (length > 5 && random.chance(0.4)) target.delete(random.int(length - 3), 1 + random.int(3));
+      else target.insert(random.int(length + 1), random.text(6));
+    },
+    { kind: 'fuzz' },
+  );
 }
 
 /** What a delegate's screen shows for a clause, as the client computes it. */
@@ -107,13 +112,26 @@ describe(`a seeded randomized run of concurrent edits and approvals (seed ${SEED
         const key = `${participantId}/${clauseId}`;
         if (!sent.has(key)) sent.set(key, new Map());
         sent.get(key)!.set(seen.fingerprint, seen.canonical);
-        inFlight.push(delegates[code].request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`,
-          { participantId, fingerprint: seen.fingerprint, acknowledgeConcordance: true })
-          .then(({ status }) => { outcomes[status] = (outcomes[status] ?? 0) + 1; }));
+        inFlight.push(
+          delegates[code]
+            .request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
+              participantId,
+              fingerprint: seen.fingerprint,
+              acknowledgeConcordance: true,
+            })
+            .then(({ status }) => {
+              outcomes[status] = (outcomes[status] ?? 0) + 1;
+            }),
+        );
       } else if (roll < 0.94) {
         const code = random.pick(Object.keys(delegates));
-        inFlight.push(delegates[code].request('DELETE', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals?participantId=${d.participants[code]}`)
-          .then(({ status }) => { outcomes[status] = (outcomes[status] ?? 0) + 1; }));
+        inFlight.push(
+          delegates[code]
+            .request('DELETE', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals?participantId=${d.participants[code]}`)
+            .then(({ status }) => {
+              outcomes[status] = (outcomes[status] ?? 0) + 1;
+            }),
+        );
       } else {
         await checkMatrix(step);
       }
@@ -134,7 +152,9 @@ describe(`a seeded randomized run of concurrent edits and approvals (seed ${SEED
     expect(fromClient.map((c) => c.statuses)).toEqual(body.clauses.map((c) => c.statuses));
 
     // Every stored approval covers exactly the texts its approver's screen showed, and proves it.
-    const { rows } = await server.concordia.db.pool.query(`SELECT participant_id, clause_id, fingerprint, clause_kind, language_hashes, canonical_texts FROM approvals WHERE kind = 'approval'`);
+    const { rows } = await server.concordia.db.pool.query(
+      `SELECT participant_id, clause_id, fingerprint, clause_kind, language_hashes, canonical_texts FROM approvals WHERE kind = 'approval'`,
+    );
     for (const row of rows) {
       expect(sent.get(`${row.participant_id}/${row.clause_id}`)?.get(row.fingerprint)).toEqual(row.canonical_texts);
       for (const lang of languages) expect(bytesToHex(sha256(new TextEncoder().encode(row.canonical_texts[lang])))).toBe(row.language_hashes[lang]);
@@ -143,7 +163,11 @@ describe(`a seeded randomized run of concurrent edits and approvals (seed ${SEED
 
     if (failures.length > 0) throw new Error(`seed ${SEED}:\n${failures.join('\n')}`);
     expect(rows.length).toBe(outcomes[201] ?? 0);
-    expect(Object.keys(outcomes).map(Number).every((s) => [200, 201, 404, 409].includes(s))).toBe(true);
+    expect(
+      Object.keys(outcomes)
+        .map(Number)
+        .every((s) => [200, 201, 404, 409].includes(s)),
+    ).toBe(true);
     expect(outcomes[201]).toBeGreaterThan(0);
     expect(outcomes[409]).toBeGreaterThan(0);
   });

@@ -48,20 +48,34 @@ function statusIn(client: CollabClient, code: string): ApprovalStatus {
 }
 
 function typeAtEnd(client: CollabClient, lang: string, text: string): void {
-  client.doc.transact(() => {
-    const paragraph = clauseFragment(client.doc, clauseId, lang).get(0) as Y.XmlElement;
-    const target = paragraph.get(0) as Y.XmlText;
-    target.insert(textOf(target).length, text);
-  }, { kind: 'test' });
+  client.doc.transact(
+    () => {
+      const paragraph = clauseFragment(client.doc, clauseId, lang).get(0) as Y.XmlElement;
+      const target = paragraph.get(0) as Y.XmlText;
+      target.insert(textOf(target).length, text);
+    },
+    { kind: 'test' },
+  );
 }
 
 describe('approvals seen live by every client', () => {
   it('pushes a new approval to the document room, and every client shows it approved', async () => {
     const fingerprint = documentTextState(alice.doc, languages).find((c) => c.clauseId === clauseId)!.fingerprint;
     const pushed = nextEvent<ApprovalRecordedEvent>(gtSocket, SocketEvent.ApprovalRecorded);
-    expect((await hn.request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, { participantId: d.participants.HN, fingerprint, acknowledgeConcordance: true })).status).toBe(201);
+    expect(
+      (
+        await hn.request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
+          participantId: d.participants.HN,
+          fingerprint,
+          acknowledgeConcordance: true,
+        })
+      ).status,
+    ).toBe(201);
     const event = await pushed;
-    expect(event).toMatchObject({ documentId: d.documentId, approval: { clauseId, participantId: d.participants.HN, fingerprint, approvedBy: { id: hn.userId } } });
+    expect(event).toMatchObject({
+      documentId: d.documentId,
+      approval: { clauseId, participantId: d.participants.HN, fingerprint, approvedBy: { id: hn.userId } },
+    });
     records = applyApprovalEvent(records, { type: 'recorded', payload: event });
     expect(statusIn(alice, 'HN')).toBe('approved');
     expect(statusIn(bob, 'HN')).toBe('approved');
@@ -69,7 +83,9 @@ describe('approvals seen live by every client', () => {
 
   it('turns outdated in the editing client at once, and in the other the moment the change arrives', async () => {
     let seenOutdatedAt: number | null = null;
-    const onUpdate = () => { if (seenOutdatedAt === null && statusIn(alice, 'HN') === 'outdated') seenOutdatedAt = Date.now(); };
+    const onUpdate = () => {
+      if (seenOutdatedAt === null && statusIn(alice, 'HN') === 'outdated') seenOutdatedAt = Date.now();
+    };
     alice.doc.on('update', onUpdate);
     typeAtEnd(bob, 'es', ' ');
     expect(statusIn(bob, 'HN')).toBe('outdated');
@@ -79,10 +95,14 @@ describe('approvals seen live by every client', () => {
   });
 
   it('turns approved again in every client when the edit is undone', async () => {
-    const undo = () => bob.doc.transact(() => {
-      const target = (clauseFragment(bob.doc, clauseId, 'es').get(0) as Y.XmlElement).get(0) as Y.XmlText;
-      target.delete(textOf(target).length - 1, 1);
-    }, { kind: 'test' });
+    const undo = () =>
+      bob.doc.transact(
+        () => {
+          const target = (clauseFragment(bob.doc, clauseId, 'es').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+          target.delete(textOf(target).length - 1, 1);
+        },
+        { kind: 'test' },
+      );
     undo();
     expect(statusIn(bob, 'HN')).toBe('approved');
     await waitFor(() => statusIn(alice, 'HN') === 'approved', 'the undo to reach the other client');
@@ -100,8 +120,8 @@ describe('approvals seen live by every client', () => {
     const pushed = nextEvent<ConcordanceConfirmedEvent>(gtSocket, SocketEvent.ConcordanceConfirmed);
     expect((await gt.request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/concordance`, { languageHashes })).status).toBe(201);
     records = applyApprovalEvent(records, { type: 'confirmed', payload: await pushed });
-    const concordance = (client: CollabClient) => deriveMatrixClauses(documentTextState(client.doc, languages), [], records)
-      .find((c) => c.clauseId === clauseId)!.concordance;
+    const concordance = (client: CollabClient) =>
+      deriveMatrixClauses(documentTextState(client.doc, languages), [], records).find((c) => c.clauseId === clauseId)!.concordance;
     expect(concordance(alice)).toMatchObject({ status: 'concordant' });
     typeAtEnd(alice, 'en', '.');
     expect(concordance(alice)).toMatchObject({ status: 'stale', changedLanguages: ['en'] });

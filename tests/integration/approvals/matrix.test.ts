@@ -15,11 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const matrix = async (query = '') => (await observer.request<ApprovalMatrix>('GET', `/api/documents/${d.documentId}/approvals${query}`));
+const matrix = async (query = '') => await observer.request<ApprovalMatrix>('GET', `/api/documents/${d.documentId}/approvals${query}`);
 
 async function approve(code: string, clauseId: string): Promise<void> {
   const { fingerprint } = await currentState(server, d.documentId, clauseId);
-  const answer = await delegates[code].request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, { participantId: d.participants[code], fingerprint, acknowledgeConcordance: true });
+  const answer = await delegates[code].request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
+    participantId: d.participants[code],
+    fingerprint,
+    acknowledgeConcordance: true,
+  });
   expect(answer.status).toBe(201);
 }
 

@@ -8,7 +8,11 @@ import { StoredFingerprints } from '../../../server/src/approvals/stored-fingerp
 import { listDocuments } from '../../../server/src/routes/documents/list-documents';
 import type { LiveDocuments } from '../../../server/src/collab/live-documents';
 
-interface Progress { approvedClauses: number; totalClauses: number; openThreads: number }
+interface Progress {
+  approvedClauses: number;
+  totalClauses: number;
+  openThreads: number;
+}
 type Reader = 'secretariat' | 'US' | 'SV' | 'GT' | 'HN' | 'observer' | 'admin';
 
 let server: TestServer;
@@ -22,7 +26,8 @@ beforeAll(async () => {
   people.secretariat = await signIn(server, 'secretariat@demo.test');
   people.observer = await signIn(server, 'observer@demo.test');
   await server.concordia.db.pool.query(
-    `INSERT INTO users (email, display_name, password_hash, is_admin) SELECT 'admin@demo.test', 'Site Admin', password_hash, true FROM users WHERE email = 'gt.delegate@demo.test'`);
+    `INSERT INTO users (email, display_name, password_hash, is_admin) SELECT 'admin@demo.test', 'Site Admin', password_hash, true FROM users WHERE email = 'gt.delegate@demo.test'`,
+  );
   people.admin = await signIn(server, 'admin@demo.test');
 });
 afterAll(() => server.stop());
@@ -39,12 +44,20 @@ const openThreadsAs = async (who: Reader) => (await progressAs(who)).openThreads
 
 async function approve(code: 'US' | 'SV' | 'GT' | 'HN', clauseId: string): Promise<void> {
   const { fingerprint } = await currentState(server, d.documentId, clauseId);
-  const answer = await people[code].request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, { participantId: d.participants[code], fingerprint, acknowledgeConcordance: true });
+  const answer = await people[code].request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
+    participantId: d.participants[code],
+    fingerprint,
+    acknowledgeConcordance: true,
+  });
   expect(answer.status).toBe(201);
 }
 
 async function openThread(who: Reader, visibility: 'all' | 'delegation'): Promise<string> {
-  const answer = await people[who].request<{ thread: { id: string } }>('POST', `/api/documents/${d.documentId}/comments`, { clauseId: d.clauseIds[0], visibility, body: `A ${visibility} note` });
+  const answer = await people[who].request<{ thread: { id: string } }>('POST', `/api/documents/${d.documentId}/comments`, {
+    clauseId: d.clauseIds[0],
+    visibility,
+    body: `A ${visibility} note`,
+  });
   expect(answer.status).toBe(201);
   return answer.body.thread.id;
 }
@@ -96,7 +109,9 @@ describe('the progress of each negotiation in my list', () => {
   });
 
   it('gives a negotiation without text or Participants zero of zero', async () => {
-    const created = await people.secretariat.request<{ document: { id: string } }>('POST', '/api/documents', { title: { en: 'Action Plan', es: 'Plan de Acción' } });
+    const created = await people.secretariat.request<{ document: { id: string } }>('POST', '/api/documents', {
+      title: { en: 'Action Plan', es: 'Plan de Acción' },
+    });
     expect(created.status).toBe(201);
     expect(await progressAs('secretariat', created.body.document.id)).toEqual({ approvedClauses: 0, totalClauses: 0, openThreads: 0 });
   });
@@ -105,10 +120,17 @@ describe('the progress of each negotiation in my list', () => {
     const documents = server.concordia.ctx.documents;
     let loads = 0;
     // Every text the list reads goes through the live-document gateway: count its reads.
-    const counting = { read: (...args: Parameters<LiveDocuments['read']>) => { loads += 1; return documents.read(...args); } } as unknown as LiveDocuments;
+    const counting = {
+      read: (...args: Parameters<LiveDocuments['read']>) => {
+        loads += 1;
+        return documents.read(...args);
+      },
+    } as unknown as LiveDocuments;
     const fingerprints = new StoredFingerprints(counting);
-    const list = async () => (await listDocuments(server.concordia.ctx, fingerprints, { id: people.secretariat.userId, isAdmin: false }))
-      .find((listed) => listed.document.id === d.documentId)!.progress;
+    const list = async () =>
+      (await listDocuments(server.concordia.ctx, fingerprints, { id: people.secretariat.userId, isAdmin: false })).find(
+        (listed) => listed.document.id === d.documentId,
+      )!.progress;
 
     const first = await list();
     const documentsListed = loads;

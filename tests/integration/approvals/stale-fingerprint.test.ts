@@ -22,11 +22,19 @@ describe('approving with the fingerprint of a text that is no longer the text', 
     const seen = await currentState(server, d.documentId, clauseId);
     await editAs(server, d.documentId, us.userId, clauseId, 'es', (text) => text.insert(0, 'Asimismo, '));
 
-    const english = await us.request<{ error: { code: string; message: string } }>('POST', path(clauseId), { participantId: d.participants.US, fingerprint: seen.fingerprint, acknowledgeConcordance: true });
+    const english = await us.request<{ error: { code: string; message: string } }>('POST', path(clauseId), {
+      participantId: d.participants.US,
+      fingerprint: seen.fingerprint,
+      acknowledgeConcordance: true,
+    });
     expect(english.status).toBe(409);
     expect(english.body.error).toEqual({ code: 'text_changed', message: 'The text changed while you were reading it; review it again.' });
 
-    const spanish = await sv.request<{ error: { code: string; message: string } }>('POST', path(clauseId), { participantId: d.participants.SV, fingerprint: seen.fingerprint, acknowledgeConcordance: true });
+    const spanish = await sv.request<{ error: { code: string; message: string } }>('POST', path(clauseId), {
+      participantId: d.participants.SV,
+      fingerprint: seen.fingerprint,
+      acknowledgeConcordance: true,
+    });
     expect(spanish.status).toBe(409);
     expect(spanish.body.error.message).toBe('El texto cambió mientras lo leía; revíselo de nuevo.');
 

@@ -33,8 +33,9 @@ describe('who may approve a clause', () => {
     const answer = await approveAs('gt.delegate', 'HN');
     expect(answer.status).toBe(403);
     expect(answer.body.error.code).toBe('forbidden');
-    const { rows } = await server.concordia.db.pool.query(
-      `SELECT subject FROM audit_events WHERE action = 'authorization.denied' AND actor_user_id = $1`, [people['gt.delegate'].userId]);
+    const { rows } = await server.concordia.db.pool.query(`SELECT subject FROM audit_events WHERE action = 'authorization.denied' AND actor_user_id = $1`, [
+      people['gt.delegate'].userId,
+    ]);
     expect(rows.map((r) => r.subject)).toEqual([expect.objectContaining({ action: 'clause.approve', reason: 'other_participant' })]);
   });
 
@@ -54,18 +55,28 @@ describe('who may approve a clause', () => {
   it('refuses someone not signed in with 401 and a request without the CSRF token with 403', async () => {
     const { fingerprint } = await currentState(server, d.documentId, clauseId);
     const anonymous = await fetch(`${server.url}${path()}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url },
       body: JSON.stringify({ participantId: d.participants.US, fingerprint }),
     });
     expect(anonymous.status).toBe(401);
-    const noToken = await people['us.delegate'].request<{ error: { code: string } }>('POST', path(), { participantId: d.participants.US, fingerprint }, { 'X-CSRF-Token': 'wrong' });
+    const noToken = await people['us.delegate'].request<{ error: { code: string } }>(
+      'POST',
+      path(),
+      { participantId: d.participants.US, fingerprint },
+      { 'X-CSRF-Token': 'wrong' },
+    );
     expect(noToken.status).toBe(403);
     expect(noToken.body.error.code).toBe('csrf_failed');
   });
 
   it('refuses unknown fields in the body', async () => {
     const { fingerprint } = await currentState(server, d.documentId, clauseId);
-    const answer = await people['us.delegate'].request<{ error: { code: string } }>('POST', path(), { participantId: d.participants.US, fingerprint, status: 'approved' });
+    const answer = await people['us.delegate'].request<{ error: { code: string } }>('POST', path(), {
+      participantId: d.participants.US,
+      fingerprint,
+      status: 'approved',
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('unknown_field');
   });

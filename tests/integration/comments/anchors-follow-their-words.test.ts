@@ -84,7 +84,11 @@ async function open(clauseId: string, lang: string, anchor: AnchorInput, body = 
   return answer.body.thread;
 }
 
-const replicas = () => [{ name: 'alice', doc: alice.doc }, { name: 'bob', doc: bob.doc }, { name: 'carol', doc: carol.doc }];
+const replicas = () => [
+  { name: 'alice', doc: alice.doc },
+  { name: 'bob', doc: bob.doc },
+  { name: 'carol', doc: carol.doc },
+];
 
 describe('an anchored range', () => {
   it('still covers the same words after other clients edit around and inside it at the same time', async () => {

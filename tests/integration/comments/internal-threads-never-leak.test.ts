@@ -35,9 +35,15 @@ async function addPerson(email: string, name: string, role: string, participantI
   const pool = server.concordia.db.pool;
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO users (email, display_name, password_hash, is_admin) SELECT $1, $2, password_hash, $3 FROM users WHERE email = $4 RETURNING id`,
-    [email, name, isAdmin, DEMO_EMAILS.gt]);
+    [email, name, isAdmin, DEMO_EMAILS.gt],
+  );
   if (role !== 'none') {
-    await pool.query('INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)', [d.documentId, rows[0].id, role, participantId]);
+    await pool.query('INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4)', [
+      d.documentId,
+      rows[0].id,
+      role,
+      participantId,
+    ]);
   }
 }
 
@@ -56,8 +62,16 @@ beforeAll(async () => {
   await addPerson('legal@demo.test', 'Unattached Legal', 'legal_reviewer', null);
   await addPerson('admin@demo.test', 'Site Admin', 'none', null, true);
   const emails: Record<Reader, string> = {
-    secretariat: DEMO_EMAILS.secretariat, us: DEMO_EMAILS.us, sv: DEMO_EMAILS.sv, gt: DEMO_EMAILS.gt, gtLegal: 'gt.legal@demo.test',
-    hn: DEMO_EMAILS.hn, hnLegal: DEMO_EMAILS.hnLegal, observer: DEMO_EMAILS.observer, unattachedLegal: 'legal@demo.test', admin: 'admin@demo.test',
+    secretariat: DEMO_EMAILS.secretariat,
+    us: DEMO_EMAILS.us,
+    sv: DEMO_EMAILS.sv,
+    gt: DEMO_EMAILS.gt,
+    gtLegal: 'gt.legal@demo.test',
+    hn: DEMO_EMAILS.hn,
+    hnLegal: DEMO_EMAILS.hnLegal,
+    observer: DEMO_EMAILS.observer,
+    unattachedLegal: 'legal@demo.test',
+    admin: 'admin@demo.test',
   };
   for (const reader of READERS) people[reader] = await signIn(server, emails[reader]);
   for (const reader of READERS) channels[reader] = await openChannel(server, people[reader], d.documentId);
@@ -66,15 +80,21 @@ beforeAll(async () => {
   const everyone = READERS.map((r) => `@${people[r].displayName}`).join(' ');
   for (const kind of KINDS) {
     const { author } = THREADS[kind];
-    const body = await act(kind, 'created', () => people[author].request('POST', `/api/documents/${d.documentId}/comments`, {
-      clauseId: d.traffickingClause, visibility: kind === 'public' ? 'all' : 'delegation', body: `${kind} confidential-body — ${everyone}`,
-    }));
+    const body = await act(kind, 'created', () =>
+      people[author].request('POST', `/api/documents/${d.documentId}/comments`, {
+        clauseId: d.traffickingClause,
+        visibility: kind === 'public' ? 'all' : 'delegation',
+        body: `${kind} confidential-body — ${everyone}`,
+      }),
+    );
     threads[kind] = body.thread;
   }
   for (const kind of KINDS) {
     const { author, readers } = THREADS[kind];
     const replier = people[readers.find((r) => r !== author && r !== 'observer' && r !== 'admin' && r !== 'unattachedLegal') ?? author];
-    const replied = await act(kind, 'replied', () => replier.request('POST', `/api/comments/${threads[kind].id}/replies`, { body: `${kind} confidential-reply` }));
+    const replied = await act(kind, 'replied', () =>
+      replier.request('POST', `/api/comments/${threads[kind].id}/replies`, { body: `${kind} confidential-reply` }),
+    );
     const replyId = replied.thread.comments[1].id;
     await act(kind, 'edited', () => replier.request('PATCH', `/api/comments/${replyId}`, { body: `${kind} confidential-reply, edited` }));
     await act(kind, 'resolved', () => people[author].request('POST', `/api/comments/${threads[kind].id}/resolve`, {}));
@@ -105,7 +125,10 @@ describe.each(cases)('$reader and the $kind thread (sees: $sees)', ({ reader, ki
     const mine = () => channels[reader].events.filter((e) => e.thread.id === threads[kind].id);
     if (!sees) {
       // The last change was relayed to those who may see it; wait as long as they did, and then some.
-      await waitFor(() => channels[THREADS[kind].author].events.some((e) => e.thread.id === threads[kind].id && e.change === 'deleted'), 'the author’s last event');
+      await waitFor(
+        () => channels[THREADS[kind].author].events.some((e) => e.thread.id === threads[kind].id && e.change === 'deleted'),
+        'the author’s last event',
+      );
       await sleep(100);
       expect(mine()).toEqual([]);
       return;
@@ -152,7 +175,9 @@ describe('counts and events', () => {
 
   it('keeps internal bodies out of the audit log, which names each event’s audience instead', async () => {
     const { rows } = await server.concordia.db.pool.query<{ subject: Record<string, unknown> }>(
-      `SELECT subject FROM audit_events WHERE action LIKE 'comment%' AND document_id = $1`, [d.documentId]);
+      `SELECT subject FROM audit_events WHERE action LIKE 'comment%' AND document_id = $1`,
+      [d.documentId],
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const { subject } of rows) {
       expect(JSON.stringify(subject)).not.toMatch(/confidential/);

@@ -67,7 +67,13 @@ export async function openChannel(server: TestServer, person: Person, documentId
   const events: ReceivedEvent[] = [];
   socket.on(SocketEvent.CommentThreadChanged, (event: CommentThreadChangedEvent) => events.push({ ...event, receivedAt: Date.now() }));
   await joinDocument(socket, documentId, person.email);
-  return { socket, events, close: () => { socket.close(); } };
+  return {
+    socket,
+    events,
+    close: () => {
+      socket.close();
+    },
+  };
 }
 
 /** Every thread the person may list, through every page. */

@@ -24,23 +24,38 @@ beforeAll(async () => {
   d = await demoFacts(server);
   clauseId = d.traffickingClause;
   [secretariat, gt, hn, hnLegal, observer] = await Promise.all([
-    signIn(server, DEMO_EMAILS.secretariat), signIn(server, DEMO_EMAILS.gt), signIn(server, DEMO_EMAILS.hn),
-    signIn(server, DEMO_EMAILS.hnLegal, { lang: 'es' }), signIn(server, DEMO_EMAILS.observer),
+    signIn(server, DEMO_EMAILS.secretariat),
+    signIn(server, DEMO_EMAILS.gt),
+    signIn(server, DEMO_EMAILS.hn),
+    signIn(server, DEMO_EMAILS.hnLegal, { lang: 'es' }),
+    signIn(server, DEMO_EMAILS.observer),
   ]);
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
 describe('opening a thread', () => {
   it('opens a thread on a range of text with its author, Participant, quote and first comment', async () => {
     const anchor = anchorOn(await liveDoc(server, d.documentId), clauseId, 'en', 'human trafficking');
     const thread = await open(gt, { language: 'en', anchor, visibility: 'all', body: 'Should this say "trafficking in persons"?\nSee the Palermo Protocol.' });
     expect(thread).toMatchObject({
-      clauseId, clauseDeleted: false, language: 'en', visibility: 'all', status: 'open', participantId: d.participants.GT,
+      clauseId,
+      clauseDeleted: false,
+      language: 'en',
+      visibility: 'all',
+      status: 'open',
+      participantId: d.participants.GT,
       author: { id: gt.userId, displayName: 'José Ixcot', participantId: d.participants.GT },
       anchor: { quote: 'human trafficking', state: 'present', text: 'human trafficking', start: { item: anchor.start.item }, end: { item: anchor.end.item } },
     });
     expect(thread.comments).toHaveLength(1);
-    expect(thread.comments[0]).toMatchObject({ id: thread.id, body: 'Should this say "trafficking in persons"?\nSee the Palermo Protocol.', editedAt: null, deletedAt: null });
+    expect(thread.comments[0]).toMatchObject({
+      id: thread.id,
+      body: 'Should this say "trafficking in persons"?\nSee the Palermo Protocol.',
+      editedAt: null,
+      deletedAt: null,
+    });
     expect(JSON.stringify(thread)).not.toContain('@demo.test');
   });
 
@@ -153,7 +168,9 @@ describe('replies, edits and deletion', () => {
     expect(body.thread.comments[1]).toMatchObject({ body: 'Reply stays' });
     const again = await gt.request('PATCH', `/api/comments/${thread.id}`, { body: 'Undo?' });
     expect(again.body.error.code).toBe('comment_deleted');
-    const { rows } = await server.concordia.db.pool.query('SELECT action, subject FROM audit_events WHERE action = $1 ORDER BY id DESC LIMIT 1', ['comment.deleted']);
+    const { rows } = await server.concordia.db.pool.query('SELECT action, subject FROM audit_events WHERE action = $1 ORDER BY id DESC LIMIT 1', [
+      'comment.deleted',
+    ]);
     expect(rows[0].subject).toMatchObject({ threadId: thread.id, commentId: thread.id, visibility: 'all', audience: null });
     expect(JSON.stringify(rows[0].subject)).not.toContain('regret');
   });
@@ -166,8 +183,9 @@ describe('resolving and reopening', () => {
     expect(resolved.body.thread).toMatchObject({ status: 'resolved', resolvedBy: { id: hn.userId, displayName: hn.displayName } });
     const reopened = await secretariat.request('POST', `/api/comments/${thread.id}/reopen`, {});
     expect(reopened.body.thread).toMatchObject({ status: 'open', resolvedBy: null, reopenedBy: { id: secretariat.userId } });
-    const { rows } = await server.concordia.db.pool.query(
-      `SELECT action, actor_user_id FROM audit_events WHERE subject->>'threadId' = $1 ORDER BY id`, [thread.id]);
+    const { rows } = await server.concordia.db.pool.query(`SELECT action, actor_user_id FROM audit_events WHERE subject->>'threadId' = $1 ORDER BY id`, [
+      thread.id,
+    ]);
     expect(rows).toEqual([
       { action: 'comment.created', actor_user_id: gt.userId },
       { action: 'comment_thread.resolved', actor_user_id: hn.userId },
@@ -212,7 +230,10 @@ describe('lists, filters and counts', () => {
     const byPages: CommentThread[] = [];
     let cursor: string | null = null;
     do {
-      const { body }: Answer<{ threads: CommentThread[]; nextCursor: string | null }> = await gt.request('GET', `${comments()}?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const { body }: Answer<{ threads: CommentThread[]; nextCursor: string | null }> = await gt.request(
+        'GET',
+        `${comments()}?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(body.threads.length).toBeLessThanOrEqual(3);
       byPages.push(...body.threads);
       cursor = body.nextCursor;
@@ -267,7 +288,10 @@ describe('who may comment', () => {
 
   it('answers 404 to people who are not members, for the list and for a comment', async () => {
     const thread = await open(gt, { body: 'Members only' });
-    await server.concordia.db.pool.query(`INSERT INTO users (email, display_name, password_hash) SELECT 'outsider@demo.test', 'Outsider', password_hash FROM users WHERE email = $1`, [DEMO_EMAILS.gt]);
+    await server.concordia.db.pool.query(
+      `INSERT INTO users (email, display_name, password_hash) SELECT 'outsider@demo.test', 'Outsider', password_hash FROM users WHERE email = $1`,
+      [DEMO_EMAILS.gt],
+    );
     const outsider = await signIn(server, 'outsider@demo.test');
     expect((await outsider.request('GET', comments())).status).toBe(404);
     expect((await outsider.request('POST', `/api/comments/${thread.id}/replies`, { body: 'Hi' })).status).toBe(404);

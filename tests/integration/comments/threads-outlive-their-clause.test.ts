@@ -27,7 +27,10 @@ beforeAll(async () => {
   await client.synced();
   clauseId = d.traffickingClause;
   const answer = await gt.request('POST', `/api/documents/${d.documentId}/comments`, {
-    clauseId, language: 'en', anchor: anchorOn(client.doc, clauseId, 'en', 'dismantle'), body: 'Keep "dismantle".',
+    clauseId,
+    language: 'en',
+    anchor: anchorOn(client.doc, clauseId, 'en', 'dismantle'),
+    body: 'Keep "dismantle".',
   });
   opened = answer.body.thread;
   deleteClause(client.doc, clauseId, { kind: 'test-client' });
@@ -42,7 +45,9 @@ describe('a thread on a clause that is later deleted', () => {
   it('stays readable by everyone who could read it, with its anchor, and says its clause was deleted', async () => {
     for (const who of [gt, observer]) {
       expect(await find(who)).toMatchObject({
-        clauseId, clauseDeleted: true, comments: [{ body: 'Keep "dismantle".' }],
+        clauseId,
+        clauseDeleted: true,
+        comments: [{ body: 'Keep "dismantle".' }],
         anchor: { quote: 'dismantle', state: 'present', text: 'dismantle' },
       });
     }

@@ -43,7 +43,7 @@ function normalise(yamlText: string): ComposeConfig {
 
 function healthTest(service: ComposeService): string {
   const test = service.healthcheck?.test;
-  return Array.isArray(test) ? test.join(' ') : test ?? '';
+  return Array.isArray(test) ? test.join(' ') : (test ?? '');
 }
 
 function environment(service: ComposeService): Record<string, string> {
@@ -88,7 +88,8 @@ if (!available && process.env.CI) {
   it('keeps PostgreSQL data in the named volume pgdata', () => {
     expect(Object.keys(config.volumes ?? {})).toContain('pgdata');
     const mounts = (config.services.postgres.volumes ?? []).map((v) =>
-      typeof v === 'string' ? v.split(':').slice(0, 2).join(':') : `${v.source}:${v.target}`);
+      typeof v === 'string' ? v.split(':').slice(0, 2).join(':') : `${v.source}:${v.target}`,
+    );
     expect(mounts).toContain('pgdata:/var/lib/postgresql/data');
   });
 

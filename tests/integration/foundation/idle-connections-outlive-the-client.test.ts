@@ -10,7 +10,9 @@ import { startTestServer, type TestServer } from '../../utils/test-server';
 import { sleep } from '../../utils/wait';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
 afterAll(() => server.stop());
 
 /** Sends one GET on the socket and resolves with the response head once a full response has arrived. */
@@ -34,12 +36,17 @@ function get(socket: net.Socket, host: string): Promise<string> {
   });
 }
 
-it('keeps a connection idle longer than Node\'s default 5 seconds open, and answers on it', async () => {
+it("keeps a connection idle longer than Node's default 5 seconds open, and answers on it", async () => {
   const { hostname, port } = new URL(server.url);
   const socket = net.connect(Number(port), hostname);
   let closed = false;
-  socket.on('close', () => { closed = true; });
-  await new Promise<void>((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); });
+  socket.on('close', () => {
+    closed = true;
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
   try {
     const first = await get(socket, `${hostname}:${port}`);
     expect(first).toMatch(/^HTTP\/1\.1 200/);

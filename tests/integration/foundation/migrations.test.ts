@@ -75,7 +75,8 @@ describe('migrations', () => {
       expect((error as MigrationError).message).toContain('002_broken.sql');
       expect((error as MigrationError).message).toMatch(/syntax error/);
       const tables = await db.pool.query(
-        `SELECT to_regclass('widgets') IS NOT NULL AS widgets, to_regclass('gadgets') IS NOT NULL AS gadgets, to_regclass('never') IS NOT NULL AS never`);
+        `SELECT to_regclass('widgets') IS NOT NULL AS widgets, to_regclass('gadgets') IS NOT NULL AS gadgets, to_regclass('never') IS NOT NULL AS never`,
+      );
       expect(tables.rows[0]).toEqual({ widgets: true, gadgets: false, never: false });
       expect((await db.pool.query('SELECT count(*)::int AS n FROM widgets')).rows[0].n).toBe(0);
       expect((await db.pool.query('SELECT name FROM schema_migrations')).rows).toEqual([{ name: '001_first.sql' }]);

@@ -8,11 +8,17 @@ import { waitFor } from '../../utils/wait';
 import { requestAs } from '../../utils/people';
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 /** A fresh member of the document with one open socket.io connection (joined) and one collab websocket. */
-async function connectedMember(role: 'delegate' | 'observer' = 'delegate'): Promise<{ userId: string; membershipId: string; who: Credentials; socket: Socket; collab: RawCollabSocket; events: string[] }> {
+async function connectedMember(
+  role: 'delegate' | 'observer' = 'delegate',
+): Promise<{ userId: string; membershipId: string; who: Credentials; socket: Socket; collab: RawCollabSocket; events: string[] }> {
   const userId = await insertUser(world.pool, `member-${Math.random().toString(36).slice(2)}@identity.test`);
   const membershipId = await insertMembership(world.pool, world.documentId, userId, role, role === 'delegate' ? world.participantP : null);
   const who = await world.signInDirectly(userId);

@@ -7,10 +7,15 @@ import { collabFrame, kindOf, oneChange, type RawCollabSocket } from '../../util
 import * as Y from 'yjs';
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
-const storedRows = async () => Number((await world.pool.query('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [world.documentId])).rows[0].n);
+const storedRows = async () =>
+  Number((await world.pool.query('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [world.documentId])).rows[0].n);
 
 /** Connects `person` and a watching secretariat member; returns both and the watcher's frame count once settled. */
 async function pair(person: Person): Promise<{ client: RawCollabSocket; watcher: RawCollabSocket; seen: () => string[] }> {
@@ -21,7 +26,9 @@ async function pair(person: Person): Promise<{ client: RawCollabSocket; watcher:
   return { client, watcher, seen: () => watcher.frames.slice(baseline).map(kindOf) };
 }
 
-const close = (...sockets: RawCollabSocket[]) => { for (const s of sockets) s.ws.close(); };
+const close = (...sockets: RawCollabSocket[]) => {
+  for (const s of sockets) s.ws.close();
+};
 
 describe('the collab upgrade', () => {
   it.each(PEOPLE)('admits %s exactly when the policy lets them read the document', async (person) => {
@@ -78,7 +85,10 @@ describe.each(READERS)('collab messages from %s', (person) => {
     close(client, watcher);
   });
 
-  it.each([['an auth message', collabFrame.auth], ['an unknown message type', collabFrame.unknown]])('%s closes the socket as a bad message', async (_name, frame) => {
+  it.each([
+    ['an auth message', collabFrame.auth],
+    ['an unknown message type', collabFrame.unknown],
+  ])('%s closes the socket as a bad message', async (_name, frame) => {
     const { client, watcher, seen } = await pair(person);
     client.ws.send(frame());
     expect((await client.closed).code).toBe(CloseCode.BadMessage);

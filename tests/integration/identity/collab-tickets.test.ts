@@ -5,8 +5,12 @@ import { collabFrame, kindOf, oneChange } from '../../utils/raw-collab-socket';
 import { requestAs } from '../../utils/people';
 
 let world: World;
-beforeAll(async () => { world = await startWorld({ COLLAB_TOKEN_SECONDS: '60' }); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld({ COLLAB_TOKEN_SECONDS: '60' });
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 const ticket = async (who = world.as.delegateP, documentId = world.documentId) =>
   (await requestAs(world.server, who, 'POST', `/api/documents/${documentId}/collab-token`, {})).body as { token: string; expiresAt: string };

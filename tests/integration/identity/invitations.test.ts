@@ -28,9 +28,13 @@ async function fakeSmtp(): Promise<{ port: number; messages: string[]; close(): 
         const line = buffer.slice(0, eol).toUpperCase();
         buffer = buffer.slice(eol + 2);
         if (line.startsWith('EHLO')) socket.write('250-fake\r\n250 8BITMIME\r\n');
-        else if (line.startsWith('DATA')) { inData = true; socket.write('354 go ahead\r\n'); }
-        else if (line.startsWith('QUIT')) { socket.end('221 bye\r\n'); return; }
-        else socket.write('250 ok\r\n');
+        else if (line.startsWith('DATA')) {
+          inData = true;
+          socket.write('354 go ahead\r\n');
+        } else if (line.startsWith('QUIT')) {
+          socket.end('221 bye\r\n');
+          return;
+        } else socket.write('250 ok\r\n');
       }
     });
   });
@@ -39,8 +43,12 @@ async function fakeSmtp(): Promise<{ port: number; messages: string[]; close(): 
 }
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 const invite = (body: unknown, who = world.as.secretariat) => requestAs(world.server, who, 'POST', `/api/documents/${world.documentId}/invitations`, body);
 const anonymous = () => world.as.anonymous;
@@ -55,7 +63,9 @@ describe('invitations', () => {
     expect(invitation.url).toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
     const stored = await world.pool.query('SELECT token_hash FROM invitations WHERE id = $1', [invitation.id]);
     expect(stored.rows[0].token_hash).toBe(tokenHash(tokenOf(invitation.url)));
-    const audit = await world.pool.query(`SELECT subject FROM audit_events WHERE action = 'invitation.created' AND subject->>'invitationId' = $1`, [invitation.id]);
+    const audit = await world.pool.query(`SELECT subject FROM audit_events WHERE action = 'invitation.created' AND subject->>'invitationId' = $1`, [
+      invitation.id,
+    ]);
     expect(audit.rows[0].subject).toMatchObject({ email: 'lucia.guatemala@identity.test', role: 'delegate' });
   });
 
@@ -63,30 +73,47 @@ describe('invitations', () => {
     const { invitation } = (await invite({ email: 'new.delegate@identity.test', role: 'delegate', participantId: world.participantP })).body;
     const token = tokenOf(invitation.url);
     const preview = await requestAs(world.server, anonymous(), 'GET', `/api/invitations/${token}`);
-    expect(preview.body).toEqual({ invitation: {
-      email: 'new.delegate@identity.test', role: 'delegate', documentTitle: { en: 'Memorandum', es: 'Memorandum (es)' },
-      participant: { code: 'GT', name: { en: 'GT (en)', es: 'GT (es)' }, color: '#336699' }, existingAccount: false,
-    } });
-    const accepted = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Lucía Pérez', password: 'a new long password', uiLanguage: 'es' });
+    expect(preview.body).toEqual({
+      invitation: {
+        email: 'new.delegate@identity.test',
+        role: 'delegate',
+        documentTitle: { en: 'Memorandum', es: 'Memorandum (es)' },
+        participant: { code: 'GT', name: { en: 'GT (en)', es: 'GT (es)' }, color: '#336699' },
+        existingAccount: false,
+      },
+    });
+    const accepted = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, {
+      displayName: 'Lucía Pérez',
+      password: 'a new long password',
+      uiLanguage: 'es',
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.user).toMatchObject({ email: 'new.delegate@identity.test', displayName: 'Lucía Pérez', uiLanguage: 'es', isAdmin: false });
     const cookie = sessionCookieFrom(accepted);
     const detail = await requestAs(world.server, { cookie, csrfToken: accepted.body.csrfToken }, 'GET', `/api/documents/${world.documentId}`);
     expect(detail.body.me).toMatchObject({ role: 'delegate', participantId: world.participantP });
     // One time only.
-    const again = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Mallory', password: 'another long password' });
+    const again = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, {
+      displayName: 'Mallory',
+      password: 'another long password',
+    });
     expect(again.status).toBe(404);
     expect(again.body.error.code).toBe('invitation_invalid');
     expect((await requestAs(world.server, anonymous(), 'GET', `/api/invitations/${token}`)).status).toBe(404);
     // The password chosen works for signing in.
-    expect((await requestAs(world.server, anonymous(), 'POST', '/api/auth/login', { email: 'new.delegate@identity.test', password: 'a new long password' })).status).toBe(200);
+    expect(
+      (await requestAs(world.server, anonymous(), 'POST', '/api/auth/login', { email: 'new.delegate@identity.test', password: 'a new long password' })).status,
+    ).toBe(200);
   });
 
   it('add an existing account only when its current password is given, never replacing it', async () => {
     const { invitation } = (await invite({ email: world.users.nonMember.email, role: 'observer' })).body;
     const token = tokenOf(invitation.url);
     expect((await requestAs(world.server, anonymous(), 'GET', `/api/invitations/${token}`)).body.invitation.existingAccount).toBe(true);
-    const wrong = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Taken Over', password: 'attacker chosen password' });
+    const wrong = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, {
+      displayName: 'Taken Over',
+      password: 'attacker chosen password',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('invalid_credentials');
     const right = await requestAs(world.server, anonymous(), 'POST', `/api/invitations/${token}/accept`, { displayName: 'Taken Over', password: PASSWORD });
@@ -124,9 +151,17 @@ describe('invitations', () => {
 
   it('are mailed, with an absolute link in both languages, when SMTP is configured', async () => {
     const smtp = await fakeSmtp();
-    const mailing = await startWorld({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://concordia.example', SMTP_FROM: 'Concordia <noreply@concordia.example>' });
+    const mailing = await startWorld({
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      PUBLIC_URL: 'https://concordia.example',
+      SMTP_FROM: 'Concordia <noreply@concordia.example>',
+    });
     try {
-      const answer = await requestAs(mailing.server, mailing.as.secretariat, 'POST', `/api/documents/${mailing.documentId}/invitations`, { email: 'mailed@identity.test', role: 'legal_reviewer', participantId: mailing.participantQ });
+      const answer = await requestAs(mailing.server, mailing.as.secretariat, 'POST', `/api/documents/${mailing.documentId}/invitations`, {
+        email: 'mailed@identity.test',
+        role: 'legal_reviewer',
+        participantId: mailing.participantQ,
+      });
       expect(answer.body.invitation.mailed).toBe(true);
       expect(smtp.messages).toHaveLength(1);
       const message = smtp.messages[0].replace(/=\r\n/g, '');

@@ -39,7 +39,10 @@ describe('per user', () => {
   });
 
   it('counts in the database, so a second process on the same database refuses the same user', async () => {
-    const second = await startTestServer({ DEMO: '1', RATE_LIMIT_PER_USER: '3', RATE_LIMIT_PER_ADDRESS: '1000', RATE_LIMIT_WINDOW_SECONDS: '60' }, server.schema);
+    const second = await startTestServer(
+      { DEMO: '1', RATE_LIMIT_PER_USER: '3', RATE_LIMIT_PER_ADDRESS: '1000', RATE_LIMIT_WINDOW_SECONDS: '60' },
+      server.schema,
+    );
     servers.push(second);
     const elSalvador = await signIn(server, DEMO_EMAILS.sv);
     for (let i = 0; i < 3; i += 1) expect((await elSalvador.request('PATCH', '/api/me', changeLanguage('en'))).status).toBe(200);
@@ -63,8 +66,10 @@ describe('per address', () => {
   it('counts every mutating request from one address, signed in or not', async () => {
     const observer = await signIn(server, DEMO_EMAILS.observer); // 1: the sign-in
     expect((await observer.request('PATCH', '/api/me', changeLanguage('en'))).status).toBe(200); // 2
-    const wrongPassword = await fetch(`${server.url}/api/auth/login`, { // 3
-      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url },
+    const wrongPassword = await fetch(`${server.url}/api/auth/login`, {
+      // 3
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url },
       body: JSON.stringify({ email: DEMO_EMAILS.us, password: 'not the password' }),
     });
     expect(wrongPassword.status).toBe(401);

@@ -4,7 +4,10 @@ import { apiRouters } from '../../../server/src/routes';
 import type { AppContext } from '../../../server/src/context';
 import { requestAs } from '../../utils/people';
 
-interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } }
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+}
 
 /** Every method + path the /api routers really mount, read from Express itself. */
 function mountedRoutes(routers: Router[]): string[] {
@@ -20,8 +23,12 @@ function mountedRoutes(routers: Router[]): string[] {
 }
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 describe('/api/openapi.json', () => {
   it('describes every mounted route, and nothing that is not mounted', async () => {
@@ -29,9 +36,12 @@ describe('/api/openapi.json', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.openapi).toBe('3.1.0');
     const described = Object.entries(answer.body.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`)).sort();
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`))
+      .sort();
     expect(described).toEqual(mountedRoutes(apiRouters({} as AppContext)));
-    expect(described).toEqual(expect.arrayContaining(['post /api/auth/login', 'get /api/me', 'get /api/documents/{documentId}', 'post /api/invitations/{token}/accept']));
+    expect(described).toEqual(
+      expect.arrayContaining(['post /api/auth/login', 'get /api/me', 'get /api/documents/{documentId}', 'post /api/invitations/{token}/accept']),
+    );
   });
 
   it('gives each operation its parameters, body, answers, and every schema it refers to', async () => {
@@ -40,7 +50,11 @@ describe('/api/openapi.json', () => {
     for (const [, name] of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) expect(spec.components.schemas[name]).toBeDefined();
     const create = spec.paths['/api/documents/{documentId}/participants'].post;
     expect(create.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['path:documentId', 'header:x-csrf-token']);
-    expect(create.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', additionalProperties: false, required: ['code', 'name', 'color'] });
+    expect(create.requestBody.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      required: ['code', 'name', 'color'],
+    });
     expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '423', '429', '500']);
     expect(create.description).toMatch(/document\.manage/);
     const login = spec.paths['/api/auth/login'].post;

@@ -2,8 +2,12 @@ import { startWorld, insertMembership, insertUser, type World } from './support/
 import { requestAs } from '../../utils/people';
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 const doc = () => `/api/documents/${world.documentId}`;
 const asSecretariat = (method: string, path: string, body?: unknown) => requestAs(world.server, world.as.secretariat, method, path, body);
@@ -57,7 +61,14 @@ describe('memberships', () => {
     const userId = await insertUser(world.pool, 'adviser@identity.test');
     const added = await asSecretariat('POST', `${doc()}/memberships`, { email: 'Adviser@Identity.test', role: 'legal_reviewer' });
     expect(added.status).toBe(201);
-    expect(added.body.member).toEqual({ membershipId: expect.any(String), userId, displayName: 'adviser', email: 'adviser@identity.test', role: 'legal_reviewer', participantId: null });
+    expect(added.body.member).toEqual({
+      membershipId: expect.any(String),
+      userId,
+      displayName: 'adviser',
+      email: 'adviser@identity.test',
+      role: 'legal_reviewer',
+      participantId: null,
+    });
     const id = added.body.member.membershipId;
     const changed = await asSecretariat('PATCH', `${doc()}/memberships/${id}`, { role: 'delegate', participantId: world.participantQ });
     expect(changed.body.member).toMatchObject({ role: 'delegate', participantId: world.participantQ });
@@ -73,7 +84,13 @@ describe('memberships', () => {
       ['POST', `${doc()}/memberships`, { userId: world.users.admin.id, role: 'delegate' }, 400, 'role_participant_mismatch'],
       ['POST', `${doc()}/memberships`, { userId: world.users.admin.id, role: 'delegate', participantId: world.otherParticipantId }, 400, 'unknown_participant'],
       ['POST', `${doc()}/memberships`, { userId: world.users.admin.id, email: world.users.admin.email, role: 'observer' }, 400, 'validation_failed'],
-      ['PATCH', `${doc()}/memberships/${world.membershipIds.observer}`, { role: 'secretariat', participantId: world.participantP }, 400, 'role_participant_mismatch'],
+      [
+        'PATCH',
+        `${doc()}/memberships/${world.membershipIds.observer}`,
+        { role: 'secretariat', participantId: world.participantP },
+        400,
+        'role_participant_mismatch',
+      ],
       ['PATCH', `${doc()}/memberships/${other}`, { role: 'secretariat' }, 404, 'not_found'],
       ['DELETE', `${doc()}/memberships/${other}`, undefined, 404, 'not_found'],
     ];
@@ -95,16 +112,27 @@ describe('memberships', () => {
     expect(bySecretariat.length).toBe(byDelegate.length);
     expect(bySecretariat.every((m: { email?: string }) => typeof m.email === 'string')).toBe(true);
     expect(byDelegate.some((m: { email?: string }) => 'email' in m)).toBe(false);
-    expect(byDelegate.find((m: { userId: string }) => m.userId === world.users.reviewer.id)).toMatchObject({ role: 'legal_reviewer', participantId: world.participantQ });
+    expect(byDelegate.find((m: { userId: string }) => m.userId === world.users.reviewer.id)).toMatchObject({
+      role: 'legal_reviewer',
+      participantId: world.participantQ,
+    });
   });
 });
 
 describe('a denial', () => {
   it('is recorded with who, what and why', async () => {
     await requestAs(world.server, world.as.reviewer, 'POST', `${doc()}/participants`, { code: 'XX', name: { en: 'x', es: 'x' }, color: '#000000' });
-    const { rows } = await world.pool.query(`SELECT actor_user_id, document_id, subject FROM audit_events WHERE action = 'authorization.denied' ORDER BY id DESC LIMIT 1`);
+    const { rows } = await world.pool.query(
+      `SELECT actor_user_id, document_id, subject FROM audit_events WHERE action = 'authorization.denied' ORDER BY id DESC LIMIT 1`,
+    );
     expect(rows[0]).toMatchObject({ actor_user_id: world.users.reviewer.id, document_id: world.documentId });
-    expect(rows[0].subject).toMatchObject({ action: 'document.manage', reason: 'role_not_allowed', role: 'legal_reviewer', channel: 'rest',
-      target: 'POST /api/documents/:documentId/participants', participantId: world.participantQ });
+    expect(rows[0].subject).toMatchObject({
+      action: 'document.manage',
+      reason: 'role_not_allowed',
+      role: 'legal_reviewer',
+      channel: 'rest',
+      target: 'POST /api/documents/:documentId/participants',
+      participantId: world.participantQ,
+    });
   });
 });

@@ -39,8 +39,12 @@ async function expected(spec: RouteSpec, person: Person, subject: PolicySubject 
 }
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 const IDENTITY_TAGS = new Set(['auth', 'me', 'documents', 'members', 'participants', 'invitations', 'users', 'meta']);
 

@@ -5,8 +5,12 @@ import { sleep, waitFor } from '../../utils/wait';
 import { collabFrame, deniedReason, kindOf, syncPayload } from '../../utils/raw-collab-socket';
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 /** Everything PostgreSQL holds about the document's text, as one fingerprint. */
 async function storedState(): Promise<{ rows: number; bytes: number; digest: string }> {
@@ -16,7 +20,8 @@ async function storedState(): Promise<{ rows: number; bytes: number; digest: str
               + (SELECT coalesce(sum(length(state)), 0) FROM document_snapshots WHERE document_id = $1) AS bytes,
             md5(coalesce((SELECT string_agg(encode(update, 'hex'), ',' ORDER BY id) FROM document_updates WHERE document_id = $1), '')
               || coalesce((SELECT encode(state, 'hex') FROM document_snapshots WHERE document_id = $1), '')) AS digest`,
-    [world.documentId]);
+    [world.documentId],
+  );
   return { rows: Number(rows[0].rows), bytes: Number(rows[0].bytes), digest: rows[0].digest ?? '' };
 }
 

@@ -3,8 +3,12 @@ import { startWorld, PASSWORD, type World } from './support/world';
 import { NOBODY, requestAs, sessionCookieFrom } from '../../utils/people';
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 const signIn = (cookie: string | null) =>
   requestAs(world.server, { ...NOBODY, cookie }, 'POST', '/api/auth/login', { email: world.users.delegateP.email, password: PASSWORD });

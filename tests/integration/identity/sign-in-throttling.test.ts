@@ -2,9 +2,15 @@ import { startWorld, PASSWORD, type World } from './support/world';
 import { requestAs } from '../../utils/people';
 
 let world: World;
-beforeAll(async () => { world = await startWorld({ LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '8', LOGIN_WINDOW_MINUTES: '15' }); });
-afterAll(async () => { await world.stop(); });
-beforeEach(async () => { await world.pool.query('DELETE FROM login_throttles'); });
+beforeAll(async () => {
+  world = await startWorld({ LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '8', LOGIN_WINDOW_MINUTES: '15' });
+});
+afterAll(async () => {
+  await world.stop();
+});
+beforeEach(async () => {
+  await world.pool.query('DELETE FROM login_throttles');
+});
 
 const login = (email: string, password: string, ip?: string) =>
   requestAs(world.server, world.as.anonymous, 'POST', '/api/auth/login', { email, password }, ip ? { 'x-forwarded-for': ip } : {});
@@ -18,7 +24,9 @@ describe('brute-force throttling', () => {
     expect(locked.body.error.message).toMatch(/Please wait \d+ seconds/);
     expect(locked.headers.get('set-cookie')).toBeNull();
     // The window ends: the account can sign in again.
-    await world.pool.query(`UPDATE login_throttles SET window_started_at = now() - interval '16 minutes' WHERE key = $1`, [`account:${world.users.delegateP.email}`]);
+    await world.pool.query(`UPDATE login_throttles SET window_started_at = now() - interval '16 minutes' WHERE key = $1`, [
+      `account:${world.users.delegateP.email}`,
+    ]);
     expect((await login(world.users.delegateP.email, PASSWORD)).status).toBe(200);
   });
 

@@ -2,8 +2,12 @@ import { startWorld, PASSWORD, insertUser, type World } from './support/world';
 import { NOBODY, requestAs, sessionCookieFrom } from '../../utils/people';
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 const login = (email: string, password: string, cookie: string | null = null) =>
   requestAs(world.server, { ...NOBODY, cookie }, 'POST', '/api/auth/login', { email, password });
@@ -12,7 +16,13 @@ describe('signing in and out', () => {
   it('answers the user and a CSRF token, and sets an httpOnly SameSite=Lax session cookie', async () => {
     const answer = await login(world.users.delegateP.email.toUpperCase(), PASSWORD);
     expect(answer.status).toBe(200);
-    expect(answer.body.user).toEqual({ id: world.users.delegateP.id, email: world.users.delegateP.email, displayName: 'delegateP', uiLanguage: 'en', isAdmin: false });
+    expect(answer.body.user).toEqual({
+      id: world.users.delegateP.id,
+      email: world.users.delegateP.email,
+      displayName: 'delegateP',
+      uiLanguage: 'en',
+      isAdmin: false,
+    });
     expect(answer.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     const setCookie = answer.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^concordia_session=[A-Za-z0-9_-]{43}; /);
@@ -76,7 +86,14 @@ describe('signing in and out', () => {
   it('marks the cookie Secure behind an HTTPS proxy (TRUST_PROXY)', async () => {
     const proxied = await startWorld({ TRUST_PROXY: '1' });
     try {
-      const answer = await requestAs(proxied.server, NOBODY, 'POST', '/api/auth/login', { email: proxied.users.observer.email, password: PASSWORD }, { 'x-forwarded-proto': 'https' });
+      const answer = await requestAs(
+        proxied.server,
+        NOBODY,
+        'POST',
+        '/api/auth/login',
+        { email: proxied.users.observer.email, password: PASSWORD },
+        { 'x-forwarded-proto': 'https' },
+      );
       expect(answer.status).toBe(200);
       expect(answer.headers.get('set-cookie')).toMatch(/; Secure/);
     } finally {

@@ -6,14 +6,22 @@ import { connectSocketIo, emitWithAck } from './support/sockets';
 import { sleep } from '../../utils/wait';
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
-const serverRooms = (socket: Socket) => [...(world.server.concordia.io.of('/').sockets.get(socket.id!)?.rooms ?? [])].filter((r) => r.startsWith('doc:')).sort();
+const serverRooms = (socket: Socket) =>
+  [...(world.server.concordia.io.of('/').sockets.get(socket.id!)?.rooms ?? [])].filter((r) => r.startsWith('doc:')).sort();
 const SIGNED_IN = PEOPLE.filter((p) => p !== 'anonymous' && p !== 'expired');
 
 describe('the socket.io handshake', () => {
-  it.each([['anonymous', 'unauthenticated'], ['expired', 'session_expired']] as const)('[P1] refuses %s with %s', async (person, code) => {
+  it.each([
+    ['anonymous', 'unauthenticated'],
+    ['expired', 'session_expired'],
+  ] as const)('[P1] refuses %s with %s', async (person, code) => {
     await expect(connectSocketIo(world, await world.freshCredentials(person))).rejects.toMatchObject({ data: { code } });
   });
   it.each(SIGNED_IN)('accepts %s (signed in)', async (person) => {
@@ -25,8 +33,12 @@ describe('the socket.io handshake', () => {
 
 describe.each(SIGNED_IN)('socket.io events from %s', (person) => {
   let socket: Socket;
-  beforeEach(async () => { socket = await connectSocketIo(world, await world.freshCredentials(person)); });
-  afterEach(() => { socket.close(); });
+  beforeEach(async () => {
+    socket = await connectSocketIo(world, await world.freshCredentials(person));
+  });
+  afterEach(() => {
+    socket.close();
+  });
   const reads = (documentStatus: 'draft' = 'draft') => can(world.subject(person), 'document.read', { documentStatus }).allowed;
 
   it('[P5] document:join enters the document’s room, and the delegation’s room, exactly as the policy says', async () => {
@@ -40,7 +52,8 @@ describe.each(SIGNED_IN)('socket.io events from %s', (person) => {
     const subject = world.subject(person)!;
     const own = subject.membership ? subject.membership.participantId : undefined;
     const expected = [`doc:${world.documentId}`];
-    if (own !== undefined && can(subject, 'comment.read_internal', { participantId: own }).allowed) expected.push(`doc:${world.documentId}:p:${own ?? 'secretariat'}`);
+    if (own !== undefined && can(subject, 'comment.read_internal', { participantId: own }).allowed)
+      expected.push(`doc:${world.documentId}:p:${own ?? 'secretariat'}`);
     expect(serverRooms(socket)).toEqual(expected.sort());
   });
 
@@ -71,7 +84,9 @@ describe.each(SIGNED_IN)('socket.io events from %s', (person) => {
 
   it('a malformed payload, an unknown field and an unknown event are answered with an error', async () => {
     expect(await emitWithAck(socket, SocketEvent.JoinDocument, { documentId: 'not-an-id' })).toMatchObject({ error: { code: 'validation_failed' } });
-    expect(await emitWithAck(socket, SocketEvent.JoinDocument, { documentId: world.documentId, role: 'secretariat' })).toMatchObject({ error: { code: 'unknown_field' } });
+    expect(await emitWithAck(socket, SocketEvent.JoinDocument, { documentId: world.documentId, role: 'secretariat' })).toMatchObject({
+      error: { code: 'unknown_field' },
+    });
     expect(await emitWithAck(socket, 'document:approve_everything', { documentId: world.documentId })).toMatchObject({ error: { code: 'bad_request' } });
     expect(serverRooms(socket)).toEqual([]);
   });

@@ -22,11 +22,18 @@ afterAll(async () => {
 });
 
 function connect(protocol: unknown): Promise<{ connected: true } | { code: string; message: string }> {
-  const socket = io(server.url, { transports: ['websocket'], extraHeaders: { Cookie: person.cookie, Origin: server.url }, reconnection: false, auth: { protocol } });
+  const socket = io(server.url, {
+    transports: ['websocket'],
+    extraHeaders: { Cookie: person.cookie, Origin: server.url },
+    reconnection: false,
+    auth: { protocol },
+  });
   sockets.push(socket);
   return new Promise((resolve) => {
     socket.once('connect', () => resolve({ connected: true }));
-    socket.once('connect_error', (error: Error & { data?: { code: string; message: string } }) => resolve(error.data ?? { code: 'none', message: error.message }));
+    socket.once('connect_error', (error: Error & { data?: { code: string; message: string } }) =>
+      resolve(error.data ?? { code: 'none', message: error.message }),
+    );
   });
 }
 
@@ -35,5 +42,8 @@ it('connects a client of the current protocol version', async () => {
 });
 
 it('refuses a client of another version with client_outdated, in the person’s language', async () => {
-  expect(await connect(PROTOCOL_VERSION + 1)).toEqual({ code: 'client_outdated', message: 'Concordia se ha actualizado. Vuelva a cargar la página para continuar.' });
+  expect(await connect(PROTOCOL_VERSION + 1)).toEqual({
+    code: 'client_outdated',
+    message: 'Concordia se ha actualizado. Vuelva a cargar la página para continuar.',
+  });
 });

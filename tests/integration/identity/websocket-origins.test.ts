@@ -2,8 +2,12 @@ import { startWorld, type World } from './support/world';
 import { connectSocketIo, openCollab, upgradeStatus } from './support/sockets';
 
 let world: World;
-beforeAll(async () => { world = await startWorld(); });
-afterAll(async () => { await world.stop(); });
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world.stop();
+});
 
 const lookAlikes = (origin: string) => {
   const host = new URL(origin).host;
@@ -33,7 +37,9 @@ describe('websocket handshakes check Origin before the upgrade', () => {
   });
 
   it('refuses a socket.io polling handshake from a foreign page', async () => {
-    const response = await fetch(`${world.server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'https://evil.example', cookie: world.as.secretariat.cookie! } });
+    const response = await fetch(`${world.server.url}/socket.io/?EIO=4&transport=polling`, {
+      headers: { origin: 'https://evil.example', cookie: world.as.secretariat.cookie! },
+    });
     expect(response.status).toBe(403);
   });
 

@@ -22,12 +22,15 @@ beforeAll(async () => {
   secretariat = await signIn(server, 'secretariat@demo.test');
   files = { en: await memorandumDocx('en'), es: await memorandumDocx('es') };
 });
-afterAll(async () => { await server.stop(); });
-
-const upload = (documentId: string) => secretariat.upload(`/api/documents/${documentId}/import/preview`, {
-  en: { name: 'Memorandum (EN).docx', bytes: files.en, type: DOCX },
-  es: { name: 'Memorando (ES).docx', bytes: files.es, type: DOCX },
+afterAll(async () => {
+  await server.stop();
 });
+
+const upload = (documentId: string) =>
+  secretariat.upload(`/api/documents/${documentId}/import/preview`, {
+    en: { name: 'Memorandum (EN).docx', bytes: files.en, type: DOCX },
+    es: { name: 'Memorando (ES).docx', bytes: files.es, type: DOCX },
+  });
 
 it('previews the two files as the demo’s rows, aligned, with the titles found in the files', async () => {
   const documentId = await newNegotiation(secretariat, 'Memorandum');
@@ -40,8 +43,10 @@ it('previews the two files as the demo’s rows, aligned, with the titles found 
   expect(preview.report.counts.en).toEqual(preview.report.counts.es);
   expect(preview.title.en).toMatch(/^Memorandum of Cooperation on Regional Security/);
   expect(preview.title.es).toMatch(/^Memorando de Cooperación sobre Seguridad Regional/);
-  expect(preview.files.map((file: { name: string; format: string; structure: string }) => [file.name, file.format, file.structure]))
-    .toEqual([['Memorandum (EN).docx', 'docx', 'articles'], ['Memorando (ES).docx', 'docx', 'articles']]);
+  expect(preview.files.map((file: { name: string; format: string; structure: string }) => [file.name, file.format, file.structure])).toEqual([
+    ['Memorandum (EN).docx', 'docx', 'articles'],
+    ['Memorando (ES).docx', 'docx', 'articles'],
+  ]);
 });
 
 it('imports them into a new negotiation with the same clause structure and text as the demo', async () => {
@@ -53,10 +58,12 @@ it('imports them into a new negotiation with the same clause structure and text 
   expect(confirmed.body.flagged).toEqual([]);
 
   const stored = await storedClauses(server, documentId);
-  expect(stored).toEqual(demoClauses.map((clause) => ({
-    kind: clause.kind,
-    text: { en: canonicalJSON(blocksToDoc(clause.en) as NodeJSON), es: canonicalJSON(blocksToDoc(clause.es) as NodeJSON) },
-  })));
+  expect(stored).toEqual(
+    demoClauses.map((clause) => ({
+      kind: clause.kind,
+      text: { en: canonicalJSON(blocksToDoc(clause.en) as NodeJSON), es: canonicalJSON(blocksToDoc(clause.es) as NodeJSON) },
+    })),
+  );
 });
 
 it('records the preview and the import as audit events naming the files', async () => {
@@ -64,7 +71,9 @@ it('records the preview and the import as audit events naming the files', async 
   const { preview } = (await upload(documentId)).body;
   await secretariat.request('POST', `/api/documents/${documentId}/import`, { previewId: preview.id, mode: 'replace' });
   const { rows } = await server.concordia.db.pool.query<{ action: string; subject: { files?: Array<{ name: string; sha256: string }> } }>(
-    'SELECT action, subject FROM audit_events WHERE document_id = $1 ORDER BY id', [documentId]);
+    'SELECT action, subject FROM audit_events WHERE document_id = $1 ORDER BY id',
+    [documentId],
+  );
   expect(rows.map((row) => row.action)).toEqual(['document.created', 'import.previewed', 'document.imported']);
   expect(rows[2].subject.files?.map((file) => file.name)).toEqual(['Memorandum (EN).docx', 'Memorando (ES).docx']);
   expect(rows[2].subject.files?.[0].sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -95,7 +104,9 @@ it('replaces the text of the demo draft, which has no approval yet, and live edi
   const stored = await storedClauses(server, documentId);
   expect(stored.map((clause) => clause.kind)).toEqual(demoClauses.map((clause) => clause.kind));
   const { rows } = await server.concordia.db.pool.query<{ origin: string }>(
-    'SELECT origin FROM document_updates WHERE document_id = $1 ORDER BY id DESC LIMIT 1', [documentId]);
+    'SELECT origin FROM document_updates WHERE document_id = $1 ORDER BY id DESC LIMIT 1',
+    [documentId],
+  );
   expect(rows[0].origin).toBe('import');
   expect(live.doc.getArray('order').length).toBeGreaterThanOrEqual(demoClauses.length);
 });

@@ -13,7 +13,9 @@ beforeAll(async () => {
   server = await startImportServer();
   secretariat = await signIn(server, 'secretariat@demo.test');
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const pick = (list: any[], ...keys: string[]) => list.map((item) => keys.map((key) => item[key])).sort();

@@ -18,7 +18,6 @@ export async function startImportServer(env: Record<string, string> = {}): Promi
 
 export const demoDocumentId = (server: TestServer): string => server.concordia.demo!.documentId;
 
-
 /** Everything an import could write, counted. */
 export async function writtenCounts(server: TestServer, documentId: string): Promise<Record<string, number>> {
   const pool = server.concordia.db.pool;
@@ -30,14 +29,18 @@ export async function writtenCounts(server: TestServer, documentId: string): Pro
   };
 }
 
-export interface ClauseShape { kind: string; text: Record<string, CanonicalNode> }
+export interface ClauseShape {
+  kind: string;
+  text: Record<string, CanonicalNode>;
+}
 
 /** The document as PostgreSQL holds it: each visible clause's kind and canonical text per language. */
 export async function storedClauses(server: TestServer, documentId: string, languages: readonly string[] = ['en', 'es']): Promise<ClauseShape[]> {
   const doc: Y.Doc = await docFromDatabase(server.concordia.db.pool, documentId);
   try {
     return clauseItems(doc).map(({ id, kind }) => ({
-      kind, text: Object.fromEntries(languages.map((lang) => [lang, canonicalJSON(readClauseJSON(doc, id, lang))])),
+      kind,
+      text: Object.fromEntries(languages.map((lang) => [lang, canonicalJSON(readClauseJSON(doc, id, lang))])),
     }));
   } finally {
     doc.destroy();

@@ -19,7 +19,9 @@ beforeAll(async () => {
   secretariat = await signIn(server, 'secretariat@demo.test');
   en = await memorandumDocx('en');
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
 const create = (person: Person) => person.request('POST', '/api/documents', { title: { en: 'Action Plan', es: 'Plan de Acción' } });
 const uploadTo = (person: Person, documentId: string) =>
@@ -31,7 +33,9 @@ describe.each(['observer@demo.test', 'us.delegate@demo.test', 'hn.legal@demo.tes
     const answer = await create(person);
     expect({ status: answer.status, code: answer.body.error.code }).toEqual({ status: 403, code: 'forbidden' });
     const { rows } = await server.concordia.db.pool.query(
-      `SELECT subject FROM audit_events WHERE action = 'authorization.denied' AND actor_user_id = $1 AND subject->>'action' = 'document.create'`, [person.userId]);
+      `SELECT subject FROM audit_events WHERE action = 'authorization.denied' AND actor_user_id = $1 AND subject->>'action' = 'document.create'`,
+      [person.userId],
+    );
     expect(rows.length).toBeGreaterThan(0);
   });
 
@@ -51,7 +55,10 @@ it('lets the secretariat start a negotiation with Participants and members, and 
   const answer = await secretariat.request('POST', '/api/documents', {
     title: { en: 'Action Plan', es: 'Plan de Acción' },
     participants: [{ code: 'GT', name: { en: 'Guatemala', es: 'Guatemala' }, color: '#4997D0' }],
-    members: [{ email: 'gt.delegate@demo.test', role: 'delegate', participant: 'GT' }, { email: 'observer@demo.test', role: 'observer' }],
+    members: [
+      { email: 'gt.delegate@demo.test', role: 'delegate', participant: 'GT' },
+      { email: 'observer@demo.test', role: 'observer' },
+    ],
   });
   expect(answer.status).toBe(201);
   const documentId = answer.body.document.id;
@@ -61,7 +68,9 @@ it('lets the secretariat start a negotiation with Participants and members, and 
   const members = await secretariat.request('GET', `/api/documents/${documentId}/members`);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   expect(members.body.members.map((m: any) => [m.email, m.role]).sort()).toEqual([
-    ['gt.delegate@demo.test', 'delegate'], ['observer@demo.test', 'observer'], ['secretariat@demo.test', 'secretariat'],
+    ['gt.delegate@demo.test', 'delegate'],
+    ['observer@demo.test', 'observer'],
+    ['secretariat@demo.test', 'secretariat'],
   ]);
   const delegate = await signIn(server, 'gt.delegate@demo.test');
   expect((await delegate.request('GET', `/api/documents/${documentId}`)).body.me.role).toBe('delegate');
@@ -75,13 +84,18 @@ it('takes other languages by code, and refuses an unknown member without creatin
   expect(missingTitle.body.error).toMatchObject({ code: 'validation_failed' });
   const count = async () => Number((await server.concordia.db.pool.query('SELECT count(*) AS n FROM documents')).rows[0].n);
   const before = await count();
-  const unknown = await secretariat.request('POST', '/api/documents', { title: { en: 'Plan', es: 'Plan' }, members: [{ email: 'nobody@demo.test', role: 'observer' }] });
+  const unknown = await secretariat.request('POST', '/api/documents', {
+    title: { en: 'Plan', es: 'Plan' },
+    members: [{ email: 'nobody@demo.test', role: 'observer' }],
+  });
   expect(unknown.body.error.code).toBe('no_such_user');
   expect(await count()).toBe(before);
 });
 
 it('lets an administrator who is a member of nothing start a negotiation', async () => {
-  await server.concordia.db.pool.query(`INSERT INTO users (email, display_name, password_hash, is_admin) VALUES ('admin@import.test', 'Admin', $1, true)`, [await hashPassword('demo')]);
+  await server.concordia.db.pool.query(`INSERT INTO users (email, display_name, password_hash, is_admin) VALUES ('admin@import.test', 'Admin', $1, true)`, [
+    await hashPassword('demo'),
+  ]);
   const admin = await signIn(server, 'admin@import.test');
   expect((await create(admin)).status).toBe(201);
 });
@@ -97,11 +111,15 @@ it('refuses to confirm an import once a clause was approved, with 409 and nothin
   const documentId = await newNegotiation(secretariat);
   const { preview } = (await uploadTo(secretariat, documentId)).body;
   const pool = server.concordia.db.pool;
-  const participant = await pool.query<{ id: string }>(`INSERT INTO participants (document_id, code, name, color) VALUES ($1, 'GT', '{"en":"Guatemala","es":"Guatemala"}', '#4997D0') RETURNING id`, [documentId]);
+  const participant = await pool.query<{ id: string }>(
+    `INSERT INTO participants (document_id, code, name, color) VALUES ($1, 'GT', '{"en":"Guatemala","es":"Guatemala"}', '#4997D0') RETURNING id`,
+    [documentId],
+  );
   await pool.query(
     `INSERT INTO approvals (document_id, clause_id, participant_id, user_id, kind, fingerprint, clause_kind, language_hashes, canonical_texts, concordance_status, through_update_id)
      VALUES ($1, 'c_0000000000000001', $2, $3, 'approval', $4, 'clause', '{}', '{}', 'concordant', 0)`,
-    [documentId, participant.rows[0].id, secretariat.userId, 'a'.repeat(64)]);
+    [documentId, participant.rows[0].id, secretariat.userId, 'a'.repeat(64)],
+  );
   const before = await writtenCounts(server, documentId);
   const answer = await secretariat.request('POST', `/api/documents/${documentId}/import`, { previewId: preview.id, mode: 'append' });
   expect({ status: answer.status, code: answer.body.error.code }).toEqual({ status: 409, code: 'import_after_approval' });

@@ -13,8 +13,16 @@ let publicThread: string;
 beforeAll(async () => {
   world = await startWorld();
   const clauseId = world.d.clauseIds[4];
-  const internal = await world.delegates.GT.request<{ thread: { id: string } }>('POST', `/api/documents/${world.d.documentId}/comments`, { clauseId, body: 'Guatemala only', visibility: 'delegation' });
-  const open = await world.delegates.GT.request<{ thread: { id: string } }>('POST', `/api/documents/${world.d.documentId}/comments`, { clauseId, body: 'For everyone', visibility: 'all' });
+  const internal = await world.delegates.GT.request<{ thread: { id: string } }>('POST', `/api/documents/${world.d.documentId}/comments`, {
+    clauseId,
+    body: 'Guatemala only',
+    visibility: 'delegation',
+  });
+  const open = await world.delegates.GT.request<{ thread: { id: string } }>('POST', `/api/documents/${world.d.documentId}/comments`, {
+    clauseId,
+    body: 'For everyone',
+    visibility: 'all',
+  });
   [internalThread, publicThread] = [internal.body.thread.id, open.body.thread.id];
   expect((await world.delegates.GT.request('POST', `/api/comments/${internalThread}/replies`, { body: 'Agreed within the delegation' })).status).toBe(201);
   expect((await world.delegates.GT.request('PATCH', `/api/comments/${publicThread}`, { body: 'For everyone to read' })).status).toBe(200);
@@ -23,7 +31,10 @@ beforeAll(async () => {
   await confirm(world, clauseId);
   await approve(world, 'HN', clauseId);
   expect((await world.observer.request('POST', `/api/documents/${world.d.documentId}/versions`, { name: 'Not mine to take' })).status).toBe(403);
-  expect((await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/invitations`, { email: 'someone.private@example.org', role: 'observer' })).status).toBe(201);
+  expect(
+    (await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/invitations`, { email: 'someone.private@example.org', role: 'observer' }))
+      .status,
+  ).toBe(201);
   expect((await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/versions`, { name: 'Chair’s text' })).status).toBe(201);
 });
 afterAll(() => world.server.stop());
@@ -46,12 +57,18 @@ it('shows a delegation’s internal thread only to that delegation', async () =>
 
 it('records opening, replying to and editing a comment, never its body', async () => {
   const events = await feed(world.delegates.GT);
-  const kinds = (thread: string) => events.filter((e) => e.subject.threadId === thread).map((e) => e.action).reverse();
+  const kinds = (thread: string) =>
+    events
+      .filter((e) => e.subject.threadId === thread)
+      .map((e) => e.action)
+      .reverse();
   expect(kinds(internalThread)).toEqual(['comment.created', 'comment.replied', 'comment_thread.resolved']);
   expect(kinds(publicThread)).toEqual(['comment.created', 'comment.edited', 'comment_thread.resolved']);
   // Not in the feed, nor in the audit log it reads: the subjects never hold a body.
   const { rows } = await world.server.concordia.db.pool.query<{ subject: unknown }>(
-    `SELECT subject FROM audit_events WHERE action ~ '^comment' AND subject->>'threadId' = ANY($1)`, [[internalThread, publicThread]]);
+    `SELECT subject FROM audit_events WHERE action ~ '^comment' AND subject->>'threadId' = ANY($1)`,
+    [[internalThread, publicThread]],
+  );
   expect(rows.length).toBe(6);
   expect(JSON.stringify(rows)).not.toMatch(/Guatemala only|For everyone|Agreed within/);
   expect(threadsIn(await feed(world.delegates.HN))).not.toContain(internalThread);
@@ -69,7 +86,10 @@ it('shows approvals, confirmations and versions to everyone, newest first, with 
   const ids = events.map((e) => BigInt(e.id));
   expect([...ids].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(ids);
   expect(events[0]).toMatchObject({ action: 'version.created', actor: { id: world.secretariat.userId }, subject: { name: 'Chair’s text', kind: 'named' } });
-  expect(events.find((e) => e.action === 'clause.approved')).toMatchObject({ actor: { id: world.delegates.HN.userId }, subject: { participantId: world.d.participants.HN } });
+  expect(events.find((e) => e.action === 'clause.approved')).toMatchObject({
+    actor: { id: world.delegates.HN.userId },
+    subject: { participantId: world.d.participants.HN },
+  });
   expect(Object.keys(events.find((e) => e.action === 'clause.approved')!.subject).sort()).toEqual(['clauseId', 'concordance', 'fingerprint', 'participantId']);
   const invitation = (await feed(world.secretariat)).find((e) => e.action === 'invitation.created')!;
   expect(invitation.subject).toEqual({ role: 'observer', participantId: null });
@@ -78,8 +98,14 @@ it('shows approvals, confirmations and versions to everyone, newest first, with 
 
 it('pages backwards through older events', async () => {
   const all = await feed(world.secretariat);
-  const first = await world.secretariat.request<{ events: ActivityEvent[]; nextBefore: string | null }>('GET', `/api/documents/${world.d.documentId}/activity?limit=2`);
+  const first = await world.secretariat.request<{ events: ActivityEvent[]; nextBefore: string | null }>(
+    'GET',
+    `/api/documents/${world.d.documentId}/activity?limit=2`,
+  );
   expect(first.body.events.map((e) => e.id)).toEqual(all.slice(0, 2).map((e) => e.id));
-  const next = await world.secretariat.request<{ events: ActivityEvent[] }>('GET', `/api/documents/${world.d.documentId}/activity?limit=2&before=${first.body.nextBefore}`);
+  const next = await world.secretariat.request<{ events: ActivityEvent[] }>(
+    'GET',
+    `/api/documents/${world.d.documentId}/activity?limit=2&before=${first.body.nextBefore}`,
+  );
   expect(next.body.events.map((e) => e.id)).toEqual(all.slice(2, 4).map((e) => e.id));
 });

@@ -49,10 +49,17 @@ function auditVerify(): Promise<{ status: number | null; stdout: string }> {
       env: { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent' },
     });
     let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
     const timer = setTimeout(() => child.kill(), 60_000);
-    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout }); });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout });
+    });
   });
 }
 
@@ -68,16 +75,21 @@ it('refuses UPDATE, DELETE and TRUNCATE, and the application role may only read 
   if (role.rows.length > 0) {
     const { rows } = await pool.query<Record<string, boolean>>(
       `SELECT has_table_privilege('concordia_app', 'audit_events', 'UPDATE') AS update, has_table_privilege('concordia_app', 'audit_events', 'DELETE') AS delete,
-              has_table_privilege('concordia_app', 'audit_events', 'TRUNCATE') AS truncate, has_table_privilege('concordia_app', 'audit_events', 'INSERT') AS insert`);
+              has_table_privilege('concordia_app', 'audit_events', 'TRUNCATE') AS truncate, has_table_privilege('concordia_app', 'audit_events', 'INSERT') AS insert`,
+    );
     expect(rows[0]).toEqual({ update: false, delete: false, truncate: false, insert: true });
   }
   expect(await verifyAuditChain(pool)).toMatchObject({ ok: true });
 });
 
 it('detects an edited row at that row', async () => {
-  const report = await tampered((c) => c.query(`UPDATE audit_events SET subject = subject || '{"forged": true}'::jsonb WHERE id = $1`, [ids[5]]).then(() => undefined));
+  const report = await tampered((c) =>
+    c.query(`UPDATE audit_events SET subject = subject || '{"forged": true}'::jsonb WHERE id = $1`, [ids[5]]).then(() => undefined),
+  );
   expect(report.firstBad).toMatchObject({ id: ids[5], reason: 'hash_mismatch' });
-  const moved = await tampered((c) => c.query(`UPDATE audit_events SET occurred_at = occurred_at + interval '1 second' WHERE id = $1`, [ids[6]]).then(() => undefined));
+  const moved = await tampered((c) =>
+    c.query(`UPDATE audit_events SET occurred_at = occurred_at + interval '1 second' WHERE id = $1`, [ids[6]]).then(() => undefined),
+  );
   expect(moved.firstBad).toMatchObject({ id: ids[6], reason: 'hash_mismatch' });
 });
 
@@ -91,9 +103,22 @@ it('detects an inserted row at that row', async () => {
   const report = await tampered(async (c) => {
     const { rows } = await c.query<{ hash: string }>('SELECT hash FROM audit_events WHERE id = $1', [ids[2]]);
     const occurredAt = new Date().toISOString();
-    const forged = { documentId: world.d.documentId, actorUserId: world.delegates.GT.userId, action: 'clause.approved', subject: { clauseId: 'c_forged' }, occurredAt };
-    await c.query(`INSERT INTO audit_events (document_id, actor_user_id, action, subject, occurred_at, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [forged.documentId, forged.actorUserId, forged.action, JSON.stringify(forged.subject), occurredAt, rows[0].hash, auditHash(rows[0].hash, forged)]);
+    const forged = {
+      documentId: world.d.documentId,
+      actorUserId: world.delegates.GT.userId,
+      action: 'clause.approved',
+      subject: { clauseId: 'c_forged' },
+      occurredAt,
+    };
+    await c.query(`INSERT INTO audit_events (document_id, actor_user_id, action, subject, occurred_at, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      forged.documentId,
+      forged.actorUserId,
+      forged.action,
+      JSON.stringify(forged.subject),
+      occurredAt,
+      rows[0].hash,
+      auditHash(rows[0].hash, forged),
+    ]);
   });
   expect(report.firstBad!.id).not.toBe(ids[ids.length - 1]);
   expect(BigInt(report.firstBad!.id)).toBeGreaterThan(BigInt(ids[ids.length - 1]));
@@ -104,9 +129,14 @@ it('detects reordered rows at the first of them', async () => {
   const report = await tampered(async (c) => {
     const columns = 'document_id, actor_user_id, action, subject, occurred_at, prev_hash, hash';
     const { rows } = await c.query(`SELECT id::text, ${columns} FROM audit_events WHERE id IN ($1, $2) ORDER BY id`, [ids[6], ids[7]]);
-    for (const [target, source] of [[rows[0], rows[1]], [rows[1], rows[0]]]) {
-      await c.query(`UPDATE audit_events SET document_id = $2, actor_user_id = $3, action = $4, subject = $5, occurred_at = $6, prev_hash = $7, hash = $8 || '-' WHERE id = $1`,
-        [target.id, source.document_id, source.actor_user_id, source.action, JSON.stringify(source.subject), source.occurred_at, source.prev_hash, source.hash]);
+    for (const [target, source] of [
+      [rows[0], rows[1]],
+      [rows[1], rows[0]],
+    ]) {
+      await c.query(
+        `UPDATE audit_events SET document_id = $2, actor_user_id = $3, action = $4, subject = $5, occurred_at = $6, prev_hash = $7, hash = $8 || '-' WHERE id = $1`,
+        [target.id, source.document_id, source.actor_user_id, source.action, JSON.stringify(source.subject), source.occurred_at, source.prev_hash, source.hash],
+      );
     }
     await c.query(`UPDATE audit_events SET hash = rtrim(hash, '-') WHERE id IN ($1, $2)`, [ids[6], ids[7]]);
   });

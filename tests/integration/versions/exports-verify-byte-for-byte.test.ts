@@ -20,15 +20,25 @@ import type { Verification } from '../../../shared/src/api/versions';
 let world: World;
 let version: { id: string; fingerprint: string };
 const files: Record<string, Buffer> = {};
-const KINDS = [['pdf', 'parallel'], ['pdf', 'duplicate'], ['docx', 'parallel'], ['docx', 'duplicate'], ['json', 'parallel'], ['akn', 'parallel']] as const;
+const KINDS = [
+  ['pdf', 'parallel'],
+  ['pdf', 'duplicate'],
+  ['docx', 'parallel'],
+  ['docx', 'duplicate'],
+  ['json', 'parallel'],
+  ['akn', 'parallel'],
+] as const;
 const exportPath = (format: string, layout: string) => `/api/documents/${world.d.documentId}/versions/${version.id}/export?format=${format}&layout=${layout}`;
 
 beforeAll(async () => {
   world = await startWorld();
   await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/signature-record`, {
-    place: { en: 'San Salvador, El Salvador', es: 'San Salvador, El Salvador' }, date: '2026-03-01',
+    place: { en: 'San Salvador, El Salvador', es: 'San Salvador, El Salvador' },
+    date: '2026-03-01',
     signatories: Object.entries(world.d.participants).map(([code, participantId]) => ({
-      participantId, name: `Signatory of ${code}`, title: { en: `Minister (${code})`, es: `Ministro o Ministra (${code})` },
+      participantId,
+      name: `Signatory of ${code}`,
+      title: { en: `Minister (${code})`, es: `Ministro o Ministra (${code})` },
     })),
   });
   await approveEverything(world);
@@ -44,7 +54,11 @@ beforeAll(async () => {
 afterAll(() => world.server.stop());
 
 const verifyOnline = async (bytes: Buffer): Promise<Verification> => {
-  const response = await fetch(`${world.server.url}/api/verify`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Origin: world.server.url }, body: new Uint8Array(bytes) });
+  const response = await fetch(`${world.server.url}/api/verify`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', Origin: world.server.url },
+    body: new Uint8Array(bytes),
+  });
   expect(response.status).toBe(200);
   return response.json() as Promise<Verification>;
 };
@@ -97,8 +111,12 @@ describe('verifying', () => {
       const offline = await verifyFile(bytes);
       expect({ name, genuine: offline.genuine, failure: offline.failure }).toEqual({ name, genuine: true, failure: null });
       const online = await verifyOnline(bytes);
-      expect(online).toMatchObject({ genuine: true, failure: null, fingerprint: version.fingerprint,
-        registered: { documentId: world.d.documentId, versionId: version.id, kind: 'frozen', documentStatus: 'frozen' } });
+      expect(online).toMatchObject({
+        genuine: true,
+        failure: null,
+        fingerprint: version.fingerprint,
+        registered: { documentId: world.d.documentId, versionId: version.id, kind: 'frozen', documentStatus: 'frozen' },
+      });
     }
     const byFingerprint = await fetch(`${world.server.url}/api/verify/${version.fingerprint}`).then((r) => r.json());
     expect(byFingerprint).toMatchObject({ known: true, registered: { documentId: world.d.documentId, versionId: version.id, kind: 'frozen', seq: 1 } });
@@ -131,9 +149,17 @@ describe('verifying', () => {
     const removed: ExportEnvelope = { ...envelope, record: { ...envelope.record, clauses: envelope.record.clauses.filter((_, i) => i !== 12) } };
     expect(await failure(envelopeBytes(removed))).toBe('fingerprint_mismatch');
 
-    const swapped: ExportEnvelope = { ...envelope, record: { ...envelope.record, clauses: envelope.record.clauses.map((c) => ({
-      ...c, texts: { en: c.texts.es, es: c.texts.en }, languageHashes: { en: c.languageHashes.es, es: c.languageHashes.en },
-    })) } };
+    const swapped: ExportEnvelope = {
+      ...envelope,
+      record: {
+        ...envelope.record,
+        clauses: envelope.record.clauses.map((c) => ({
+          ...c,
+          texts: { en: c.texts.es, es: c.texts.en },
+          languageHashes: { en: c.languageHashes.es, es: c.languageHashes.en },
+        })),
+      },
+    };
     expect(await failure(envelopeBytes(swapped))).toBe('fingerprint_mismatch');
     expect((await verifyOnline(envelopeBytes(swapped))).genuine).toBe(false);
 

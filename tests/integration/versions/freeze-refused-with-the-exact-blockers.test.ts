@@ -10,11 +10,17 @@ import type { FreezeStatus } from '../../../shared/src/api/versions';
 let world: World;
 let codes: string[];
 /** Four operative articles, in document order: A lacks Guatemala, B was edited after approval, C lacks concordance, D has brackets. */
-let A: string; let B: string; let C: string; let D: string;
+let A: string;
+let B: string;
+let C: string;
+let D: string;
 
 beforeAll(async () => {
   world = await startWorld();
-  const { rows } = await world.server.concordia.db.pool.query<{ code: string }>('SELECT code FROM participants WHERE document_id = $1 ORDER BY position, code', [world.d.documentId]);
+  const { rows } = await world.server.concordia.db.pool.query<{ code: string }>(
+    'SELECT code FROM participants WHERE document_id = $1 ORDER BY position, code',
+    [world.d.documentId],
+  );
   codes = rows.map((r) => r.code);
   const articles: string[] = [];
   for (const id of world.d.clauseIds) if ((await currentPlainText(world.server, world.d.documentId, id, 'en')).length > 80) articles.push(id);

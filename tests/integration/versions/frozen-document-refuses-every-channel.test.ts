@@ -27,24 +27,44 @@ let textBefore: string;
 
 /** Routes that change who reads the signed text, or nothing in it at all: open on a frozen document. */
 const OPEN_ON_FROZEN = new Set([
-  'POST /auth/login', 'POST /auth/logout', 'PATCH /me', 'PATCH /users/:userId', 'POST /invitations/:token/accept', 'POST /verify',
-  'POST /documents', 'POST /documents/:documentId/duplicate', 'POST /documents/:documentId/archive', 'POST /documents/:documentId/collab-token',
-  'POST /documents/:documentId/memberships', 'PATCH /documents/:documentId/memberships/:membershipId', 'DELETE /documents/:documentId/memberships/:membershipId',
-  'POST /documents/:documentId/invitations', 'DELETE /documents/:documentId/invitations/:invitationId',
+  'POST /auth/login',
+  'POST /auth/logout',
+  'PATCH /me',
+  'PATCH /users/:userId',
+  'POST /invitations/:token/accept',
+  'POST /verify',
+  'POST /documents',
+  'POST /documents/:documentId/duplicate',
+  'POST /documents/:documentId/archive',
+  'POST /documents/:documentId/collab-token',
+  'POST /documents/:documentId/memberships',
+  'PATCH /documents/:documentId/memberships/:membershipId',
+  'DELETE /documents/:documentId/memberships/:membershipId',
+  'POST /documents/:documentId/invitations',
+  'DELETE /documents/:documentId/invitations/:invitationId',
 ]);
 
 const textOf = (doc: Y.Doc) => JSON.stringify(documentTextState(doc, ['en', 'es']));
 
 beforeAll(async () => {
   world = await startWorld();
-  people = [['secretariat', world.secretariat], ...Object.entries(world.delegates).map(([code, p]) => [`${code} delegate`, p] as [string, Person]),
-    ['HN legal reviewer', world.legal], ['observer', world.observer]];
+  people = [
+    ['secretariat', world.secretariat],
+    ...Object.entries(world.delegates).map(([code, p]) => [`${code} delegate`, p] as [string, Person]),
+    ['HN legal reviewer', world.legal],
+    ['observer', world.observer],
+  ];
   clauseId = world.d.clauseIds[10];
-  const thread = await world.delegates.HN.request<{ thread: { id: string } }>('POST', `/api/documents/${world.d.documentId}/comments`, { clauseId, body: 'Before the freeze', visibility: 'all' });
+  const thread = await world.delegates.HN.request<{ thread: { id: string } }>('POST', `/api/documents/${world.d.documentId}/comments`, {
+    clauseId,
+    body: 'Before the freeze',
+    visibility: 'all',
+  });
   expect(thread.status).toBe(201);
   commentId = thread.body.thread.id;
   const signature = await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/signature-record`, {
-    place: { en: 'San Salvador', es: 'San Salvador' }, date: '2026-03-01',
+    place: { en: 'San Salvador', es: 'San Salvador' },
+    date: '2026-03-01',
     signatories: [{ participantId: world.d.participants.SV, name: 'Ana López', title: { en: 'Minister of Justice', es: 'Ministra de Justicia' } }],
   });
   expect(signature.status).toBe(200);
@@ -76,7 +96,9 @@ describe('the freeze', () => {
 
   it('stores the frozen text: its Yjs state, its canonical record and the SHA-256 of that record', async () => {
     const { rows } = await world.server.concordia.db.pool.query<{ record: string; fingerprint: string; state: Buffer; kind: string }>(
-      'SELECT record, fingerprint, state, kind FROM document_versions WHERE id = $1', [frozen.id]);
+      'SELECT record, fingerprint, state, kind FROM document_versions WHERE id = $1',
+      [frozen.id],
+    );
     const row = rows[0];
     expect(row.kind).toBe('frozen');
     expect(sha256Hex(row.record)).toBe(frozen.fingerprint);
@@ -87,11 +109,17 @@ describe('the freeze', () => {
     expect(record.participants.map((p) => p.code).sort()).toEqual(['GT', 'HN', 'SV', 'US']);
     expect(record.approvals).toHaveLength(world.d.clauseIds.length * 4);
     expect(record.confirmations).toHaveLength(world.d.clauseIds.length);
-    expect(record.signature).toMatchObject({ place: { es: 'San Salvador' }, date: '2026-03-01', signatories: [{ participantId: world.d.participants.SV, name: 'Ana López' }] });
+    expect(record.signature).toMatchObject({
+      place: { es: 'San Salvador' },
+      date: '2026-03-01',
+      signatories: [{ participantId: world.d.participants.SV, name: 'Ana López' }],
+    });
     const state = new Y.Doc();
     Y.applyUpdate(state, new Uint8Array(row.state));
     expect(textOf(state)).toBe(textBefore);
-    const { rows: doc } = await world.server.concordia.db.pool.query('SELECT status, frozen_at, frozen_version_id FROM documents WHERE id = $1', [world.d.documentId]);
+    const { rows: doc } = await world.server.concordia.db.pool.query('SELECT status, frozen_at, frozen_version_id FROM documents WHERE id = $1', [
+      world.d.documentId,
+    ]);
     expect(doc[0]).toMatchObject({ status: 'frozen', frozen_version_id: frozen.id });
     expect(doc[0].frozen_at.toISOString()).toBe(record.version.takenAt);
   });
@@ -121,7 +149,9 @@ describe('after the freeze', () => {
     expect(rows.every((r) => r.reason === 'frozen')).toBe(true);
     expect(textOf(await liveDoc(world.server, world.d.documentId))).toBe(textBefore);
     const { rows: after } = await world.server.concordia.db.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM document_updates u JOIN documents d ON d.id = u.document_id WHERE u.document_id = $1 AND u.created_at > d.frozen_at`, [world.d.documentId]);
+      `SELECT count(*)::int AS n FROM document_updates u JOIN documents d ON d.id = u.document_id WHERE u.document_id = $1 AND u.created_at > d.frozen_at`,
+      [world.d.documentId],
+    );
     expect(after[0].n).toBe(0);
   });
 
@@ -134,7 +164,10 @@ describe('after the freeze', () => {
       'POST /documents/:documentId/participants': { path: `${doc}/participants`, body: { code: 'MX', name: { en: 'Mexico', es: 'México' }, color: '#006847' } },
       'PATCH /documents/:documentId/participants/:participantId': { path: `${doc}/participants/${world.d.participants.US}`, body: { color: '#112233' } },
       'DELETE /documents/:documentId/participants/:participantId': { path: `${doc}/participants/${world.d.participants.US}` },
-      'POST /documents/:documentId/clauses/:clauseId/approvals': { path: `${doc}/clauses/${clauseId}/approvals`, body: { participantId: world.d.participants.US, fingerprint, acknowledgeConcordance: true } },
+      'POST /documents/:documentId/clauses/:clauseId/approvals': {
+        path: `${doc}/clauses/${clauseId}/approvals`,
+        body: { participantId: world.d.participants.US, fingerprint, acknowledgeConcordance: true },
+      },
       'DELETE /documents/:documentId/clauses/:clauseId/approvals': { path: `${doc}/clauses/${clauseId}/approvals?participantId=${world.d.participants.US}` },
       'POST /documents/:documentId/clauses/:clauseId/concordance': { path: `${doc}/clauses/${clauseId}/concordance`, body: { languageHashes: hashes } },
       'POST /documents/:documentId/comments': { path: `${doc}/comments`, body: { clauseId, body: 'After the freeze', visibility: 'all' } },
@@ -147,7 +180,10 @@ describe('after the freeze', () => {
       'POST /documents/:documentId/import': { path: `${doc}/import`, body: { previewId: world.d.documentId, mode: 'replace' } },
       'POST /documents/:documentId/versions': { path: `${doc}/versions`, body: { name: 'After the freeze' } },
       'POST /documents/:documentId/freeze': { path: `${doc}/freeze`, body: { confirm: true } },
-      'POST /documents/:documentId/signature-record': { path: `${doc}/signature-record`, body: { place: { en: 'Tegucigalpa', es: 'Tegucigalpa' }, date: '2026-04-01', signatories: [] } },
+      'POST /documents/:documentId/signature-record': {
+        path: `${doc}/signature-record`,
+        body: { place: { en: 'Tegucigalpa', es: 'Tegucigalpa' }, date: '2026-04-01', signatories: [] },
+      },
     };
     const routes = apiRegistries.get(world.server.concordia.ctx)!.routes.filter((r) => r.method !== 'get');
     const unaccounted = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).filter((key) => !OPEN_ON_FROZEN.has(key) && !prepared[key]);
@@ -169,14 +205,24 @@ describe('after the freeze', () => {
       }
       expect({ key, frozenAnswers: frozenAnswers > 0 }).toEqual({ key, frozenAnswers: true });
     }
-    expect(answers.filter((a) => a.includes('secretariat') && / (approvals|concordance|participants|versions|freeze|signature-record|import)/.test(a)).every((a) => a.includes(': 423 '))).toBe(true);
+    expect(
+      answers
+        .filter((a) => a.includes('secretariat') && / (approvals|concordance|participants|versions|freeze|signature-record|import)/.test(a))
+        .every((a) => a.includes(': 423 ')),
+    ).toBe(true);
     expect(await tableCounts()).toEqual(counts);
   });
 
   it('carries no change over socket.io: a client can only join and leave', async () => {
     const socket = await joinDocumentChannel(world.server, world.delegates.US, world.d.documentId);
-    for (const event of [SocketEvent.ApprovalRecorded, SocketEvent.ConcordanceConfirmed, SocketEvent.CommentThreadChanged, SocketEvent.DocumentStatusChanged, 'document:freeze']) {
-      const answer = await socket.timeout(3000).emitWithAck(event, { documentId: world.d.documentId, status: 'draft' }) as { error?: { code: string } };
+    for (const event of [
+      SocketEvent.ApprovalRecorded,
+      SocketEvent.ConcordanceConfirmed,
+      SocketEvent.CommentThreadChanged,
+      SocketEvent.DocumentStatusChanged,
+      'document:freeze',
+    ]) {
+      const answer = (await socket.timeout(3000).emitWithAck(event, { documentId: world.d.documentId, status: 'draft' })) as { error?: { code: string } };
       expect(answer.error?.code).toBe('bad_request');
     }
     socket.disconnect();
@@ -195,7 +241,16 @@ describe('after the freeze', () => {
 
 async function tableCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['document_updates', 'approvals', 'concordance_confirmations', 'comments', 'comment_threads', 'participants', 'document_versions', 'import_previews']) {
+  for (const table of [
+    'document_updates',
+    'approvals',
+    'concordance_confirmations',
+    'comments',
+    'comment_threads',
+    'participants',
+    'document_versions',
+    'import_previews',
+  ]) {
     const { rows } = await world.server.concordia.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     counts[table] = rows[0].n;
   }

@@ -42,7 +42,9 @@ it('keeps an offline edit that arrives after the freeze, attributed to its autho
     return rows.length > 0;
   }, 'the offline edit to be kept');
 
-  const { rows } = await world.server.concordia.db.pool.query<{ user_id: string; reason: string; document_id: string }>('SELECT user_id, reason, document_id FROM rejected_updates');
+  const { rows } = await world.server.concordia.db.pool.query<{ user_id: string; reason: string; document_id: string }>(
+    'SELECT user_id, reason, document_id FROM rejected_updates',
+  );
   expect(rows.every((r) => r.user_id === world.delegates.GT.userId && r.reason === 'frozen' && r.document_id === world.d.documentId)).toBe(true);
   expect(JSON.stringify(documentTextState(await liveDoc(world.server, world.d.documentId), ['en', 'es']))).toBe(before);
   expect(await currentPlainText(world.server, world.d.documentId, clauseId, 'es')).not.toContain('enmienda sin conexión');
@@ -65,7 +67,9 @@ it('shows nobody else the refused edit, in the list or in their activity feed, b
     expect(body).toEqual({ updates: [], changes: [] });
   }
   const feed = async (person: typeof world.secretariat) =>
-    (await person.request<{ events: ActivityEvent[] }>('GET', `/api/documents/${world.d.documentId}/activity?limit=200`)).body.events.filter((e) => e.action === 'collab.update_rejected');
+    (await person.request<{ events: ActivityEvent[] }>('GET', `/api/documents/${world.d.documentId}/activity?limit=200`)).body.events.filter(
+      (e) => e.action === 'collab.update_rejected',
+    );
   expect((await feed(world.delegates.GT)).length).toBeGreaterThan(0);
   expect((await feed(world.delegates.GT))[0]).toMatchObject({ actor: { id: world.delegates.GT.userId }, subject: { reason: 'frozen' } });
   expect((await feed(world.secretariat)).length).toBeGreaterThan(0);

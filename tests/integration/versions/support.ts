@@ -7,7 +7,18 @@ import { startTestServer, type TestServer } from '../../utils/test-server';
 import { DEMO_EMAILS } from '../../utils/people';
 import { currentState, demo, signIn, type Demo, type Person } from '../approvals/approvals-helpers';
 
-export { currentPlainText, currentState, demo, editAs, liveDoc, replaceWords, signIn, textOf, joinDocumentChannel, nextEvent } from '../approvals/approvals-helpers';
+export {
+  currentPlainText,
+  currentState,
+  demo,
+  editAs,
+  liveDoc,
+  replaceWords,
+  signIn,
+  textOf,
+  joinDocumentChannel,
+  nextEvent,
+} from '../approvals/approvals-helpers';
 export type { Answer, Demo, Person } from '../approvals/approvals-helpers';
 
 /** The delegate of each Participant, by its code. */
@@ -27,7 +38,9 @@ export async function demoWorld(server: TestServer): Promise<World> {
   const d = await demo(server);
   const delegates: Record<string, Person> = {};
   for (const [code, email] of Object.entries(DELEGATES)) delegates[code] = await signIn(server, email);
-  const [secretariat, legal, observer] = await Promise.all([DEMO_EMAILS.secretariat, DEMO_EMAILS.hnLegal, DEMO_EMAILS.observer].map((email) => signIn(server, email)));
+  const [secretariat, legal, observer] = await Promise.all(
+    [DEMO_EMAILS.secretariat, DEMO_EMAILS.hnLegal, DEMO_EMAILS.observer].map((email) => signIn(server, email)),
+  );
   return { server, d, secretariat, delegates, legal, observer };
 }
 
@@ -38,15 +51,20 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
 /** Confirms concordance of a clause as it stands (the secretariat). */
 export async function confirm(world: World, clauseId: string): Promise<void> {
   const state = await currentState(world.server, world.d.documentId, clauseId);
-  const answer = await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/clauses/${clauseId}/concordance`, { languageHashes: state.languageHashes });
+  const answer = await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/clauses/${clauseId}/concordance`, {
+    languageHashes: state.languageHashes,
+  });
   if (answer.status !== 201) throw new Error(`Confirming ${clauseId} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
 /** Approves a clause as it stands for one Participant (its delegate). */
 export async function approve(world: World, code: string, clauseId: string): Promise<void> {
   const { fingerprint } = await currentState(world.server, world.d.documentId, clauseId);
-  const answer = await world.delegates[code].request('POST', `/api/documents/${world.d.documentId}/clauses/${clauseId}/approvals`,
-    { participantId: world.d.participants[code], fingerprint, acknowledgeConcordance: true });
+  const answer = await world.delegates[code].request('POST', `/api/documents/${world.d.documentId}/clauses/${clauseId}/approvals`, {
+    participantId: world.d.participants[code],
+    fingerprint,
+    acknowledgeConcordance: true,
+  });
   if (answer.status !== 201) throw new Error(`Approving ${clauseId} for ${code} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
@@ -60,7 +78,10 @@ export async function approveEverything(world: World, skip: ReadonlySet<string> 
 
 export async function freeze(world: World, person: Person = world.secretariat) {
   return person.request<{ version: { id: string; fingerprint: string; kind: string }; error?: { code: string; message: string; details?: unknown } }>(
-    'POST', `/api/documents/${world.d.documentId}/freeze`, { confirm: true });
+    'POST',
+    `/api/documents/${world.d.documentId}/freeze`,
+    { confirm: true },
+  );
 }
 
 /** A binary download with the person's session (exports). */

@@ -16,7 +16,10 @@ let world: World;
 let first: VersionSummary;
 let second: VersionSummary;
 /** X is edited (GT), Y deleted (US), Z moved (SV), W inserted (HN). */
-let X: string; let Y_: string; let Z: string; let W: string;
+let X: string;
+let Y_: string;
+let Z: string;
+let W: string;
 let originalX: string;
 
 beforeAll(async () => {
@@ -54,7 +57,9 @@ describe('taking versions', () => {
   });
 
   it('never changes a stored version', async () => {
-    await expect(world.server.concordia.db.pool.query(`UPDATE document_versions SET name = 'Rewritten' WHERE id = $1`, [first.id])).rejects.toThrow(/append-only/);
+    await expect(world.server.concordia.db.pool.query(`UPDATE document_versions SET name = 'Rewritten' WHERE id = $1`, [first.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(world.server.concordia.db.pool.query('DELETE FROM document_versions WHERE id = $1', [first.id])).rejects.toThrow(/append-only/);
   });
 });
@@ -66,9 +71,19 @@ describe('the redline', () => {
     const ids = world.d.clauseIds;
     await structureAs(world.delegates.SV.userId, (doc, origin) => moveClause(doc, Z, ids[ids.indexOf(X) - 2], origin));
     W = 'c_inserted_by_hn';
-    await structureAs(world.delegates.HN.userId, (doc, origin) => insertClause(doc, {
-      id: W, kind: 'clause', content: { es: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Los Participantes podrán invitar a México.' }] }] } },
-    }, ['en', 'es'], X, origin));
+    await structureAs(world.delegates.HN.userId, (doc, origin) =>
+      insertClause(
+        doc,
+        {
+          id: W,
+          kind: 'clause',
+          content: { es: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Los Participantes podrán invitar a México.' }] }] } },
+        },
+        ['en', 'es'],
+        X,
+        origin,
+      ),
+    );
   });
 
   const compare = async (from: string, to = 'current') => {
@@ -83,7 +98,10 @@ describe('the redline', () => {
     const x = clause(comparison, X);
     expect(x).toMatchObject({ status: 'changed', moved: false });
     expect(x.languages.en.changed).toBe(true);
-    expect(x.languages.en.parts.filter((p) => p.op !== 'equal')).toEqual([{ op: 'delete', text: 'intend to' }, { op: 'insert', text: 'will' }]);
+    expect(x.languages.en.parts.filter((p) => p.op !== 'equal')).toEqual([
+      { op: 'delete', text: 'intend to' },
+      { op: 'insert', text: 'will' },
+    ]);
     expect(x.languages.en.authors).toEqual([{ id: world.delegates.GT.userId, displayName: world.delegates.GT.displayName }]);
     expect(x.languages.es).toMatchObject({ changed: false, authors: [] });
     expect(x.languages.es.parts.every((p) => p.op === 'equal')).toBe(true);
@@ -116,7 +134,11 @@ describe('the redline', () => {
   });
 
   it('opens any version read-only, with the text it had', async () => {
-    const { status, body } = await world.observer.request<{ version: VersionSummary; record: VersionRecord; plainTexts: Record<string, Record<string, string>> }>('GET', `${versions()}/${first.id}`);
+    const { status, body } = await world.observer.request<{
+      version: VersionSummary;
+      record: VersionRecord;
+      plainTexts: Record<string, Record<string, string>>;
+    }>('GET', `${versions()}/${first.id}`);
     expect(status).toBe(200);
     expect(body.version.id).toBe(first.id);
     expect(body.record.clauses.map((c) => c.id)).toEqual(world.d.clauseIds);

@@ -17,7 +17,9 @@ import { useErrorMessage } from '../../../client/src/app/error-message';
 jest.mock('../../../client/src/app/i18n', () => ({ uiLanguage: () => 'en' }));
 
 const i18n = i18next.createInstance();
-beforeAll(() => i18n.use(initReactI18next).init({ lng: 'en', fallbackLng: 'en', resources, ns: NAMESPACES, defaultNS: 'common', interpolation: { escapeValue: false } }));
+beforeAll(() =>
+  i18n.use(initReactI18next).init({ lng: 'en', fallbackLng: 'en', resources, ns: NAMESPACES, defaultNS: 'common', interpolation: { escapeValue: false } }),
+);
 
 function Message({ error }: { error: unknown }) {
   const message = useErrorMessage();
@@ -27,7 +29,7 @@ function Message({ error }: { error: unknown }) {
 async function shown(error: unknown, lang: 'en' | 'es'): Promise<string> {
   await i18n.changeLanguage(lang);
   const html = renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(Message, { error })));
-  return html.replace(/^<p>|<\/p>$/g, '').replace(/&#x27;/g, '\'');
+  return html.replace(/^<p>|<\/p>$/g, '').replace(/&#x27;/g, "'");
 }
 
 describe('useErrorMessage', () => {
@@ -52,12 +54,12 @@ describe('useErrorMessage', () => {
     }
   });
 
-  it('shows an API error as the server\'s translated sentence', async () => {
+  it("shows an API error as the server's translated sentence", async () => {
     const refused = new ApiError(409, 'version_name_taken', 'Ya existe una versión con ese nombre.');
     await expect(shown(refused, 'es')).resolves.toBe('Ya existe una versión con ese nombre.');
   });
 
-  it('shows our own sentence, not a programmer\'s message, for anything else', async () => {
+  it("shows our own sentence, not a programmer's message, for anything else", async () => {
     await expect(shown(new TypeError('Cannot read properties of undefined'), 'en')).resolves.toBe(resources.en.common.errors.unexpected);
     await expect(shown(new Error('boom'), 'es')).resolves.toBe(resources.es.common.errors.unexpected);
   });

@@ -76,9 +76,7 @@ describe('translations', () => {
         checked += 1;
         const [ns, rest] = key.split(':');
         const table = en.get(ns as (typeof NAMESPACES)[number]);
-        const exists = table && (dynamic
-          ? [...table.keys()].some((candidate) => candidate.startsWith(rest))
-          : table.has(rest) || table.has(`${rest}_other`));
+        const exists = table && (dynamic ? [...table.keys()].some((candidate) => candidate.startsWith(rest)) : table.has(rest) || table.has(`${rest}_other`));
         if (!exists) missing.push(`${path.relative(ROOT, file)}: ${key}${dynamic ? '…' : ''}`);
       }
     }
@@ -89,19 +87,25 @@ describe('translations', () => {
 
 describe('the literal-text scan', () => {
   it('finds JSX text, literal children and user-facing attributes that skip t()', () => {
-    const found = findLiteralText('x.tsx', [
-      'export const A = () => <p>Hello</p>;',
-      'export const B = () => <button aria-label="Close" title={\'Later\'}>{t(\'common:x\')}</button>;',
-      'export const C = () => <span>{\'Señor\'}</span>;',
-    ].join('\n'));
+    const found = findLiteralText(
+      'x.tsx',
+      [
+        'export const A = () => <p>Hello</p>;',
+        "export const B = () => <button aria-label=\"Close\" title={'Later'}>{t('common:x')}</button>;",
+        "export const C = () => <span>{'Señor'}</span>;",
+      ].join('\n'),
+    );
     expect(found.map((f) => f.text)).toEqual(['Hello', 'Close', 'Later', 'Señor']);
   });
 
   it('lets translated text, punctuation and non-visible attributes through', () => {
-    const found = findLiteralText('x.tsx', [
-      'export const A = () => <p className="lead" data-x="abc">{t(\'common:loading\')}{\' · \'}<span aria-hidden="true">{\'×\'}</span></p>;',
-      'export const B = () => <input type="email" autoComplete="username" aria-label={t(\'auth:fields.email\')} />;',
-    ].join('\n'));
+    const found = findLiteralText(
+      'x.tsx',
+      [
+        'export const A = () => <p className="lead" data-x="abc">{t(\'common:loading\')}{\' · \'}<span aria-hidden="true">{\'×\'}</span></p>;',
+        'export const B = () => <input type="email" autoComplete="username" aria-label={t(\'auth:fields.email\')} />;',
+      ].join('\n'),
+    );
     expect(found).toEqual([]);
   });
 

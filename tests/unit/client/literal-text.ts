@@ -23,14 +23,21 @@ export function findLiteralText(file: string, source: string): LiteralText[] {
     if (ts.isJsxText(node) && LETTER.test(node.text)) report(node, node.text);
     if (ts.isJsxAttribute(node) && USER_FACING_ATTRIBUTES.has(node.name.getText(sourceFile)) && node.initializer) {
       const init = node.initializer;
-      const literal = ts.isStringLiteral(init) ? init
-        : ts.isJsxExpression(init) && init.expression && (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression)) ? init.expression
+      const literal = ts.isStringLiteral(init)
+        ? init
+        : ts.isJsxExpression(init) && init.expression && (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))
+          ? init.expression
           : null;
       if (literal && LETTER.test(literal.text)) report(node, literal.text);
     }
     // A string literal with letters as a JSX child: <p>{'Hello'}</p>
-    if (ts.isJsxExpression(node) && node.expression && ts.isJsxElement(node.parent)
-      && (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) && LETTER.test(node.expression.text)) {
+    if (
+      ts.isJsxExpression(node) &&
+      node.expression &&
+      ts.isJsxElement(node.parent) &&
+      (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) &&
+      LETTER.test(node.expression.text)
+    ) {
       report(node, node.expression.text);
     }
     ts.forEachChild(node, visit);

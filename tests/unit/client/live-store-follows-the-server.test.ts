@@ -37,7 +37,10 @@ class FakeSocket implements LiveSocket {
 function deferred<T>() {
   let resolve!: (value: T) => void;
   let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((ok, fail) => { resolve = ok; reject = fail; });
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
   return { promise, resolve, reject };
 }
 
@@ -46,9 +49,22 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 function thread(id: string, changes: Partial<CommentThread> = {}): CommentThread {
   const author = { id: '00000000-0000-4000-8000-000000000002', displayName: 'Other', participantId: null };
   return {
-    id, documentId: DOC, clauseId: 'c1', clauseDeleted: false, language: 'en', anchor: null, visibility: 'all', participantId: null,
-    author, status: 'open', createdAt: '2026-01-01T00:00:00.000Z', lastActivityAt: '2026-01-01T00:00:00.000Z',
-    resolvedAt: null, resolvedBy: null, reopenedAt: null, reopenedBy: null,
+    id,
+    documentId: DOC,
+    clauseId: 'c1',
+    clauseDeleted: false,
+    language: 'en',
+    anchor: null,
+    visibility: 'all',
+    participantId: null,
+    author,
+    status: 'open',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastActivityAt: '2026-01-01T00:00:00.000Z',
+    resolvedAt: null,
+    resolvedBy: null,
+    reopenedAt: null,
+    reopenedBy: null,
     comments: [{ id, threadId: id, author, body: 'Hi', mentions: [], createdAt: '2026-01-01T00:00:00.000Z', editedAt: null, deletedAt: null }],
     ...changes,
   };
@@ -76,7 +92,13 @@ describe('a live store', () => {
     const socket = new FakeSocket();
     const failure = new TypeError('Failed to fetch');
     let fail = false;
-    const store = new LiveStore({ initial: { n: 0 }, load: async () => { if (fail) throw failure; return { n: 1 }; } });
+    const store = new LiveStore({
+      initial: { n: 0 },
+      load: async () => {
+        if (fail) throw failure;
+        return { n: 1 };
+      },
+    });
     store.start(socket);
     await settle();
     fail = true;
@@ -86,7 +108,12 @@ describe('a live store', () => {
   });
 
   it('[L3] says "error" when the first read fails', async () => {
-    const store = new LiveStore({ initial: { n: 0 }, load: async () => { throw new Error('down'); } });
+    const store = new LiveStore({
+      initial: { n: 0 },
+      load: async () => {
+        throw new Error('down');
+      },
+    });
     store.start(null);
     await settle();
     expect(store.getSnapshot().status).toBe('error');
@@ -102,7 +129,12 @@ describe('a live store', () => {
     read.resolve([thread('a'), thread('b')]);
     await settle();
     expect(store.getSnapshot().byId.get('a')?.status).toBe('resolved');
-    expect(store.getSnapshot().threads.map((t) => t.id).sort()).toEqual(['a', 'b']);
+    expect(
+      store
+        .getSnapshot()
+        .threads.map((t) => t.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('[L1] a duplicate event changes nothing and tells nobody', async () => {
@@ -111,7 +143,9 @@ describe('a live store', () => {
     store.start(socket);
     await settle();
     let told = 0;
-    store.subscribe(() => { told += 1; });
+    store.subscribe(() => {
+      told += 1;
+    });
     const resolved = thread('a', { status: 'resolved', lastActivityAt: '2026-01-02T00:00:00.000Z' });
     socket.emit(SocketEvent.CommentThreadChanged, changed(resolved));
     const after = store.getSnapshot();
@@ -138,7 +172,7 @@ describe('a live store', () => {
     expect(store.getSnapshot().threads).toEqual([]);
   });
 
-  it('[L4] keeps a clause\'s list of threads the same array while another clause gets a thread', async () => {
+  it("[L4] keeps a clause's list of threads the same array while another clause gets a thread", async () => {
     const socket = new FakeSocket();
     const store = new CommentsStore(DOC, async () => [thread('a'), thread('b', { clauseId: 'c2' })]);
     store.start(socket);
@@ -146,7 +180,12 @@ describe('a live store', () => {
     const c1 = store.getSnapshot().byClause.get('c1');
     socket.emit(SocketEvent.CommentThreadChanged, changed(thread('c', { clauseId: 'c2', createdAt: '2026-01-05T00:00:00.000Z' })));
     expect(store.getSnapshot().byClause.get('c1')).toBe(c1);
-    expect(store.getSnapshot().byClause.get('c2')?.map((t) => t.id)).toEqual(['c', 'b']);
+    expect(
+      store
+        .getSnapshot()
+        .byClause.get('c2')
+        ?.map((t) => t.id),
+    ).toEqual(['c', 'b']);
     expect(store.getSnapshot().openCounts.get('c2')).toBe(2);
   });
 
@@ -156,7 +195,9 @@ describe('a live store', () => {
       const socket = new FakeSocket();
       let reads = 0;
       const store = new LiveStore({
-        initial: { n: 0 }, load: async () => ({ n: ++reads }), settleMs: 500,
+        initial: { n: 0 },
+        load: async () => ({ n: ++reads }),
+        settleMs: 500,
         events: { [SocketEvent.DocumentStatusChanged]: () => RELOAD },
       });
       store.start(socket);
@@ -176,7 +217,10 @@ describe('a live store', () => {
   it('follows the socket once however many components keep it live, and stops with the last', async () => {
     const socket = new FakeSocket();
     let reads = 0;
-    const store = new CommentsStore(DOC, async () => { reads += 1; return []; });
+    const store = new CommentsStore(DOC, async () => {
+      reads += 1;
+      return [];
+    });
     const stopFirst = store.start(socket);
     const stopSecond = store.start(socket);
     await settle();
@@ -194,10 +238,15 @@ describe('a live store', () => {
   });
 });
 
-describe('the activity feed\'s store', () => {
-  const event = (id: string, occurredAt: string): ActivityEvent => ({
-    id, action: 'comment.created', occurredAt, actor: null, subject: {},
-  } as unknown as ActivityEvent);
+describe("the activity feed's store", () => {
+  const event = (id: string, occurredAt: string): ActivityEvent =>
+    ({
+      id,
+      action: 'comment.created',
+      occurredAt,
+      actor: null,
+      subject: {},
+    }) as unknown as ActivityEvent;
 
   it('puts what is new on top after an event, and shows each event once', async () => {
     jest.useFakeTimers();

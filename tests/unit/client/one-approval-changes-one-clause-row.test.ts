@@ -58,20 +58,35 @@ function typeInto(ydoc: Y.Doc, clauseId: string, text: string): void {
 function approvalOf(ydoc: Y.Doc, clauseId: string, participantId: string, id: string): ApprovalRecord {
   const state = clauseTextState(ydoc, clauseId, DEFAULT_LANGUAGES);
   return {
-    id, clauseId, participantId, fingerprint: state.fingerprint!, languageHashes: state.languageHashes,
-    approvedBy: user, approvedAt: '2026-02-20T10:00:00.000Z', concordanceAtApproval: 'unconfirmed',
+    id,
+    clauseId,
+    participantId,
+    fingerprint: state.fingerprint!,
+    languageHashes: state.languageHashes,
+    approvedBy: user,
+    approvedAt: '2026-02-20T10:00:00.000Z',
+    concordanceAtApproval: 'unconfirmed',
   };
 }
 
 /** What GET /approvals answers: the Participants and the approvals in force (statuses are derived by the client). */
 function matrixOf(approvals: ApprovalRecord[]): ApprovalMatrix {
   const clauses = CLAUSES.map((clauseId) => ({
-    clauseId, kind: 'clause', fingerprint: null, languageHashes: {}, statuses: {},
+    clauseId,
+    kind: 'clause',
+    fingerprint: null,
+    languageHashes: {},
+    statuses: {},
     approvals: Object.fromEntries(approvals.filter((a) => a.clauseId === clauseId).map((a) => [a.participantId, a])),
     concordance: { status: 'unconfirmed', changedLanguages: [], confirmation: null },
   })) as MatrixClause[];
   return {
-    documentId: DOC, documentStatus: 'draft', languages: [...DEFAULT_LANGUAGES], clauses, progress: {}, readiness: { ready: false, approved: 0, total: 0 },
+    documentId: DOC,
+    documentStatus: 'draft',
+    languages: [...DEFAULT_LANGUAGES],
+    clauses,
+    progress: {},
+    readiness: { ready: false, approved: 0, total: 0 },
     participants: [
       { id: US, code: 'US', name: { en: 'United States', es: 'Estados Unidos' }, color: '#123456' },
       { id: GT, code: 'GT', name: { en: 'Guatemala', es: 'Guatemala' }, color: '#654321' },
@@ -85,10 +100,17 @@ async function openStore(held: ApprovalRecord[] = []) {
   let answer = matrixOf(held);
   let reads = 0;
   const api: ApprovalsApi = {
-    fetchMatrix: async () => { reads += 1; return answer; },
+    fetchMatrix: async () => {
+      reads += 1;
+      return answer;
+    },
     approve: async (clauseId, body) => ({ approval: { ...approvalOf(ydoc, clauseId, body.participantId, '900') } }),
-    revoke: async () => { throw new Error('not used'); },
-    confirmConcordance: async () => { throw new Error('not used'); },
+    revoke: async () => {
+      throw new Error('not used');
+    },
+    confirmConcordance: async () => {
+      throw new Error('not used');
+    },
   };
   const store = new ApprovalsStore(DOC, ydoc, api);
   store.start(socket);
@@ -99,14 +121,26 @@ async function openStore(held: ApprovalRecord[] = []) {
   store.subscribe(() => {
     for (const id of CLAUSES) {
       const next = store.clause(id);
-      if (next !== selected.get(id)) { renders[id] += 1; selected.set(id, next); }
+      if (next !== selected.get(id)) {
+        renders[id] += 1;
+        selected.set(id, next);
+      }
     }
   });
-  return { ydoc, socket, store, renders, reads: () => reads, answer: (next: ApprovalRecord[]) => { answer = matrixOf(next); } };
+  return {
+    ydoc,
+    socket,
+    store,
+    renders,
+    reads: () => reads,
+    answer: (next: ApprovalRecord[]) => {
+      answer = matrixOf(next);
+    },
+  };
 }
 
 describe('the approvals of an open document', () => {
-  it('keeps a clause\'s row the identical object when another clause\'s approval changes', async () => {
+  it("keeps a clause's row the identical object when another clause's approval changes", async () => {
     const { ydoc, socket, store, renders } = await openStore();
     const [a, b, c] = CLAUSES.map((id) => store.clause(id));
     expect(a?.statuses[US]).toBe('not_approved');
@@ -157,7 +191,9 @@ describe('the approvals of an open document', () => {
     socket.emit(SocketEvent.ApprovalRecorded, event);
     const snapshot = store.getSnapshot();
     let told = 0;
-    store.subscribe(() => { told += 1; });
+    store.subscribe(() => {
+      told += 1;
+    });
     socket.emit(SocketEvent.ApprovalRecorded, { ...event, approval: { ...event.approval } });
     expect(told).toBe(0);
     expect(store.getSnapshot()).toBe(snapshot);
@@ -172,7 +208,14 @@ describe('the approvals of an open document', () => {
 
   it('does not bring back an approval whose revocation arrived before it', async () => {
     const { ydoc, socket, store } = await openStore();
-    socket.emit(SocketEvent.ApprovalRevoked, { documentId: DOC, clauseId: 'a', participantId: US, approvalId: '8', revokedBy: user, revokedAt: '2026-02-21T10:00:00.000Z' });
+    socket.emit(SocketEvent.ApprovalRevoked, {
+      documentId: DOC,
+      clauseId: 'a',
+      participantId: US,
+      approvalId: '8',
+      revokedBy: user,
+      revokedAt: '2026-02-21T10:00:00.000Z',
+    });
     socket.emit(SocketEvent.ApprovalRecorded, { documentId: DOC, approval: approvalOf(ydoc, 'a', US, '8') });
     expect(store.clause('a')?.statuses[US]).toBe('not_approved');
   });

@@ -1,13 +1,27 @@
 import * as Y from 'yjs';
 import { DEFAULT_LANGUAGES, clauseFragment, insertClause } from '../../../shared/src/index';
-import { anchorFromRange, decodeAnchorPosition, encodeAnchorPosition, rangeText, renderFragment, resolveAnchor, truncateQuote } from '../../../shared/src/comment-anchors';
+import {
+  anchorFromRange,
+  decodeAnchorPosition,
+  encodeAnchorPosition,
+  rangeText,
+  renderFragment,
+  resolveAnchor,
+  truncateQuote,
+} from '../../../shared/src/comment-anchors';
 import { COMMENT_QUOTE_MAX } from '../../../shared/src/api/comments';
 
 const origin = { kind: 'test' };
 
 function clause(text: string): { doc: Y.Doc; fragment: Y.XmlFragment; textNode: Y.XmlText } {
   const doc = new Y.Doc();
-  insertClause(doc, { id: 'c1', kind: 'clause', content: { en: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } } }, DEFAULT_LANGUAGES, null, origin);
+  insertClause(
+    doc,
+    { id: 'c1', kind: 'clause', content: { en: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } } },
+    DEFAULT_LANGUAGES,
+    null,
+    origin,
+  );
   const fragment = clauseFragment(doc, 'c1', 'en');
   return { doc, fragment, textNode: (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText };
 }

@@ -16,7 +16,11 @@ const members: Array<{ name: string; member: CommentReader | null }> = [
 
 const audiences = [
   { name: 'public', audience: { visibility: 'all' as const, delegationParticipantId: null }, readers: members.map((m) => m.name) },
-  { name: "Guatemala's internal", audience: { visibility: 'delegation' as const, delegationParticipantId: GT }, readers: ['a Guatemalan delegate', 'a Guatemalan legal reviewer'] },
+  {
+    name: "Guatemala's internal",
+    audience: { visibility: 'delegation' as const, delegationParticipantId: GT },
+    readers: ['a Guatemalan delegate', 'a Guatemalan legal reviewer'],
+  },
   { name: "the secretariat's internal", audience: { visibility: 'delegation' as const, delegationParticipantId: null }, readers: ['a secretariat member'] },
 ];
 
@@ -36,8 +40,12 @@ describe('[V1]–[V3] who reads which thread', () => {
         for (const audienceParticipant of [null, GT, HN]) {
           const audience = { visibility: 'delegation' as const, delegationParticipantId: audienceParticipant };
           const policy = can(subject, 'comment.read_internal', { participantId: audienceParticipant }).allowed;
-          expect({ role, participantId, audienceParticipant, allowed: canReadThread({ role, participantId }, audience) })
-            .toEqual({ role, participantId, audienceParticipant, allowed: policy });
+          expect({ role, participantId, audienceParticipant, allowed: canReadThread({ role, participantId }, audience) }).toEqual({
+            role,
+            participantId,
+            audienceParticipant,
+            allowed: policy,
+          });
         }
       }
     }

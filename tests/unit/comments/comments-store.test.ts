@@ -8,9 +8,22 @@ const OTHER = '00000000-0000-4000-8000-000000000002';
 function thread(id: string, changes: Partial<CommentThread> = {}): CommentThread {
   const author = { id: OTHER, displayName: 'Other', participantId: 'p-gt' };
   return {
-    id, documentId: 'doc', clauseId: 'c1', clauseDeleted: false, language: 'en', anchor: null, visibility: 'all', participantId: 'p-gt',
-    author, status: 'open', createdAt: `2026-01-01T00:00:0${id.length % 10}.000Z`, lastActivityAt: '2026-01-01T00:00:00.000Z',
-    resolvedAt: null, resolvedBy: null, reopenedAt: null, reopenedBy: null,
+    id,
+    documentId: 'doc',
+    clauseId: 'c1',
+    clauseDeleted: false,
+    language: 'en',
+    anchor: null,
+    visibility: 'all',
+    participantId: 'p-gt',
+    author,
+    status: 'open',
+    createdAt: `2026-01-01T00:00:0${id.length % 10}.000Z`,
+    lastActivityAt: '2026-01-01T00:00:00.000Z',
+    resolvedAt: null,
+    resolvedBy: null,
+    reopenedAt: null,
+    reopenedBy: null,
     comments: [{ id, threadId: id, author, body: 'Hi', mentions: [], createdAt: '2026-01-01T00:00:00.000Z', editedAt: null, deletedAt: null }],
     ...changes,
   };
@@ -21,7 +34,12 @@ describe('the client’s comment store', () => {
     const store = new CommentsStore();
     store.upsert(thread('a', { status: 'resolved', lastActivityAt: '2026-01-02T00:00:00.000Z' }));
     store.reset([thread('a'), thread('b')]);
-    expect(store.getSnapshot().threads.map((t) => [t.id, t.status])).toEqual(expect.arrayContaining([['a', 'resolved'], ['b', 'open']]));
+    expect(store.getSnapshot().threads.map((t) => [t.id, t.status])).toEqual(
+      expect.arrayContaining([
+        ['a', 'resolved'],
+        ['b', 'open'],
+      ]),
+    );
     expect(store.getSnapshot().status).toBe('ready');
   });
 
@@ -35,7 +53,12 @@ describe('the client’s comment store', () => {
   });
 
   it('counts open threads per clause', () => {
-    expect(openCounts([thread('a'), thread('b', { clauseId: 'c2' }), thread('c', { status: 'resolved' })])).toEqual(new Map([['c1', 1], ['c2', 1]]));
+    expect(openCounts([thread('a'), thread('b', { clauseId: 'c2' }), thread('c', { status: 'resolved' })])).toEqual(
+      new Map([
+        ['c1', 1],
+        ['c2', 1],
+      ]),
+    );
   });
 });
 

@@ -35,7 +35,9 @@ describe('mentions', () => {
     const body = 'Hi @Ana,\nsee <b>this</b>';
     expect(findMentions(body, members)).toEqual([{ userId: 'ana', start: 3, end: 7 }]);
     expect(splitMentions(body, members)).toEqual([
-      { text: 'Hi ', userId: null }, { text: '@Ana', userId: 'ana' }, { text: ',\nsee <b>this</b>', userId: null },
+      { text: 'Hi ', userId: null },
+      { text: '@Ana', userId: 'ana' },
+      { text: ',\nsee <b>this</b>', userId: null },
     ]);
   });
 });

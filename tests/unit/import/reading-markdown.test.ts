@@ -4,13 +4,22 @@ import { heading, para, t } from './builders';
 describe('reading Markdown drafts', () => {
   it('reads ATX and underlined headings, and paragraphs whose wrapped lines join', () => {
     expect(markdownToBlocks('# Memorandum\n\n## Final Provisions ##\n\nThe Participants\nintend to meet.\n\nSection\n-------\n')).toEqual([
-      heading('Memorandum', 1), heading('Final Provisions', 2), para('The Participants intend to meet.'), heading('Section', 2),
+      heading('Memorandum', 1),
+      heading('Final Provisions', 2),
+      para('The Participants intend to meet.'),
+      heading('Section', 2),
     ]);
   });
 
   it('reads bold, italic and underline, and keeps the text of links and code', () => {
     expect(parseInline('**Article 1.** The _Participants_ <u>intend</u> *to* see [the plan](http://x) `now`, snake_case stays')).toEqual([
-      t('Article 1.', 'strong'), t(' The '), t('Participants', 'em'), t(' '), t('intend', 'underline'), t(' '), t('to', 'em'),
+      t('Article 1.', 'strong'),
+      t(' The '),
+      t('Participants', 'em'),
+      t(' '),
+      t('intend', 'underline'),
+      t(' '),
+      t('to', 'em'),
       t(' see the plan now, snake_case stays'),
     ]);
     expect(parseInline('2 \\* 3 = 6')).toEqual([t('2 * 3 = 6')]);

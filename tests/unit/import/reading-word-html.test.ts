@@ -17,10 +17,14 @@ describe('reading the HTML mammoth makes of a Word file', () => {
   });
 
   it('reads ordered and bullet lists, a nested list staying inside its item', () => {
-    expect(htmlToBlocks('<ol><li>one<ul><li>a</li></ul></li><li>two</li></ol>')).toEqual([{
-      type: 'list', ordered: true, start: 1,
-      items: [[para('one'), { type: 'list', ordered: false, start: 1, items: [[para('a')]] }], [para('two')]],
-    }]);
+    expect(htmlToBlocks('<ol><li>one<ul><li>a</li></ul></li><li>two</li></ol>')).toEqual([
+      {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        items: [[para('one'), { type: 'list', ordered: false, start: 1, items: [[para('a')]] }], [para('two')]],
+      },
+    ]);
   });
 
   it('decodes entities and keeps line breaks inside a paragraph', () => {
@@ -32,7 +36,8 @@ describe('reading the HTML mammoth makes of a Word file', () => {
 
   it('reads the text of tables in order, drops images and empty paragraphs', () => {
     expect(htmlToBlocks('<p></p><table><tr><td><p>For the United States</p></td><td><p>Por El Salvador</p></td></tr></table><p><img src="x" /></p>')).toEqual([
-      para('For the United States'), para('Por El Salvador'),
+      para('For the United States'),
+      para('Por El Salvador'),
     ]);
   });
 

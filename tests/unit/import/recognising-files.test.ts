@@ -25,7 +25,10 @@ describe('recognising what an uploaded file is', () => {
     expect(claimedFormat(file('Draft.DOCX', Buffer.alloc(1)))).toBe('docx');
     expect(claimedFormat(file('draft.md', Buffer.alloc(1)))).toBe('markdown');
     expect(claimedFormat(file('draft', Buffer.alloc(1), 'text/plain; charset=utf-8'))).toBe('text');
-    expect(refusal(() => claimedFormat(file('draft.pdf', Buffer.alloc(1), 'text/plain')))).toEqual({ code: 'import_unsupported_type', params: { file: 'draft.pdf' } });
+    expect(refusal(() => claimedFormat(file('draft.pdf', Buffer.alloc(1), 'text/plain')))).toEqual({
+      code: 'import_unsupported_type',
+      params: { file: 'draft.pdf' },
+    });
     expect(refusal(() => claimedFormat(file('old.doc', Buffer.alloc(1))))).toEqual({ code: 'import_legacy_doc', params: { file: 'old.doc' } });
   });
 

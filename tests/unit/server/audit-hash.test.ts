@@ -13,11 +13,39 @@ import type pg from 'pg';
 function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
 
-const AWKWARD = ['', 'a', 'A', 'é', 'e\u0301', 'ñ', '\u0000', '\u0007', '\n', '"', '\\', '/', '\u2028', '\u007f', '\ud800', '\udfff', '😀', '\ufeff', '__proto__', 'constructor', '10', '2', '-1', 'Z', 'z'];
+const AWKWARD = [
+  '',
+  'a',
+  'A',
+  'é',
+  'e\u0301',
+  'ñ',
+  '\u0000',
+  '\u0007',
+  '\n',
+  '"',
+  '\\',
+  '/',
+  '\u2028',
+  '\u007f',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '\ufeff',
+  '__proto__',
+  'constructor',
+  '10',
+  '2',
+  '-1',
+  'Z',
+  'z',
+];
 const NUMBERS = [0, -0, 1, -1, 2.5, 1e21, 1e-7, 5e-324, Number.MAX_SAFE_INTEGER, 2 ** 60, -123456.789, 0.1 + 0.2];
 
 function randomString(random: Random): string {
@@ -28,11 +56,16 @@ function randomString(random: Random): string {
 function randomJson(random: Random, depth: number): unknown {
   const kind = random.int(depth > 3 ? 4 : 6);
   switch (kind) {
-    case 0: return null;
-    case 1: return random.chance(0.5);
-    case 2: return random.chance(0.5) ? random.pick(NUMBERS) : (random.next() - 0.5) * 10 ** random.between(-5, 25);
-    case 3: return randomString(random);
-    case 4: return Array.from({ length: random.int(5) }, () => randomJson(random, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return random.chance(0.5);
+    case 2:
+      return random.chance(0.5) ? random.pick(NUMBERS) : (random.next() - 0.5) * 10 ** random.between(-5, 25);
+    case 3:
+      return randomString(random);
+    case 4:
+      return Array.from({ length: random.int(5) }, () => randomJson(random, depth + 1));
     default: {
       const entries = Array.from({ length: random.int(6) }, () => [randomString(random), randomJson(random, depth + 1)] as const);
       return JSON.parse(`{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`);
@@ -50,15 +83,32 @@ describe('the audit chain hash', () => {
   });
 
   it('gives the same bytes for rows whose keys arrive in any order and whose absent keys are undefined', () => {
-    const row = { subject: { b: 1, a: { d: [1, { z: null, y: 'ü' }], c: undefined } }, action: 'clause.approved', actorUserId: null, documentId: 'd', occurredAt: 't' };
+    const row = {
+      subject: { b: 1, a: { d: [1, { z: null, y: 'ü' }], c: undefined } },
+      action: 'clause.approved',
+      actorUserId: null,
+      documentId: 'd',
+      occurredAt: 't',
+    };
     expect(serialize(row)).toBe(stableStringify(row));
-    expect(serialize(row)).toBe('{"action":"clause.approved","actorUserId":null,"documentId":"d","occurredAt":"t","subject":{"a":{"d":[1,{"y":"ü","z":null}]},"b":1}}');
+    expect(serialize(row)).toBe(
+      '{"action":"clause.approved","actorUserId":null,"documentId":"d","occurredAt":"t","subject":{"a":{"d":[1,{"y":"ü","z":null}]},"b":1}}',
+    );
   });
 
   it('hashes a pinned row to the hash the former serialiser gave it', () => {
     const row = {
-      documentId: '0f8fad5b-d9cb-469f-a165-70867728950e', actorUserId: null, action: 'clause.approved', occurredAt: '2026-03-01T12:00:00.000Z',
-      subject: { clauseId: 'c_7', fingerprint: 'a'.repeat(64), languageHashes: { es: 'b'.repeat(64), en: 'c'.repeat(64) }, note: 'Señora «ñ» \u2028 "q" \\ \u0007 😀', n: [1, 2.5, -0, 1e21, true, null] },
+      documentId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      actorUserId: null,
+      action: 'clause.approved',
+      occurredAt: '2026-03-01T12:00:00.000Z',
+      subject: {
+        clauseId: 'c_7',
+        fingerprint: 'a'.repeat(64),
+        languageHashes: { es: 'b'.repeat(64), en: 'c'.repeat(64) },
+        note: 'Señora «ñ» \u2028 "q" \\ \u0007 😀',
+        n: [1, 2.5, -0, 1e21, true, null],
+      },
     };
     expect(auditHash(GENESIS_HASH, row)).toBe('a63d350ea9c361794346a4f7a14da11b87b27125c0f35dd53b9aabb74df84224');
   });
@@ -72,7 +122,12 @@ describe('the audit chain hash', () => {
       },
     } as unknown as pg.PoolClient;
     const when = new Date('2026-03-01T00:00:00.000Z');
-    await recordAuditEvent(client, { documentId: null, actorUserId: null, action: 'document.seeded', subject: { when, list: [1, undefined, NaN], gone: undefined } });
+    await recordAuditEvent(client, {
+      documentId: null,
+      actorUserId: null,
+      action: 'document.seeded',
+      subject: { when, list: [1, undefined, NaN], gone: undefined },
+    });
     const [documentId, actorUserId, action, subject, occurredAt, prevHash, hash] = inserted[0] as [null, null, string, string, string, string, string];
     expect(JSON.parse(subject)).toEqual({ when: '2026-03-01T00:00:00.000Z', list: [1, null, null] });
     expect(prevHash).toBe(GENESIS_HASH);

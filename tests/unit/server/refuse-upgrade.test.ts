@@ -21,14 +21,18 @@ function upgrade(code: ErrorCode, acceptLanguage?: string): Promise<{ status: nu
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
     const req = http.request({
-      host: '127.0.0.1', port, path: '/collab/x',
+      host: '127.0.0.1',
+      port,
+      path: '/collab/x',
       headers: { Connection: 'Upgrade', Upgrade: 'websocket', ...(acceptLanguage ? { 'Accept-Language': acceptLanguage } : {}) },
     });
     req.on('upgrade', () => reject(new Error('The upgrade was accepted')));
     req.on('response', (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
       res.on('end', () => resolve({ status: res.statusCode!, reason: res.statusMessage!, headers: res.headers, body }));
     });
     req.on('error', reject);
@@ -48,8 +52,11 @@ describe('refusing an upgrade', () => {
 
   it("gives every status Node's reason phrase", async () => {
     const cases: Array<[ErrorCode, number, string]> = [
-      ['not_found', 404, 'Not Found'], ['forbidden', 403, 'Forbidden'], ['unauthenticated', 401, 'Unauthorized'],
-      ['rate_limited', 429, 'Too Many Requests'], ['internal', 500, 'Internal Server Error'],
+      ['not_found', 404, 'Not Found'],
+      ['forbidden', 403, 'Forbidden'],
+      ['unauthenticated', 401, 'Unauthorized'],
+      ['rate_limited', 429, 'Too Many Requests'],
+      ['internal', 500, 'Internal Server Error'],
     ];
     for (const [code, status, reason] of cases) {
       const answer = await upgrade(code);

@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
 import {
-  approvalStatus, clauseTextState, concordanceState, documentReadiness, documentTextState, participantProgress,
+  approvalStatus,
+  clauseTextState,
+  concordanceState,
+  documentReadiness,
+  documentTextState,
+  participantProgress,
 } from '../../../shared/src/approval-status';
 import { applyApprovalEvent, deriveMatrixClauses, emptyMatrixRecords, filterMatrixClauses, recordsOfMatrix } from '../../../shared/src/approval-matrix';
 import type { ApprovalRecord, ConcordanceRecord } from '../../../shared/src/api/approvals';
@@ -23,13 +28,36 @@ const GT = '00000000-0000-4000-8000-0000000000a2';
 
 function twoClauses(): Y.Doc {
   const ydoc = new Y.Doc();
-  insertClause(ydoc, { id: 'a', kind: 'clause', content: { en: doc(p('The Participants intend to cooperate.')), es: doc(p('Los Participantes tienen la intención de cooperar.')) } }, DEFAULT_LANGUAGES, null, origin);
-  insertClause(ydoc, { id: 'b', kind: 'heading', content: { en: doc(p('Border security')), es: doc(p('Seguridad fronteriza')) } }, DEFAULT_LANGUAGES, 'a', origin);
+  insertClause(
+    ydoc,
+    {
+      id: 'a',
+      kind: 'clause',
+      content: { en: doc(p('The Participants intend to cooperate.')), es: doc(p('Los Participantes tienen la intención de cooperar.')) },
+    },
+    DEFAULT_LANGUAGES,
+    null,
+    origin,
+  );
+  insertClause(
+    ydoc,
+    { id: 'b', kind: 'heading', content: { en: doc(p('Border security')), es: doc(p('Seguridad fronteriza')) } },
+    DEFAULT_LANGUAGES,
+    'a',
+    origin,
+  );
   return ydoc;
 }
 
 const approvalOf = (clauseId: string, participantId: string, fingerprint: string, id = '1'): ApprovalRecord => ({
-  id, clauseId, participantId, fingerprint, languageHashes: {}, approvedBy: user, approvedAt: '2019-02-20T10:00:00.000Z', concordanceAtApproval: 'concordant',
+  id,
+  clauseId,
+  participantId,
+  fingerprint,
+  languageHashes: {},
+  approvedBy: user,
+  approvedAt: '2019-02-20T10:00:00.000Z',
+  concordanceAtApproval: 'concordant',
 });
 
 describe('clauseTextState', () => {
@@ -84,10 +112,7 @@ describe('concordanceState', () => {
 });
 
 describe('progress and readiness', () => {
-  const rows = [
-    { statuses: { [US]: 'approved' as const, [GT]: 'approved' as const } },
-    { statuses: { [US]: 'approved' as const, [GT]: 'outdated' as const } },
-  ];
+  const rows = [{ statuses: { [US]: 'approved' as const, [GT]: 'approved' as const } }, { statuses: { [US]: 'approved' as const, [GT]: 'outdated' as const } }];
 
   it('counts each Participant’s approved, outdated and missing clauses', () => {
     expect(participantProgress(rows, [US, GT])).toEqual({
@@ -117,13 +142,22 @@ describe('the matrix derived from a Y.Doc', () => {
   it('filters "outdated", "missing Guatemala" (by code or id) and flagged concordance', () => {
     const ydoc = twoClauses();
     const [a, b] = documentTextState(ydoc, DEFAULT_LANGUAGES);
-    const confirmation: ConcordanceRecord = { id: '1', clauseId: 'b', languageHashes: b.languageHashes, confirmedBy: user, confirmedAt: '2019-02-20T10:00:00.000Z' };
+    const confirmation: ConcordanceRecord = {
+      id: '1',
+      clauseId: 'b',
+      languageHashes: b.languageHashes,
+      confirmedBy: user,
+      confirmedAt: '2019-02-20T10:00:00.000Z',
+    };
     const records = {
       approvals: { a: { [US]: approvalOf('a', US, 'old'), [GT]: approvalOf('a', GT, a.fingerprint!) }, b: { [US]: approvalOf('b', US, b.fingerprint!) } },
       confirmations: { b: confirmation },
     };
     const clauses = deriveMatrixClauses([a, b], [US, GT], records);
-    const participants = [{ id: US, code: 'US' }, { id: GT, code: 'GT' }];
+    const participants = [
+      { id: US, code: 'US' },
+      { id: GT, code: 'GT' },
+    ];
     const ids = (filter: Parameters<typeof filterMatrixClauses>[2]) => filterMatrixClauses(clauses, participants, filter).map((c) => c.clauseId);
     expect(ids({ status: 'outdated' })).toEqual(['a']);
     expect(ids({ missing: 'GT' })).toEqual(['b']);
@@ -142,11 +176,23 @@ describe('the matrix derived from a Y.Doc', () => {
     expect(first.approvals.a[US].fingerprint).toBe('f1');
     const stale = applyApprovalEvent(first, { type: 'recorded', payload: { documentId: 'd', approval: approvalOf('a', US, 'f0', '4') } });
     expect(stale).toBe(first);
-    const revokedOther = applyApprovalEvent(first, { type: 'revoked', payload: { documentId: 'd', clauseId: 'a', participantId: US, approvalId: '4', revokedBy: user, revokedAt: '2019-02-20T10:00:00.000Z' } });
+    const revokedOther = applyApprovalEvent(first, {
+      type: 'revoked',
+      payload: { documentId: 'd', clauseId: 'a', participantId: US, approvalId: '4', revokedBy: user, revokedAt: '2019-02-20T10:00:00.000Z' },
+    });
     expect(revokedOther).toBe(first);
-    const revoked = applyApprovalEvent(first, { type: 'revoked', payload: { documentId: 'd', clauseId: 'a', participantId: US, approvalId: '5', revokedBy: user, revokedAt: '2019-02-20T10:00:00.000Z' } });
+    const revoked = applyApprovalEvent(first, {
+      type: 'revoked',
+      payload: { documentId: 'd', clauseId: 'a', participantId: US, approvalId: '5', revokedBy: user, revokedAt: '2019-02-20T10:00:00.000Z' },
+    });
     expect(revoked.approvals.a).toEqual({});
-    const confirmed = applyApprovalEvent(revoked, { type: 'confirmed', payload: { documentId: 'd', confirmation: { id: '2', clauseId: 'a', languageHashes: { en: 'x' }, confirmedBy: user, confirmedAt: '2019-02-20T10:00:00.000Z' } } });
+    const confirmed = applyApprovalEvent(revoked, {
+      type: 'confirmed',
+      payload: {
+        documentId: 'd',
+        confirmation: { id: '2', clauseId: 'a', languageHashes: { en: 'x' }, confirmedBy: user, confirmedAt: '2019-02-20T10:00:00.000Z' },
+      },
+    });
     expect(confirmed.confirmations.a.id).toBe('2');
   });
 });

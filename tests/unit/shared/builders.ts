@@ -6,8 +6,7 @@ type Child = NodeJSON | string;
 const toNode = (child: Child): NodeJSON => (typeof child === 'string' ? { type: 'text', text: child } : child);
 
 export const doc = (...blocks: NodeJSON[]): NodeJSON => ({ type: 'doc', content: blocks });
-export const p = (...children: Child[]): NodeJSON =>
-  children.length ? { type: 'paragraph', content: children.map(toNode) } : { type: 'paragraph' };
+export const p = (...children: Child[]): NodeJSON => (children.length ? { type: 'paragraph', content: children.map(toNode) } : { type: 'paragraph' });
 export const ol = (order: number, ...items: NodeJSON[]): NodeJSON => ({ type: 'ordered_list', attrs: { order }, content: items });
 export const ul = (...items: NodeJSON[]): NodeJSON => ({ type: 'bullet_list', content: items });
 export const li = (...blocks: NodeJSON[]): NodeJSON => ({ type: 'list_item', content: blocks });

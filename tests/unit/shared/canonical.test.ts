@@ -34,7 +34,11 @@ describe('canonicalJSON', () => {
   });
 
   it('drops empty attrs and unknown attrs, and fills in defaults', () => {
-    const withJunk: NodeJSON = { type: 'doc', attrs: {}, content: [{ type: 'paragraph', attrs: { align: 'left' }, content: [{ type: 'text', text: 'x', marks: [{ type: 'em', attrs: {} }] }] }] };
+    const withJunk: NodeJSON = {
+      type: 'doc',
+      attrs: {},
+      content: [{ type: 'paragraph', attrs: { align: 'left' }, content: [{ type: 'text', text: 'x', marks: [{ type: 'em', attrs: {} }] }] }],
+    };
     expect(canonicalString(withJunk)).toBe('{"content":[{"content":[{"marks":[{"type":"em"}],"text":"x","type":"text"}],"type":"paragraph"}],"type":"doc"}');
     const noOrder: NodeJSON = { type: 'doc', content: [{ type: 'ordered_list', content: [li(p('a'))] }] };
     expect(canonicalString(noOrder)).toBe(canonicalString(doc(ol(1, li(p('a'))))));
@@ -62,8 +66,8 @@ describe('canonicalJSON', () => {
 describe('canonicalString', () => {
   it('is compact JSON with sorted keys', () => {
     expect(canonicalString(doc(p('Hola'), ol(3, li(p('uno')))))).toBe(
-      '{"content":[{"content":[{"text":"Hola","type":"text"}],"type":"paragraph"},'
-      + '{"attrs":{"order":3},"content":[{"content":[{"content":[{"text":"uno","type":"text"}],"type":"paragraph"}],"type":"list_item"}],"type":"ordered_list"}],"type":"doc"}',
+      '{"content":[{"content":[{"text":"Hola","type":"text"}],"type":"paragraph"},' +
+        '{"attrs":{"order":3},"content":[{"content":[{"content":[{"text":"uno","type":"text"}],"type":"paragraph"}],"type":"list_item"}],"type":"ordered_list"}],"type":"doc"}',
     );
   });
 
@@ -91,9 +95,7 @@ describe('plainText', () => {
   });
 
   it('indents the further lines of a list item under its first', () => {
-    expect(plainText(doc(ol(9, li(p('nine'), ul(li(p('sub', br(), 'more')))), li(p('ten')))))).toBe(
-      '9. nine\n   • sub\n     more\n10. ten',
-    );
+    expect(plainText(doc(ol(9, li(p('nine'), ul(li(p('sub', br(), 'more')))), li(p('ten')))))).toBe('9. nine\n   • sub\n     more\n10. ten');
   });
 
   it('gives text in NFC', () => {

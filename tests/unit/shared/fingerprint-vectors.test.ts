@@ -5,9 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import {
-  canonicalString, clauseFingerprint, fingerprintEnvelope, insertClause, languageHash, plainText, readClauseJSON,
-} from '../../../shared/src/index';
+import { canonicalString, clauseFingerprint, fingerprintEnvelope, insertClause, languageHash, plainText, readClauseJSON } from '../../../shared/src/index';
 import { FINGERPRINT_VECTORS as vectors } from '../../utils/fingerprint-vectors';
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -1,6 +1,4 @@
-import {
-  clauseFingerprint, clauseFingerprintFromHashes, fingerprintEnvelope, languageHash, type ClauseKind,
-} from '../../../shared/src/index';
+import { clauseFingerprint, clauseFingerprintFromHashes, fingerprintEnvelope, languageHash, type ClauseKind } from '../../../shared/src/index';
 import { doc, p, strong } from './builders';
 
 const texts = { en: doc(p('The Participants intend to cooperate.')), es: doc(p('Los Participantes tienen la intenci\u00f3n de cooperar.')) };

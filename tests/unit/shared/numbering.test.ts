@@ -23,7 +23,11 @@ describe('numberClauses', () => {
   });
 
   it('keeps the number of the first occurrence of an id listed twice', () => {
-    const numbers = numberClauses([{ id: 'a', kind: 'clause' }, { id: 'b', kind: 'clause' }, { id: 'a', kind: 'clause' }]);
+    const numbers = numberClauses([
+      { id: 'a', kind: 'clause' },
+      { id: 'b', kind: 'clause' },
+      { id: 'a', kind: 'clause' },
+    ]);
     expect(numbers.get('a')).toEqual({ article: 1 });
     expect(numbers.get('b')).toEqual({ article: 2 });
   });
@@ -43,8 +47,6 @@ describe('numberClauses', () => {
   });
 
   it('names an item whose kind is unknown', () => {
-    expect(() => numberClauses([{ id: 'x', kind: 'annex' as ClauseKind }])).toThrow(
-      new RangeError('Cannot number clause x: its kind "annex" is unknown'),
-    );
+    expect(() => numberClauses([{ id: 'x', kind: 'annex' as ClauseKind }])).toThrow(new RangeError('Cannot number clause x: its kind "annex" is unknown'));
   });
 });

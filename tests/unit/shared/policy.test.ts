@@ -2,7 +2,11 @@ import { ACTIONS, can, permissionsOn, POLICY, type Action, type ActionRule, type
 
 const GT = 'participant-gt';
 const HN = 'participant-hn';
-const member = (role: Role, participantId: string | null = null, isAdmin = false): PolicySubject => ({ userId: 'u', isAdmin, membership: { role, participantId } });
+const member = (role: Role, participantId: string | null = null, isAdmin = false): PolicySubject => ({
+  userId: 'u',
+  isAdmin,
+  membership: { role, participantId },
+});
 const people = {
   secretariat: member('secretariat'),
   'delegate of GT': member('delegate', GT),
@@ -19,7 +23,17 @@ type Who = keyof typeof people;
  * shared/src/policy.ts disagree, one of them is wrong.
  */
 const EXPECTED: Record<Who, Action[]> = {
-  secretariat: ['document.read', 'document.edit_text', 'document.edit_structure', 'document.manage', 'member.read_contact', 'comment.create', 'concordance.confirm', 'version.create', 'document.freeze'],
+  secretariat: [
+    'document.read',
+    'document.edit_text',
+    'document.edit_structure',
+    'document.manage',
+    'member.read_contact',
+    'comment.create',
+    'concordance.confirm',
+    'version.create',
+    'document.freeze',
+  ],
   'delegate of GT': ['document.read', 'document.edit_text', 'document.edit_structure', 'comment.create', 'concordance.confirm'],
   'legal reviewer of HN': ['document.read', 'comment.create'],
   'legal reviewer of the secretariat': ['document.read', 'comment.create'],
@@ -28,8 +42,18 @@ const EXPECTED: Record<Who, Action[]> = {
   'administrator (non-member)': ['document.read', 'document.manage', 'member.read_contact', 'user.manage'],
 };
 /** The actions of the identity issue (others' actions, e.g. document import, have their own tests). */
-const ISSUE_ACTIONS: Action[] = ['document.read', 'document.edit_text', 'document.edit_structure', 'document.manage', 'member.read_contact',
-  'comment.create', 'concordance.confirm', 'version.create', 'document.freeze', 'user.manage'];
+const ISSUE_ACTIONS: Action[] = [
+  'document.read',
+  'document.edit_text',
+  'document.edit_structure',
+  'document.manage',
+  'member.read_contact',
+  'comment.create',
+  'concordance.confirm',
+  'version.create',
+  'document.freeze',
+  'user.manage',
+];
 
 describe('the policy table', () => {
   it.each(Object.keys(people) as Who[])('[P3][P4] lets the %s do exactly what the issue says, on a draft', (who) => {
@@ -39,7 +63,10 @@ describe('the policy table', () => {
 
   it('[P5] lets a Guatemalan delegate approve for Guatemala and for nobody else', () => {
     expect(can(people['delegate of GT'], 'clause.approve', { participantId: GT, documentStatus: 'draft' })).toEqual({ allowed: true, reason: 'allowed' });
-    expect(can(people['delegate of GT'], 'clause.approve', { participantId: HN, documentStatus: 'draft' })).toEqual({ allowed: false, reason: 'other_participant' });
+    expect(can(people['delegate of GT'], 'clause.approve', { participantId: HN, documentStatus: 'draft' })).toEqual({
+      allowed: false,
+      reason: 'other_participant',
+    });
     expect(can(people['delegate of GT'], 'clause.approve', { documentStatus: 'draft' }).allowed).toBe(false);
   });
 
@@ -62,7 +89,14 @@ describe('the policy table', () => {
     for (const action of ['document.read', 'document.manage', 'member.read_contact'] as Action[]) {
       expect(can(admin, action, { documentStatus: 'draft' }).allowed).toBe(true);
     }
-    for (const action of ['document.edit_text', 'document.edit_structure', 'comment.create', 'concordance.confirm', 'version.create', 'document.freeze'] as Action[]) {
+    for (const action of [
+      'document.edit_text',
+      'document.edit_structure',
+      'comment.create',
+      'concordance.confirm',
+      'version.create',
+      'document.freeze',
+    ] as Action[]) {
       expect(can(admin, action, { documentStatus: 'draft' })).toEqual({ allowed: false, reason: 'not_a_member' });
     }
     expect(can(admin, 'clause.approve', { participantId: HN, documentStatus: 'draft' })).toEqual({ allowed: false, reason: 'not_a_member' });
@@ -88,7 +122,15 @@ describe('the policy table', () => {
   it('[P6] refuses every change to a frozen text, and every change at all to an archived document', () => {
     for (const action of ACTIONS) {
       const frozen = can(people.secretariat, action, { documentStatus: 'frozen', participantId: null });
-      const changesText = ['document.edit_text', 'document.edit_structure', 'comment.create', 'comment.create_internal', 'concordance.confirm', 'version.create', 'document.freeze'].includes(action);
+      const changesText = [
+        'document.edit_text',
+        'document.edit_structure',
+        'comment.create',
+        'comment.create_internal',
+        'concordance.confirm',
+        'version.create',
+        'document.freeze',
+      ].includes(action);
       if (changesText) expect(frozen).toEqual({ allowed: false, reason: 'document_closed' });
     }
     expect(can(people['delegate of GT'], 'clause.approve', { participantId: GT, documentStatus: 'frozen' }).reason).toBe('document_closed');
@@ -99,7 +141,8 @@ describe('the policy table', () => {
 
   it('[P1] refuses everything to nobody signed in, and says why', () => {
     for (const action of ACTIONS) expect(can(null, action)).toEqual({ allowed: false, reason: 'not_signed_in' });
-    for (const action of ACTIONS) expect(can(null, action, { documentStatus: 'draft', participantId: null })).toEqual({ allowed: false, reason: 'not_signed_in' });
+    for (const action of ACTIONS)
+      expect(can(null, action, { documentStatus: 'draft', participantId: null })).toEqual({ allowed: false, reason: 'not_signed_in' });
   });
 
   it('[P2] lets administrators, and only them, manage user accounts, whatever their membership', () => {

@@ -10,9 +10,7 @@ const rich = doc(
 
 describe('schema', () => {
   it('has exactly the node and mark names of the public document model', () => {
-    expect(Object.keys(schema.nodes).sort()).toEqual(
-      ['bullet_list', 'doc', 'hard_break', 'list_item', 'ordered_list', 'paragraph', 'text'],
-    );
+    expect(Object.keys(schema.nodes).sort()).toEqual(['bullet_list', 'doc', 'hard_break', 'list_item', 'ordered_list', 'paragraph', 'text']);
     expect(Object.keys(schema.marks).sort()).toEqual(['bracket', 'em', 'strong', 'underline']);
   });
 
@@ -51,10 +49,10 @@ describe('schema', () => {
     const dom = serializer.serializeFragment(node.content, { document: fakeDocument as unknown as Document });
     const html = (dom as unknown as FakeElement).html();
     expect(html).toBe(
-      '<p>The <strong>Participants</strong> <em>intend</em> to<br><strong><u>cooperate</u></strong>.</p>'
-      + '<ol start="3"><li><p>share <span data-bracket="" class="bracket">shall/should</span></p></li>'
-      + '<li><p>meet</p><ul><li><p>yearly</p></li></ul></li></ol>'
-      + '<ul><li><p>one</p></li><li><p>two</p></li></ul>',
+      '<p>The <strong>Participants</strong> <em>intend</em> to<br><strong><u>cooperate</u></strong>.</p>' +
+        '<ol start="3"><li><p>share <span data-bracket="" class="bracket">shall/should</span></p></li>' +
+        '<li><p>meet</p><ul><li><p>yearly</p></li></ul></li></ol>' +
+        '<ul><li><p>one</p></li><li><p>two</p></li></ul>',
     );
   });
 
@@ -84,9 +82,16 @@ class FakeElement {
   readonly children: (FakeElement | { text: string })[] = [];
   readonly attributes: [string, string][] = [];
   constructor(readonly tag: string | null) {}
-  get nodeType() { return this.tag === null ? 11 : 1; }
-  appendChild(child: FakeElement | { text: string }) { this.children.push(child); return child; }
-  setAttribute(name: string, value: string) { this.attributes.push([name, value]); }
+  get nodeType() {
+    return this.tag === null ? 11 : 1;
+  }
+  appendChild(child: FakeElement | { text: string }) {
+    this.children.push(child);
+    return child;
+  }
+  setAttribute(name: string, value: string) {
+    this.attributes.push([name, value]);
+  }
   html(): string {
     const inner = this.children.map((c) => (c instanceof FakeElement ? c.html() : c.text)).join('');
     if (this.tag === null) return inner;
@@ -96,8 +101,16 @@ class FakeElement {
 }
 
 class FakeDocument {
-  createElement(tag: string) { return new FakeElement(tag); }
-  createElementNS(_ns: string, tag: string) { return new FakeElement(tag); }
-  createTextNode(text: string) { return { text }; }
-  createDocumentFragment() { return new FakeElement(null); }
+  createElement(tag: string) {
+    return new FakeElement(tag);
+  }
+  createElementNS(_ns: string, tag: string) {
+    return new FakeElement(tag);
+  }
+  createTextNode(text: string) {
+    return { text };
+  }
+  createDocumentFragment() {
+    return new FakeElement(null);
+  }
 }

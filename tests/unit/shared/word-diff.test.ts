@@ -23,15 +23,16 @@ describe('wordDiff', () => {
   });
 
   it('shows a replaced word as a deletion followed by an insertion', () => {
-    expect(show(wordDiff('The Participants shall cooperate.', 'The Participants should cooperate.')))
-      .toBe('The Participants [-shall-]{+should+} cooperate.');
+    expect(show(wordDiff('The Participants shall cooperate.', 'The Participants should cooperate.'))).toBe('The Participants [-shall-]{+should+} cooperate.');
   });
 
   it('shows an inserted phrase and a deleted phrase in a Spanish text', () => {
-    expect(show(wordDiff('Los Participantes cooperarán en la lucha.', 'Los Participantes cooperarán estrechamente en la lucha contra la trata.')))
-      .toBe('Los Participantes cooperarán {+estrechamente +}en la lucha{+ contra la trata+}.');
-    expect(show(wordDiff('intercambio de información oportuna y precisa', 'intercambio de información precisa')))
-      .toBe('intercambio de información [-oportuna y -]precisa');
+    expect(show(wordDiff('Los Participantes cooperarán en la lucha.', 'Los Participantes cooperarán estrechamente en la lucha contra la trata.'))).toBe(
+      'Los Participantes cooperarán {+estrechamente +}en la lucha{+ contra la trata+}.',
+    );
+    expect(show(wordDiff('intercambio de información oportuna y precisa', 'intercambio de información precisa'))).toBe(
+      'intercambio de información [-oportuna y -]precisa',
+    );
   });
 
   it('treats a text that became empty as one deletion, and a new text as one insertion', () => {
@@ -76,7 +77,12 @@ describe('wordDiff', () => {
     const before = Array.from({ length: 400 }, (_, i) => vocabulary[(i * 7) % vocabulary.length]);
     const after = before.map((word, i) => (i % 2 === 1 ? `nuevo${i}` : word));
     const parts = wordDiff(before.join(' '), after.join(' '));
-    const kept = parts.filter((part) => part.op === 'equal').map((part) => part.text).join('').split(/\s+/).filter(Boolean);
+    const kept = parts
+      .filter((part) => part.op === 'equal')
+      .map((part) => part.text)
+      .join('')
+      .split(/\s+/)
+      .filter(Boolean);
     expect(kept).toEqual(before.filter((_, i) => i % 2 === 0));
     for (const part of parts.filter((p) => p.op !== 'equal')) expect(part.text).toMatch(/^[\p{L}\p{N}]+$/u);
   });

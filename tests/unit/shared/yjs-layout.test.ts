@@ -1,7 +1,20 @@
 import * as Y from 'yjs';
 import {
-  DEFAULT_LANGUAGES, canonicalString, clauseFragment, clauseIdFromKey, clauseItems, clauseKind, clauseOrder,
-  clausesMap, deleteClause, getClause, insertClause, moveClause, newClauseId, orderArray, readClauseJSON,
+  DEFAULT_LANGUAGES,
+  canonicalString,
+  clauseFragment,
+  clauseIdFromKey,
+  clauseItems,
+  clauseKind,
+  clauseOrder,
+  clausesMap,
+  deleteClause,
+  getClause,
+  insertClause,
+  moveClause,
+  newClauseId,
+  orderArray,
+  readClauseJSON,
   restoreClause,
 } from '../../../shared/src/index';
 import { doc, li, ol, p, strong } from './builders';
@@ -51,7 +64,7 @@ describe('insertClause', () => {
     expect(clauseOrder(ydoc)).toEqual(['d', 'a', 'c', 'b']);
   });
 
-  it('makes the whole insertion one transaction with the caller\'s origin', () => {
+  it("makes the whole insertion one transaction with the caller's origin", () => {
     const ydoc = new Y.Doc();
     const origins: unknown[] = [];
     ydoc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
@@ -134,9 +147,7 @@ describe('moveClause', () => {
     deleteClause(ydoc, 'c', origin);
     expect(() => moveClause(ydoc, 'a', 'a', origin)).toThrow(new RangeError('Cannot move clause a after itself'));
     expect(() => moveClause(ydoc, 'c', null, origin)).toThrow(new RangeError('Cannot move clause c: it is deleted'));
-    expect(() => moveClause(ydoc, 'a', 'c', origin)).toThrow(
-      new RangeError('Cannot move clause a after clause c: it is not in the document order'),
-    );
+    expect(() => moveClause(ydoc, 'a', 'c', origin)).toThrow(new RangeError('Cannot move clause a after clause c: it is not in the document order'));
     expect(clauseOrder(ydoc)).toEqual(['a', 'b']);
   });
 });
@@ -186,15 +197,16 @@ describe('clauseOrder', () => {
     const ydoc = new Y.Doc();
     insertClause(ydoc, { id: 'h', kind: 'heading' }, langs, null, origin);
     insertClause(ydoc, { id: 'p', kind: 'preamble' }, langs, null, origin);
-    expect(clauseItems(ydoc)).toEqual([{ id: 'p', kind: 'preamble' }, { id: 'h', kind: 'heading' }]);
+    expect(clauseItems(ydoc)).toEqual([
+      { id: 'p', kind: 'preamble' },
+      { id: 'h', kind: 'heading' },
+    ]);
   });
 
   it('names a clause whose stored kind is unknown', () => {
     const ydoc = docWith('a');
     ydoc.transact(() => getClause(ydoc, 'a')!.set('kind', 'annex'), origin);
-    expect(() => clauseKind(ydoc, 'a')).toThrow(
-      new RangeError('Clause a has the kind "annex", which is not one of preamble, heading, clause, final'),
-    );
+    expect(() => clauseKind(ydoc, 'a')).toThrow(new RangeError('Clause a has the kind "annex", which is not one of preamble, heading, clause, final'));
   });
 });
 

@@ -1,7 +1,5 @@
 import * as Y from 'yjs';
-import {
-  DEFAULT_LANGUAGES, clauseOrder, deleteClause, insertClause, moveClause, orderArray, readClauseJSON, restoreClause,
-} from '../../../shared/src/index';
+import { DEFAULT_LANGUAGES, clauseOrder, deleteClause, insertClause, moveClause, orderArray, readClauseJSON, restoreClause } from '../../../shared/src/index';
 import { doc, p } from './builders';
 
 const origin = { kind: 'test' };
@@ -50,7 +48,11 @@ describe('two peers', () => {
     moveClause(left, 'a', 'b', origin);
     moveClause(right, 'a', 'd', origin);
     sync();
-    expect(orderArray(left).toArray().filter((id) => id === 'a')).toHaveLength(2);
+    expect(
+      orderArray(left)
+        .toArray()
+        .filter((id) => id === 'a'),
+    ).toHaveLength(2);
     expect(clauseOrder(left)).toEqual(clauseOrder(right));
     expect(clauseOrder(left)).toEqual(['b', 'a', 'c', 'd']);
   });

@@ -22,8 +22,13 @@ import { xmlProblems } from '../../utils/xml-well-formed';
 const DOCUMENT_ID = '6f1c1b7e-2d4a-4c1e-9a0b-0c9d8e7f6a5b';
 const participants = demoParticipants.map((p, i) => ({ id: `00000000-0000-4000-8000-00000000000${i + 1}`, code: p.code, name: { ...p.name } }));
 const signature: SignatureRecord = {
-  place: { en: 'San Salvador, El Salvador', es: 'San Salvador, El Salvador' }, date: '2026-03-01',
-  signatories: participants.map((p) => ({ participantId: p.id, name: `Signatory of ${p.code}`, title: { en: `Minister (${p.code})`, es: `Ministro o Ministra (${p.code})` } })),
+  place: { en: 'San Salvador, El Salvador', es: 'San Salvador, El Salvador' },
+  date: '2026-03-01',
+  signatories: participants.map((p) => ({
+    participantId: p.id,
+    name: `Signatory of ${p.code}`,
+    title: { en: `Minister (${p.code})`, es: `Ministro o Ministra (${p.code})` },
+  })),
 };
 
 function demoRecord(kind: VersionKind, withSignature: boolean): VersionRecord {
@@ -31,9 +36,12 @@ function demoRecord(kind: VersionKind, withSignature: boolean): VersionRecord {
   Y.applyUpdate(doc, buildDemoState(DOCUMENT_ID));
   const clauses = recordClauses(doc, DEFAULT_LANGUAGES);
   doc.destroy();
-  return buildRecord({ id: DOCUMENT_ID, title: demoTitle, languages: [...DEFAULT_LANGUAGES] },
+  return buildRecord(
+    { id: DOCUMENT_ID, title: demoTitle, languages: [...DEFAULT_LANGUAGES] },
     { id: '7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d', kind, name: kind === 'named' ? 'Text circulated to capitals' : null, takenAt: '2026-03-01T10:00:00.000Z' },
-    clauses, { participants, approvals: [], confirmations: [], signature: withSignature ? signature : null });
+    clauses,
+    { participants, approvals: [], confirmations: [], signature: withSignature ? signature : null },
+  );
 }
 
 /** Every export the demo can have: each kind of version, with and without its signature record. */
@@ -75,8 +83,12 @@ describe.each(EXPORTS)('the Akoma Ntoso export of %s', (_, record) => {
   });
 
   it('makes every role and person, and every other refersTo, name a TLC declared in the references', () => {
-    const declared = new Map(named(all, 'references').flatMap(descendants)
-      .filter((e) => e.localName.startsWith('TLC')).map((e) => [`#${e.getAttribute('eId')}`, e.localName]));
+    const declared = new Map(
+      named(all, 'references')
+        .flatMap(descendants)
+        .filter((e) => e.localName.startsWith('TLC'))
+        .map((e) => [`#${e.getAttribute('eId')}`, e.localName]),
+    );
     const roles = named(all, 'role');
     const persons = named(all, 'person');
     expect(roles).toHaveLength(2 * 2 * participants.length);
@@ -135,8 +147,23 @@ describe('the Akoma Ntoso export of a text with markup and forbidden characters'
 describe('the well-formedness check the tests rely on', () => {
   it('accepts a well-formed document and refuses mismatched tags, unknown entities, forbidden characters and the like, which xmlbuilder2 parses', () => {
     expect(xmlProblems('<?xml version="1.0" encoding="UTF-8"?>\n<a xmlns:c="urn:c"><c:b x="1" y=\'&amp;&#x41;\'>t&lt;</c:b><e/></a>\n')).toEqual([]);
-    for (const bad of ['<a><b></a>', '<a>&bogus;</a>', '<a>\u0001</a>', '<a>\ud800</a>', '<a x="1" x="2"/>', '<a>', '<a/><b/>', '<a><</a>',
-      '<a b=c/>', '<a/>trailing', '<p:a/>', '<a>&#1;</a>', '<a x="<"/>', '<a>]]></a>', '<?xml version="2.0"?><a/>']) {
+    for (const bad of [
+      '<a><b></a>',
+      '<a>&bogus;</a>',
+      '<a>\u0001</a>',
+      '<a>\ud800</a>',
+      '<a x="1" x="2"/>',
+      '<a>',
+      '<a/><b/>',
+      '<a><</a>',
+      '<a b=c/>',
+      '<a/>trailing',
+      '<p:a/>',
+      '<a>&#1;</a>',
+      '<a x="<"/>',
+      '<a>]]></a>',
+      '<?xml version="2.0"?><a/>',
+    ]) {
       expect({ bad, refused: xmlProblems(bad).length > 0 }).toEqual({ bad, refused: true });
     }
   });

@@ -5,8 +5,11 @@ import { freezeBlockers, hasBrackets, type BlockerClause } from '../../../shared
 const text = (content: NodeJSON[]) => canonicalJSON({ type: 'doc', content: [{ type: 'paragraph', content }] });
 const plain = (words: string) => text([{ type: 'text', text: words }]);
 const ready = (clauseId: string): BlockerClause => ({
-  clauseId, fingerprint: 'f'.repeat(64), statuses: { P: 'approved', Q: 'approved' },
-  concordance: { status: 'concordant', changedLanguages: [] }, texts: { en: plain('Agreed.'), es: plain('Acordado.') },
+  clauseId,
+  fingerprint: 'f'.repeat(64),
+  statuses: { P: 'approved', Q: 'approved' },
+  concordance: { status: 'concordant', changedLanguages: [] },
+  texts: { en: plain('Agreed.'), es: plain('Acordado.') },
 });
 
 describe('what stands between a text and its freeze', () => {
@@ -28,16 +31,20 @@ describe('what stands between a text and its freeze', () => {
   });
 
   it('[F2] refuses a text that cannot be read', () => {
-    expect(freezeBlockers(['P'], [{ ...ready('a'), fingerprint: null, statuses: { P: 'not_approved' }, texts: { en: null, es: plain('x') } }]).map((b) => b.reason))
-      .toEqual(['invalid_text', 'not_approved']);
+    expect(
+      freezeBlockers(['P'], [{ ...ready('a'), fingerprint: null, statuses: { P: 'not_approved' }, texts: { en: null, es: plain('x') } }]).map((b) => b.reason),
+    ).toEqual(['invalid_text', 'not_approved']);
   });
 
   it('[F3][F4] lists concordance first, then each Participant in order, clause by clause', () => {
-    const blockers = freezeBlockers(['P', 'Q'], [
-      { ...ready('a'), statuses: { P: 'outdated', Q: 'approved' }, concordance: { status: 'stale', changedLanguages: ['es'] } },
-      ready('b'),
-      { ...ready('c'), statuses: { P: 'approved' }, concordance: { status: 'unconfirmed', changedLanguages: [] } },
-    ]);
+    const blockers = freezeBlockers(
+      ['P', 'Q'],
+      [
+        { ...ready('a'), statuses: { P: 'outdated', Q: 'approved' }, concordance: { status: 'stale', changedLanguages: ['es'] } },
+        ready('b'),
+        { ...ready('c'), statuses: { P: 'approved' }, concordance: { status: 'unconfirmed', changedLanguages: [] } },
+      ],
+    );
     expect(blockers).toEqual([
       { reason: 'concordance_stale', clauseId: 'a', participantId: null, languages: ['es'] },
       { reason: 'approval_outdated', clauseId: 'a', participantId: 'P', languages: [] },

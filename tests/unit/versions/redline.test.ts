@@ -18,7 +18,10 @@ describe('the redline between two texts', () => {
     const [first] = redline([a], [edited], ['en', 'es']);
     expect(first.status).toBe('changed');
     expect(first.languages.en.parts).toEqual([
-      { op: 'equal', text: 'The Participants ' }, { op: 'delete', text: 'intend to' }, { op: 'insert', text: 'will' }, { op: 'equal', text: ' cooperate.' },
+      { op: 'equal', text: 'The Participants ' },
+      { op: 'delete', text: 'intend to' },
+      { op: 'insert', text: 'will' },
+      { op: 'equal', text: ' cooperate.' },
     ]);
     expect(first.languages.es).toEqual({ changed: false, parts: [{ op: 'equal', text: 'Los Participantes tienen la intención de cooperar.' }] });
   });
@@ -39,6 +42,12 @@ describe('the redline between two texts', () => {
 
   it('[R2] counts a change of kind as a change', () => {
     const heading = { ...b, kind: 'heading' as const, number: { section: 1 } };
-    expect(redline([b], [heading], ['en', 'es'])[0]).toMatchObject({ status: 'changed', kind: 'heading', kindBefore: 'clause', numberBefore: { article: 1 }, numberAfter: { section: 1 } });
+    expect(redline([b], [heading], ['en', 'es'])[0]).toMatchObject({
+      status: 'changed',
+      kind: 'heading',
+      kindBefore: 'clause',
+      numberBefore: { article: 1 },
+      numberAfter: { section: 1 },
+    });
   });
 });

@@ -1,5 +1,13 @@
 import { canonicalJSON, serialize } from '../../../shared/src/canonical';
-import { recordBytes, recordClause, recordProblems, sha256Hex, versionFingerprint, VERSION_RECORD_FORMAT, type VersionRecord } from '../../../shared/src/versions/version-record';
+import {
+  recordBytes,
+  recordClause,
+  recordProblems,
+  sha256Hex,
+  versionFingerprint,
+  VERSION_RECORD_FORMAT,
+  type VersionRecord,
+} from '../../../shared/src/versions/version-record';
 
 const doc = (text: string) => canonicalJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -14,7 +22,9 @@ function record(): VersionRecord {
     version: { id: '00000000-0000-4000-8000-000000000002', kind: 'frozen', name: null, takenAt: '2026-03-01T10:00:00.000Z' },
     participants: [{ id: '00000000-0000-4000-8000-000000000003', code: 'GT', name: { en: 'Guatemala', es: 'Guatemala' } }],
     clauses: [recordClause('c_1', 'clause', { article: 1 }, { en: doc(EN), es: doc(ES) })],
-    approvals: [], confirmations: [], signature: null,
+    approvals: [],
+    confirmations: [],
+    signature: null,
   };
 }
 
@@ -29,7 +39,10 @@ describe('the canonical record of a version', () => {
 
   it('[V1] gives each clause the hashes and the fingerprint the document model defines', () => {
     const [clause] = record().clauses;
-    expect(clause.languageHashes).toEqual({ en: '61bfea2fba305360dae20f8da9587c34ef62b4c442cf96ff14f43de21ec84d4d', es: '235e5a3c0f02354570a94e1976d311652e260e55d842e4450908f3050c22cec8' });
+    expect(clause.languageHashes).toEqual({
+      en: '61bfea2fba305360dae20f8da9587c34ef62b4c442cf96ff14f43de21ec84d4d',
+      es: '235e5a3c0f02354570a94e1976d311652e260e55d842e4450908f3050c22cec8',
+    });
     expect(clause.fingerprint).toBe('80ad3eca1dc19e9cbbfecdfd854b721de232cac901b691c0b7c8bc319a8962d6');
   });
 
@@ -40,7 +53,11 @@ describe('the canonical record of a version', () => {
     expect(recordProblems(changed)).toEqual(['Clause 1 (c_1): the text in "en" does not match its hash.']);
     const swapped = record();
     const [clause] = swapped.clauses;
-    swapped.clauses[0] = { ...clause, texts: { en: clause.texts.es, es: clause.texts.en }, languageHashes: { en: clause.languageHashes.es, es: clause.languageHashes.en } };
+    swapped.clauses[0] = {
+      ...clause,
+      texts: { en: clause.texts.es, es: clause.texts.en },
+      languageHashes: { en: clause.languageHashes.es, es: clause.languageHashes.en },
+    };
     expect(recordProblems(swapped)).toEqual(['Clause 1 (c_1): the clause fingerprint does not match its language hashes.']);
   });
 });

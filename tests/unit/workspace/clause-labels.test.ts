@@ -17,8 +17,14 @@ const items = (...kinds: ClauseKind[]) => kinds.map((kind, i) => ({ id: `c${i}`,
 it('tells the paragraphs of a preamble apart, in both languages', async () => {
   const document = items('preamble', 'preamble', 'preamble', 'heading', 'clause', 'clause', 'heading', 'final');
   expect([...clauseLabels(i18n.t, document).values()]).toEqual([
-    'Preamble, paragraph 1', 'Preamble, paragraph 2', 'Preamble, paragraph 3',
-    'Section 1', 'Article 1', 'Article 2', 'Section 2', 'Article 3',
+    'Preamble, paragraph 1',
+    'Preamble, paragraph 2',
+    'Preamble, paragraph 3',
+    'Section 1',
+    'Article 1',
+    'Article 2',
+    'Section 2',
+    'Article 3',
   ]);
   await i18n.changeLanguage('es');
   expect([...clauseLabels(i18n.t, document).values()].slice(1, 5)).toEqual(['Preámbulo, párrafo 2', 'Preámbulo, párrafo 3', 'Sección 1', 'Artículo 1']);
@@ -30,6 +36,13 @@ it('calls a preamble of one paragraph just the preamble', () => {
 });
 
 it('labels an id listed twice once, by its first place', () => {
-  const labels = clauseLabels(i18n.t, [{ id: 'a', kind: 'preamble' }, { id: 'b', kind: 'preamble' }, { id: 'a', kind: 'preamble' }]);
-  expect([...labels.entries()]).toEqual([['a', 'Preamble, paragraph 1'], ['b', 'Preamble, paragraph 2']]);
+  const labels = clauseLabels(i18n.t, [
+    { id: 'a', kind: 'preamble' },
+    { id: 'b', kind: 'preamble' },
+    { id: 'a', kind: 'preamble' },
+  ]);
+  expect([...labels.entries()]).toEqual([
+    ['a', 'Preamble, paragraph 1'],
+    ['b', 'Preamble, paragraph 2'],
+  ]);
 });

@@ -9,19 +9,36 @@ import { answerSignedIn } from './session-answer';
 export function authRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   return new ApiRouter(ctx, registry)
     .add({
-      method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in',
-      description: 'Opens a new session (a fresh id every time) and sets the `concordia_session` cookie. Throttled per account and per address. Checks Origin instead of a CSRF token.',
-      access: { kind: 'public' }, csrf: 'origin', body: loginBodySchema, response: sessionAnswerSchema,
+      method: 'post',
+      path: '/auth/login',
+      tag: 'auth',
+      summary: 'Sign in',
+      description:
+        'Opens a new session (a fresh id every time) and sets the `concordia_session` cookie. Throttled per account and per address. Checks Origin instead of a CSRF token.',
+      access: { kind: 'public' },
+      csrf: 'origin',
+      body: loginBodySchema,
+      response: sessionAnswerSchema,
       errors: ['invalid_credentials', 'too_many_attempts', 'csrf_failed'],
       handler: async ({ req, res, body }) => {
-        const signedIn = await signIn(ctx, { email: body.email, password: body.password, ip: req.ip ?? 'unknown', previousToken: readSessionToken(req.headers.cookie) });
+        const signedIn = await signIn(ctx, {
+          email: body.email,
+          password: body.password,
+          ip: req.ip ?? 'unknown',
+          previousToken: readSessionToken(req.headers.cookie),
+        });
         return answerSignedIn(req, res, signedIn);
       },
     })
     .add({
-      method: 'post', path: '/auth/logout', tag: 'auth', summary: 'Sign out',
+      method: 'post',
+      path: '/auth/logout',
+      tag: 'auth',
+      summary: 'Sign out',
       description: 'Ends this session; its websockets (collab and socket.io) close.',
-      access: { kind: 'session' }, body: z.object({}).strict(), status: 204,
+      access: { kind: 'session' },
+      body: z.object({}).strict(),
+      status: 204,
       handler: async ({ req, res, session }) => {
         await signOut(ctx, { id: session.id, userId: session.user.id });
         res.append('Set-Cookie', clearedSessionCookie(req.secure));

@@ -26,7 +26,8 @@ const WRITE_ERRORS = ['comment_too_long', 'document_frozen'] as const;
 export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   /** `/comments/:commentId` routes: commenting on the comment's document, found only when its thread is one the caller may read. */
   const byComment = {
-    kind: 'document', action: 'comment.create',
+    kind: 'document',
+    action: 'comment.create',
     locate: async ({ params }, user) => {
       const commentId = params.commentId;
       const documentId = await documentOfComment(ctx.pool, commentId);
@@ -39,16 +40,27 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
 
   return new ApiRouter(ctx, registry)
     .add({
-      method: 'get', path: '/documents/:documentId/comments', tag: 'comments', summary: 'The comment threads I may read, newest first',
+      method: 'get',
+      path: '/documents/:documentId/comments',
+      tag: 'comments',
+      summary: 'The comment threads I may read, newest first',
       description: 'Internal threads of other delegations are never listed. Filters combine; pages are cut by `cursor`.',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams, query: listQuery, response: threadListSchema,
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      query: listQuery,
+      response: threadListSchema,
       handler: async ({ access, query, session, where }) => {
         const actor = actorOf(access, session.user, where);
         const limit = query.limit ?? 50;
         const rows = await listVisibleThreads(ctx.pool, access.document.id, readerOf(actor), {
-          clauseId: query.clauseId, status: query.status, language: query.language, participantId: query.participantId,
-          mine: query.mine === 'true', mentioningMe: query.mentioning === 'me',
-          beforeSeq: query.cursor === undefined ? undefined : decodeCursor(query.cursor), limit: limit + 1,
+          clauseId: query.clauseId,
+          status: query.status,
+          language: query.language,
+          participantId: query.participantId,
+          mine: query.mine === 'true',
+          mentioningMe: query.mentioning === 'me',
+          beforeSeq: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+          limit: limit + 1,
         });
         const page = rows.slice(0, limit);
         return {
@@ -58,8 +70,13 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       },
     })
     .add({
-      method: 'get', path: '/documents/:documentId/comments/counts', tag: 'comments', summary: 'Open and resolved threads per clause (those I may read)',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams, response: threadCountsSchema,
+      method: 'get',
+      path: '/documents/:documentId/comments/counts',
+      tag: 'comments',
+      summary: 'Open and resolved threads per clause (those I may read)',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      response: threadCountsSchema,
       handler: async ({ access, session, where }): Promise<CommentThreadCounts> => {
         const actor = actorOf(access, session.user, where);
         const rows = await countVisibleThreads(ctx.pool, access.document.id, readerOf(actor));
@@ -67,43 +84,90 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       },
     })
     .add({
-      method: 'post', path: '/documents/:documentId/comments', tag: 'comments', summary: 'Open a thread on a clause, or on a range of its text',
+      method: 'post',
+      path: '/documents/:documentId/comments',
+      tag: 'comments',
+      summary: 'Open a thread on a clause, or on a range of its text',
       description: '`visibility: "delegation"` makes an internal note of the author’s own delegation (their Participant, or the secretariat).',
-      access: { kind: 'document', action: 'comment.create' }, params: documentParams, body: newThreadBody, status: 201, response: one,
+      access: { kind: 'document', action: 'comment.create' },
+      params: documentParams,
+      body: newThreadBody,
+      status: 201,
+      response: one,
       errors: [...WRITE_ERRORS, 'clause_not_found', 'anchor_invalid', 'no_delegation'],
       handler: async ({ access, body, session, where }) => {
         const actor = actorOf(access, session.user, where);
-        return { thread: await createCommentThread(ctx, actor, {
-          clauseId: body.clauseId, language: body.language ?? null, anchor: body.anchor ?? null, visibility: body.visibility, body: body.body,
-        }) };
+        return {
+          thread: await createCommentThread(ctx, actor, {
+            clauseId: body.clauseId,
+            language: body.language ?? null,
+            anchor: body.anchor ?? null,
+            visibility: body.visibility,
+            body: body.body,
+          }),
+        };
       },
     })
     .add({
-      method: 'patch', path: '/comments/:commentId', tag: 'comments', summary: 'Edit my comment',
-      access: byComment, params: commentParams, body: commentBody, response: one,
+      method: 'patch',
+      path: '/comments/:commentId',
+      tag: 'comments',
+      summary: 'Edit my comment',
+      access: byComment,
+      params: commentParams,
+      body: commentBody,
+      response: one,
       errors: [...WRITE_ERRORS, 'comment_not_author', 'comment_deleted'],
       handler: async (call) => ({ thread: await editComment(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, call.body.body) }),
     })
     .add({
-      method: 'delete', path: '/comments/:commentId', tag: 'comments', summary: 'Delete my comment (a marker stays in the thread)',
-      access: byComment, params: commentParams, response: one,
+      method: 'delete',
+      path: '/comments/:commentId',
+      tag: 'comments',
+      summary: 'Delete my comment (a marker stays in the thread)',
+      access: byComment,
+      params: commentParams,
+      response: one,
       errors: ['document_frozen', 'comment_not_author', 'comment_deleted'],
       handler: async (call) => ({ thread: await deleteComment(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId) }),
     })
     .add({
-      method: 'post', path: '/comments/:commentId/replies', tag: 'comments', summary: 'Reply in the thread of this comment',
-      access: byComment, params: commentParams, body: commentBody, status: 201, response: one,
+      method: 'post',
+      path: '/comments/:commentId/replies',
+      tag: 'comments',
+      summary: 'Reply in the thread of this comment',
+      access: byComment,
+      params: commentParams,
+      body: commentBody,
+      status: 201,
+      response: one,
       errors: [...WRITE_ERRORS],
-      handler: async (call) => ({ thread: await replyToCommentThread(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, call.body.body) }),
+      handler: async (call) => ({
+        thread: await replyToCommentThread(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, call.body.body),
+      }),
     })
     .add({
-      method: 'post', path: '/comments/:commentId/resolve', tag: 'comments', summary: 'Resolve the thread of this comment',
-      access: byComment, params: commentParams, body: z.object({}).strict(), response: one, errors: ['document_frozen'],
+      method: 'post',
+      path: '/comments/:commentId/resolve',
+      tag: 'comments',
+      summary: 'Resolve the thread of this comment',
+      access: byComment,
+      params: commentParams,
+      body: z.object({}).strict(),
+      response: one,
+      errors: ['document_frozen'],
       handler: async (call) => ({ thread: await resolveCommentThread(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, true) }),
     })
     .add({
-      method: 'post', path: '/comments/:commentId/reopen', tag: 'comments', summary: 'Reopen the resolved thread of this comment',
-      access: byComment, params: commentParams, body: z.object({}).strict(), response: one, errors: ['document_frozen'],
+      method: 'post',
+      path: '/comments/:commentId/reopen',
+      tag: 'comments',
+      summary: 'Reopen the resolved thread of this comment',
+      access: byComment,
+      params: commentParams,
+      body: z.object({}).strict(),
+      response: one,
+      errors: ['document_frozen'],
       handler: async (call) => ({ thread: await resolveCommentThread(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, false) }),
     });
 }

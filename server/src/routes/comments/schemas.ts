@@ -12,29 +12,38 @@ const language = z.string().regex(LANGUAGE_CODE_PATTERN, 'a language code, e.g. 
  * The length limit (10,000 characters) is checked by the command, which answers `comment_too_long`
  * with both numbers; this bound only keeps absurd input out (4 UTF-16 units per character at most).
  */
-const body = z.string().max(40_000, 'a comment can have at most 10,000 characters')
+const body = z
+  .string()
+  .max(40_000, 'a comment can have at most 10,000 characters')
   .describe('plain text with line breaks; at most 10,000 characters; "@" + a member’s name or email mentions them');
 
 export const commentBody = z.object({ body }).strict();
 
-export const newThreadBody = z.object({
-  clauseId,
-  language: language.nullable().optional().describe('the language the thread is about; required with `anchor`'),
-  anchor: anchorInputSchema.nullable().optional(),
-  visibility: z.enum(COMMENT_VISIBILITIES).default('all'),
-  body,
-}).strict();
+export const newThreadBody = z
+  .object({
+    clauseId,
+    language: language.nullable().optional().describe('the language the thread is about; required with `anchor`'),
+    anchor: anchorInputSchema.nullable().optional(),
+    visibility: z.enum(COMMENT_VISIBILITIES).default('all'),
+    body,
+  })
+  .strict();
 
-export const listQuery = z.object({
-  clauseId: clauseId.optional(),
-  status: z.enum(['open', 'resolved']).optional(),
-  language: language.optional(),
-  participantId: z.uuid().optional().describe('threads opened by a member of this Participant'),
-  mine: z.enum(['true', 'false']).optional().describe('threads I opened or replied to'),
-  mentioning: z.literal('me').optional().describe('threads with a comment that mentions me'),
-  cursor: z.string().regex(/^[0-9A-Za-z_-]{1,40}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(COMMENT_PAGE_MAX).optional(),
-}).strict();
+export const listQuery = z
+  .object({
+    clauseId: clauseId.optional(),
+    status: z.enum(['open', 'resolved']).optional(),
+    language: language.optional(),
+    participantId: z.uuid().optional().describe('threads opened by a member of this Participant'),
+    mine: z.enum(['true', 'false']).optional().describe('threads I opened or replied to'),
+    mentioning: z.literal('me').optional().describe('threads with a comment that mentions me'),
+    cursor: z
+      .string()
+      .regex(/^[0-9A-Za-z_-]{1,40}$/)
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(COMMENT_PAGE_MAX).optional(),
+  })
+  .strict();
 
 /** Cursors are opaque to clients: the `seq` of the last thread of the page, in base64url. */
 export function encodeCursor(seq: string): string {

@@ -31,7 +31,9 @@ export async function listDocuments(ctx: AppContext, fingerprints: StoredFingerp
        LEFT JOIN memberships m ON m.document_id = d.id AND m.user_id = $1
        ${textKey.joins}
       WHERE m.id IS NOT NULL OR $2::boolean
-      ORDER BY d.updated_at DESC`, [user.id, user.isAdmin]);
+      ORDER BY d.updated_at DESC`,
+    [user.id, user.isAdmin],
+  );
   const ids = rows.map((row) => row.id);
   const [unanimous, texts] = await Promise.all([
     unanimousApprovals(ctx.pool, ids),

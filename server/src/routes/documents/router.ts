@@ -18,18 +18,27 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
   const fingerprints = new StoredFingerprints(ctx.documents);
   return new ApiRouter(ctx, registry)
     .add({
-      method: 'get', path: '/documents', tag: 'documents', summary: 'The negotiations I am a member of (administrators: all)',
-      description: 'Each with my role and its progress: clauses approved by every Participant as they stand now, out of all clauses, '
-        + 'and the open comment threads I may read.',
-      access: { kind: 'session' }, response: documentListSchema,
+      method: 'get',
+      path: '/documents',
+      tag: 'documents',
+      summary: 'The negotiations I am a member of (administrators: all)',
+      description:
+        'Each with my role and its progress: clauses approved by every Participant as they stand now, out of all clauses, ' +
+        'and the open comment threads I may read.',
+      access: { kind: 'session' },
+      response: documentListSchema,
       handler: async ({ session }) => {
         const listed = await listDocuments(ctx, fingerprints, session.user);
         return { documents: listed.map(({ document, membership, progress }) => presentDocumentSummary(document, membership, progress)) };
       },
     })
     .add({
-      method: 'get', path: '/documents/:documentId', tag: 'documents', summary: 'A negotiation, its Participants, and my role and permissions in it',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams,
+      method: 'get',
+      path: '/documents/:documentId',
+      tag: 'documents',
+      summary: 'A negotiation, its Participants, and my role and permissions in it',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
       response: documentDetailSchema,
       handler: async ({ access }) => {
         const { document, membership, subject } = access!;
@@ -41,19 +50,34 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       },
     })
     .add({
-      method: 'post', path: '/documents/:documentId/collab-token', tag: 'documents', summary: 'A ticket for opening the collab websocket',
-      description: 'Single use, valid for COLLAB_TOKEN_SECONDS (60 s), bound to this session, user and document. Pass it as `?token=` on `/collab/<documentId>`.',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams, body: emptyBody,
+      method: 'post',
+      path: '/documents/:documentId/collab-token',
+      tag: 'documents',
+      summary: 'A ticket for opening the collab websocket',
+      description:
+        'Single use, valid for COLLAB_TOKEN_SECONDS (60 s), bound to this session, user and document. Pass it as `?token=` on `/collab/<documentId>`.',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      body: emptyBody,
       response: collabTicketSchema,
       handler: async ({ access, session }) => {
-        const grant = await issueCollabToken(ctx.pool, { sessionId: session.id, userId: session.user.id, documentId: access.document.id, seconds: ctx.env.COLLAB_TOKEN_SECONDS });
+        const grant = await issueCollabToken(ctx.pool, {
+          sessionId: session.id,
+          userId: session.user.id,
+          documentId: access.document.id,
+          seconds: ctx.env.COLLAB_TOKEN_SECONDS,
+        });
         return { token: grant.token, expiresAt: grant.expiresAt.toISOString() };
       },
     })
     .add({
-      method: 'get', path: '/documents/:documentId/members', tag: 'members', summary: 'Who is who in the negotiation',
+      method: 'get',
+      path: '/documents/:documentId/members',
+      tag: 'members',
+      summary: 'Who is who in the negotiation',
       description: 'Any member may list names and roles; email addresses only for those allowed `member.read_contact` (the secretariat).',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams,
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
       response: memberListSchema,
       handler: async ({ access }) => {
         const showContact = can(access.subject, 'member.read_contact', { documentStatus: access.document.status }).allowed;

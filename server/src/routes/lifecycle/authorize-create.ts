@@ -11,7 +11,9 @@ import type { SessionUser } from '../../auth/sessions';
 export async function secretariatOfAny(db: Queryable, user: { id: string }): Promise<PolicySubject['membership']> {
   const { rows } = await db.query<{ role: 'secretariat' }>(
     `SELECT role FROM memberships m JOIN documents d ON d.id = m.document_id
-      WHERE m.user_id = $1 AND m.role = 'secretariat' LIMIT 1`, [user.id]);
+      WHERE m.user_id = $1 AND m.role = 'secretariat' LIMIT 1`,
+    [user.id],
+  );
   return rows[0] ? { role: 'secretariat', participantId: null } : null;
 }
 

@@ -18,10 +18,18 @@ type Registered = NonNullable<Verification['registered']>;
 
 async function registered(ctx: AppContext, fingerprint: string): Promise<Registered | null> {
   const row = await findVersionByFingerprint(ctx.pool, fingerprint);
-  return row ? {
-    documentId: row.document_id, title: row.title, versionId: row.id, seq: row.seq, kind: row.kind, name: row.name,
-    takenAt: row.created_at.toISOString(), documentStatus: row.document_status,
-  } : null;
+  return row
+    ? {
+        documentId: row.document_id,
+        title: row.title,
+        versionId: row.id,
+        seq: row.seq,
+        kind: row.kind,
+        name: row.name,
+        takenAt: row.created_at.toISOString(),
+        documentStatus: row.document_status,
+      }
+    : null;
 }
 
 /** One re-rendering at a time: a check costs a PDF's rendering, and the route is public. */
@@ -53,8 +61,12 @@ function readBody(req: Request, limit: number): Promise<Buffer> {
 export function verifyRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   return new ApiRouter(ctx, registry)
     .add({
-      method: 'get', path: '/verify/:fingerprint', tag: 'verify', summary: 'Which document and version a fingerprint names',
-      access: { kind: 'public' }, params: fingerprintParamsSchema,
+      method: 'get',
+      path: '/verify/:fingerprint',
+      tag: 'verify',
+      summary: 'Which document and version a fingerprint names',
+      access: { kind: 'public' },
+      params: fingerprintParamsSchema,
       response: z.object({ fingerprint: z.string(), known: z.boolean(), registered: verificationSchema.shape.registered }),
       handler: async ({ params }) => {
         const found = await registered(ctx, params.fingerprint);
@@ -62,9 +74,15 @@ export function verifyRouter(ctx: AppContext, registry: RouteRegistry): ApiRoute
       },
     })
     .add({
-      method: 'post', path: '/verify', tag: 'verify', summary: 'Check an exported file (PDF, DOCX, JSON, Akoma Ntoso)',
-      description: 'The body is the file itself, `Content-Type: application/octet-stream`, at most 25 MiB. Genuine means: its record hashes to its fingerprint, that fingerprint names a version held here, and the file is byte for byte the export of that version.',
-      access: { kind: 'public' }, csrf: 'origin', response: verificationSchema,
+      method: 'post',
+      path: '/verify',
+      tag: 'verify',
+      summary: 'Check an exported file (PDF, DOCX, JSON, Akoma Ntoso)',
+      description:
+        'The body is the file itself, `Content-Type: application/octet-stream`, at most 25 MiB. Genuine means: its record hashes to its fingerprint, that fingerprint names a version held here, and the file is byte for byte the export of that version.',
+      access: { kind: 'public' },
+      csrf: 'origin',
+      response: verificationSchema,
       handler: async ({ req }) => {
         if (req.body !== undefined && !Buffer.isBuffer(req.body) && req.is('application/json')) {
           // express.json already read it: the bytes as sent are gone, and bytes are what is checked.
@@ -72,9 +90,11 @@ export function verifyRouter(ctx: AppContext, registry: RouteRegistry): ApiRoute
         }
         const bytes = await readBody(req, MAX_UPLOAD_BYTES);
         let found: Registered | null = null;
-        const offline = await oneAtATime(() => verifyFile(bytes, {
-          isKnown: async (fingerprint) => (found = await registered(ctx, fingerprint)) !== null,
-        }));
+        const offline = await oneAtATime(() =>
+          verifyFile(bytes, {
+            isKnown: async (fingerprint) => (found = await registered(ctx, fingerprint)) !== null,
+          }),
+        );
         const { envelope: _envelope, ...result } = offline;
         return { ...result, registered: found } satisfies Verification;
       },

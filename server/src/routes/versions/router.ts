@@ -15,33 +15,60 @@ import { renderExport } from '../../exports/render-export';
 import { presentVersion } from '../../presenters/version';
 import { documentParams } from '../schemas';
 import {
-  activityQuerySchema, activitySchema, compareQuerySchema, comparisonSchema, createVersionBodySchema, exportQuerySchema, freezeBodySchema,
-  freezeStatusSchema, rejectedUpdatesSchema, signatureBodySchema, signatureRecordSchema, versionDetailSchema, versionParamsSchema,
+  activityQuerySchema,
+  activitySchema,
+  compareQuerySchema,
+  comparisonSchema,
+  createVersionBodySchema,
+  exportQuerySchema,
+  freezeBodySchema,
+  freezeStatusSchema,
+  rejectedUpdatesSchema,
+  signatureBodySchema,
+  signatureRecordSchema,
+  versionDetailSchema,
+  versionParamsSchema,
   versionSummarySchema,
 } from '../../../../shared/src/api/versions';
 
 export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
   return new ApiRouter(ctx, registry)
     .add({
-      method: 'get', path: '/documents/:documentId/versions', tag: 'versions', summary: 'The versions of the text, newest first',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams,
+      method: 'get',
+      path: '/documents/:documentId/versions',
+      tag: 'versions',
+      summary: 'The versions of the text, newest first',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
       response: z.object({ versions: z.array(versionSummarySchema) }),
       handler: async ({ access }) => ({ versions: (await listVersions(ctx.pool, access.document.id)).map(presentVersion) }),
     })
     .add({
-      method: 'post', path: '/documents/:documentId/versions', tag: 'versions', summary: 'Take a named version of the text as it is now',
-      description: 'Stores the Yjs state, the canonical record (every clause in every language, the Participants, the approvals and confirmations in force that cover it) and its fingerprint. A version never changes.',
-      access: { kind: 'document', action: 'version.create' }, params: documentParams, body: createVersionBodySchema, status: 201,
+      method: 'post',
+      path: '/documents/:documentId/versions',
+      tag: 'versions',
+      summary: 'Take a named version of the text as it is now',
+      description:
+        'Stores the Yjs state, the canonical record (every clause in every language, the Participants, the approvals and confirmations in force that cover it) and its fingerprint. A version never changes.',
+      access: { kind: 'document', action: 'version.create' },
+      params: documentParams,
+      body: createVersionBodySchema,
+      status: 201,
       response: z.object({ version: versionSummarySchema }),
       handler: async ({ access, body, session }) => {
         const documentId = access.document.id;
         const created = await createVersion(ctx, { documentId, kind: 'named', name: body.name, userId: session.user.id });
-        return { version: presentVersion((await requireVersion(ctx, documentId, created.record.version.id))) };
+        return { version: presentVersion(await requireVersion(ctx, documentId, created.record.version.id)) };
       },
     })
     .add({
-      method: 'get', path: '/documents/:documentId/versions/:versionId', tag: 'versions', summary: 'One version, read-only: its canonical record and plain texts',
-      access: { kind: 'document', action: 'document.read' }, params: versionParamsSchema, response: versionDetailSchema,
+      method: 'get',
+      path: '/documents/:documentId/versions/:versionId',
+      tag: 'versions',
+      summary: 'One version, read-only: its canonical record and plain texts',
+      access: { kind: 'document', action: 'document.read' },
+      params: versionParamsSchema,
+      response: versionDetailSchema,
       handler: async ({ params }) => {
         const row = await requireVersion(ctx, params.documentId, params.versionId);
         const record = recordOf(row);
@@ -49,19 +76,33 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       },
     })
     .add({
-      method: 'get', path: '/documents/:documentId/compare', tag: 'versions', summary: 'The redline between two versions, or a version and the text now',
-      description: 'Per clause and language, word-level insertions and deletions, with who made them where the stored updates tell; clauses added, removed and moved are marked as such. The order is the newer text’s.',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams, query: compareQuerySchema, response: comparisonSchema,
+      method: 'get',
+      path: '/documents/:documentId/compare',
+      tag: 'versions',
+      summary: 'The redline between two versions, or a version and the text now',
+      description:
+        'Per clause and language, word-level insertions and deletions, with who made them where the stored updates tell; clauses added, removed and moved are marked as such. The order is the newer text’s.',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      query: compareQuerySchema,
+      response: comparisonSchema,
       handler: async ({ access, query }) => compareVersions(ctx, access.document, query),
     })
     .add({
-      method: 'get', path: '/documents/:documentId/versions/:versionId/export', tag: 'versions', summary: 'Download a version as PDF, DOCX, JSON or Akoma Ntoso',
-      description: 'The same version and layout always give the same bytes. Every file carries the version’s canonical record and fingerprint, so that POST /api/verify and `npm run verify` can check it.',
-      access: { kind: 'document', action: 'document.read' }, params: versionParamsSchema, query: exportQuerySchema,
+      method: 'get',
+      path: '/documents/:documentId/versions/:versionId/export',
+      tag: 'versions',
+      summary: 'Download a version as PDF, DOCX, JSON or Akoma Ntoso',
+      description:
+        'The same version and layout always give the same bytes. Every file carries the version’s canonical record and fingerprint, so that POST /api/verify and `npm run verify` can check it.',
+      access: { kind: 'document', action: 'document.read' },
+      params: versionParamsSchema,
+      query: exportQuerySchema,
       handler: async ({ params, query, res }) => {
         const record = recordOf(await requireVersion(ctx, params.documentId, params.versionId));
         const file = await renderExport(record, query.format, query.layout);
-        res.status(200)
+        res
+          .status(200)
           .setHeader('Content-Type', file.contentType)
           .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`)
           .setHeader('X-Concordia-Fingerprint', file.envelope.fingerprint)
@@ -70,16 +111,30 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       },
     })
     .add({
-      method: 'get', path: '/documents/:documentId/freeze', tag: 'versions', summary: 'Whether the text can be frozen, and what stands in the way',
-      description: 'Every blocker: the clause, the Participant and the reason (not approved, approval outdated, concordance unconfirmed or stale, bracketed or unreadable text). Once frozen: the frozen version.',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams, response: freezeStatusSchema,
+      method: 'get',
+      path: '/documents/:documentId/freeze',
+      tag: 'versions',
+      summary: 'Whether the text can be frozen, and what stands in the way',
+      description:
+        'Every blocker: the clause, the Participant and the reason (not approved, approval outdated, concordance unconfirmed or stale, bracketed or unreadable text). Once frozen: the frozen version.',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      response: freezeStatusSchema,
       handler: async ({ access }) => freezeStatus(ctx, access.document),
     })
     .add({
-      method: 'post', path: '/documents/:documentId/freeze', tag: 'versions', summary: 'Freeze the text for signature',
-      description: 'Atomic: the final state, its canonical record and fingerprint are stored and from that instant nothing in the document can change, for anyone. Refused with 409 freeze_blocked and `error.details.blockers` while anything stands in the way.',
-      access: { kind: 'document', action: 'document.freeze' }, params: documentParams, body: freezeBodySchema, status: 201,
-      response: z.object({ version: versionSummarySchema }), errors: ['freeze_blocked', 'text_changed', 'document_frozen'],
+      method: 'post',
+      path: '/documents/:documentId/freeze',
+      tag: 'versions',
+      summary: 'Freeze the text for signature',
+      description:
+        'Atomic: the final state, its canonical record and fingerprint are stored and from that instant nothing in the document can change, for anyone. Refused with 409 freeze_blocked and `error.details.blockers` while anything stands in the way.',
+      access: { kind: 'document', action: 'document.freeze' },
+      params: documentParams,
+      body: freezeBodySchema,
+      status: 201,
+      response: z.object({ version: versionSummarySchema }),
+      errors: ['freeze_blocked', 'text_changed', 'document_frozen'],
       handler: async ({ access, session }) => {
         const documentId = access.document.id;
         const frozen = await freezeDocument(ctx, session.user.id, documentId);
@@ -87,29 +142,51 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       },
     })
     .add({
-      method: 'get', path: '/documents/:documentId/signature-record', tag: 'versions', summary: 'Place, date and signatories of the signature',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams, response: z.object({ signature: signatureRecordSchema }),
+      method: 'get',
+      path: '/documents/:documentId/signature-record',
+      tag: 'versions',
+      summary: 'Place, date and signatories of the signature',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      response: z.object({ signature: signatureRecordSchema }),
       handler: async ({ access }) => {
         const stored = await readSignatureRecord(ctx.pool, access.document.id);
         return { signature: stored ? { place: stored.place, date: stored.date, signatories: stored.signatories } : null };
       },
     })
     .add({
-      method: 'post', path: '/documents/:documentId/signature-record', tag: 'versions', summary: 'Enter the signature record (replaces the previous one)',
+      method: 'post',
+      path: '/documents/:documentId/signature-record',
+      tag: 'versions',
+      summary: 'Enter the signature record (replaces the previous one)',
       description: 'Before the freeze, which makes it part of the signed record. The place and each title are needed in every language of the document.',
-      access: { kind: 'document', action: 'document.freeze' }, params: documentParams, body: signatureBodySchema,
-      response: z.object({ signature: signatureRecordSchema }), errors: ['unknown_participant'],
+      access: { kind: 'document', action: 'document.freeze' },
+      params: documentParams,
+      body: signatureBodySchema,
+      response: z.object({ signature: signatureRecordSchema }),
+      errors: ['unknown_participant'],
       handler: async ({ access, body, session }) => ({ signature: await saveSignatureRecord(ctx, session.user.id, access.document, body) }),
     })
     .add({
-      method: 'get', path: '/documents/:documentId/rejected-updates', tag: 'versions', summary: 'My edits that reached the server after the freeze',
+      method: 'get',
+      path: '/documents/:documentId/rejected-updates',
+      tag: 'versions',
+      summary: 'My edits that reached the server after the freeze',
       description: 'Not applied: the text was frozen. Kept with their author; `changes` shows, word by word, what they would have changed.',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams, response: rejectedUpdatesSchema,
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      response: rejectedUpdatesSchema,
       handler: async ({ access, session }) => rejectedUpdatesFor(ctx, access.document, session.user.id),
     })
     .add({
-      method: 'get', path: '/documents/:documentId/activity', tag: 'versions', summary: 'The activity feed: the audit log as this person may see it',
-      access: { kind: 'document', action: 'document.read' }, params: documentParams, query: activityQuerySchema, response: activitySchema,
+      method: 'get',
+      path: '/documents/:documentId/activity',
+      tag: 'versions',
+      summary: 'The activity feed: the audit log as this person may see it',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      query: activityQuerySchema,
+      response: activitySchema,
       handler: async ({ access, query }) => loadActivity(ctx, access, query),
     });
 }

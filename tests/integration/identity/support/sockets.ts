@@ -17,10 +17,15 @@ export function upgradeStatus(world: World, path: string, headers: Record<string
     const req = http.request(`${world.server.url}${path}`, {
       headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers },
     });
-    req.on('upgrade', (res, socket) => { socket.destroy(); resolve({ status: res.statusCode ?? 0, body: '' }); });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve({ status: res.statusCode ?? 0, body: '' });
+    });
     req.on('response', (res) => {
       let body = '';
-      res.on('data', (d) => { body += d; });
+      res.on('data', (d) => {
+        body += d;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
@@ -29,8 +34,17 @@ export function upgradeStatus(world: World, path: string, headers: Record<string
 }
 
 /** A raw collab websocket with the person's cookie (or a ?token= ticket instead) and our Origin, once open. */
-export async function openCollab(world: World, who: Credentials, documentId: string, options: { token?: string; origin?: string } = {}): Promise<RawCollabSocket> {
-  const socket = openRawSocket(world.server.wsUrl, documentId, { origin: options.origin ?? world.origin, cookie: options.token ? null : who.cookie, token: options.token });
+export async function openCollab(
+  world: World,
+  who: Credentials,
+  documentId: string,
+  options: { token?: string; origin?: string } = {},
+): Promise<RawCollabSocket> {
+  const socket = openRawSocket(world.server.wsUrl, documentId, {
+    origin: options.origin ?? world.origin,
+    cookie: options.token ? null : who.cookie,
+    token: options.token,
+  });
   await socket.opened;
   return socket;
 }

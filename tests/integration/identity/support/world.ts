@@ -11,7 +11,10 @@ export type Person = (typeof PEOPLE)[number];
 export const PASSWORD = 'correct horse battery staple';
 
 /** A session as the identity tests hold it: whose it is and its id too (all null for nobody). */
-export interface Credentials extends SessionCredentials { userId: string | null; sessionId: string | null }
+export interface Credentials extends SessionCredentials {
+  userId: string | null;
+  sessionId: string | null;
+}
 
 export interface World {
   server: TestServer;
@@ -50,26 +53,32 @@ export const passwordHash = () => (sharedHash ??= hashPassword(PASSWORD));
 export async function insertUser(pool: pg.Pool, email: string, options: { admin?: boolean; name?: string; lang?: 'en' | 'es' } = {}): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
     'INSERT INTO users (email, display_name, ui_language, password_hash, is_admin) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [email, options.name ?? email.split('@')[0], options.lang ?? 'en', await passwordHash(), options.admin ?? false]);
+    [email, options.name ?? email.split('@')[0], options.lang ?? 'en', await passwordHash(), options.admin ?? false],
+  );
   return rows[0].id;
 }
 
 export async function insertDocument(pool: pg.Pool, title: string): Promise<string> {
-  const { rows } = await pool.query<{ id: string }>(`INSERT INTO documents (title, languages) VALUES ($1, ARRAY['en','es']) RETURNING id`,
-    [JSON.stringify({ en: title, es: `${title} (es)` })]);
+  const { rows } = await pool.query<{ id: string }>(`INSERT INTO documents (title, languages) VALUES ($1, ARRAY['en','es']) RETURNING id`, [
+    JSON.stringify({ en: title, es: `${title} (es)` }),
+  ]);
   return rows[0].id;
 }
 
 export async function insertParticipant(pool: pg.Pool, documentId: string, code: string): Promise<string> {
-  const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO participants (document_id, code, name, color) VALUES ($1, $2, $3, '#336699') RETURNING id`,
-    [documentId, code, JSON.stringify({ en: `${code} (en)`, es: `${code} (es)` })]);
+  const { rows } = await pool.query<{ id: string }>(`INSERT INTO participants (document_id, code, name, color) VALUES ($1, $2, $3, '#336699') RETURNING id`, [
+    documentId,
+    code,
+    JSON.stringify({ en: `${code} (en)`, es: `${code} (es)` }),
+  ]);
   return rows[0].id;
 }
 
 export async function insertMembership(pool: pg.Pool, documentId: string, userId: string, role: Role, participantId: string | null): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
-    'INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4) RETURNING id', [documentId, userId, role, participantId]);
+    'INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, $3, $4) RETURNING id',
+    [documentId, userId, role, participantId],
+  );
   return rows[0].id;
 }
 
@@ -105,7 +114,17 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
   as.expired = await expiredSession();
 
   return {
-    server, pool, origin: server.url, documentId, participantP, participantQ, otherDocumentId, otherParticipantId, users, membershipIds, as,
+    server,
+    pool,
+    origin: server.url,
+    documentId,
+    participantP,
+    participantQ,
+    otherDocumentId,
+    otherParticipantId,
+    users,
+    membershipIds,
+    as,
     subject(person) {
       if (person === 'anonymous' || person === 'expired') return null;
       const m = MEMBERSHIPS[person];
