@@ -16,8 +16,10 @@ import { relayCommentEvents } from './realtime/comment-broadcasts';
 import { attachCollab, type CollabServer } from './collab/collab-server';
 import { DocumentRegistry } from './collab/document-registry';
 import { LiveDocuments } from './collab/live-documents';
+import { recordTabledProposals } from './proposals/record-tabled';
 import { UpdateLog } from './collab/update-log';
 import { relayVersionEvents } from './realtime/version-broadcasts';
+import { relayProposalEvents } from './realtime/proposal-broadcasts';
 import { startAutomaticVersions } from './versions/automatic-versions';
 
 export interface ConcordiaOptions {
@@ -57,7 +59,9 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   // The live documents come first: every router, command and channel reaches them through one gateway.
   const collabLog = log.child({ component: 'collab' });
   const updateLog = new UpdateLog(db.pool, collabLog);
-  const registry = new DocumentRegistry(db.pool, updateLog, collabLog, env.COMPACT_AFTER_UPDATES);
+  const registry = new DocumentRegistry(db.pool, updateLog, collabLog, env.COMPACT_AFTER_UPDATES, {
+    proposalsTabled: (documentId, proposals, author) => void recordTabledProposals(ctx, documentId, proposals, author),
+  });
   const ctx: AppContext = { env, log, pool: db.pool, events: new EventBus(), documents: new LiveDocuments(registry, db.pool, collabLog) };
   const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx) });
   const httpServer = http.createServer(app);
@@ -70,6 +74,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   relayApprovalEvents(ctx, io);
   relayCommentEvents(ctx, io);
   relayVersionEvents(ctx, io);
+  relayProposalEvents(ctx, io);
   const collab = attachCollab(ctx, httpServer, { registry, updateLog, log: collabLog });
   const stopAutomaticVersions = startAutomaticVersions(ctx);
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from '../../shared/src/api/approvals';
 import type { CommentThreadChangedEvent } from '../../shared/src/api/comments';
+import type { PhaseChangedEvent, ProposalChangedEvent } from '../../shared/src/api/proposals';
 
 /**
  * In-process domain events. Channels that hold connections (collab, socket.io) listen here to close
@@ -21,6 +22,9 @@ export interface DomainEvents {
   'concordance.confirmed': ConcordanceConfirmedEvent;
   /** A comment thread changed: socket.io sends it to `audience` only (null: every member; realtime/comment-broadcasts.ts). */
   'comment.thread_changed': CommentThreadChangedEvent & { audience: string | null };
+  /** A proposal was tabled, positioned or decided; the negotiation's phase changed (realtime/proposal-broadcasts.ts). */
+  'proposal.changed': ProposalChangedEvent;
+  'document.phase': PhaseChangedEvent;
 }
 
 export class EventBus {

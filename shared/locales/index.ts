@@ -25,6 +25,8 @@ import enApprovals from './en/approvals.json';
 import esApprovals from './es/approvals.json';
 import enVersions from './en/versions.json';
 import esVersions from './es/versions.json';
+import enProposals from './en/proposals.json';
+import esProposals from './es/proposals.json';
 
 export const resources = {
   en: {
@@ -39,6 +41,7 @@ export const resources = {
     comments: enComments,
     approvals: enApprovals,
     versions: enVersions,
+    proposals: enProposals,
   },
   es: {
     errors: esErrors,
@@ -52,6 +55,7 @@ export const resources = {
     comments: esComments,
     approvals: esApprovals,
     versions: esVersions,
+    proposals: esProposals,
   },
 } as const;
 

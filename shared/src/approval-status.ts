@@ -18,7 +18,7 @@
  */
 import type * as Y from 'yjs';
 import { clauseFingerprintFromHashes, languageHash } from './canonical';
-import { clauseKind, clauseOrder, readClauseJSON, type ClauseKind } from './yjs-layout';
+import { clauseOrder, readClauseJSON, storedClauseKind, UNKNOWN_KIND_READS_AS, type ClauseKind } from './yjs-layout';
 import type { LanguageCode } from './languages';
 
 export const APPROVAL_STATUSES = ['approved', 'outdated', 'not_approved'] as const;
@@ -35,9 +35,15 @@ export interface ClauseTextState {
   fingerprint: string | null;
 }
 
-/** The current state of one clause in a Y.Doc [A1]. Throws a RangeError when the clause does not exist. */
+/**
+ * The current state of one clause in a Y.Doc [A1]. Throws a RangeError when the clause does not exist.
+ * Whatever else is stored is read defensively: a kind outside the list, a missing fragment, a text
+ * outside the schema or nested too deep all give a text that cannot be hashed (`fingerprint: null`).
+ */
 export function clauseTextState(ydoc: Y.Doc, clauseId: string, languages: readonly LanguageCode[]): ClauseTextState {
-  const kind = clauseKind(ydoc, clauseId);
+  const stored = storedClauseKind(ydoc, clauseId);
+  const kind = stored ?? UNKNOWN_KIND_READS_AS;
+  if (stored === null) return { clauseId, kind, languageHashes: {}, fingerprint: null };
   const languageHashes: Record<LanguageCode, string> = {};
   try {
     for (const lang of languages) languageHashes[lang] = languageHash(readClauseJSON(ydoc, clauseId, lang));

@@ -1,6 +1,9 @@
 /**
  * The canonical form of a clause text: what approvals hash and exports render.
  *
+ * The canonical form is that of the agreed text: open proposals (shared/src/proposals.ts) are left out
+ * first, so tabling a proposal changes no fingerprint and accepting one changes it like an edit.
+ *
  * Two texts that read the same must hash the same, whichever editor, peer or import produced them, so
  * the canonical form erases every difference ProseMirror JSON can carry without changing the text:
  *   - the JSON is read through the schema (unknown attributes dropped, defaults filled in, invalid
@@ -16,6 +19,7 @@ import { Node as PMNode, type Mark } from 'prosemirror-model';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { schema, type NodeJSON } from './schema';
+import { agreedNode } from './proposals';
 import { assertLanguageList, type LanguageCode } from './languages';
 import { CLAUSE_KINDS, isClauseKind, type ClauseKind } from './yjs-layout';
 
@@ -38,8 +42,9 @@ export const FINGERPRINT_VERSION = 'concordia.clause.v1';
 
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
+/** The canonical form of the agreed text: open proposals are left out (insertions absent, deletions present). */
 export function canonicalJSON(pmJson: NodeJSON): CanonicalNode {
-  return canonicalNode(parseClauseText(pmJson));
+  return canonicalNode(agreedNode(parseClauseText(pmJson)));
 }
 
 export function canonicalString(pmJson: NodeJSON): string {

@@ -3,3 +3,4 @@ export * from './languages';
 export * from './yjs-layout';
 export * from './numbering';
 export * from './canonical';
+export * from './proposals';

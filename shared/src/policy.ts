@@ -14,6 +14,8 @@
  *       Guatemala; a delegation's internal notes never reach another delegation.
  *  [P6] A document whose status is not in the action's `openIn` refuses it (a frozen text cannot
  *       change; an archived document cannot change at all).
+ *  [P7] In the negotiation phase, an action with `negotiationRoles` is open only to those roles: the
+ *       secretariat holds the pen, delegates only propose.
  */
 
 export const ROLES = ['secretariat', 'delegate', 'legal_reviewer', 'observer'] as const;
@@ -21,6 +23,10 @@ export type Role = (typeof ROLES)[number];
 
 export const DOCUMENT_STATUSES = ['draft', 'frozen', 'archived'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** Drafting: delegates edit the agreed text directly. Negotiation: they only propose (docs/api.md, "Proposals"). */
+export const DOCUMENT_PHASES = ['drafting', 'negotiation'] as const;
+export type DocumentPhase = (typeof DOCUMENT_PHASES)[number];
 
 export interface ActionRule {
   /** Roles a member must hold. */
@@ -33,6 +39,8 @@ export interface ActionRule {
   sameParticipant?: boolean;
   /** Document statuses in which the action is possible; absent = every status. */
   openIn?: readonly DocumentStatus[];
+  /** In the negotiation phase, only these roles may (absent = the phase does not matter). */
+  negotiationRoles?: readonly Role[];
   /** What the action means, for docs/api.md and the OpenAPI description. */
   summary: string;
 }
@@ -42,8 +50,37 @@ const DRAFT_ONLY = ['draft'] as const;
 
 export const POLICY = {
   'document.read': { roles: EVERY_ROLE, admin: true, summary: 'read the document, its Participants, members, comments and approvals' },
-  'document.edit_text': { roles: ['secretariat', 'delegate'], openIn: DRAFT_ONLY, summary: 'change the text of clauses (collab write access)' },
-  'document.edit_structure': { roles: ['secretariat', 'delegate'], openIn: DRAFT_ONLY, summary: 'add, move, split or remove clauses' },
+  'document.edit_text': {
+    roles: ['secretariat', 'delegate'],
+    openIn: DRAFT_ONLY,
+    negotiationRoles: ['secretariat'],
+    summary: 'change the agreed text of clauses directly (collab write access)',
+  },
+  'document.edit_structure': {
+    roles: ['secretariat', 'delegate'],
+    openIn: DRAFT_ONLY,
+    negotiationRoles: ['secretariat'],
+    summary: 'add, move, split or remove clauses',
+  },
+  'document.set_phase': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'switch the document between the drafting and the negotiation phase' },
+  'proposal.create': {
+    roles: ['delegate'],
+    openIn: DRAFT_ONLY,
+    summary: 'table a proposal (tracked changes) in a clause for the own Participant, and extend it',
+  },
+  'proposal.decide': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'accept or reject a proposal' },
+  'proposal.withdraw': {
+    roles: ['delegate'],
+    sameParticipant: true,
+    openIn: DRAFT_ONLY,
+    summary: 'withdraw or explain a proposal the own Participant sponsors',
+  },
+  'proposal.position': {
+    roles: ['delegate'],
+    sameParticipant: true,
+    openIn: DRAFT_ONLY,
+    summary: 'state the own Participant’s position on a proposal (supports, opposes, reserves), or co-sponsor it',
+  },
   'document.manage': { roles: ['secretariat'], admin: true, openIn: ['draft', 'frozen'], summary: 'manage Participants, memberships and invitations' },
   'member.read_contact': { roles: ['secretariat'], admin: true, summary: 'see the email addresses of members' },
   'comment.create': { roles: ['secretariat', 'delegate', 'legal_reviewer'], openIn: DRAFT_ONLY, summary: 'comment on a clause' },
@@ -94,9 +131,10 @@ export interface PolicyObject {
   documentStatus?: DocumentStatus;
   /** For `sameParticipant` actions: the Participant concerned (null = the secretariat). */
   participantId?: string | null;
+  documentPhase?: DocumentPhase;
 }
 
-export type DenialReason = 'not_signed_in' | 'not_admin' | 'not_a_member' | 'role_not_allowed' | 'other_participant' | 'document_closed';
+export type DenialReason = 'not_signed_in' | 'not_admin' | 'not_a_member' | 'role_not_allowed' | 'other_participant' | 'document_closed' | 'negotiation_phase';
 
 export type Decision = { allowed: true; reason: 'allowed' } | { allowed: false; reason: DenialReason };
 
@@ -131,6 +169,9 @@ export function can(subject: PolicySubject | null, action: Action, object: Polic
     return deny('other_participant');
   }
   if (rule.openIn && object.documentStatus && !rule.openIn.includes(object.documentStatus)) return deny('document_closed');
+  if (rule.negotiationRoles && object.documentPhase === 'negotiation' && !(membership && rule.negotiationRoles.includes(membership.role))) {
+    return deny('negotiation_phase');
+  }
   return ALLOW;
 }
 
@@ -138,10 +179,10 @@ export function can(subject: PolicySubject | null, action: Action, object: Polic
  * Every action the subject may take on a document in this status — what the client uses to show or
  * hide controls. `sameParticipant` actions are listed when allowed for the member's own Participant.
  */
-export function permissionsOn(subject: PolicySubject | null, documentStatus: DocumentStatus): Action[] {
+export function permissionsOn(subject: PolicySubject | null, documentStatus: DocumentStatus, documentPhase: DocumentPhase = 'drafting'): Action[] {
   const ownParticipant = subject?.membership?.participantId ?? null;
   return ACTIONS.filter(
-    (action) => !(POLICY[action] as ActionRule).adminOnly && can(subject, action, { documentStatus, participantId: ownParticipant }).allowed,
+    (action) => !(POLICY[action] as ActionRule).adminOnly && can(subject, action, { documentStatus, documentPhase, participantId: ownParticipant }).allowed,
   );
 }
 

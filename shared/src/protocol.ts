@@ -10,6 +10,7 @@
  */
 import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from './api/approvals';
 import type { CommentThreadChangedEvent } from './api/comments';
+import type { PhaseChangedEvent, ProposalChangedEvent } from './api/proposals';
 import type { UiLanguage } from './languages';
 import type { DocumentStatus } from './policy';
 
@@ -63,6 +64,10 @@ export const SocketEvent = {
   CommentThreadChanged: 'comment:thread',
   /** The document's status changed: frozen or archived ({ documentId, status }); the page turns read-only. */
   DocumentStatusChanged: 'document:status',
+  /** A proposal was tabled, positioned or decided (payload: ProposalChangedEvent in api/proposals.ts). */
+  ProposalChanged: 'proposal:changed',
+  /** The negotiation moved between the drafting and the negotiation phase ({ documentId, phase }). */
+  DocumentPhaseChanged: 'document:phase',
 } as const;
 
 /** The answer to a client's request (its socket.io acknowledgement). */
@@ -81,6 +86,8 @@ export interface ServerToClientEvents {
   [SocketEvent.ConcordanceConfirmed]: (event: ConcordanceConfirmedEvent) => void;
   [SocketEvent.CommentThreadChanged]: (event: CommentThreadChangedEvent) => void;
   [SocketEvent.DocumentStatusChanged]: (payload: { documentId: string; status: DocumentStatus }) => void;
+  [SocketEvent.ProposalChanged]: (event: ProposalChangedEvent) => void;
+  [SocketEvent.DocumentPhaseChanged]: (event: PhaseChangedEvent) => void;
 }
 
 /** Events a client may send; the server answers anything else with bad_request. */

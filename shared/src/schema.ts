@@ -7,6 +7,15 @@
  */
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 
+/** A proposal id: `p_` and 16 random lower-case hex digits (64 bits), unique across clients. */
+export const PROPOSAL_ID_PATTERN = /^p_[0-9a-f]{16}$/;
+
+function validateProposalId(value: unknown): void {
+  if (typeof value !== 'string' || !PROPOSAL_ID_PATTERN.test(value)) {
+    throw new RangeError(`A proposal id must match ${PROPOSAL_ID_PATTERN}, got ${JSON.stringify(value)}`);
+  }
+}
+
 /** A mark as ProseMirror serialises it with `Mark.toJSON`. */
 export interface MarkJSON {
   type: string;
@@ -108,6 +117,26 @@ const marks: Record<string, MarkSpec> = {
   bracket: {
     parseDOM: [{ tag: 'span[data-bracket]' }],
     toDOM: (): DOMOutputSpec => ['span', { 'data-bracket': '', class: 'bracket' }, 0],
+  },
+
+  /**
+   * Text a proposal inserts: not part of the agreed text until the proposal is accepted. Its sponsor
+   * is not in the mark: the server records which Participant first wrote each id (docs/document-model.md).
+   * No parseDOM: pasted HTML never brings someone's proposal along.
+   */
+  insertion: {
+    attrs: { id: { validate: validateProposalId } },
+    inclusive: false,
+    excludes: 'insertion',
+    toDOM: (mark): DOMOutputSpec => ['ins', { 'data-proposal': mark.attrs.id as string, class: 'proposal-insertion' }, 0],
+  },
+
+  /** Agreed text a proposal deletes: still part of the agreed text until the proposal is accepted. */
+  deletion: {
+    attrs: { id: { validate: validateProposalId } },
+    inclusive: false,
+    excludes: 'deletion',
+    toDOM: (mark): DOMOutputSpec => ['del', { 'data-proposal': mark.attrs.id as string, class: 'proposal-deletion' }, 0],
   },
 };
 

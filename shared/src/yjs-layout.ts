@@ -15,6 +15,9 @@
  * 3. Ids in `order` without an entry in `clauses` are skipped by readers.
  * 4. Every mutation is one `ydoc.transact` carrying the caller's origin, never null: that is how the
  *    server tells a client's edit from its own.
+ * 5. Readers take what is stored defensively: a peer may have written anything. A clause whose kind is
+ *    not one of CLAUSE_KINDS is listed as an article (`UNKNOWN_KIND_READS_AS`) and its text counts as
+ *    invalid (no fingerprint); a text nested deeper than MAX_TEXT_DEPTH is not read at all.
  */
 import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
@@ -33,6 +36,16 @@ export type ClauseKind = (typeof CLAUSE_KINDS)[number];
 
 /** URL-safe, short enough for a path segment; never a language code (those have no '_'). */
 export const CLAUSE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** How a reader lists a clause whose stored kind is outside CLAUSE_KINDS: as an article, with invalid text. */
+export const UNKNOWN_KIND_READS_AS: ClauseKind = 'clause';
+
+/**
+ * The deepest nesting of elements a clause text may have (the fragment's children are at depth 1; a list
+ * item inside a list inside a paragraph's sibling is two levels per list). Fifteen levels of lists fit;
+ * deeper is refused at receipt and never read, so no reader recurses without bound.
+ */
+export const MAX_TEXT_DEPTH = 32;
 
 export type ClauseMap = Y.Map<unknown>;
 
@@ -74,17 +87,28 @@ export function getClause(ydoc: Y.Doc, id: string): ClauseMap | undefined {
   return clause instanceof Y.Map ? clause : undefined;
 }
 
+/** The clause's kind; throws a RangeError naming it when the stored kind is not one of CLAUSE_KINDS. */
 export function clauseKind(ydoc: Y.Doc, id: string): ClauseKind {
   const kind = requireClause(ydoc, id).get(KIND_KEY);
   if (!isClauseKind(kind)) {
-    throw new RangeError(`Clause ${id} has the kind ${JSON.stringify(kind)}, which is not one of ${CLAUSE_KINDS.join(', ')}`);
+    throw new RangeError(`Clause ${id} has the kind ${describe(kind)}, which is not one of ${CLAUSE_KINDS.join(', ')}`);
   }
   return kind;
 }
 
-/** The visible clauses with their kinds, in order: the input of `numberClauses`. */
+/** The clause's stored kind, or null when a peer stored anything else; throws when there is no such clause. */
+export function storedClauseKind(ydoc: Y.Doc, id: string): ClauseKind | null {
+  const kind = requireClause(ydoc, id).get(KIND_KEY);
+  return isClauseKind(kind) ? kind : null;
+}
+
+/**
+ * The visible clauses with their kinds, in order: the input of `numberClauses`. Never throws on what is
+ * stored: a clause with an unknown kind is listed as `UNKNOWN_KIND_READS_AS` (rule 5); readers that
+ * decide on its text (approvals, versions) check `storedClauseKind` and count it as invalid.
+ */
 export function clauseItems(ydoc: Y.Doc): { id: string; kind: ClauseKind }[] {
-  return clauseOrder(ydoc).map((id) => ({ id, kind: clauseKind(ydoc, id) }));
+  return clauseOrder(ydoc).map((id) => ({ id, kind: storedClauseKind(ydoc, id) ?? UNKNOWN_KIND_READS_AS }));
 }
 
 export function clauseFragment(ydoc: Y.Doc, id: string, lang: LanguageCode): Y.XmlFragment {
@@ -93,9 +117,34 @@ export function clauseFragment(ydoc: Y.Doc, id: string, lang: LanguageCode): Y.X
   return fragment;
 }
 
-/** The clause text in one language as ProseMirror JSON (a `doc` node). */
+/**
+ * The clause text in one language as ProseMirror JSON (a `doc` node). Throws a RangeError when there is
+ * no fragment for the language or its nesting goes deeper than MAX_TEXT_DEPTH (read without recursion,
+ * so a hostile depth never exhausts the stack). The JSON may still be outside the schema: the canonical
+ * form (canonical.ts) is what refuses it.
+ */
 export function readClauseJSON(ydoc: Y.Doc, id: string, lang: LanguageCode): NodeJSON {
-  return yXmlFragmentToProsemirrorJSON(clauseFragment(ydoc, id, lang)) as NodeJSON;
+  const fragment = clauseFragment(ydoc, id, lang);
+  const depth = textDepth(fragment, MAX_TEXT_DEPTH + 1);
+  if (depth > MAX_TEXT_DEPTH) throw new RangeError(`The text of clause ${id} in "${lang}" is nested deeper than ${MAX_TEXT_DEPTH} levels`);
+  return yXmlFragmentToProsemirrorJSON(fragment) as NodeJSON;
+}
+
+/** The deepest nesting of elements under `fragment` (its children are at depth 1), counted up to `stopAt`. */
+export function textDepth(fragment: Y.XmlFragment, stopAt = Number.POSITIVE_INFINITY): number {
+  let deepest = 0;
+  const pending: Array<[Y.XmlFragment, number]> = [[fragment, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      const childDepth = depth + 1;
+      if (childDepth > deepest) deepest = childDepth;
+      if (deepest >= stopAt) return deepest;
+      pending.push([child, childDepth]);
+    }
+  }
+  return deepest;
 }
 
 /** Adds a clause with a fragment for every language, placed after `afterId` (or first when null). */
@@ -169,6 +218,16 @@ export function newClauseId(): string {
 export function clauseIdFromKey(documentId: string, key: string): string {
   const input = JSON.stringify(['concordia.clause-id', documentId, key]);
   return `c_${bytesToHex(sha256(new TextEncoder().encode(input))).slice(0, 16)}`;
+}
+
+/** A stored value for a message: JSON when it has a JSON form, else its type. */
+function describe(value: unknown): string {
+  if (value instanceof Y.AbstractType) return `a ${value.constructor.name}`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 function assertOrigin(origin: unknown, action: string): void {

@@ -23,7 +23,7 @@ describeBrowser('the activity feed follows the negotiation', () => {
     context.setDefaultTimeout(WAIT_MS);
     await page.goto(`${stage.server.url}/documents/${d.documentId}`);
     await page.locator('.connection-connected').waitFor();
-    await page.locator('.workspace-panel [role="tab"]').nth(3).click();
+    await page.locator('.workspace-panel').getByRole('tab', { name: 'Actividad', exact: true }).click();
     await page.locator('.activity-feed li').first().waitFor();
     return page;
   }

@@ -35,11 +35,16 @@ const DRAFT_ES = 'Los Participantes,\n\nRecordando la Declaración;\n\nArtículo
 
 /** What each screen is called in both languages, to know the page shows the language asked for. */
 const TEXT = {
-  en: { negotiations: 'My negotiations', signIn: 'Sign in', tabs: ['Comments', 'Approvals', 'Versions', 'Activity'], editor: 'Article 3, Spanish text' },
+  en: {
+    negotiations: 'My negotiations',
+    signIn: 'Sign in',
+    tabs: ['Comments', 'Proposals', 'Approvals', 'Versions', 'Activity'],
+    editor: 'Article 3, Spanish text',
+  },
   es: {
     negotiations: 'Mis negociaciones',
     signIn: 'Iniciar sesión',
-    tabs: ['Comentarios', 'Aprobaciones', 'Versiones', 'Actividad'],
+    tabs: ['Comentarios', 'Propuestas', 'Aprobaciones', 'Versiones', 'Actividad'],
     editor: 'Artículo 3, texto en español',
   },
 } as const;
@@ -286,10 +291,14 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           found.push(...(await check(page, 'workspace-comments')));
 
           await tabs.nth(1).click();
+          await page.locator('.workspace-panel .proposals-panel').waitFor();
+          found.push(...(await check(page, 'workspace-proposals')));
+
+          await tabs.nth(2).click();
           await page.locator('.workspace-panel .panel-body table').first().waitFor();
           found.push(...(await check(page, 'workspace-approvals')));
 
-          await tabs.nth(2).click();
+          await tabs.nth(3).click();
           await page.locator('.versions-table').waitFor();
           await page.locator('.freeze-panel .freeze-not-ready').waitFor();
           found.push(...(await check(page, 'workspace-versions')));
@@ -299,7 +308,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           await page.keyboard.press('Escape');
           await page.locator('dialog').waitFor({ state: 'detached' });
 
-          await tabs.nth(3).click();
+          await tabs.nth(4).click();
           await page.locator('.activity-feed li').first().waitFor();
           found.push(...(await check(page, 'workspace-activity')));
 
@@ -387,6 +396,8 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
 
         // The panel's tabs: one tab stop, arrows move between them.
         await pressUntil('Tab', (el) => el.role === 'tab', 400);
+        await page.keyboard.press('ArrowRight');
+        await expect(focused()).resolves.toMatchObject({ role: 'tab', name: 'Proposals' });
         await page.keyboard.press('ArrowRight');
         await expect(focused()).resolves.toMatchObject({ role: 'tab', name: 'Approvals' });
         await page.locator('.workspace-panel [role="tab"][aria-selected="true"]', { hasText: 'Approvals' }).waitFor();

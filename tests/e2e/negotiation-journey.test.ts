@@ -47,6 +47,7 @@ const UI = {
     openThreads: '1 open comment thread on Article 3',
     approvalsOf: 'Approvals of Article 3',
     approve: 'Approve',
+    editAnyway: 'Edit anyway',
     approveDialog: /^Approve Article 3 for /,
     acknowledge: 'I have compared the language versions myself and approve this text anyway.',
     approveAll: 'Approve all versions',
@@ -96,6 +97,7 @@ const UI = {
     openThreads: '1 hilo de comentarios abierto sobre Artículo 3',
     approvalsOf: 'Aprobaciones de Artículo 3',
     approve: 'Aprobar',
+    editAnyway: 'Editar de todos modos',
     approveDialog: /^Aprobar Artículo 3 en nombre del Participante /,
     acknowledge: 'He comparado yo mismo las versiones lingüísticas y apruebo este texto de todos modos.',
     approveAll: 'Aprobar todas las versiones',
@@ -375,8 +377,12 @@ for (const lang of ['en', 'es'] as const) {
       await badges(person('secretariat').page).scrollIntoViewIfNeeded();
       await screenshot(person('secretariat').page, 'journey-approved', lang);
 
-      // The U.S. delegate adds a sentence: the text the four approved is no longer the text.
-      await typeAtEnd(person('US').page, enText, TYPED.amendment);
+      // The U.S. delegate adds a sentence: asked first (the clause is approved), they edit anyway, and
+      // the text the four approved is no longer the text.
+      const usPage = person('US').page;
+      await typeAtEnd(usPage, enText, TYPED.amendment.slice(0, 1));
+      await usPage.getByRole('button', { name: T.editAnyway, exact: true }).click();
+      await usPage.keyboard.type(TYPED.amendment.slice(1), { delay: 5 });
       for (const who of ['secretariat', 'US', 'SV', 'GT', 'HN', 'legal'] as const) await waitForBadges(person(who).page, T.outdated, 4);
       await badges(person('HN').page).scrollIntoViewIfNeeded();
       await screenshot(person('HN').page, 'journey-outdated', lang);

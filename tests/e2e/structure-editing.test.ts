@@ -77,10 +77,11 @@ describeBrowser('editing the structure of the agreement', () => {
     expect(await firstText(us.page, 'Article 2')).toBe(targetText);
   });
 
-  it('deletes a clause with an Undo toast that puts it back in its place', async () => {
+  it('deletes a clause once confirmed, with an Undo toast that puts it back in its place', async () => {
     const before = await numbers(secretariat.page);
     const heading = await firstText(us.page, 'Section 1');
     await us.page.getByRole('button', { name: 'Delete Section 1', exact: true }).click();
+    await us.page.getByRole('dialog', { name: 'Delete Section 1?' }).getByRole('button', { name: 'Delete', exact: true }).click();
     await us.page.getByText('Section 1 deleted.').waitFor();
     await secretariat.page.waitForFunction((count) => document.querySelectorAll('.clause-row').length === count - 1, before.length);
     expect(await secretariat.page.locator('.clause-row.kind-heading').allTextContents()).not.toContainEqual(expect.stringContaining(heading));

@@ -5,6 +5,7 @@
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { DEFAULT_LANGUAGES, insertClause, newClauseId } from '../../shared/src/index';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -181,10 +182,11 @@ export const collabFrame = {
   },
 };
 
-/** A real change: one insertion into a fresh Y.Doc, as one update. */
+/** A real change that keeps the layout contract: a new clause holding `text`, written into a fresh Y.Doc, as one update. */
 export function oneChange(text = 'changed by a client'): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText('probe').insert(0, text);
+  const paragraph = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+  insertClause(doc, { id: newClauseId(), kind: 'clause', content: { en: paragraph, es: paragraph } }, DEFAULT_LANGUAGES, null, { kind: 'test' });
   return Y.encodeStateAsUpdate(doc);
 }
 

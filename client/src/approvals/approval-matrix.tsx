@@ -16,6 +16,7 @@ import { useApprovals } from './use-approvals';
 import type { ApprovalPermissions } from './clause-badges';
 import { ApproveDialog } from './approve-dialog';
 import { ChangedSince } from './changed-since';
+import { MatrixProposalCell, MatrixProposalHeader } from '../proposals/matrix-proposal-cell';
 import './approvals.css';
 
 export interface ApprovalMatrixProps {
@@ -143,6 +144,7 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
               <tr>
                 <th scope="col">{t('approvals:matrix.columns.clause')}</th>
                 <th scope="col">{t('approvals:concordance.label')}</th>
+                <MatrixProposalHeader />
                 {approvals.participants.map((p) => (
                   <th key={p.id} scope="col" style={{ ['--participant-color' as string]: p.color }}>
                     <abbr title={localized(p.name, i18n.language)} className="approval-badge-code">
@@ -174,6 +176,7 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
                         {t(`approvals:concordance.short.${concordance.status}`)}
                       </button>
                     </td>
+                    <MatrixProposalCell clauseId={clause.clauseId} label={label} />
                     {approvals.participants.map((participant) => {
                       const status = clause.statuses[participant.id];
                       const text = `${label}, ${localized(participant.name, i18n.language)}: ${t(`approvals:status.${status}`)}`;

@@ -15,6 +15,7 @@ import type { ApprovalsStore } from './approvals-store';
 import { useApprovalRow, useApprovalsMeta } from './use-approvals';
 import { livePlainTexts } from './clause-texts';
 import { Modal } from './modal';
+import { ClauseOpenProposals } from '../proposals/clause-open-proposals';
 import './approvals.css';
 
 interface Shown {
@@ -121,6 +122,7 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
           </section>
         ))}
       </div>
+      <ClauseOpenProposals clauseId={clauseId} languages={meta.languages} />
       {needsAcknowledgement && (
         <div className="approval-concordance-warning">
           <p>

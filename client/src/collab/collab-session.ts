@@ -25,6 +25,12 @@ export interface CollabState {
   synced: boolean;
   /** The server refused this connection's writes (auth message "permission denied"). */
   writeDenied: boolean;
+  /**
+   * The server refused one of my updates ("refused: …", e.g. a direct edit in the negotiation phase):
+   * this Y.Doc now holds a change the server will never have, so the page must drop it and open the
+   * document afresh. The reason, as the server gave it.
+   */
+  refused: string | null;
   failure: CollabFailure | null;
 }
 
@@ -36,6 +42,9 @@ export interface CollabSessionOptions {
 }
 
 const MAX_BACKOFF_MS = 8_000;
+
+/** How the server words the refusal of one update (server/src/collab/message-receiver.ts), as against the whole connection's. */
+const REFUSED_PREFIX = 'refused: ';
 
 /** Close codes that refuse this connection (not the network): what they mean if they persist. */
 const REFUSALS: Partial<Record<number, CollabFailure>> = {
@@ -52,7 +61,7 @@ export class CollabSession {
   readonly documentId: string;
   private readonly provider: WebsocketProvider;
   private readonly fetchToken: (documentId: string) => Promise<string>;
-  private state: CollabState = { status: 'connecting', synced: false, writeDenied: false, failure: null };
+  private state: CollabState = { status: 'connecting', synced: false, writeDenied: false, refused: null, failure: null };
   private readonly listeners = new Set<() => void>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private attempts = 0;
@@ -71,7 +80,9 @@ export class CollabSession {
       maxBackoffTime: MAX_BACKOFF_MS,
     });
     this.provider.messageHandlers[MessageType.Auth] = (_encoder: unknown, decoder: decoding.Decoder) => {
-      readAuthMessage(decoder, this.ydoc, () => this.update({ writeDenied: true }));
+      readAuthMessage(decoder, this.ydoc, (_ydoc, reason) =>
+        this.update(reason.startsWith(REFUSED_PREFIX) ? { refused: reason.slice(REFUSED_PREFIX.length) } : { writeDenied: true }),
+      );
     };
     this.provider.on('status', ({ status }) => {
       // Each connection is authorized afresh; the server says "permission denied" again if it still is.
@@ -198,6 +209,7 @@ export class CollabSession {
       next.status === this.state.status &&
       next.synced === this.state.synced &&
       next.writeDenied === this.state.writeDenied &&
+      next.refused === this.state.refused &&
       next.failure === this.state.failure
     )
       return;

@@ -6,16 +6,9 @@
  * untrusted: a state without a well-formed user is ignored, strings are bounded, colors validated.
  */
 import type { Awareness } from 'y-protocols/awareness';
+import { NEUTRAL_COLOR, type PresenceUser } from '../../../shared/src/presence';
 
-export interface PresenceUser {
-  id: string;
-  name: string;
-  /** #rrggbb: the delegation's color, or the neutral color for the secretariat and others. */
-  color: string;
-  /** The Participant's code ("HN"), or null. */
-  participant: string | null;
-  role: string | null;
-}
+export { NEUTRAL_COLOR, type PresenceUser };
 
 export interface PresenceFocus {
   clauseId: string;
@@ -28,9 +21,6 @@ export interface Peer {
   focus: PresenceFocus | null;
   isSelf: boolean;
 }
-
-/** Secretariat, observers and anyone without a delegation: a neutral slate (7.6:1 on white). */
-export const NEUTRAL_COLOR = '#4B5563';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 

@@ -148,6 +148,7 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
             participants={participants}
             actions={comments}
             members={mentionableMembers(members, viewer, thread.visibility)}
+            roster={members}
             active={thread.id === activeThreadId}
             onActivate={() => onActivateThread?.(thread.id)}
           />

@@ -12,6 +12,7 @@ import type { Participant } from '../../../shared/src/api/participants';
 import { CommentBody } from './comment-body';
 import { CommentComposer, type MentionMember } from './comment-composer';
 import { canComment, type CommentsViewer } from './comments-viewer';
+import { delegationTag, type RosterMember } from '../app/delegation';
 import type { CommentsController } from './use-comments';
 
 type Actions = Pick<CommentsController, 'reply' | 'edit' | 'remove' | 'resolve' | 'reopen'>;
@@ -22,11 +23,13 @@ export interface ThreadViewProps {
   participants: readonly Participant[];
   actions: Actions;
   members?: readonly MentionMember[];
+  /** Every member with their role and Participant: what stands beside each author's name. */
+  roster?: readonly RosterMember[];
   active?: boolean;
   onActivate?(): void;
 }
 
-export function ThreadView({ thread, viewer, participants, actions, members, active = false, onActivate }: ThreadViewProps) {
+export function ThreadView({ thread, viewer, participants, actions, members, roster = [], active = false, onActivate }: ThreadViewProps) {
   const { t } = useTranslation('comments');
   const errorMessage = useErrorMessage();
   const [replying, setReplying] = useState(false);
@@ -65,6 +68,7 @@ export function ThreadView({ thread, viewer, participants, actions, members, act
               viewer={viewer}
               participants={participants}
               members={members}
+              roster={roster}
               writable={writable}
               onEdit={(body) => actions.edit(comment.id, body).then(() => undefined)}
               onDelete={() => run(() => actions.remove(comment.id))}
@@ -137,27 +141,29 @@ interface CommentItemProps {
   viewer: CommentsViewer;
   participants: readonly Participant[];
   members?: readonly MentionMember[];
+  roster: readonly RosterMember[];
   writable: boolean;
   onEdit(body: string): Promise<void>;
   onDelete(): void;
 }
 
-function CommentItem({ comment, viewer, participants, members, writable, onEdit, onDelete }: CommentItemProps) {
+function CommentItem({ comment, viewer, participants, members, roster, writable, onEdit, onDelete }: CommentItemProps) {
   const { t } = useTranslation('comments');
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const own = comment.author.id === viewer.userId && comment.deletedAt === null && writable;
-  const participant = participants.find((p) => p.id === comment.author.participantId);
+  const delegation = delegationTag(comment.author, roster, participants);
 
   return (
     <div className={`comment${comment.deletedAt ? ' is-deleted' : ''}`} data-comment-id={comment.id}>
       <div className="comment-head">
         <span className="comment-author">{comment.author.displayName}</span>
-        {participant && (
-          <span className="comment-participant" style={{ backgroundColor: participant.color }}>
-            {participant.code}
+        {delegation?.kind === 'participant' && (
+          <span className="comment-participant" style={{ backgroundColor: delegation.color }}>
+            {delegation.code}
           </span>
         )}
+        {delegation?.kind === 'role' && <span className="comment-participant comment-role">{t(`common:roles.${delegation.role}`)}</span>}
         <time className="comment-time" dateTime={comment.createdAt}>
           {formatDateTime(comment.createdAt)}
         </time>

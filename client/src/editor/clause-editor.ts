@@ -11,6 +11,8 @@ import { schema } from '../../../shared/src/schema';
 import { clauseKeymaps } from './keymap';
 import { cursorBuilder, selectionBuilder } from './cursors';
 import { fragmentToDoc } from './static-text';
+import { proposeFilter } from './propose-mode';
+import { holdForReopen } from './reopen-guard';
 
 /** The drag data of a whole clause being moved (drag handle of a row); never text to insert. */
 export const CLAUSE_DRAG_TYPE = 'application/x-concordia-clause';
@@ -65,7 +67,15 @@ export function createClauseEditor(place: HTMLElement, options: ClauseEditorOpti
     // (it checks a `binding.isDestroyed` flag that 1.3.x never sets): drop those transactions.
     dispatchTransaction(this: EditorView, tr) {
       if (this.isDestroyed) return;
-      this.updateState(this.state.apply(tr));
+      // An approved clause asks before a direct edit reopens it; in propose mode an edit becomes
+      // tracked changes (or is dropped with a hint).
+      const proposed = holdForReopen(this, tr) ? null : proposeFilter(this.state, tr);
+      if (!proposed) {
+        // The DOM may already show what was typed: draw the text as it is again.
+        this.updateState(this.state);
+        return;
+      }
+      this.updateState(this.state.apply(proposed));
     },
     // A clause dropped on a text moves the clause (the row handles it); it must not paste into the text.
     handleDrop: (_view, event) => event.dataTransfer?.types.includes(CLAUSE_DRAG_TYPE) ?? false,

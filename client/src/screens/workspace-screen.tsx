@@ -13,24 +13,26 @@ import { NEUTRAL_COLOR, PresenceStore } from '../collab/presence';
 import { CursorRouter } from '../collab/cursor-router';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError } from '../components/status-views';
-import { useDocumentChannel, useRealtimeSocket } from '../realtime/realtime';
+import { useDocumentChannel } from '../realtime/realtime';
 import { resource } from '../realtime/live-store';
 import { useLive } from '../realtime/use-live';
-import { SocketEvent } from '../../../shared/src/protocol';
-import { listMembers } from '../api/members';
 import { useApprovalsStore, ApprovalMatrix, type ApprovalPermissions } from '../approvals';
+import { CommentsTab } from '../comments/comments-tab';
+import { commentHighlights, commentKeymap, highlightSource, useCommentsStore, type CommentDraft, type CommentsStore, type CommentsViewer } from '../comments';
+import { useMentionableMembers } from '../comments/use-mentionable-members';
+import { useDocumentChanges } from '../workspace/use-document-changes';
+import { useToasts } from '../components/toasts';
 import {
-  CommentList,
-  ThreadSidebar,
-  commentHighlights,
-  commentKeymap,
-  highlightSource,
-  useCommentsStore,
-  type CommentDraft,
-  type CommentsStore,
-  type CommentsViewer,
-  type MemberForMentions,
-} from '../comments';
+  ProposalEditing,
+  ProposalStyles,
+  ProposalToolbar,
+  ProposalsPanel,
+  ReopenDialog,
+  proposeRules,
+  proposing,
+  useProposalsStore,
+  type ProposalsStore,
+} from '../proposals';
 import { ActivityFeed } from '../versions';
 import { FeaturesContext, type PanelTab, type WorkspaceFeatures } from '../workspace/features-context';
 import { SidePanel } from '../workspace/side-panel';
@@ -39,9 +41,8 @@ import { usePanelPreference, type PanelPreference } from '../workspace/panel-pre
 import { ClauseList } from '../workspace/clause-list';
 import { useClauseItems } from '../workspace/clause-items';
 import { clauseLabels } from '../workspace/clause-label';
-import { ConnectionBadge, ReadOnlyBadge } from '../workspace/connection-badge';
+import { DocumentBar } from '../workspace/document-bar';
 import { FocusRequests } from '../workspace/focus-requests';
-import { PresenceBar } from '../workspace/presence-bar';
 import { ViewportWatcher } from '../workspace/viewport';
 import { SelectedClause, useSelectedClause } from '../workspace/selected-clause';
 import { WorkspaceContext, useWorkspace, type WorkspaceContextValue } from '../workspace/workspace-context';
@@ -85,8 +86,20 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
   const announceRef = useRef(setAnnouncement);
   // My role changed or my membership was removed: the server's answer decides what I may do now.
   useDocumentChannel(doc.id, reload);
-  useStatusChanges(doc.id, reload);
+  useDocumentChanges(doc.id, reload);
   const comments = useCommentsStore(doc.id);
+  const proposals = useProposalsStore(doc.id);
+  const toasts = useToasts();
+  const editingContext = { participantId: me.participantId, participants, phase: doc.phase, t, toast: toasts.show };
+  const [editing] = useState(() => new ProposalEditing(proposals, editingContext));
+  // Read by the editors at each edit, without reopening the session when it changes.
+  useEffect(() => {
+    editing.follow(editingContext);
+  });
+  const propose = editing.propose;
+  useEffect(() => propose.update(proposeRules(new Set(me.permissions))), [me.permissions, propose]);
+  // A refused update leaves the Y.Doc with a change the server will never have: a new session starts from the server's text.
+  const [generation, setGeneration] = useState(0);
   const [draft, setDraft] = useState<CommentDraft | null>(null);
   const [panel, setPanel] = usePanelPreference();
   const [selectedClause] = useState(() => new SelectedClause());
@@ -108,6 +121,7 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
         const source = highlightSource(comments, clauseId, language);
         return [
           commentHighlights(fragment, collab.ydoc, source.getThreads, source.subscribe),
+          ...editing.plugins(clauseId),
           // Ctrl+Alt+M: a new thread on the selected words (or the whole clause): that clause's comments, with the form open.
           commentKeymap(clauseId, language, fragment, (clause, lang, _from, _to, selection) => {
             setDraft({ clauseId: clause, language: selection.anchor ? lang : null, anchor: selection.anchor, quote: selection.quote });
@@ -122,16 +136,24 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
         requestAnimationFrame(() => announceRef.current(message));
       },
     };
+    const unsubscribe = collab.subscribe(() => {
+      const reason = collab.getState().refused;
+      if (!reason) return;
+      unsubscribe();
+      editing.refused(reason);
+      setGeneration((current) => current + 1);
+    });
     collab.start();
     setOpen(context);
     return () => {
+      unsubscribe();
       viewport.disconnect();
       cursors.destroy();
       presence.destroy();
       collab.destroy();
       setOpen(null);
     };
-  }, [doc.id, comments, setPanel, selectedClause]);
+  }, [doc.id, comments, editing, setPanel, selectedClause, generation]);
 
   const user = session.user;
   useEffect(() => {
@@ -157,6 +179,9 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
             detail={detail}
             title={title}
             comments={comments}
+            proposals={proposals}
+            editing={editing}
+            reload={reload}
             draft={draft}
             onDraftDone={() => setDraft(null)}
             panel={panel}
@@ -180,6 +205,9 @@ interface OpenWorkspaceProps {
   detail: DocumentDetail;
   title: string;
   comments: CommentsStore;
+  proposals: ProposalsStore;
+  editing: ProposalEditing;
+  reload(): void;
   draft: CommentDraft | null;
   onDraftDone(): void;
   panel: PanelPreference;
@@ -188,7 +216,7 @@ interface OpenWorkspaceProps {
   selectedClause: SelectedClause;
 }
 
-function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, setPanel, selectedClause }: OpenWorkspaceProps) {
+function OpenWorkspace({ detail, title, comments, proposals, editing, reload, draft, onDraftDone, panel, setPanel, selectedClause }: OpenWorkspaceProps) {
   const { t } = useTranslation();
   const session = useSession();
   const { document: doc, me, participants } = detail;
@@ -196,8 +224,14 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, set
   const { collab, announce } = context;
   // Kept live here, read by the parts: each clause's gutter its own row, the panels the whole.
   const approvals = useApprovalsStore(doc.id, collab.ydoc);
+  useEffect(() => {
+    editing.reopen.follow(approvals);
+  }, [editing, approvals]);
   const members = useMentionableMembers(doc.id);
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+  const [activeProposalId, setActiveProposalId] = useState<string | null>(null);
+  const propose = editing.propose;
+  const proposeState = useSyncExternalStore(propose.subscribe, propose.getSnapshot);
   const selectedClauseId = useSelectedClause(selectedClause);
   const setSelectedClauseId = selectedClause.set;
   const state = useSyncExternalStore(collab.subscribe, collab.getState);
@@ -213,6 +247,15 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, set
     (clauseId: string) => {
       setSelectedClauseId(clauseId);
       setPanel({ open: true, tab: 'comments' });
+    },
+    [setPanel, setSelectedClauseId],
+  );
+
+  const showProposals = useCallback(
+    (clauseId: string, proposalId: string | null) => {
+      setSelectedClauseId(clauseId);
+      setActiveProposalId(proposalId);
+      setPanel({ open: true, tab: 'proposals' });
     },
     [setPanel, setSelectedClauseId],
   );
@@ -239,11 +282,14 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, set
       approvals,
       approvalMe,
       comments,
+      proposals,
+      participants,
       selection: selectedClause,
       showComments,
+      showProposals,
       announce,
     }),
-    [approvals, approvalMe, comments, selectedClause, showComments, announce],
+    [approvals, approvalMe, comments, proposals, participants, selectedClause, showComments, showProposals, announce],
   );
 
   /** The clause a person works in is the one the comments panel follows. */
@@ -256,47 +302,54 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, set
     switch (tab) {
       case 'comments':
         return (
-          <>
-            <ThreadSidebar
-              store={comments}
-              viewer={viewer}
-              participants={participants}
-              clauseId={selectedClauseId}
-              clauseLabel={selectedClauseId ? labelOf(selectedClauseId) : ''}
-              members={members}
-              draft={draft}
-              onDraftDone={onDraftDone}
-              activeThreadId={activeThreadId}
-              onActivateThread={setActiveThreadId}
-              frozen={doc.status !== 'draft'}
-            />
-            <CommentList
-              store={comments}
-              viewer={viewer}
-              participants={participants}
-              languages={doc.languages}
-              clauseLabel={labelOf}
-              onOpenThread={(thread) => {
-                setSelectedClauseId(thread.clauseId);
-                setActiveThreadId(thread.id);
-                context.focusRequests.request(thread.clauseId, thread.language ?? doc.languages[0]);
-              }}
-            />
-          </>
+          <CommentsTab
+            store={comments}
+            viewer={viewer}
+            participants={participants}
+            languages={doc.languages}
+            clauseId={selectedClauseId}
+            clauseLabel={labelOf}
+            members={members}
+            draft={draft}
+            onDraftDone={onDraftDone}
+            activeThreadId={activeThreadId}
+            onActivateThread={setActiveThreadId}
+            frozen={doc.status !== 'draft'}
+            onOpenThread={(thread) => {
+              setSelectedClauseId(thread.clauseId);
+              setActiveThreadId(thread.id);
+              context.focusRequests.request(thread.clauseId, thread.language ?? doc.languages[0]);
+            }}
+          />
+        );
+      case 'proposals':
+        return (
+          <ProposalsPanel
+            store={proposals}
+            clauseId={selectedClauseId}
+            clauseLabel={selectedClauseId ? labelOf(selectedClauseId) : ''}
+            participants={participants}
+            languages={doc.languages}
+            viewer={{ participantId: me.participantId, permissions: new Set(me.permissions) }}
+            activeProposalId={activeProposalId}
+            announce={announce}
+          />
         );
       case 'approvals':
         return <ApprovalMatrix store={approvals} me={approvalMe} announce={announce} />;
       case 'versions':
         return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} approvals={approvals} />;
       case 'activity':
-        return <ActivityFeed documentId={doc.id} clauseLabel={labelOf} participants={participants} />;
+        return <ActivityFeed documentId={doc.id} clauseLabel={labelOf} participants={participants} members={members} />;
     }
   }
 
   const permissions = new Set(me.permissions);
-  const canEditText = permissions.has('document.edit_text') && !state.writeDenied;
-  const canEditStructure = permissions.has('document.edit_structure') && !state.writeDenied;
-  const readOnlyReason = !permissions.has('document.edit_text') ? 'role' : state.writeDenied ? 'server' : null;
+  // In propose mode a delegate writes proposals; every view but the inline one is for reading.
+  const mayWrite = permissions.has('document.edit_text') || permissions.has('proposal.create');
+  const canEditText = mayWrite && !state.writeDenied && proposeState.view === 'inline';
+  const canEditStructure = permissions.has('document.edit_structure') && !state.writeDenied && !proposing(proposeState);
+  const readOnlyReason = !mayWrite ? 'role' : state.writeDenied ? 'server' : null;
   const languages = doc.languages;
   const columns = { ['--text-columns' as string]: String(languages.length) };
 
@@ -316,35 +369,26 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, set
 
   return (
     <FeaturesContext.Provider value={features}>
-      <main id="main" className={`workspace${panel.open ? ' with-panel' : ''}`} style={columns}>
+      <ProposalStyles store={proposals} participants={participants} />
+      <main id="main" className={`workspace proposal-view-${proposeState.view}${panel.open ? ' with-panel' : ''}`} style={columns}>
         <div className="workspace-main" onFocusCapture={followFocus}>
           <div className="workspace-top">
-            <div className="document-bar">
-              <div className="document-heading">
-                <h1 className="document-title">{title}</h1>
-                <span className={`status-chip status-${doc.status}`}>{t(`common:status.${doc.status}`, { defaultValue: doc.status })}</span>
-              </div>
-              <div className="document-tools">
-                <ConnectionBadge state={state} />
-                {readOnlyReason && <ReadOnlyBadge reason={readOnlyReason} />}
-                <PresenceBar labelOf={labelOf} />
-                {permissions.has('document.import') && doc.status === 'draft' && (
-                  <Link href={paths.import(doc.id)} className="button">
-                    {t('workspace:importDrafts')}
-                  </Link>
-                )}
-                {permissions.has('document.manage') && (
-                  <Link href={paths.members(doc.id)} className="button">
-                    {t('workspace:manageMembers')}
-                  </Link>
-                )}
-                {!panel.open && (
-                  <button type="button" className="button" onClick={() => setPanel({ open: true })}>
-                    {t('workspace:panel.show')}
-                  </button>
-                )}
-              </div>
-            </div>
+            <DocumentBar
+              doc={doc}
+              title={title}
+              permissions={permissions}
+              state={state}
+              readOnlyReason={readOnlyReason}
+              labelOf={labelOf}
+              panelOpen={panel.open}
+              onShowPanel={() => setPanel({ open: true })}
+              onPhaseSwitched={(phase) => {
+                announce(t('proposals:phase.changed', { phase: t(`proposals:phase.inSentence.${phase}`) }));
+                reload();
+              }}
+            />
+            <ProposalToolbar propose={propose} />
+            <ReopenDialog requests={editing.reopen} labelOf={labelOf} canPropose={proposeState.canPropose} />
             {doc.status === 'frozen' && (
               <p className="frozen-banner" role="status">
                 {t('workspace:frozenBanner')} <Link href={paths.signed(doc.id)}>{t('workspace:signedVersionLink')}</Link>
@@ -369,37 +413,4 @@ function OpenWorkspace({ detail, title, comments, draft, onDraftDone, panel, set
       </main>
     </FeaturesContext.Provider>
   );
-}
-
-/** The document's status changed (frozen, archived): read what I may do again (each panel's store reads itself again). */
-function useStatusChanges(documentId: string, reload: () => void): void {
-  const socket = useRealtimeSocket();
-  useEffect(() => {
-    if (!socket) return;
-    const changed = (payload: { documentId?: unknown }) => {
-      if (payload?.documentId === documentId) reload();
-    };
-    socket.on(SocketEvent.DocumentStatusChanged, changed);
-    return () => {
-      socket.off(SocketEvent.DocumentStatusChanged, changed);
-    };
-  }, [socket, documentId, reload]);
-}
-
-/** Members whose names can be mentioned in comments; none if the list cannot be read. */
-function useMentionableMembers(documentId: string): MemberForMentions[] {
-  const [members, setMembers] = useState<MemberForMentions[]>([]);
-  useEffect(() => {
-    let cancelled = false;
-    listMembers(documentId).then(
-      ({ members: list }) => {
-        if (!cancelled) setMembers(list.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, participantId: m.participantId })));
-      },
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [documentId]);
-  return members;
 }

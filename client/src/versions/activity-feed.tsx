@@ -10,15 +10,18 @@ import { useLive } from '../realtime/use-live';
 import { fetchActivity } from './versions-api';
 import { ActivityStore } from './activity-store';
 import type { ActivityEvent } from '../../../shared/src/api/versions';
+import { delegationTag, type RosterMember } from '../app/delegation';
 
 export interface ActivityFeedProps {
   documentId: string;
   /** Labels for clause ids ("Article 3") and Participant names, from the workspace. */
   clauseLabel?(clauseId: string): string;
-  participants?: ReadonlyArray<{ id: string; name: Record<string, string> }>;
+  participants?: ReadonlyArray<{ id: string; name: Record<string, string>; code?: string }>;
+  /** The members, so each actor's name stands with their delegation (app/delegation.ts). */
+  members?: readonly RosterMember[];
 }
 
-export function ActivityFeed({ documentId, clauseLabel, participants = [] }: ActivityFeedProps) {
+export function ActivityFeed({ documentId, clauseLabel, participants = [], members = [] }: ActivityFeedProps) {
   const { t, i18n } = useTranslation('versions');
   const errorMessage = useErrorMessage();
   const store = useMemo(() => new ActivityStore(documentId, (before, signal) => fetchActivity(documentId, before, signal)), [documentId]);
@@ -43,14 +46,26 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [] }: Act
     }
   };
 
+  const actorName = (actor: { id: string; displayName: string }) => {
+    const tag = delegationTag(
+      actor,
+      members,
+      participants.flatMap((p) => (p.code ? [{ id: p.id, code: p.code }] : [])),
+    );
+    if (!tag) return actor.displayName;
+    const delegation = tag.kind === 'participant' ? tag.code : t(`common:roles.${tag.role}`);
+    return t('workspace:presence.nameWithParticipant', { name: actor.displayName, participant: delegation });
+  };
+
   const sentence = (event: ActivityEvent) => {
     const subject = event.subject as Record<string, string | undefined>;
     const participant = participants.find((p) => p.id === subject.participantId);
     const values = {
-      actor: event.actor?.displayName ?? t('activity.server'),
+      actor: event.actor ? actorName(event.actor) : t('activity.server'),
       clause: subject.clauseId ? (clauseLabel?.(subject.clauseId) ?? subject.clauseId) : '',
       participant: participant ? localized(participant.name) : '',
       name: subject.name ?? '',
+      phase: subject.phase === 'drafting' || subject.phase === 'negotiation' ? t(`proposals:phase.inSentence.${subject.phase}`) : '',
       action: event.action,
     };
     const key = event.action === 'version.created' && subject.kind === 'automatic' ? 'version.created_automatic' : event.action;

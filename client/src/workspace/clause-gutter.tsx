@@ -6,6 +6,7 @@
 import { useContext } from 'react';
 import { ClauseBadges, useApprovalsMeta } from '../approvals';
 import { ThreadCountBadge, useOpenThreadCount } from '../comments';
+import { ProposalMarkers } from '../proposals/proposal-markers';
 import { FeaturesContext, type WorkspaceFeatures } from './features-context';
 import { useIsSelectedClause } from './selected-clause';
 
@@ -16,7 +17,7 @@ export function ClauseGutter({ clauseId, label }: { clauseId: string; label: str
 }
 
 function Gutter({ clauseId, label, features }: { clauseId: string; label: string; features: WorkspaceFeatures }) {
-  const { approvals, approvalMe, comments, selection, showComments, announce } = features;
+  const { approvals, approvalMe, comments, proposals, participants, selection, showComments, showProposals, announce } = features;
   const meta = useApprovalsMeta(approvals);
   const count = useOpenThreadCount(comments, clauseId);
   const selected = useIsSelectedClause(selection, clauseId);
@@ -26,6 +27,7 @@ function Gutter({ clauseId, label, features }: { clauseId: string; label: string
         <ClauseBadges clauseId={clauseId} store={approvals} label={label} me={approvalMe} announce={announce} />
       )}
       <ThreadCountBadge count={count} label={label} showWhenEmpty active={selected} onClick={() => showComments(clauseId)} />
+      <ProposalMarkers store={proposals} clauseId={clauseId} participants={participants} onOpen={showProposals} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { clauseLabels } from './clause-label';
 import { ClauseRow, type RowActions } from './clause-row';
 import { addClauseAfter, moveClauseBy, moveClauseNextTo, removeClause, undoRemoveClause } from './structure';
 import { useWorkspace } from './workspace-context';
+import { DeleteClauseDialog } from './delete-clause-dialog';
 
 const NO_PEERS: Peer[] = [];
 
@@ -30,6 +31,7 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
   const peers = useSyncExternalStore(presence.subscribe, presence.getSnapshot);
   const [draggingId, setDraggingId] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
   const pendingControlFocus = useRef<{ id: string; control: string } | null>(null);
 
   const labelOf = useCallback((id: string) => labels.get(id) ?? '', [labels]);
@@ -41,7 +43,7 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
     latest.current = { labelOf, draggingId, languages, items };
   });
 
-  const actions = useMemo<RowActions>(
+  const actions = useMemo<RowActions & { confirmedRemove(id: string): void }>(
     () => ({
       add(afterId: string, kind: ClauseKind) {
         const id = addClauseAfter(ydoc, latest.current.languages, afterId, kind);
@@ -54,6 +56,11 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
         announce(t(direction < 0 ? 'workspace:announce.movedUp' : 'workspace:announce.movedDown', { label: latest.current.labelOf(id) }));
       },
       remove(id: string) {
+        // Asked first (DeleteClauseDialog); `confirmedRemove` deletes.
+        setDeleting(id);
+      },
+      confirmedRemove(id: string) {
+        setDeleting(null);
         const label = latest.current.labelOf(id);
         const ids = latest.current.items.map((item) => item.id);
         const index = ids.indexOf(id);
@@ -146,6 +153,7 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
       }}
     >
+      {deleting && <DeleteClauseDialog label={labelOf(deleting)} onConfirm={() => actions.confirmedRemove(deleting)} onCancel={() => setDeleting(null)} />}
       {items.map((item, index) => (
         <ClauseRow
           key={item.id}

@@ -8,18 +8,24 @@
 import { createContext, useContext } from 'react';
 import type { ApprovalsStore, ApprovalPermissions } from '../approvals';
 import type { CommentsStore } from '../comments';
+import type { ProposalsStore } from '../proposals/proposals-store';
+import type { Participant } from '../../../shared/src/api/participants';
 import type { SelectedClause } from './selected-clause';
 
-export type PanelTab = 'comments' | 'approvals' | 'versions' | 'activity';
+export type PanelTab = 'comments' | 'proposals' | 'approvals' | 'versions' | 'activity';
 
 export interface WorkspaceFeatures {
   approvals: ApprovalsStore;
   approvalMe: ApprovalPermissions;
   comments: CommentsStore;
+  proposals: ProposalsStore;
+  participants: readonly Participant[];
   /** The clause the comments panel is about (the last one focused). */
   selection: SelectedClause;
   /** Opens the comments of a clause in the side panel. */
   showComments(clauseId: string): void;
+  /** Opens the proposals of a clause in the side panel (one of them brought into view). */
+  showProposals(clauseId: string, proposalId: string | null): void;
   announce(message: string): void;
 }
 

@@ -6,7 +6,7 @@ import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PanelTab } from './features-context';
 
-export const PANEL_TABS: readonly PanelTab[] = ['comments', 'approvals', 'versions', 'activity'];
+export const PANEL_TABS: readonly PanelTab[] = ['comments', 'proposals', 'approvals', 'versions', 'activity'];
 
 export interface SidePanelProps {
   tab: PanelTab;

@@ -28,14 +28,20 @@ interface AuditRow {
 
 const BATCH = 1000;
 
-export async function verifyAuditChain(db: Queryable): Promise<ChainReport> {
+/**
+ * Pages by keyset on the numeric id: `ORDER BY e.id` names the bigint column (a bare `ORDER BY id`
+ * would sort the `id::text` output column, 1, 10, 100, 101, …), and each page starts after the last id
+ * read, compared as a bigint, so no row is skipped or read twice whatever the page size.
+ */
+export async function verifyAuditChain(db: Queryable, options: { batchSize?: number } = {}): Promise<ChainReport> {
+  const batch = options.batchSize ?? BATCH;
   let previous = null as { id: string; hash: string } | null;
   let count = 0;
   for (;;) {
     const { rows } = await db.query<AuditRow>(
-      `SELECT id::text, document_id, actor_user_id, action, subject, occurred_at, prev_hash, hash
-         FROM audit_events WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
-      [previous?.id ?? 0],
+      `SELECT e.id::text AS id, e.document_id, e.actor_user_id, e.action, e.subject, e.occurred_at, e.prev_hash, e.hash
+         FROM audit_events e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`,
+      [previous?.id ?? '0', batch],
     );
     for (const row of rows) {
       count += 1;
@@ -64,6 +70,6 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainReport> {
       }
       previous = { id: row.id, hash: row.hash };
     }
-    if (rows.length < BATCH) return { ok: true, rows: count, firstBad: null };
+    if (rows.length < batch) return { ok: true, rows: count, firstBad: null };
   }
 }

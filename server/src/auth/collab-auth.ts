@@ -33,7 +33,7 @@ export async function authenticateCollab(ctx: AppContext, req: http.IncomingMess
   if (found.state !== 'active') {
     const brought = req.headers.cookie !== undefined || req.url?.includes('token=');
     if (ctx.env.COLLAB_DEV_OPEN && !brought) {
-      return { userId: null, displayName: 'Developer', documentId, role: 'developer', participantId: null, canWrite: true, sessionId: null };
+      return { userId: null, displayName: 'Developer', documentId, role: 'developer', participantId: null, participant: null, canWrite: true, sessionId: null };
     }
     ctx.log.warn({ documentId, state: found.state, channel: 'collab' }, 'collab upgrade refused: not signed in');
     throw new AppError(found.state === 'expired' ? 'session_expired' : 'unauthenticated');
@@ -48,13 +48,18 @@ export async function authenticateCollab(ctx: AppContext, req: http.IncomingMess
     { documentStatus: access.document.status },
     { channel: 'collab', target: 'collab upgrade', documentId },
   );
+  const participantId = access.membership?.participant_id ?? null;
+  const participant = participantId
+    ? ((await ctx.pool.query<{ code: string; color: string }>('SELECT code, color FROM participants WHERE id = $1', [participantId])).rows[0] ?? null)
+    : null;
   return {
     userId: session.user.id,
     displayName: session.user.displayName,
     documentId,
     // An administrator who is not a member reads as an observer would.
     role: access.membership?.role ?? 'observer',
-    participantId: access.membership?.participant_id ?? null,
+    participantId,
+    participant,
     canWrite: can(access.subject, 'document.edit_text', { documentStatus: access.document.status }).allowed,
     sessionId: session.id,
   };

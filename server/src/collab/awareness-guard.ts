@@ -10,16 +10,22 @@ export interface AwarenessEntry {
   json: string;
 }
 
+export interface AwarenessClaims {
+  /** Whether another connection already introduced this client id (first claim wins). */
+  claimedElsewhere(clientId: number): boolean;
+  /** Whether this connection may introduce one more client id (a cap per person, presence-budget.ts). */
+  mayIntroduce(): boolean;
+}
+
 /**
  * Parses an awareness update (varuint count, then clientID, clock, JSON string per entry) and keeps
  * only what a connection may say: states of client ids it introduced itself (first claim wins, so
- * nobody can overwrite or erase another person's presence), each valid JSON of bounded size.
+ * nobody can overwrite or erase another person's presence; a person introduces a bounded number), each
+ * valid JSON of bounded size. Stock y-websocket clients echo every change they receive, other people's
+ * included: those entries are skipped without parsing their JSON, and a removal (null state) of an id
+ * the connection does not own is skipped without claiming it.
  */
-export function filterAwarenessUpdate(
-  update: Uint8Array,
-  owned: Set<number>,
-  claimedElsewhere: (clientId: number) => boolean,
-): { entries: AwarenessEntry[]; refused: number } {
+export function filterAwarenessUpdate(update: Uint8Array, owned: Set<number>, claims: AwarenessClaims): { entries: AwarenessEntry[]; refused: number } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   if (count > MAX_AWARENESS_ENTRIES) throw new RangeError(`awareness update with ${count} entries`);
@@ -28,11 +34,17 @@ export function filterAwarenessUpdate(
   for (let i = 0; i < count; i += 1) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const json = decoding.readVarString(decoder);
-    if (json.length > MAX_AWARENESS_STATE_BYTES) throw new RangeError(`awareness state of ${json.length} characters`);
-    JSON.parse(json);
+    const bytes = decoding.readVarUint8Array(decoder);
+    if (bytes.byteLength > MAX_AWARENESS_STATE_BYTES) throw new RangeError(`awareness state of ${bytes.byteLength} bytes`);
+    if (!owned.has(clientId) && claims.claimedElsewhere(clientId)) {
+      refused += 1;
+      continue;
+    }
+    const json = decodeUtf8(bytes);
+    const state: unknown = JSON.parse(json);
     if (!owned.has(clientId)) {
-      if (claimedElsewhere(clientId)) {
+      if (state === null) continue;
+      if (!claims.mayIntroduce()) {
         refused += 1;
         continue;
       }
@@ -42,6 +54,32 @@ export function filterAwarenessUpdate(
   }
   if (decoding.hasContent(decoder)) throw new RangeError('trailing bytes after awareness update');
   return { entries, refused };
+}
+
+/**
+ * Whether the update may carry something for this connection to say (a client id it owns, or one nobody
+ * claimed yet): read without parsing any state, to decide what to hold back while over the budget.
+ */
+export function mentionsClaimable(update: Uint8Array, owned: Set<number>, claimedElsewhere: (clientId: number) => boolean): boolean {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = Math.min(decoding.readVarUint(decoder), MAX_AWARENESS_ENTRIES + 1);
+    for (let i = 0; i < count; i += 1) {
+      const clientId = decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      decoding.readVarUint8Array(decoder);
+      if (owned.has(clientId) || !claimedElsewhere(clientId)) return true;
+    }
+    return false;
+  } catch {
+    return true; // malformed: hold it, so that parsing it later closes the socket as it should
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
 }
 
 export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {

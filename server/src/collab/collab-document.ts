@@ -4,6 +4,9 @@ import type { Logger } from '../logger';
 import type { UpdateLog } from './update-log';
 import type { CollabConnection } from './connection';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
+import { UpdateInspector } from './update-inspection';
+import type { DocumentPhase } from '../../../shared/src/policy';
+import type { RecordedProposal } from '../proposals/proposal-integrity';
 import { awarenessFrame, permissionDeniedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './messages';
 
 interface Relay {
@@ -24,8 +27,22 @@ export class CollabDocument {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<CollabConnection>();
   status: 'draft' | 'frozen' | 'archived' = 'draft';
-  /** Called with a writer's update refused because the document is not a draft (it is kept, never applied). */
-  onRefusedUpdate: ((update: Uint8Array, userId: string | null) => void) | null = null;
+  /** The negotiation's phase: in 'negotiation' a delegation's updates may only propose (proposals/proposal-integrity.ts). */
+  phase: DocumentPhase = 'drafting';
+  /** The document's languages, as stored. */
+  languages: readonly string[] = [];
+  /** Every recorded proposal id, its sponsor Participant (null: unattributed) and clause; an id is added the instant its update is accepted. */
+  readonly proposalSponsors = new Map<string, RecordedProposal>();
+  /** Proposals decided (or being decided): their marks can no longer be extended. */
+  readonly closedProposals = new Set<string>();
+  /** Called with the proposals an accepted client update tabled (recorded, audited, announced). */
+  onNewProposals: ((proposals: { id: string; clauseId: string }[], author: { userId: string | null; participantId: string }) => void) | null = null;
+  /** Who writes with each Yjs clientID in this copy (collab/client-ids.ts). */
+  readonly clientOwners = new Map<number, string>();
+  /** Tries each client update on a probe copy before it is applied. */
+  readonly inspector: UpdateInspector;
+  /** Called with a writer's update refused (the document is not a draft, or the update broke a rule of the text): it is kept, never applied. */
+  onRefusedUpdate: ((update: Uint8Array, userId: string | null, reason?: 'refused') => void) | null = null;
   /** Server writes in progress (LiveDocuments.write): the document stays loaded until they end. */
   holds = 0;
   /** Updates stored since the last snapshot (drives background compaction). */
@@ -50,6 +67,7 @@ export class CollabDocument {
     private readonly onStored: (doc: CollabDocument) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.inspector = new UpdateInspector(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.handleUpdate);
     this.awareness.on('update', this.handleAwareness);
@@ -146,6 +164,7 @@ export class CollabDocument {
   destroy(): void {
     for (const wake of [...this.committedWaiters]) wake(true);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.inspector.destroy();
     this.doc.off('update', this.handleUpdate);
     this.awareness.destroy();
     this.doc.destroy();

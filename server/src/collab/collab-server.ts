@@ -39,6 +39,14 @@ export function attachCollab(ctx: AppContext, httpServer: http.Server, parts: { 
   const { registry, updateLog, log } = parts;
   const wss = new WebSocketServer({ noServer: true, maxPayload: ctx.env.COLLAB_MAX_FRAME_BYTES, perMessageDeflate: false });
   const connections = new Map<CollabConnection, CollabDocument>();
+  /** Sockets per person, open or being upgraded: at most COLLAB_MAX_CONNECTIONS_PER_USER. */
+  const perUser = new Map<string, number>();
+  const release = (userId: string | null) => {
+    if (userId === null) return;
+    const left = (perUser.get(userId) ?? 1) - 1;
+    if (left > 0) perUser.set(userId, left);
+    else perUser.delete(userId);
+  };
   let closing = false;
 
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -68,8 +76,40 @@ export function attachCollab(ctx: AppContext, httpServer: http.Server, parts: { 
     let document: CollabDocument;
     try {
       principal = await authenticateCollab(ctx, req, documentId);
+    } catch (err) {
+      refuseFailed(err);
+      return;
+    }
+    const userId = principal.userId;
+    if (userId !== null) {
+      const open = perUser.get(userId) ?? 0;
+      const limit = ctx.env.COLLAB_MAX_CONNECTIONS_PER_USER;
+      if (open >= limit) {
+        log.warn({ documentId, userId, open }, 'collab upgrade refused: too many connections for one person');
+        refuse(socket, req, new AppError('too_many_connections', { limit }));
+        return;
+      }
+      perUser.set(userId, open + 1);
+    }
+    try {
       document = await registry.open(documentId);
     } catch (err) {
+      release(userId);
+      refuseFailed(err);
+      return;
+    }
+    // Released when the websocket closes, or when the socket ends before it became one.
+    let upgraded = false;
+    socket.once('close', () => {
+      if (!upgraded) release(userId);
+    });
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      upgraded = true;
+      ws.once('close', () => release(userId));
+      accept(ws, principal, document);
+    });
+
+    function refuseFailed(err: unknown): void {
       if (err instanceof AppError) {
         log.warn({ documentId, code: err.code }, 'collab upgrade refused');
         refuse(socket, req, err);
@@ -79,9 +119,7 @@ export function attachCollab(ctx: AppContext, httpServer: http.Server, parts: { 
         log.error({ err, documentId }, 'document could not be loaded; upgrade refused');
         refuse(socket, req, new AppError('document_unavailable'));
       }
-      return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, principal, document));
   }
 
   function accept(ws: WebSocket, principal: CollabPrincipal, document: CollabDocument): void {
@@ -108,6 +146,7 @@ export function attachCollab(ctx: AppContext, httpServer: http.Server, parts: { 
     });
     ws.on('close', () => {
       connection.closed = true;
+      connection.step1.cancel();
       connections.delete(connection);
       document.removeConnection(connection);
       void registry.release(document);

@@ -3,6 +3,7 @@ import type WebSocket from 'ws';
 import type { Logger } from '../logger';
 import type { CollabPrincipal } from './principal';
 import { connectionOrigin, type ConnectionOrigin } from './origins';
+import { Step1Budget } from './step1-budget';
 import { CloseCode, type CloseCodeValue } from '../../../shared/src/protocol';
 
 /** A receiver this far behind is dropped; it resyncs from the durable state when it reconnects. */
@@ -16,13 +17,16 @@ export class CollabConnection {
   readonly log: Logger;
   alive = true;
   closed = false;
-  /** Awareness rate limiting: messages in the current one-second window, and the last one held back. */
-  awarenessWindowStart = 0;
-  awarenessInWindow = 0;
+  /** How often this connection's sync step 1 is answered (step1-budget.ts). */
+  readonly step1 = new Step1Budget();
+  /** The newest awareness message held back by the person's presence budget (presence-budget.ts). */
   heldAwareness: Uint8Array | null = null;
   heldAwarenessTimer: NodeJS.Timeout | null = null;
   lastDenialAt = 0;
   deniedMessages = 0;
+  /** Updates refused by the rules of the text (update-inspection.ts) in the current window. */
+  refusalWindowStart = 0;
+  refusalsInWindow = 0;
 
   constructor(
     readonly socket: WebSocket,
@@ -45,6 +49,7 @@ export class CollabConnection {
   close(code: CloseCodeValue, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.step1.cancel();
     if (code !== CloseCode.ServerShutdown) this.log.warn({ code, reason }, 'closing collab connection');
     try {
       this.socket.close(code, reason.slice(0, 120));

@@ -3,8 +3,15 @@ import type { Logger } from '../logger';
 import { CollabDocument } from './collab-document';
 import { compactDocument, loadDocumentState } from './document-store';
 import type { UpdateLog } from './update-log';
-import { keepRejectedUpdate } from '../versions/rejected-updates';
+import { RejectedUpdateKeeper } from '../versions/rejected-update-keeper';
 import { FoldThread } from './fold-thread';
+import { loadLiveProposalState } from '../proposals/proposal-store';
+
+/** What the registry tells the rest of the server about live documents. */
+export interface RegistryHooks {
+  /** A client update tabled proposals (their sponsors are already set in the live copy). */
+  proposalsTabled(documentId: string, proposals: { id: string; clauseId: string }[], author: { userId: string | null; participantId: string }): void;
+}
 
 /** After a failed compaction, how long a document waits before the next try (each update would ask again). */
 const COMPACTION_RETRY_MS = 30_000;
@@ -30,6 +37,8 @@ export class DocumentRegistry {
   private readonly compactionRetryAt = new Map<string, number>();
   /** Compaction folds on its own thread, so the relay of live edits never waits for it. */
   private readonly foldThread = new FoldThread();
+  /** Refused edits, merged per author and capped, before they are kept (rejected-update-keeper.ts). */
+  private readonly rejected: RejectedUpdateKeeper;
   readonly stats = { loads: 0, unloads: 0, compactions: 0 };
 
   constructor(
@@ -37,7 +46,15 @@ export class DocumentRegistry {
     private readonly updateLog: UpdateLog,
     private readonly log: Logger,
     private readonly compactAfter: number,
-  ) {}
+    private readonly hooks: RegistryHooks | null = null,
+  ) {
+    this.rejected = new RejectedUpdateKeeper(pool, log);
+  }
+
+  /** Keeps every refused edit still being merged (shutdown, tests). */
+  flushRejected(): Promise<void> {
+    return this.rejected.flush();
+  }
 
   open(documentId: string): Promise<CollabDocument> {
     let loading = this.documents.get(documentId);
@@ -99,6 +116,7 @@ export class DocumentRegistry {
     for (const document of open) document?.destroy();
     this.documents.clear();
     this.loaded.clear();
+    await this.rejected.flush();
     await Promise.all(this.compacting.values());
     await this.foldThread.close();
   }
@@ -112,8 +130,20 @@ export class DocumentRegistry {
       const { tailLength, status, lastUpdateId } = await loadDocumentState(this.pool, documentId, document.doc, this.log);
       document.loadedThrough(lastUpdateId);
       document.status = this.statusAhead.get(documentId) ?? (status as CollabDocument['status']);
-      document.onRefusedUpdate = (update, userId) =>
-        keepRejectedUpdate(this.pool, this.log, { documentId, userId, update, reason: document.status === 'archived' ? 'archived' : 'frozen' });
+      const proposals = await loadLiveProposalState(this.pool, documentId);
+      document.phase = proposals.phase;
+      document.languages = proposals.languages;
+      // Sponsors recorded since this load started were set in memory by whoever recorded them: keep those.
+      for (const [id, sponsor] of proposals.sponsors) if (!document.proposalSponsors.has(id)) document.proposalSponsors.set(id, sponsor);
+      for (const id of proposals.closed) document.closedProposals.add(id);
+      document.onRefusedUpdate = (update, userId, reason) =>
+        this.rejected.add({
+          documentId,
+          userId,
+          update,
+          reason: reason ?? (document.status === 'archived' ? 'archived' : 'frozen'),
+        });
+      document.onNewProposals = (tabled, author) => this.hooks?.proposalsTabled(documentId, tabled, author);
       document.updatesSinceSnapshot = tailLength;
       this.stats.loads += 1;
       this.log.info({ documentId, tailLength, ms: Math.round(performance.now() - started) }, 'document loaded');

@@ -8,6 +8,7 @@
  *    (and then relayed to every client, like any change).
  *  - `setStatus(id, status)`: turns the document read-only on every open connection and every later
  *    load, and sends the denials itself once the caller's transaction has committed.
+ *  - `setPhase(id, phase)`: the negotiation phase, after its commit: updates are checked in it from then on.
  */
 import * as Y from 'yjs';
 import type pg from 'pg';
@@ -17,6 +18,7 @@ import type { CollabDocument } from './collab-document';
 import { DocumentNotFoundError, loadDocumentState } from './document-store';
 import type { DocumentRegistry } from './document-registry';
 import type { ServerOrigin } from './origins';
+import type { DocumentPhase } from '../../../shared/src/policy';
 
 /** How many times a read starts again because the copy it waited on was unloaded meanwhile. */
 const MAX_ROUNDS = 3;
@@ -149,6 +151,29 @@ export class LiveDocuments {
         this.registry.dropStatus(documentId, before);
       },
     };
+  }
+
+  /**
+   * Applies a committed phase to the live copy, and to a copy being loaded now (which may have read the
+   * phase before the change committed). Every update received from then on is checked in that phase.
+   */
+  setPhase(documentId: string, phase: DocumentPhase): void {
+    void this.registry.peek(documentId).then((document) => {
+      if (document) document.phase = phase;
+    });
+    const copy = this.registry.current(documentId);
+    if (copy) copy.phase = phase;
+  }
+
+  /** A proposal's decision is claimed (closed) or undone: from now on nobody's update may extend its marks. */
+  setProposalClosed(documentId: string, proposalId: string, closed: boolean): void {
+    const apply = (document: CollabDocument | null) => {
+      if (!document) return;
+      if (closed) document.closedProposals.add(proposalId);
+      else document.closedProposals.delete(proposalId);
+    };
+    apply(this.registry.current(documentId));
+    void this.registry.peek(documentId).then(apply);
   }
 
   private async open(documentId: string): Promise<CollabDocument> {

@@ -6,12 +6,17 @@ import { CloseCode, MessageType } from '../../../shared/src/protocol';
 import type { CollabDocument } from './collab-document';
 import type { CollabConnection } from './connection';
 import { assertSaneUpdate, InvalidUpdateError } from './update-guard';
-import { encodeAwarenessEntries, filterAwarenessUpdate } from './awareness-guard';
+import { encodeAwarenessEntries, filterAwarenessUpdate, mentionsClaimable, type AwarenessEntry } from './awareness-guard';
+import { mayIntroduceClientId, presenceBudget } from './presence-budget';
+import { presenceUserOf, stampPresence } from './presence-stamp';
 import { permissionDeniedFrame } from './messages';
 import { editsDrafts } from '../versions/rejected-updates';
+import { clientUpdateRules, type NewProposal } from './client-update-rules';
+import { claimClientIds } from './client-ids';
 
-const AWARENESS_PER_SECOND = 20;
 const DENIAL_INTERVAL_MS = 2000;
+const REFUSAL_WINDOW_MS = 60_000;
+const MAX_REFUSALS_PER_WINDOW = 10;
 /** An empty Yjs update (no structs, no deletions): what a read-only client's sync step 2 usually is. */
 const isEmptyUpdate = (u: Uint8Array) => u.byteLength === 2 && u[0] === 0 && u[1] === 0;
 
@@ -63,7 +68,9 @@ function receiveSync(document: CollabDocument, connection: CollabConnection, dec
   switch (kind) {
     case syncProtocol.messageYjsSyncStep1: {
       Y.decodeStateVector(payload);
-      void document.answerStep1(connection, payload);
+      connection.step1.request(payload, (stateVector) => {
+        if (!connection.closed) void document.answerStep1(connection, stateVector);
+      });
       return;
     }
     case syncProtocol.messageYjsSyncStep2:
@@ -79,16 +86,53 @@ function receiveSync(document: CollabDocument, connection: CollabConnection, dec
         return;
       }
       assertSaneUpdate(payload);
+      const taken = claimClientIds(document.clientOwners, connection.principal.userId ?? 'developer', payload);
+      const verdict = taken ? ({ ok: false, reason: taken } as const) : document.inspector.inspect(payload, clientUpdateRules(connection.principal, document));
+      if (!verdict.ok) {
+        refuse(document, connection, payload, verdict.reason);
+        return;
+      }
       try {
-        Y.applyUpdate(document.doc, payload, connection.origin);
+        document.inspector.applyInspected(payload, connection.origin);
       } catch (err) {
         throw new InvalidUpdateError(`update could not be applied: ${(err as Error).message}`);
       }
+      if (verdict.value.length > 0) tabled(document, connection, verdict.value);
       return;
     }
     default:
       throw new BadMessage(`unknown sync message ${kind}`);
   }
+}
+
+/**
+ * An update that breaks a rule of the text: not applied, stored or relayed, but kept for its author
+ * (like an edit after the freeze) and answered with a denial saying why. The author's copy now holds a
+ * change nobody else will ever see: the client starts again from the server's text. Refusals cost a
+ * probe rebuild each, so a connection that keeps sending them is closed.
+ */
+function refuse(document: CollabDocument, connection: CollabConnection, payload: Uint8Array, reason: string): void {
+  const now = Date.now();
+  if (now - connection.refusalWindowStart > REFUSAL_WINDOW_MS) {
+    connection.refusalWindowStart = now;
+    connection.refusalsInWindow = 0;
+  }
+  connection.refusalsInWindow += 1;
+  connection.log.warn({ reason, refusals: connection.refusalsInWindow }, 'collab update refused');
+  document.onRefusedUpdate?.(payload, connection.principal.userId, 'refused');
+  if (connection.refusalsInWindow > MAX_REFUSALS_PER_WINDOW) {
+    connection.close(CloseCode.Forbidden, 'too many refused updates');
+    return;
+  }
+  connection.send(permissionDeniedFrame(`refused: ${reason}`));
+}
+
+/** Records the sponsor of every proposal the update tabled, the instant it is applied, before any other message. */
+function tabled(document: CollabDocument, connection: CollabConnection, proposals: NewProposal[]): void {
+  const participantId = connection.principal.participantId;
+  if (!participantId) return; // the rules refuse a new proposal from a writer with no Participant
+  for (const proposal of proposals) document.proposalSponsors.set(proposal.id, { sponsor: participantId, clauseId: proposal.clauseId });
+  document.onNewProposals?.(proposals, { userId: connection.principal.userId, participantId });
 }
 
 function deny(document: CollabDocument, connection: CollabConnection, payload: Uint8Array): void {
@@ -102,7 +146,10 @@ function deny(document: CollabDocument, connection: CollabConnection, payload: U
   connection.send(permissionDeniedFrame(reason));
 }
 
-/** Awareness is presence, not text: allowed to every member, but rate-limited and owner-checked. */
+/**
+ * Awareness is presence, not text: allowed to every member, but owner-checked, stamped with the
+ * person's identity from the session (presence-stamp.ts) and limited per person (presence-budget.ts).
+ */
 function receiveAwareness(
   document: CollabDocument,
   connection: CollabConnection,
@@ -110,32 +157,55 @@ function receiveAwareness(
   lookupAwarenessOwner: (clientId: number) => boolean,
 ): void {
   const now = Date.now();
-  if (now - connection.awarenessWindowStart >= 1000) {
-    connection.awarenessWindowStart = now;
-    connection.awarenessInWindow = 0;
-  }
-  if (connection.awarenessInWindow >= AWARENESS_PER_SECOND) {
-    // Keep only the newest state and apply it when the window reopens: presence stays current, cost stays bounded.
-    connection.heldAwareness = update;
-    connection.heldAwarenessTimer ??= setTimeout(
-      () => {
-        connection.heldAwarenessTimer = null;
-        const held = connection.heldAwareness;
-        connection.heldAwareness = null;
-        if (held && !connection.closed) {
-          try {
-            receiveAwareness(document, connection, held, lookupAwarenessOwner);
-          } catch (err) {
-            connection.close(CloseCode.BadMessage, `malformed awareness: ${(err as Error).message}`);
-          }
-        }
-      },
-      1000 - (now - connection.awarenessWindowStart),
-    );
+  const budget = presenceBudget(document, connection);
+  if (!budget.hasMessage(now)) {
+    // Echoes of other people's states say nothing of this person's: only what may be theirs is held back.
+    if (mentionsClaimable(update, connection.awarenessClients, lookupAwarenessOwner))
+      holdAwareness(document, connection, update, budget.reopensIn(now), lookupAwarenessOwner);
     return;
   }
-  connection.awarenessInWindow += 1;
-  const { entries, refused } = filterAwarenessUpdate(update, connection.awarenessClients, lookupAwarenessOwner);
-  if (refused > 0) connection.log.warn({ refused }, 'awareness states of other clients ignored');
-  if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(document.awareness, encodeAwarenessEntries(entries), connection.origin);
+  const { entries, refused } = filterAwarenessUpdate(update, connection.awarenessClients, {
+    claimedElsewhere: lookupAwarenessOwner,
+    mayIntroduce: () => mayIntroduceClientId(document, connection),
+  });
+  if (refused > 0) connection.log.warn({ refused }, 'awareness states of other clients, or beyond the client ids one person may have, ignored');
+  const user = presenceUserOf(connection.principal);
+  const stamped: AwarenessEntry[] = [];
+  for (const entry of entries) {
+    const json = stampPresence(entry.json, user);
+    if (json !== undefined) stamped.push({ ...entry, json });
+  }
+  if (stamped.length === 0) return;
+  const bytes = stamped.reduce((sum, entry) => sum + entry.json.length, 0);
+  const verdict = budget.take(bytes, now);
+  if (verdict === 'dropped') {
+    connection.log.warn({ bytes }, 'awareness message larger than a second of presence ignored');
+  } else if (verdict === 'held') {
+    holdAwareness(document, connection, update, budget.reopensIn(now), lookupAwarenessOwner);
+  } else {
+    awarenessProtocol.applyAwarenessUpdate(document.awareness, encodeAwarenessEntries(stamped), connection.origin);
+  }
+}
+
+/** Keeps only the newest state held back and applies it when the window reopens: presence stays current, cost stays bounded. */
+function holdAwareness(
+  document: CollabDocument,
+  connection: CollabConnection,
+  update: Uint8Array,
+  delayMs: number,
+  lookupAwarenessOwner: (clientId: number) => boolean,
+): void {
+  connection.heldAwareness = update;
+  connection.heldAwarenessTimer ??= setTimeout(() => {
+    connection.heldAwarenessTimer = null;
+    const held = connection.heldAwareness;
+    connection.heldAwareness = null;
+    if (held && !connection.closed) {
+      try {
+        receiveAwareness(document, connection, held, lookupAwarenessOwner);
+      } catch (err) {
+        connection.close(CloseCode.BadMessage, `malformed awareness: ${(err as Error).message}`);
+      }
+    }
+  }, delayMs);
 }

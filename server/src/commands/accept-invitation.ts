@@ -38,10 +38,10 @@ export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Pro
   const account = existing.rows[0];
   let newHash: string | null = null;
   if (account?.password_hash) {
-    const throttle = await reserveLoginAttempt(ctx.pool, ctx.env, email, input.ip);
+    const throttle = await reserveLoginAttempt(ctx.pool, ctx.env, { email, ip: input.ip, knownDevice: null });
     if (!throttle.allowed) throw new AppError('too_many_attempts', { seconds: throttle.retryAfterSeconds });
     if (!(await verifyPassword(input.password, account.password_hash)) || account.disabled) throw new AppError('invalid_credentials');
-    await forgiveLoginAttempt(ctx.pool, email, input.ip);
+    await forgiveLoginAttempt(ctx.pool, throttle);
   } else {
     if (account?.disabled) throw new AppError('invalid_credentials');
     newHash = await hashPassword(input.password);

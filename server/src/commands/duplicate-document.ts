@@ -5,7 +5,8 @@ import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
 import { serverOrigin } from '../collab/origins';
 import { clauseItems, insertClause, newClauseId, readClauseJSON } from '../../../shared/src/yjs-layout';
-import type { NodeJSON } from '../../../shared/src/schema';
+import { canonicalJSON } from '../../../shared/src/canonical';
+import { emptyDocJSON, type NodeJSON } from '../../../shared/src/schema';
 import type { LanguageCode } from '../../../shared/src/languages';
 import { assertEveryLanguage } from './create-document';
 
@@ -43,7 +44,7 @@ export async function duplicateDocument(
     ({ value: clauses } = await ctx.documents.read(source.id, (doc) =>
       clauseItems(doc).map(({ id, kind }) => ({
         kind,
-        content: Object.fromEntries(languages.map((lang) => [lang, readClauseJSON(doc, id, lang)])),
+        content: Object.fromEntries(languages.map((lang) => [lang, copiedText(doc, id, lang)])),
       })),
     ));
   }
@@ -116,4 +117,19 @@ export async function duplicateDocument(
   for (const member of created.members) ctx.events.emit('membership.changed', { userId: member.userId, documentId: created.id, removed: false });
   ctx.log.info({ documentId: created.id, from: source.id, actorId }, 'document duplicated');
   return { id: created.id };
+}
+
+/**
+ * A clause's text as the copy gets it. A stored text that cannot be read (no fragment, outside the
+ * schema, nested too deep: it has no canonical form) starts the copy empty, as a new clause does, so the
+ * copy is a valid document whatever the source holds.
+ */
+function copiedText(doc: Y.Doc, id: string, lang: LanguageCode): NodeJSON {
+  try {
+    const json = readClauseJSON(doc, id, lang);
+    canonicalJSON(json);
+    return json;
+  } catch {
+    return emptyDocJSON();
+  }
 }

@@ -5,7 +5,7 @@ import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
 import type { StatusChange } from '../collab/live-documents';
-import { blockersOf, buildRecord, loadRecordInputs, recordClauses } from '../versions/build-record';
+import { blockersOf, buildRecord, loadRecordInputs, recordClauses, textProposals } from '../versions/build-record';
 import { insertVersion } from '../versions/version-store';
 import { recordBytes, versionFingerprint, type VersionRecord } from '../../../shared/src/versions/version-record';
 
@@ -24,7 +24,7 @@ export interface FrozenVersion {
  * 1. The committed text is read through the live-document gateway, with the newest stored update it
  *    includes and the revision of the live copy it was read from.
  * 2. In one transaction the document row is locked (approvals, confirmations and imports wait for it),
- *    the text is checked to be still the one read, the blockers are derived [F1–F4] from that text and
+ *    the text is checked to be still the one read, the blockers are derived [F1–F5] from that text and
  *    the records in force; any blocker refuses the freeze (409 freeze_blocked, `details.blockers`).
  * 3. In one synchronous step the live text is checked to be still the revision read and turned
  *    read-only (`setStatus`), so from this instant every update a client sends is refused (and kept,
@@ -53,6 +53,7 @@ async function attemptFreeze(ctx: AppContext, actorId: string, documentId: strin
     revision,
   } = await ctx.documents.read(documentId, (doc) => ({
     clauses: recordClauses(doc, languages),
+    proposals: textProposals(doc, languages),
     state: Y.encodeStateAsUpdate(doc),
   }));
   let change: StatusChange | null = null;
@@ -69,7 +70,7 @@ async function attemptFreeze(ctx: AppContext, actorId: string, documentId: strin
       if (Number(newest.rows[0].id ?? 0) !== throughUpdateId) return null;
 
       const inputs = await loadRecordInputs(client, documentId);
-      const blockers = blockersOf(read.clauses, inputs);
+      const blockers = blockersOf(read.clauses, inputs, read.proposals);
       if (blockers.length > 0) throw new AppError('freeze_blocked', { count: blockers.length }, { blockers });
       const takenAt = new Date().toISOString();
       const record = buildRecord(

@@ -7,6 +7,7 @@ import { applyOperations, rowsToClauses, type PreviewOperation, type PreviewRow 
 import type { LanguageCode } from '../../../shared/src/languages';
 import { newClauseId } from '../../../shared/src/yjs-layout';
 import { assertClauseTexts, writeClauses, type ImportMode } from '../import/write-clauses';
+import { IMPORT_LIMITS } from '../import/import-limits';
 
 export interface ImportClausesInput {
   previewId: string;
@@ -57,6 +58,11 @@ export async function importClauses(
     throw new AppError('import_correction_invalid');
   }
   if (rows.length === 0) throw new AppError('import_correction_invalid');
+  // Corrections can split rows: the confirmation is held to the preview's limit (one Yjs transaction on the event loop).
+  if (rows.length > IMPORT_LIMITS.clauses) {
+    const names = Array.isArray(preview.files) ? (preview.files as Array<{ name?: unknown }>).map((file) => String(file.name)).join(', ') : '';
+    throw new AppError('import_too_many_clauses', { file: names, limit: IMPORT_LIMITS.clauses });
+  }
   const languages = document.languages;
   const clauses = rowsToClauses(rows, languages);
   try {

@@ -1,13 +1,12 @@
-import crypto from 'node:crypto';
 import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
-import { buildPreview, type Preview } from '../../../shared/src/import';
+import type { Preview } from '../../../shared/src/import';
 import type { SourceFormat } from '../../../shared/src/import/types';
 import type { LanguageCode } from '../../../shared/src/languages';
 import type { UploadedFile } from '../import/sniff-file';
-import { identifyFile, readImportFile, type ReadFile } from '../import/read-import-file';
+import { readUploadOffThread } from '../import/import-thread';
 
 /** How long a preview waits for its confirmation. */
 export const PREVIEW_TTL_MINUTES = 60;
@@ -47,21 +46,19 @@ export async function previewImport(
   for (const file of files) {
     if (!document.languages.includes(file.language)) throw new AppError('import_language_not_in_document', { language: file.language });
   }
-  const formats = files.map((file) => identifyFile(file));
-  const read: ReadFile[] = [];
-  for (const [index, file] of files.entries()) read.push(await readImportFile(file, formats[index], ctx.env.IMPORT_MAX_BYTES));
-  const parsed = Object.fromEntries(files.map((file, index) => [file.language, read[index].segmentation]));
-  const preview = buildPreview(
-    document.languages.filter((lang) => parsed[lang]),
-    parsed,
-  );
+  // Read on the import thread, within the limits of import/import-limits.ts: never on the event loop.
+  const { preview, files: read } = await readUploadOffThread({
+    languages: document.languages,
+    files: files.map(({ language, name, mimeType, bytes }) => ({ language, name, mimeType, bytes })),
+    maxBytes: ctx.env.IMPORT_MAX_BYTES,
+  });
   const summaries: FileSummary[] = files.map((file, index) => ({
     language: file.language,
     name: file.name,
-    format: formats[index],
+    format: read[index].format,
     bytes: file.bytes.length,
-    sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
-    structure: read[index].segmentation.structure,
+    sha256: read[index].sha256,
+    structure: read[index].structure,
   }));
 
   const stored = await withTransaction(ctx.pool, async (client) => {

@@ -1,7 +1,9 @@
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
 import { decoyHash, verifyPassword } from '../auth/passwords';
-import { forgiveLoginAttempt, reserveLoginAttempt } from '../auth/login-throttle';
+import { claimLoginAlert, forgiveLoginAttempt, reserveLoginAttempt } from '../auth/login-throttle';
+import { knownDeviceOf, rememberDevice } from '../auth/known-devices';
+import { sendSignInAlertMail } from '../mail/sign-in-alert-mail';
 import { endSession, startSession, toSessionUser, type SessionUser, type UserRow } from '../auth/sessions';
 import { tokenHash } from '../auth/tokens';
 
@@ -10,6 +12,10 @@ export interface SignInInput {
   password: string;
   ip: string;
   previousToken: string | null;
+  /** The `concordia_device` cookie the browser sent, if any. */
+  deviceToken: string | null;
+  /** Whether the answer goes over HTTPS (the device cookie's Secure flag). */
+  secure: boolean;
 }
 export interface SignedIn {
   token: string;
@@ -17,17 +23,21 @@ export interface SignedIn {
   csrfToken: string;
   expiresAt: Date;
   user: SessionUser;
+  /** Set-Cookie of the device, known from now on. */
+  deviceCookie?: string;
 }
 
 /**
- * Checks a password and opens a new session. Throttled per account and per address before the
- * password is looked at; an unknown email, a wrong password and a disabled account all answer the
- * same (and take the same time). A session the browser already had is ended: every sign-in gets a
- * fresh id, so a planted cookie never becomes a signed-in session.
+ * Checks a password and opens a new session. Throttled per (account, address) or (account, known
+ * device) before the password is looked at (auth/login-throttle.ts); an unknown email, a wrong password
+ * and a disabled account all answer the same (and take the same time). Once failures make a pair wait,
+ * the account's owner is told by mail. A session the browser already had is ended: every sign-in gets a
+ * fresh id, so a planted cookie never becomes a signed-in session. The device is known from then on.
  */
 export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
-  const throttle = await reserveLoginAttempt(ctx.pool, ctx.env, email, input.ip);
+  const knownDevice = await knownDeviceOf(ctx.pool, email, input.deviceToken);
+  const throttle = await reserveLoginAttempt(ctx.pool, ctx.env, { email, ip: input.ip, knownDevice });
   if (!throttle.allowed) {
     ctx.log.warn({ email, ip: input.ip }, 'sign-in refused: too many attempts');
     throw new AppError('too_many_attempts', { seconds: throttle.retryAfterSeconds });
@@ -40,13 +50,25 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Signe
   const passwordOk = await verifyPassword(input.password, row?.password_hash ?? (await decoyHash()));
   if (!row || !passwordOk || row.disabled) {
     ctx.log.warn({ email, ip: input.ip, known: Boolean(row) }, 'sign-in refused: invalid credentials');
+    // Not awaited: the answer takes the same time whether or not there is an owner to tell.
+    if (row && !row.disabled && throttle.backingOff) void alertOwner(ctx, row, { ip: input.ip, attempts: throttle.attempts });
     throw new AppError('invalid_credentials');
   }
-  await forgiveLoginAttempt(ctx.pool, email, input.ip);
+  await forgiveLoginAttempt(ctx.pool, throttle);
+  const deviceCookie = await rememberDevice(ctx.pool, row.id, input.deviceToken, input.secure);
   if (input.previousToken) await endPreviousSession(ctx, input.previousToken);
   const session = await startSession(ctx.pool, row.id, ctx.env);
   ctx.log.info({ userId: row.id }, 'signed in');
-  return { token: session.token, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: toSessionUser(row) };
+  return { token: session.token, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: toSessionUser(row), deviceCookie };
+}
+
+async function alertOwner(ctx: AppContext, row: UserRow, facts: { ip: string; attempts: number }): Promise<void> {
+  try {
+    if (!(await claimLoginAlert(ctx.pool, row.email))) return;
+    await sendSignInAlertMail(ctx, { to: row.email, lang: row.ui_language, ip: facts.ip, attempts: facts.attempts, at: new Date() });
+  } catch (err) {
+    ctx.log.error({ err, userId: row.id }, 'sign-in alert not sent');
+  }
 }
 
 /** Ends whatever session the browser arrived with (its sockets close). */

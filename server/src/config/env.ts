@@ -25,6 +25,8 @@ export const envSchema = z.object({
     .max(64 * 1024 * 1024)
     .default(1024 * 1024),
   COLLAB_DEV_OPEN: boolish.default(false),
+  /** Open collab sockets one person may hold at once, over every document (tabs, windows). */
+  COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(16),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).default(500),
   TRUST_PROXY: boolish.default(false),
   IMPORT_MAX_BYTES: z.coerce
@@ -56,6 +58,7 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(600),
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000_000).default(6000),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  VERIFY_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
   INVITATION_TTL_HOURS: z.coerce
     .number()
     .int()

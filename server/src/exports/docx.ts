@@ -29,12 +29,13 @@ import { exportLabels, type ExportLabels } from './labels';
 import { envelopeBytes, type ExportEnvelope } from './envelope';
 import { textBlocks, type TextBlock } from './text-blocks';
 import type { RecordClause, VersionRecord } from '../../../shared/src/versions/version-record';
+import { stripXmlForbidden } from '../../../shared/src/text-characters';
 
 export const DOCX_RECORD_PART = 'customXml/item1.xml';
 export const DOCX_RECORD_NAMESPACE = 'urn:concordia:export:1';
-const FONT = 'Cambria';
+export const FONT = 'Cambria';
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+export const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
 export async function renderDocx(envelope: ExportEnvelope): Promise<Buffer> {
   const { record, fingerprint } = envelope;
@@ -58,7 +59,7 @@ export async function renderDocx(envelope: ExportEnvelope): Promise<Buffer> {
     }
   }
   const document = new Document({
-    title: languages.map((lang) => record.document.title[lang]).join(' / '),
+    title: xmlText(languages.map((lang) => record.document.title[lang]).join(' / ')),
     subject: `SHA-256 ${fingerprint}`,
     keywords: fingerprint,
     creator: 'Concordia',
@@ -181,7 +182,9 @@ function blockParagraph(block: TextBlock, bold: boolean, align: (typeof Alignmen
   for (const r of block.runs) {
     const lines = r.text.split('\n');
     lines.forEach((text, i) =>
-      runs.push(new TextRun({ text, bold: r.bold || bold, italics: r.italic, underline: r.underline ? {} : undefined, break: i > 0 ? 1 : undefined })),
+      runs.push(
+        new TextRun({ text: xmlText(text), bold: r.bold || bold, italics: r.italic, underline: r.underline ? {} : undefined, break: i > 0 ? 1 : undefined }),
+      ),
     );
   }
   return new Paragraph({ children: runs, alignment: align, indent: block.level > 0 ? { left: block.level * 360 } : undefined, spacing: { after: 80 } });
@@ -253,14 +256,21 @@ function footerOf(fingerprint: string, languages: readonly string[], labels: Rec
   });
 }
 
-function cell(children: Paragraph[], width: number): TableCell {
+export function cell(children: Paragraph[], width: number): TableCell {
   return new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, margins: { top: 60, bottom: 60, left: 100, right: 100 } });
 }
 
-function paragraph(children: TextRun[], alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT, before = 0): Paragraph {
+export function paragraph(children: TextRun[], alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT, before = 0): Paragraph {
   return new Paragraph({ children, alignment, spacing: { before, after: 80 } });
 }
 
-function run(text: string, options: { bold?: boolean; size?: number; font?: string } = {}): TextRun {
-  return new TextRun({ text, bold: options.bold, size: options.size, font: options.font });
+export function run(text: string, options: { bold?: boolean; size?: number; font?: string } = {}): TextRun {
+  return new TextRun({ text: xmlText(text), bold: options.bold, size: options.size, font: options.font });
 }
+
+/**
+ * Every text the package holds passes here: the `docx` library escapes markup but writes control
+ * characters as they come, and a part holding one is not XML (Word refuses the file). A clause typed
+ * through Yjs can hold them [T1]; the record part keeps the text as stored (base64).
+ */
+export const xmlText = stripXmlForbidden;

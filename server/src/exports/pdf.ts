@@ -16,7 +16,7 @@ import { textBlocks, blockText, type Run, type TextBlock } from './text-blocks';
 import type { RecordClause, VersionRecord } from '../../../shared/src/versions/version-record';
 
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
+export const FONTS = {
   regular: path.join(FONT_DIR, 'DejaVuSerif.ttf'),
   bold: path.join(FONT_DIR, 'DejaVuSerif-Bold.ttf'),
   italic: path.join(FONT_DIR, 'DejaVuSerif-Italic.ttf'),
@@ -24,15 +24,21 @@ const FONTS = {
   mono: path.join(FONT_DIR, 'DejaVuSansMono.ttf'),
 };
 
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 64, bottom: 84, left: 56, right: 56 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const PAGE = { width: 595.28, height: 841.89 };
+export const MARGIN = { top: 64, bottom: 84, left: 56, right: 56 };
+export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const GUTTER = 18;
 const INDENT = 16;
-const BODY_SIZE = { parallel: 10, duplicate: 11 };
+export const BODY_SIZE = { parallel: 10, duplicate: 11 };
 const ATTACHMENT_NAME = 'concordia-record.json';
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
+
+/** Draws one block at (x, y); the draft export draws its proposals with its own. */
+export type DrawBlock = typeof drawBlock;
+
+/** What drawing a clause needs of it: a version's clause, or a draft's (draft-text.ts). */
+export type DrawnClause = Pick<RecordClause, 'kind' | 'number' | 'texts'>;
 
 export async function renderPdf(envelope: ExportEnvelope): Promise<Buffer> {
   const { record, fingerprint } = envelope;
@@ -131,7 +137,13 @@ function titlePage(doc: Doc, record: VersionRecord, fingerprint: string, labels:
   for (const lang of languages) line(doc, labels[lang].t('export.checkIt', { fingerprint }), 9, 'left');
 }
 
-function parallelClause(doc: Doc, clause: RecordClause, languages: readonly string[], labels: Record<string, ExportLabels>): void {
+export function parallelClause(
+  doc: Doc,
+  clause: DrawnClause,
+  languages: readonly string[],
+  labels: Record<string, ExportLabels>,
+  draw: DrawBlock = drawBlock,
+): void {
   const columns = languages.length;
   const width = (CONTENT_WIDTH - GUTTER * (columns - 1)) / columns;
   const size = BODY_SIZE.parallel;
@@ -151,7 +163,7 @@ function parallelClause(doc: Doc, clause: RecordClause, languages: readonly stri
     let bottom = top;
     row.forEach((block, column) => {
       if (!block) return;
-      drawBlock(doc, block, MARGIN.left + column * (width + GUTTER), top, width, size, bold, bold ? 'center' : 'left');
+      draw(doc, block, MARGIN.left + column * (width + GUTTER), top, width, size, bold, bold ? 'center' : 'left');
       bottom = Math.max(bottom, doc.y);
     });
     doc.x = MARGIN.left;
@@ -159,7 +171,7 @@ function parallelClause(doc: Doc, clause: RecordClause, languages: readonly stri
   }
 }
 
-function singleClause(doc: Doc, clause: RecordClause, lang: string, labels: ExportLabels): void {
+export function singleClause(doc: Doc, clause: DrawnClause, lang: string, labels: ExportLabels, draw: DrawBlock = drawBlock): void {
   const size = BODY_SIZE.duplicate;
   const bold = clause.kind === 'heading';
   const number = labels.clause(clause.kind, clause.number);
@@ -181,7 +193,7 @@ function singleClause(doc: Doc, clause: RecordClause, lang: string, labels: Expo
   }
   for (const block of blocks) {
     ensureRoom(doc, measure(doc, block, CONTENT_WIDTH, size));
-    drawBlock(doc, block, MARGIN.left, doc.y, CONTENT_WIDTH, size, bold, bold ? 'center' : 'left');
+    draw(doc, block, MARGIN.left, doc.y, CONTENT_WIDTH, size, bold, bold ? 'center' : 'left');
     doc.y += size * 0.35;
   }
 }
@@ -264,11 +276,11 @@ function footers(doc: Doc, fingerprint: string, languages: readonly string[], la
   }
 }
 
-function heading(doc: Doc, text: string, size: number, align: 'center' | 'left'): void {
+export function heading(doc: Doc, text: string, size: number, align: 'center' | 'left'): void {
   doc.font('bold').fontSize(size).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align });
 }
 
-function line(doc: Doc, text: string, size: number, align: 'center' | 'left'): void {
+export function line(doc: Doc, text: string, size: number, align: 'center' | 'left'): void {
   doc.font('regular').fontSize(size).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align });
 }
 
@@ -276,17 +288,17 @@ function plain(text: string): TextBlock {
   return { level: 0, prefix: '', runs: [{ text, bold: false, italic: false, underline: false }] };
 }
 
-function measure(doc: Doc, block: TextBlock, width: number, size: number): number {
+export function measure(doc: Doc, block: TextBlock, width: number, size: number): number {
   const text = blockText(block) || ' ';
   doc.font('regular').fontSize(size);
   return doc.heightOfString(text, { width: width - block.level * INDENT, lineGap: 1.5 }) + 2;
 }
 
-function ensureRoom(doc: Doc, height: number): void {
+export function ensureRoom(doc: Doc, height: number): void {
   if (doc.y + height > PAGE.height - MARGIN.bottom && doc.y > MARGIN.top + 1) doc.addPage();
 }
 
-function fontOf(run: Run, bold: boolean): string {
+export function fontOf(run: Run, bold: boolean): string {
   const b = run.bold || bold;
   if (b && run.italic) return 'boldItalic';
   if (b) return 'bold';

@@ -10,6 +10,10 @@ export interface Run {
   bold: boolean;
   italic: boolean;
   underline: boolean;
+  /** A draft's text (draft-text.ts) keeps its proposals: the id of the proposal inserting this run. Never in a canonical text. */
+  insertion?: string;
+  /** The id of the proposal deleting this run (a draft's text only). */
+  deletion?: string;
 }
 
 export interface TextBlock {
@@ -54,10 +58,14 @@ function pushItem(blocks: TextBlock[], item: CanonicalNode, level: number, prefi
 
 function runOf(node: CanonicalNode): Run {
   const marks = new Set((node.marks ?? []).map((mark) => mark.type));
-  return {
+  const run: Run = {
     text: node.type === 'hard_break' ? '\n' : (node.text ?? ''),
     bold: marks.has('strong'),
     italic: marks.has('em'),
     underline: marks.has('underline'),
   };
+  for (const mark of node.marks ?? []) {
+    if ((mark.type === 'insertion' || mark.type === 'deletion') && typeof mark.attrs?.id === 'string') run[mark.type] = mark.attrs.id;
+  }
+  return run;
 }

@@ -9,15 +9,25 @@
  *  4. The record must be consistent: each text matches its hashes, each clause its fingerprint [V3].
  *  5. The file must be exactly what this exporter renders from that record: a flipped byte anywhere,
  *     or a change to the visible text that leaves the record alone, fails here.
+ *  6. Its XML (Akoma Ntoso, every part of a DOCX) must parse: a file no XML reader can open is not genuine.
  * Whether the fingerprint names a version somebody actually took is for the server to say.
  */
 import zlib from 'node:zlib';
-import JSZip from 'jszip';
 import { EXPORTER, EnvelopeError, parseEnvelope, type ExportEnvelope } from './envelope';
 import { renderEnvelope, hasLayout } from './render-export';
 import { DOCX_RECORD_PART } from './docx';
+import { exportXmlProblems } from './export-xml';
 import { recordProblems, versionFingerprint } from '../../../shared/src/versions/version-record';
 import { EXPORT_LAYOUTS, type ExportFormat, type Verification } from '../../../shared/src/api/versions';
+import { readZipDirectory } from '../import/zip-directory';
+import { InflateLimitError, inflateEntry } from '../import/inflate-entry';
+
+/**
+ * The largest record a file may carry once inflated: the JSON export of a record is that record, and
+ * the largest file checked is 25 MiB. Inflation stops here, so a small file that inflates to
+ * gigabytes costs no more than this.
+ */
+export const MAX_RECORD_BYTES = 25 * 1024 * 1024;
 
 export type OfflineVerification = Omit<Verification, 'registered'> & { envelope: ExportEnvelope | null };
 
@@ -39,15 +49,15 @@ export async function extractEnvelope(bytes: Buffer, format: ExportFormat): Prom
     case 'akn':
       return parseEnvelope(base64Element(bytes.toString('utf8')));
     case 'docx': {
-      let zip: JSZip;
-      try {
-        zip = await JSZip.loadAsync(bytes);
-      } catch {
-        throw new EnvelopeError('The file is not a readable DOCX (zip) file.');
-      }
-      const part = zip.file(DOCX_RECORD_PART);
-      if (!part) throw new EnvelopeError('The DOCX file has no Concordia record part.');
-      return parseEnvelope(base64Element(await part.async('string')));
+      const entries = readZipDirectory(bytes);
+      if (!entries) throw new EnvelopeError('The file is not a readable DOCX (zip) file.');
+      const parts = entries.filter((entry) => entry.name === DOCX_RECORD_PART);
+      if (parts.length === 0) throw new EnvelopeError('The DOCX file has no Concordia record part.');
+      if (parts.length > 1) throw new EnvelopeError('The DOCX file has more than one Concordia record part.');
+      // The base64 of a record is 4/3 of it, in a few lines of XML.
+      const part = inflated(() => inflateEntry(bytes, parts[0], Math.ceil((MAX_RECORD_BYTES * 4) / 3) + 4096), 'The Concordia record part of the DOCX');
+      if (!part) throw new EnvelopeError('The file is not a readable DOCX (zip) file.');
+      return parseEnvelope(base64Element(part.toString('utf8')));
     }
     case 'pdf':
       return parseEnvelope(pdfAttachment(bytes));
@@ -55,7 +65,7 @@ export async function extractEnvelope(bytes: Buffer, format: ExportFormat): Prom
 }
 
 export interface VerifyOptions {
-  /** Asked before the (costly) re-rendering, once the record is known to hash to its fingerprint: false stops with 'unknown_fingerprint'. */
+  /** Asked first, as soon as the file's fingerprint is read, before the (costly) hashing and re-rendering: false stops with 'unknown_fingerprint'. */
   isKnown?: (fingerprint: string) => Promise<boolean>;
 }
 
@@ -99,6 +109,14 @@ export async function verifyFile(bytes: Buffer, options: VerifyOptions = {}): Pr
   } catch {
     return fail('unreadable', 'The embedded record does not name its document and version.');
   }
+  // The cheap checks first: a fingerprint that is no SHA-256, or that no version here has, ends it before
+  // the record (up to 25 MiB) is serialised and hashed.
+  if (!result.fingerprint) {
+    return fail('fingerprint_mismatch', `The fingerprint the file states (${JSON.stringify(envelope.fingerprint.slice(0, 80))}) is not a SHA-256.`);
+  }
+  if (options.isKnown && !(await options.isKnown(envelope.fingerprint))) {
+    return fail('unknown_fingerprint', `No version with the fingerprint ${envelope.fingerprint} is held here.`);
+  }
   let computed: string;
   try {
     computed = versionFingerprint(record);
@@ -113,9 +131,6 @@ export async function verifyFile(bytes: Buffer, options: VerifyOptions = {}): Pr
   if (envelope.exporter !== EXPORTER) {
     return fail('other_exporter', `The file was made by ${JSON.stringify(envelope.exporter)}; this is ${EXPORTER}, which cannot redraw it byte for byte.`);
   }
-  if (options.isKnown && !(await options.isKnown(envelope.fingerprint))) {
-    return fail('unknown_fingerprint', `No version with the fingerprint ${envelope.fingerprint} is held here.`);
-  }
   const layoutValid = hasLayout(result.format) ? (EXPORT_LAYOUTS as readonly unknown[]).includes(envelope.layout) : envelope.layout === null;
   if (!layoutValid) return fail('file_altered', `The layout ${JSON.stringify(envelope.layout)} is not one a ${result.format} export has.`);
   const expected = await renderEnvelope(envelope, result.format);
@@ -126,6 +141,8 @@ export async function verifyFile(bytes: Buffer, options: VerifyOptions = {}): Pr
       `The file differs from the export of its record from byte ${at} on (${bytes.length} bytes, the export has ${expected.length}).`,
     );
   }
+  const xml = await exportXmlProblems(bytes, result.format);
+  if (xml.length > 0) return { ...fail('unreadable', `The file's XML does not parse: ${xml[0]}`), problems: [...result.problems, ...xml] };
   return { ...result, genuine: true };
 }
 
@@ -160,9 +177,24 @@ function pdfAttachment(bytes: Buffer): string {
   if (!length) throw new EnvelopeError('The attached file of the PDF has no length.');
   const start = streamAt + '>>\nstream\n'.length;
   const raw = bytes.subarray(start, start + Number(length[1]));
+  if (!/\/Filter \/FlateDecode\b/.test(dictionary)) return raw.toString('utf8');
+  const record = inflated(() => {
+    try {
+      return zlib.inflateSync(raw, { maxOutputLength: MAX_RECORD_BYTES });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimitError(MAX_RECORD_BYTES);
+      throw new EnvelopeError('The attached file of the PDF is damaged.');
+    }
+  }, 'The attached file of the PDF');
+  return record.toString('utf8');
+}
+
+/** Inflates with a limit; past it, the file is unreadable as an export (no export carries so large a record). */
+function inflated<T>(inflate: () => T, what: string): T {
   try {
-    return (/\/Filter \/FlateDecode\b/.test(dictionary) ? zlib.inflateSync(raw) : raw).toString('utf8');
-  } catch {
-    throw new EnvelopeError('The attached file of the PDF is damaged.');
+    return inflate();
+  } catch (err) {
+    if (err instanceof InflateLimitError) throw new EnvelopeError(`${what} inflates to more than ${err.limit} bytes, more than any export's record.`);
+    throw err;
   }
 }

@@ -24,7 +24,8 @@ export interface DocumentRouteAccess {
   kind: 'document';
   action: Action;
   /** What else the action is about (e.g. the Participant an approval is for); the document's status is added. */
-  object?: (input: AccessInput) => Omit<PolicyObject, 'documentStatus'>;
+  /** What the action is about; may look it up (e.g. the sponsor of a proposal) once the document is known. */
+  object?: (input: AccessInput, db: Queryable, documentId: string) => Omit<PolicyObject, 'documentStatus'> | Promise<Omit<PolicyObject, 'documentStatus'>>;
   /** The document, for routes not under `/documents/:documentId` (e.g. `/comments/:commentId`); null answers 404. */
   locate?: (input: AccessInput, user: ActiveSession['user']) => Promise<string | null>;
 }
@@ -43,7 +44,7 @@ export interface AccountRouteAccess {
 /** Who may call a route: anyone; anyone signed in; whom the policy allows `action` on a document; or on their account. */
 export type RouteAccess = { kind: 'public' } | { kind: 'session' } | DocumentRouteAccess | AccountRouteAccess;
 
-export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** What a handler gets: by type, a session on every route but public ones and an access on document routes. */
 export interface RouteCall<P, B, Q, A extends RouteAccess = RouteAccess> {
@@ -94,7 +95,7 @@ export class RouteRegistry {
   }
 }
 
-const MUTATING: ReadonlySet<HttpMethod> = new Set(['post', 'patch', 'delete']);
+const MUTATING: ReadonlySet<HttpMethod> = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
  * One resource's routes. Each goes through the same pipeline:
@@ -168,7 +169,8 @@ export class ApiRouter {
     where.documentId = documentId;
     const access = await loadDocumentAccess(ctx.pool, documentId, user);
     if (!access) throw new AppError('not_found');
-    await authorize(ctx, access.subject, rule.action, { ...rule.object?.(input), documentStatus: access.document.status }, where);
+    const object = rule.object ? await rule.object(input, ctx.pool, documentId) : {};
+    await authorize(ctx, access.subject, rule.action, { ...object, documentStatus: access.document.status, documentPhase: access.document.phase }, where);
     return access;
   }
 }

@@ -10,7 +10,11 @@ export type ImportFileProblem =
   | 'import_not_text'
   | 'import_empty'
   | 'import_file_too_large'
-  | 'import_no_structure';
+  | 'import_no_structure'
+  | 'import_too_complex'
+  | 'import_too_many_paragraphs'
+  | 'import_too_many_clauses'
+  | 'import_too_slow';
 
 export function importFileError(problem: ImportFileProblem & ErrorCode, file: string, params: Record<string, string | number> = {}): AppError {
   return new AppError(problem, { file, ...params });

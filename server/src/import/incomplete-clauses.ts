@@ -16,8 +16,17 @@ export interface IncompleteClause {
 export function incompleteClauses(doc: Y.Doc, languages: readonly LanguageCode[]): IncompleteClause[] {
   const out: IncompleteClause[] = [];
   for (const { id } of clauseItems(doc)) {
-    const empty = languages.filter((lang) => plainTextOf(readClauseJSON(doc, id, lang)).trim() === '');
+    const empty = languages.filter((lang) => isEmpty(doc, id, lang));
     if (empty.length > 0 && empty.length < languages.length) out.push({ clauseId: id, missing: empty });
   }
   return out;
+}
+
+/** Whether the text is there and says nothing; a text that cannot be read is invalid, not missing (a freeze blocker). */
+function isEmpty(doc: Y.Doc, id: string, lang: LanguageCode): boolean {
+  try {
+    return plainTextOf(readClauseJSON(doc, id, lang)).trim() === '';
+  } catch {
+    return false;
+  }
 }

@@ -1,10 +1,11 @@
 /**
  * DOCX → HTML with mammoth: headings by their Word styles, a Title-styled paragraph marked as the
  * title, underline kept (mammoth drops it unless told), images left out, and no access to any file
- * a document may link to. The HTML is read by shared/src/import/html-blocks.ts.
+ * a document may link to. The HTML is read by shared/src/import/html-blocks.ts. Nothing reaches mammoth
+ * that measure-docx.ts has not measured within the import's limits.
  */
 import mammoth from 'mammoth';
-import { readZipDirectory } from './zip-directory';
+import { measureDocx } from './measure-docx';
 import { importFileError } from './import-file-error';
 
 /** English style names are what Word stores even in a Spanish Word; the Spanish ones cover files made elsewhere. */
@@ -16,14 +17,8 @@ const STYLE_MAP = [
   'u => u',
 ];
 
-/** A DOCX may expand to this many times the upload limit, and no more. */
-const MAX_EXPANSION = 20;
-
 export async function docxToHtml(bytes: Buffer, name: string, maxBytes: number): Promise<string> {
-  const entries = readZipDirectory(bytes);
-  if (!entries || !entries.some((entry) => entry.name === 'word/document.xml')) throw importFileError('import_not_docx', name);
-  const expanded = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  if (expanded > maxBytes * MAX_EXPANSION) throw importFileError('import_file_too_large', name, { limit: `${MAX_EXPANSION} × ${maxBytes} bytes uncompressed` });
+  measureDocx(bytes, name, maxBytes);
   try {
     const result = await mammoth.convertToHtml(
       { buffer: bytes },

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
+import { DenialThrottle, denialThrottleFor, type DenialKind, type RepeatedDenials } from './denial-throttle';
 import { can, type Action, type DenialReason, type PolicyObject, type PolicySubject } from '../../../shared/src/policy';
 
 /** What recording a refusal needs: a pool for the audit event and a log (the app's context has both). */
@@ -29,6 +30,8 @@ export function denialError(reason: DenialReason): AppError {
       return new AppError('not_found');
     case 'document_closed':
       return new AppError('document_frozen');
+    case 'negotiation_phase':
+      return new AppError('negotiation_phase');
     default:
       return new AppError('forbidden');
   }
@@ -36,7 +39,9 @@ export function denialError(reason: DenialReason): AppError {
 
 /**
  * Logs and records a refusal: who, what, why. Every channel calls this for every refusal the policy
- * makes; the audit event ('authorization.denied') is written in its own transaction.
+ * makes; the audit event ('authorization.denied') is written in its own transaction. A refusal repeated
+ * is counted, and recorded once per window with how often it happened (denial-throttle.ts): anyone
+ * signed in can cause refusals, and they must not fill a document's activity or the audit chain.
  */
 export async function recordDenial(
   ctx: DenialRecorder,
@@ -48,19 +53,27 @@ export async function recordDenial(
   const who = subject
     ? { userId: subject.userId, role: subject.membership?.role ?? null, participantId: subject.membership?.participantId ?? null, isAdmin: subject.isAdmin }
     : { userId: null };
-  ctx.log.warn(
-    { ...who, action, reason, channel: where.channel, target: where.target, documentId: where.documentId ?? null, reqId: where.requestId },
-    'authorization denied',
-  );
+  const kind = { userId: who.userId, documentId: where.documentId ?? null, action, reason, channel: where.channel, target: where.target };
+  const verdict = denialThrottleFor(ctx.pool, () => new DenialThrottle((repeatedKind, repeats) => recordRepeats(ctx, repeatedKind, repeats))).note(kind);
+  const fields = { ...who, action, reason, channel: where.channel, target: where.target, documentId: where.documentId ?? null, reqId: where.requestId };
+  if (verdict !== 'record') {
+    ctx.log.debug({ ...fields, verdict }, 'authorization denied again (counted)');
+    return;
+  }
+  ctx.log.warn(fields, 'authorization denied');
+  await writeDenial(ctx, where.documentId ?? null, who.userId, { ...who, action, reason, channel: where.channel, target: where.target });
+}
+
+/** The one event for the repeats of a refusal within a window. */
+async function recordRepeats(ctx: DenialRecorder, kind: DenialKind, repeats: RepeatedDenials): Promise<void> {
+  ctx.log.warn({ ...kind, ...repeats }, 'authorization denied repeatedly');
+  const { userId, documentId, ...what } = kind;
+  await writeDenial(ctx, documentId, userId, { userId, ...what, ...repeats });
+}
+
+async function writeDenial(ctx: DenialRecorder, documentId: string | null, actorUserId: string | null, subject: Record<string, unknown>): Promise<void> {
   try {
-    await withTransaction(ctx.pool, (client) =>
-      recordAuditEvent(client, {
-        documentId: where.documentId ?? null,
-        actorUserId: subject?.userId ?? null,
-        action: 'authorization.denied',
-        subject: { ...who, action, reason, channel: where.channel, target: where.target },
-      }),
-    );
+    await withTransaction(ctx.pool, (client) => recordAuditEvent(client, { documentId, actorUserId, action: 'authorization.denied', subject }));
   } catch (err) {
     ctx.log.error({ err }, 'recording a denial failed (the request is refused all the same)');
   }

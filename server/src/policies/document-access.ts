@@ -1,11 +1,12 @@
 import type { Queryable } from '../db/queryable';
-import type { DocumentStatus, PolicySubject, Role } from '../../../shared/src/policy';
+import type { DocumentPhase, DocumentStatus, PolicySubject, Role } from '../../../shared/src/policy';
 
 export interface DocumentRow {
   id: string;
   title: Record<string, string>;
   languages: string[];
   status: DocumentStatus;
+  phase: DocumentPhase;
   created_at: Date;
   updated_at: Date;
 }
@@ -26,7 +27,7 @@ export interface DocumentAccess {
 /** Loads a document with the user's membership in one query; null when no such document exists. */
 export async function loadDocumentAccess(db: Queryable, documentId: string, user: { id: string; isAdmin: boolean }): Promise<DocumentAccess | null> {
   const { rows } = await db.query<DocumentRow & { membership_id: string | null; role: Role | null; participant_id: string | null }>(
-    `SELECT d.id, d.title, d.languages, d.status, d.created_at, d.updated_at,
+    `SELECT d.id, d.title, d.languages, d.status, d.phase, d.created_at, d.updated_at,
             m.id AS membership_id, m.role, m.participant_id
        FROM documents d LEFT JOIN memberships m ON m.document_id = d.id AND m.user_id = $2
       WHERE d.id = $1`,
@@ -36,7 +37,15 @@ export async function loadDocumentAccess(db: Queryable, documentId: string, user
   if (!row) return null;
   const membership = row.membership_id && row.role ? { id: row.membership_id, role: row.role, participant_id: row.participant_id } : null;
   return {
-    document: { id: row.id, title: row.title, languages: row.languages, status: row.status, created_at: row.created_at, updated_at: row.updated_at },
+    document: {
+      id: row.id,
+      title: row.title,
+      languages: row.languages,
+      status: row.status,
+      phase: row.phase,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    },
     membership,
     subject: { userId: user.id, isAdmin: user.isAdmin, membership: membership && { role: membership.role, participantId: membership.participant_id } },
   };

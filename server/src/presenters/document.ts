@@ -8,6 +8,7 @@ export function presentDocument(row: DocumentRow): DocumentJSON {
     title: row.title,
     languages: row.languages,
     status: row.status,
+    phase: row.phase,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -23,6 +24,7 @@ export function presentDocumentSummary(
     title: row.title,
     languages: row.languages,
     status: row.status,
+    phase: row.phase,
     updatedAt: row.updated_at.toISOString(),
     myRole: membership?.role ?? null,
     myParticipantId: membership?.participant_id ?? null,

@@ -4,8 +4,9 @@ import { AppError } from '../http/errors';
 import { toAppError } from '../http/error-handler';
 import { translator } from '../i18n';
 import { authorize } from '../policies/authorize';
-import { loadDocumentAccess } from '../policies/document-access';
+import { loadDocumentAccess, type DocumentAccess } from '../policies/document-access';
 import { can } from '../../../shared/src/policy';
+import { delegationOf, SECRETARIAT_DELEGATION } from '../../../shared/src/comment-visibility';
 import { SocketEvent, type SocketAck } from '../../../shared/src/protocol';
 import { delegationRoom, documentRoom } from './rooms';
 import { identityOf, type AppSocket } from './socket-auth';
@@ -35,15 +36,37 @@ export async function placeInRooms(ctx: AppContext, socket: AppSocket, documentI
   // A person's own request is authorized (and a refusal recorded); a re-check after a membership change is not a request.
   if (target) await authorize(ctx, access.subject, 'document.read', object, { channel: 'socket.io', target, documentId });
   else if (!can(access.subject, 'document.read', object).allowed) throw new AppError('forbidden');
-  const own = access.membership ? delegationRoom(documentId, access.membership.participant_id) : null;
-  for (const room of socket.rooms) if (room.startsWith(`${documentRoom(documentId)}:p:`) && room !== own) void socket.leave(room);
+  const own = readableDelegationRoom(access, documentId);
+  leaveDelegationRooms(socket, documentId, own);
   void socket.join(documentRoom(documentId));
-  if (own && can(access.subject, 'comment.read_internal', { participantId: access.membership!.participant_id }).allowed) void socket.join(own);
+  if (own) void socket.join(own);
   identity.documents.add(documentId);
 }
 
+/**
+ * The one delegation room whose internal notes this membership reads, or null: the same rule as the
+ * SQL predicate ([V3] `delegationOf`), and allowed by the policy too. A member with no delegation (an
+ * observer, a legal reviewer without a Participant) has none — "no Participant" is never read as the
+ * secretariat's room.
+ */
+function readableDelegationRoom(access: DocumentAccess, documentId: string): string | null {
+  const membership = access.membership;
+  if (!membership) return null;
+  const delegation = delegationOf({ role: membership.role, participantId: membership.participant_id });
+  if (delegation === null) return null;
+  const participantId = delegation === SECRETARIAT_DELEGATION ? null : delegation;
+  if (!can(access.subject, 'comment.read_internal', { participantId }).allowed) return null;
+  return delegationRoom(documentId, participantId);
+}
+
+/** Leaves every delegation room of the document but `keep`. */
+export function leaveDelegationRooms(socket: AppSocket, documentId: string, keep: string | null = null): void {
+  const prefix = `${documentRoom(documentId)}:p:`;
+  for (const room of [...socket.rooms]) if (room.startsWith(prefix) && room !== keep) void socket.leave(room);
+}
+
 export function leaveDocument(socket: AppSocket, documentId: string): void {
-  for (const room of socket.rooms) if (room === documentRoom(documentId) || room.startsWith(`${documentRoom(documentId)}:`)) void socket.leave(room);
+  for (const room of [...socket.rooms]) if (room === documentRoom(documentId) || room.startsWith(`${documentRoom(documentId)}:`)) void socket.leave(room);
   identityOf(socket).documents.delete(documentId);
 }
 

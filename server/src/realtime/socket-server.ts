@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
 import { checkRequestOrigin, checkUpgradeOrigin } from '../auth/origin';
 import { SocketEvent } from '../../../shared/src/protocol';
-import { handleDocumentChannel, leaveDocument, placeInRooms } from './document-channel';
+import { handleDocumentChannel, leaveDelegationRooms, leaveDocument, placeInRooms } from './document-channel';
 import { identityOf, socketAuthentication, type AppServer, type AppSocket } from './socket-auth';
 import { refuseUpgrade } from '../http/refuse-upgrade';
 import { startSessionSweeper } from './session-sweeper';
@@ -68,15 +68,26 @@ export function attachSocketServer(ctx: AppContext, httpServer: http.Server): Ap
       'account_disabled',
     ),
   );
+  // The change has committed when this runs: the delegation rooms are left at once (synchronously, so
+  // no note committed after the change reaches the old audience), then the new membership is read and
+  // the rooms it may read are joined. Re-checks of one socket run one after another, so the last
+  // change read is the one that stays.
+  const rechecks = new WeakMap<AppSocket, Promise<void>>();
   ctx.events.on('membership.changed', ({ userId, documentId }) => {
     for (const socket of socketsWhere((s) => identityOf(s).userId === userId && identityOf(s).documents.has(documentId))) {
-      placeInRooms(ctx, socket, documentId, null).then(
-        () => socket.emit(SocketEvent.AccessChanged, { documentId, removed: false }),
-        () => {
-          leaveDocument(socket, documentId);
-          socket.emit(SocketEvent.AccessChanged, { documentId, removed: true });
-        },
+      leaveDelegationRooms(socket, documentId);
+      const recheck = (rechecks.get(socket) ?? Promise.resolve()).then(() =>
+        placeInRooms(ctx, socket, documentId, null).then(
+          () => {
+            socket.emit(SocketEvent.AccessChanged, { documentId, removed: false });
+          },
+          () => {
+            leaveDocument(socket, documentId);
+            socket.emit(SocketEvent.AccessChanged, { documentId, removed: true });
+          },
+        ),
       );
+      rechecks.set(socket, recheck);
     }
   });
 

@@ -15,6 +15,7 @@ import { commentsRouter } from './comments/router';
 import { lifecycleRouter } from './lifecycle/router';
 import { versionsRouter } from './versions/router';
 import { verifyRouter } from './verify/router';
+import { proposalsRouter } from './proposals/router';
 
 /** The routes of the API, as described in /api/openapi.json (one registry per server). */
 export const apiRegistries = new WeakMap<AppContext, RouteRegistry>();
@@ -36,6 +37,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     commentsRouter(ctx, registry).router,
     lifecycleRouter(ctx, registry).router,
     versionsRouter(ctx, registry).router,
+    proposalsRouter(ctx, registry).router,
     verifyRouter(ctx, registry).router,
     openApiRouter(ctx, registry).router,
   ];

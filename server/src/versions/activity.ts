@@ -21,6 +21,8 @@ const SUBJECT_FIELDS: Array<[RegExp, readonly string[]]> = [
   [/^document\.imported$/, ['mode', 'clauses']],
   [/^signature_record\.saved$/, ['date']],
   [/^collab\.update_rejected$/, ['reason', 'bytes']],
+  [/^document\.phase_changed$/, ['phase']],
+  [/^proposal\./, ['proposalId', 'clauseId', 'participantId', 'position']],
   [/^comment(_thread)?\./, ['clauseId', 'threadId']],
   [/^participant\./, ['participantId', 'code']],
   [/^(membership|invitation)\./, ['role', 'participantId']],

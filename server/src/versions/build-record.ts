@@ -1,7 +1,11 @@
 /**
  * Builds a version's canonical record [V1] from the text as it is in a Y.Doc and what is recorded in the
  * database (Participants, approvals and confirmations in force, the signature record), and derives the
- * freeze blockers [F1–F4] from the same inputs, so a freeze checks exactly what it stores.
+ * freeze blockers [F1–F5] from the same inputs, so a freeze checks exactly what it stores.
+ *
+ * The record holds the agreed text only (canonical texts leave open proposals out), so the proposals
+ * a text holds [F5] are read from the same Y.Doc at the same instant (`textProposals`) and their
+ * sponsors from the `proposals` table.
  */
 import type * as Y from 'yjs';
 import type { Queryable } from '../db/queryable';
@@ -14,11 +18,12 @@ import {
   type ConfirmationRow,
 } from '../approvals/approval-store';
 import { readSignatureRecord } from './version-store';
+import { clauseProposals } from '../proposals/proposal-text';
 import { canonicalJSON, type CanonicalNode } from '../../../shared/src/canonical';
-import { clauseItems, readClauseJSON } from '../../../shared/src/yjs-layout';
+import { clauseItems, readClauseJSON, storedClauseKind } from '../../../shared/src/yjs-layout';
 import { numberClauses } from '../../../shared/src/numbering';
 import { approvalStatus, concordanceState } from '../../../shared/src/approval-status';
-import { freezeBlockers, type FreezeBlocker } from '../../../shared/src/versions/freeze-blockers';
+import { freezeBlockers, type BlockerProposals, type FreezeBlocker } from '../../../shared/src/versions/freeze-blockers';
 import {
   VERSION_RECORD_FORMAT,
   recordClause,
@@ -40,6 +45,8 @@ export interface RecordInputs {
   approvals: InForceApprovalRow[];
   confirmations: ConfirmationRow[];
   signature: SignatureRecord | null;
+  /** Proposal id → its sponsor Participant (null: unattributed), every status: for [F5]. Absent: none known. */
+  proposalSponsors?: Map<string, string | null>;
 }
 
 export async function loadRecordInputs(db: Queryable, documentId: string): Promise<RecordInputs> {
@@ -48,7 +55,28 @@ export async function loadRecordInputs(db: Queryable, documentId: string): Promi
   const confirmations = await latestConfirmationRows(db, documentId);
   const stored = await readSignatureRecord(db, documentId);
   const signature = stored ? { place: stored.place, date: stored.date, signatories: stored.signatories } : null;
-  return { participants, approvals, confirmations, signature };
+  const sponsors = await db.query<{ id: string; sponsor_participant_id: string | null }>(
+    'SELECT id, sponsor_participant_id FROM proposals WHERE document_id = $1',
+    [documentId],
+  );
+  const proposalSponsors = new Map(sponsors.rows.map((row) => [row.id, row.sponsor_participant_id]));
+  return { participants, approvals, confirmations, signature, proposalSponsors };
+}
+
+/** Clause id → the ids of the proposals its text holds and the languages they are in [F5]; clauses without any are absent. */
+export type TextProposals = Map<string, { proposalIds: string[]; languages: string[] }>;
+
+/** [F5] The proposal marks (insertion or deletion, any language) in every visible clause of the Y.Doc. */
+export function textProposals(doc: Y.Doc, languages: readonly string[]): TextProposals {
+  const result: TextProposals = new Map();
+  for (const { id } of clauseItems(doc)) {
+    const proposals = clauseProposals(doc, id, languages);
+    if (proposals.size === 0) continue;
+    const found = new Set<string>();
+    for (const byLanguage of proposals.values()) for (const lang of Object.keys(byLanguage)) found.add(lang);
+    result.set(id, { proposalIds: [...proposals.keys()], languages: [...found].sort() });
+  }
+  return result;
 }
 
 /** Every visible clause of the Y.Doc in order, numbered, with canonical texts and hashes. */
@@ -64,7 +92,9 @@ export function recordClauses(doc: Y.Doc, languages: readonly string[]): RecordC
         texts[lang] = null;
       }
     }
-    return recordClause(id, kind, numbers.get(id) ?? {}, texts);
+    const clause = recordClause(id, kind, numbers.get(id) ?? {}, texts);
+    // A kind outside the list is read as an article, but such a text is invalid: it has no fingerprint [F2].
+    return storedClauseKind(doc, id) === null ? { ...clause, fingerprint: null } : clause;
   });
 }
 
@@ -119,8 +149,8 @@ export function buildRecord(document: RecordDocument, meta: VersionMeta, clauses
   };
 }
 
-/** [F1–F4] What stands between these clauses and a freeze. */
-export function blockersOf(clauses: readonly RecordClause[], inputs: RecordInputs): FreezeBlocker[] {
+/** [F1–F5] What stands between these clauses and a freeze; `proposals` from `textProposals` on the same text. */
+export function blockersOf(clauses: readonly RecordClause[], inputs: RecordInputs, proposals: TextProposals = new Map()): FreezeBlocker[] {
   const approvalOf = new Map(inputs.approvals.map((row) => [`${row.clause_id}:${row.participant_id}`, row]));
   const confirmationOf = new Map(inputs.confirmations.map((row) => [row.clause_id, row]));
   const participantIds = inputs.participants.map((p) => p.id);
@@ -134,7 +164,15 @@ export function blockersOf(clauses: readonly RecordClause[], inputs: RecordInput
         clause.fingerprint === null
           ? { status: confirmation ? ('stale' as const) : ('unconfirmed' as const), changedLanguages: [] }
           : concordanceState(clause.languageHashes, confirmation ? { languageHashes: confirmation.language_hashes } : null);
-      return { clauseId: clause.id, fingerprint: clause.fingerprint, statuses, concordance, texts: clause.texts };
+      const found = proposals.get(clause.id);
+      const open: BlockerProposals | null = found
+        ? {
+            proposalIds: found.proposalIds,
+            sponsorIds: found.proposalIds.map((id) => inputs.proposalSponsors?.get(id) ?? null).filter((id): id is string => id !== null),
+            languages: found.languages,
+          }
+        : null;
+      return { clauseId: clause.id, fingerprint: clause.fingerprint, statuses, concordance, texts: clause.texts, proposals: open };
     }),
   );
 }

@@ -25,31 +25,52 @@ export interface RejectedUpdate {
   documentId: string;
   userId: string | null;
   update: Uint8Array;
-  reason: 'frozen' | 'archived';
+  reason: 'frozen' | 'archived' | 'refused';
+  /** How many refused updates this one merges (rejected-update-keeper.ts). */
+  merged?: number;
 }
 
-/** Stores a refused update with its author; never throws (a failure is logged: the socket is not the place to report it). */
-export function keepRejectedUpdate(pool: pg.Pool, log: Logger, rejected: RejectedUpdate): void {
-  withTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ id: string }>(
-      'INSERT INTO rejected_updates (document_id, user_id, update, reason) VALUES ($1, $2, $3, $4) RETURNING id::text',
-      [rejected.documentId, rejected.userId, Buffer.from(rejected.update), rejected.reason],
-    );
-    await recordAuditEvent(client, {
-      documentId: rejected.documentId,
-      actorUserId: rejected.userId,
-      action: 'collab.update_rejected',
-      subject: { rejectedUpdateId: rows[0].id, reason: rejected.reason, bytes: rejected.update.byteLength },
+/**
+ * Stores a refused update with its author, unless the author already has `limits` kept in this
+ * document; never rejects (a failure is logged: the socket is not the place to report it). The keeper
+ * (rejected-update-keeper.ts) is what calls it, with the updates of a moment merged.
+ */
+export async function keepRejectedUpdate(
+  pool: pg.Pool,
+  log: Logger,
+  rejected: RejectedUpdate,
+  limits: { maxKeptBytes: number; maxKeptRows: number },
+): Promise<void> {
+  const { documentId, userId, reason } = rejected;
+  try {
+    const id = await withTransaction(pool, async (client) => {
+      // One author's rows in one document are counted and added one writer at a time.
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':rejected:' || $1 || ':' || coalesce($2, '-')))`, [documentId, userId]);
+      const kept = await client.query<{ bytes: string; rows: number }>(
+        `SELECT coalesce(sum(octet_length(update)), 0)::text AS bytes, count(*)::int AS rows
+           FROM rejected_updates WHERE document_id = $1 AND user_id IS NOT DISTINCT FROM $2`,
+        [documentId, userId],
+      );
+      const { bytes, rows } = kept.rows[0];
+      if (rows >= limits.maxKeptRows || Number(bytes) + rejected.update.byteLength > limits.maxKeptBytes) return null;
+      const { rows: inserted } = await client.query<{ id: string }>(
+        'INSERT INTO rejected_updates (document_id, user_id, update, reason) VALUES ($1, $2, $3, $4) RETURNING id::text',
+        [documentId, userId, Buffer.from(rejected.update), reason],
+      );
+      await recordAuditEvent(client, {
+        documentId,
+        actorUserId: userId,
+        action: 'collab.update_rejected',
+        subject: { rejectedUpdateId: inserted[0].id, reason, bytes: rejected.update.byteLength, merged: rejected.merged ?? 1 },
+      });
+      return inserted[0].id;
     });
-    return rows[0].id;
-  }).then(
-    (id) =>
-      log.info(
-        { documentId: rejected.documentId, userId: rejected.userId, rejectedUpdateId: id, reason: rejected.reason },
-        'update refused after the freeze: kept, not applied',
-      ),
-    (err: unknown) => log.error({ err, documentId: rejected.documentId, userId: rejected.userId }, 'a refused update could not be kept'),
-  );
+    if (id === null)
+      log.warn({ documentId, userId, reason, bytes: rejected.update.byteLength }, 'refused update not kept: its author has kept all one may in this document');
+    else log.info({ documentId, userId, rejectedUpdateId: id, reason, merged: rejected.merged ?? 1 }, 'update refused: kept, not applied');
+  } catch (err) {
+    log.error({ err, documentId, userId }, 'a refused update could not be kept');
+  }
 }
 
 export interface UnappliedClauseChange {

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
-import { blockersOf, loadRecordInputs, recordClauses } from './build-record';
+import { blockersOf, loadRecordInputs, recordClauses, textProposals, type TextProposals } from './build-record';
 import { attributeChanges, type Attribution } from './attribution';
 import { findVersion, rejectedUpdatesOf, type FullVersionRow } from './version-store';
 import { unappliedChanges } from './rejected-updates';
@@ -47,6 +47,7 @@ export function plainTextsOf(record: VersionRecord): Record<string, Record<strin
 
 interface TextNow {
   clauses: RecordClause[];
+  proposals: TextProposals;
   state: Uint8Array;
   throughUpdateId: number;
 }
@@ -54,6 +55,7 @@ interface TextNow {
 async function textNow(ctx: AppContext, document: DocumentRef): Promise<TextNow> {
   const { value, throughUpdateId } = await ctx.documents.read(document.id, (doc) => ({
     clauses: recordClauses(doc, document.languages),
+    proposals: textProposals(doc, document.languages),
     state: Y.encodeStateAsUpdate(doc),
   }));
   return { ...value, throughUpdateId };
@@ -106,11 +108,11 @@ function people(attribution: Attribution, ids: Set<string | null> | undefined): 
     .sort((a, b) => (a.displayName ?? '\uffff').localeCompare(b.displayName ?? '\uffff'));
 }
 
-/** What stands between the text now and its freeze [F1–F4], or the frozen version once it is frozen. */
+/** What stands between the text now and its freeze [F1–F5], or the frozen version once it is frozen. */
 export async function freezeStatus(ctx: AppContext, document: DocumentRef): Promise<FreezeStatus> {
   const now = await textNow(ctx, document);
   const inputs = await loadRecordInputs(ctx.pool, document.id);
-  const blockers = document.status === 'draft' ? blockersOf(now.clauses, inputs) : [];
+  const blockers = document.status === 'draft' ? blockersOf(now.clauses, inputs, now.proposals) : [];
   const { rows } = await ctx.pool.query<{ frozen_version_id: string | null }>('SELECT frozen_version_id FROM documents WHERE id = $1', [document.id]);
   const frozenId = rows[0]?.frozen_version_id ?? null;
   const frozen = frozenId ? await findVersion(ctx.pool, document.id, frozenId) : undefined;

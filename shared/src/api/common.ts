@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ROLES } from '../policy';
 import { LANGUAGE_CODE_PATTERN, UI_LANGUAGES } from '../languages';
+import { honestName, storableText } from '../text-characters';
 
 /** A text in each language, keyed by language code (as the server answers it). */
 export const localizedSchema = z.record(z.string(), z.string());
@@ -12,13 +13,14 @@ export type Localized = z.infer<typeof localizedSchema>;
 
 export const languageCode = z.string().regex(LANGUAGE_CODE_PATTERN, 'a language code, e.g. "en"');
 /** A text a person writes in each language of the document (a title, a name). */
-export const localizedInput = z.record(languageCode, z.string().trim().min(1).max(300));
+export const localizedInput = z.record(languageCode, storableText(z.string().trim().min(1).max(300)));
 
 export const isoTime = z.iso.datetime();
-export const emailInput = z.string().trim().toLowerCase().max(320).pipe(z.email());
+export const emailInput = storableText(z.string().trim().toLowerCase().max(320)).pipe(z.email());
 export const roleSchema = z.enum(ROLES);
 export const uiLanguageSchema = z.enum(UI_LANGUAGES);
-export const displayNameInput = z.string().trim().min(1).max(200);
+/** A person's name as others see it: visible characters only [T2]. */
+export const displayNameInput = honestName(z.string().trim().min(1).max(200));
 /** OWASP: at least 8 characters (we ask 10), long passphrases welcome, no composition rules. */
 export const newPasswordInput = z.string().min(10).max(200);
 export const participantCodeInput = z

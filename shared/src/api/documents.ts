@@ -4,6 +4,7 @@ import { ACTIONS, DOCUMENT_STATUSES, type Action } from '../policy';
 import { languageListSchema } from '../languages';
 import { colorInput, emailInput, isoTime, localizedInput, localizedSchema, participantCodeInput, roleSchema } from './common';
 import { participantSchema } from './participants';
+import { documentPhaseSchema } from './proposals';
 
 export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
 
@@ -13,6 +14,7 @@ export const documentSchema = z
     title: localizedSchema,
     languages: z.array(z.string()),
     status: documentStatusSchema,
+    phase: documentPhaseSchema,
     createdAt: isoTime,
     updatedAt: isoTime,
   })

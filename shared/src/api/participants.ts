@@ -1,6 +1,7 @@
 /** The Participants of a negotiation (docs/api.md, "Participants"). */
 import { z } from 'zod';
 import { colorInput, languageCode, localizedSchema, participantCodeInput } from './common';
+import { storableText } from '../text-characters';
 
 export const participantSchema = z
   .object({
@@ -14,7 +15,9 @@ export type Participant = z.infer<typeof participantSchema>;
 
 const participantFields = {
   code: participantCodeInput,
-  name: z.record(languageCode, z.string().trim().min(1).max(300)).describe('the name in each language of the document, e.g. {"en": "…", "es": "…"}'),
+  name: z
+    .record(languageCode, storableText(z.string().trim().min(1).max(300)))
+    .describe('the name in each language of the document, e.g. {"en": "…", "es": "…"}'),
   color: colorInput,
 };
 export const participantBodySchema = z.object(participantFields).strict();

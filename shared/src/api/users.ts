@@ -1,6 +1,7 @@
 /** Accounts, sessions and the signed-in person (docs/api.md, "Auth and me", "Users"). */
 import { z } from 'zod';
 import { displayNameInput, isoTime, uiLanguageSchema } from './common';
+import { storableText } from '../text-characters';
 
 export const userSchema = z
   .object({
@@ -16,7 +17,7 @@ export type User = z.infer<typeof userSchema>;
 export const sessionAnswerSchema = z.object({ user: userSchema, csrfToken: z.string() }).meta({ id: 'SessionAnswer' });
 export type SessionAnswer = z.infer<typeof sessionAnswerSchema>;
 
-export const loginBodySchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) }).strict();
+export const loginBodySchema = z.object({ email: storableText(z.string().trim().min(1).max(320)), password: z.string().min(1).max(1000) }).strict();
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
 export const meChangesSchema = z.object({ uiLanguage: uiLanguageSchema.optional(), displayName: displayNameInput.optional() }).strict();

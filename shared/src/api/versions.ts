@@ -8,6 +8,7 @@ import { languageCodeSchema } from '../languages';
 import { CLAUSE_KINDS } from '../yjs-layout';
 import { BLOCKER_REASONS } from '../versions/freeze-blockers';
 import { VERSION_KINDS } from '../versions/version-record';
+import { honestName, storableText } from '../text-characters';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'json', 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -25,7 +26,7 @@ export const fingerprintParamsSchema = z.object({ fingerprint: hash }).strict();
 
 export const createVersionBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(200).describe('e.g. "Text circulated to capitals, 1 March"'),
+    name: storableText(z.string().trim().min(1).max(200)).describe('e.g. "Text circulated to capitals, 1 March"'),
   })
   .strict();
 export type CreateVersionBody = z.infer<typeof createVersionBodySchema>;
@@ -34,15 +35,15 @@ export const freezeBodySchema = z.object({ confirm: z.literal(true) }).strict();
 
 export const signatureBodySchema = z
   .object({
-    place: z.record(languageCodeSchema, z.string().trim().min(1).max(200)).describe('where it is signed, in each language of the document'),
+    place: z.record(languageCodeSchema, storableText(z.string().trim().min(1).max(200))).describe('where it is signed, in each language of the document'),
     date: z.iso.date().describe('the date of signature, YYYY-MM-DD'),
     signatories: z
       .array(
         z
           .object({
             participantId: z.uuid(),
-            name: z.string().trim().min(1).max(200),
-            title: z.record(languageCodeSchema, z.string().trim().min(1).max(300)).describe('the signatory’s title in each language'),
+            name: honestName(z.string().trim().min(1).max(200)),
+            title: z.record(languageCodeSchema, storableText(z.string().trim().min(1).max(300))).describe('the signatory’s title in each language'),
           })
           .strict(),
       )
@@ -69,6 +70,18 @@ export const exportQuerySchema = z
   })
   .strict();
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+/** A draft (the text now, or a version with the proposals it holds) downloads as DOCX with tracked changes or PDF with proposals marked. */
+export const DRAFT_EXPORT_FORMATS = ['docx', 'pdf'] as const;
+export type DraftExportFormat = (typeof DRAFT_EXPORT_FORMATS)[number];
+
+export const draftExportQuerySchema = z
+  .object({
+    format: z.enum(DRAFT_EXPORT_FORMATS),
+    layout: z.enum(EXPORT_LAYOUTS).default('parallel'),
+  })
+  .strict();
+export type DraftExportQuery = z.infer<typeof draftExportQuerySchema>;
 
 export const activityQuerySchema = z
   .object({
@@ -142,6 +155,8 @@ export const freezeBlockerSchema = z
     clauseId: z.string().nullable(),
     participantId: z.uuid().nullable(),
     languages: z.array(languageCodeSchema),
+    sponsorIds: z.array(z.uuid()).optional().describe('open_proposals only: the Participants sponsoring the proposals in the clause'),
+    proposalIds: z.array(z.string()).optional().describe('open_proposals only: the proposals in the clause’s text'),
   })
   .meta({ id: 'FreezeBlocker' });
 

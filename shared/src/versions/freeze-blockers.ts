@@ -8,6 +8,9 @@
  *       the `bracket` mark nor a literal "[" or "]" (language not yet agreed stands in square brackets).
  *  [F3] Every visible clause needs confirmed concordance that still holds (`concordant`).
  *  [F4] Every visible clause needs a current approval (`approved`) of every Participant.
+ *  [F5] No visible clause may hold an open proposal: an `insertion` or `deletion` mark in any language
+ *       (issue 14). One blocker per clause names the sponsors (Participant ids, in Participant order)
+ *       and the proposals; the secretariat accepts or rejects them, or their sponsors withdraw them.
  * Blockers are listed in document order, then by Participant order; the UI shows them before the
  * freeze button is pressed, and the server refuses a freeze with exactly this list.
  */
@@ -24,6 +27,7 @@ export const BLOCKER_REASONS = [
   'concordance_stale',
   'not_approved',
   'approval_outdated',
+  'open_proposals',
 ] as const;
 export type BlockerReason = (typeof BLOCKER_REASONS)[number];
 
@@ -35,6 +39,17 @@ export interface FreezeBlocker {
   participantId: string | null;
   /** The languages concerned (brackets, a stale concordance); empty otherwise. */
   languages: LanguageCode[];
+  /** `open_proposals` only: the sponsors of the clause's proposals (Participant ids; unattributed ones left out). */
+  sponsorIds?: string[];
+  /** `open_proposals` only: the ids of the proposals in the clause's text. */
+  proposalIds?: string[];
+}
+
+/** The proposals a clause's text holds [F5]: their ids, their sponsors and the languages they are in. */
+export interface BlockerProposals {
+  proposalIds: string[];
+  sponsorIds: string[];
+  languages: LanguageCode[];
 }
 
 export interface BlockerClause {
@@ -44,6 +59,8 @@ export interface BlockerClause {
   concordance: { status: ConcordanceStatus; changedLanguages: LanguageCode[] };
   /** Canonical texts by language (null: not valid in the schema). */
   texts: Record<LanguageCode, CanonicalNode | null>;
+  /** [F5] The proposals in the clause's text (canonical texts leave them out); absent or null: none. */
+  proposals?: BlockerProposals | null;
 }
 
 export function freezeBlockers(participantIds: readonly string[], clauses: readonly BlockerClause[]): FreezeBlocker[] {
@@ -66,6 +83,20 @@ export function freezeBlockers(participantIds: readonly string[], clauses: reado
       const status = clause.statuses[participantId] ?? 'not_approved';
       if (status === 'outdated') block('approval_outdated', clause.clauseId, participantId);
       else if (status !== 'approved') block('not_approved', clause.clauseId, participantId);
+    }
+    const proposals = clause.proposals;
+    if (proposals && proposals.proposalIds.length > 0) {
+      // [F5]
+      const order = new Map(participantIds.map((id, i) => [id, i]));
+      const sponsorIds = [...new Set(proposals.sponsorIds)].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : 1));
+      blockers.push({
+        reason: 'open_proposals',
+        clauseId: clause.clauseId,
+        participantId: null,
+        languages: [...proposals.languages].sort(),
+        sponsorIds,
+        proposalIds: [...proposals.proposalIds],
+      });
     }
   }
   return blockers;

@@ -31,7 +31,7 @@ async function expected(spec: RouteSpec, person: Person, subject: PolicySubject 
     return decision.allowed ? { allowed: true } : { allowed: false, status: 403, code: 'forbidden' };
   }
   const url = new URL(request.path, 'http://localhost');
-  const object = access.object?.({ params: {}, query: Object.fromEntries(url.searchParams), body: request.body }) ?? {};
+  const object = (await access.object?.({ params: {}, query: Object.fromEntries(url.searchParams), body: request.body }, world.pool, '')) ?? {};
   const decision = can(subject, access.action, { ...object, documentStatus: 'draft' });
   if (decision.allowed) return { allowed: true };
   const error = denialError(decision.reason);

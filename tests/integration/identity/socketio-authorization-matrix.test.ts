@@ -1,9 +1,12 @@
 import type { Socket } from 'socket.io-client';
-import { can } from '../../../shared/src/policy';
+import { can, type Role } from '../../../shared/src/policy';
 import { SocketEvent } from '../../../shared/src/protocol';
-import { startWorld, PEOPLE, type World } from './support/world';
+import { canReadThread } from '../../../shared/src/comment-visibility';
+import type { CommentThreadChangedEvent } from '../../../shared/src/api/comments';
+import { startWorld, insertMembership, insertUser, PEOPLE, type World } from './support/world';
 import { connectSocketIo, emitWithAck } from './support/sockets';
-import { sleep } from '../../utils/wait';
+import { requestAs } from '../../utils/people';
+import { sleep, waitFor } from '../../utils/wait';
 
 let world: World;
 beforeAll(async () => {
@@ -89,5 +92,93 @@ describe.each(SIGNED_IN)('socket.io events from %s', (person) => {
     });
     expect(await emitWithAck(socket, 'document:approve_everything', { documentId: world.documentId })).toMatchObject({ error: { code: 'bad_request' } });
     expect(serverRooms(socket)).toEqual([]);
+  });
+});
+
+/**
+ * Every change of role × Participant, made through the API while the person's socket stays open:
+ * from the moment the change is answered, the socket hears internal notes only of the delegation its
+ * new membership reads [V2, V3], and once `document:access_changed` arrives it is in exactly those rooms.
+ */
+describe('socket.io rooms after a membership change', () => {
+  type State = { role: Role; participant: 'P' | 'Q' | null };
+  const STATES: Record<string, State> = {
+    secretariat: { role: 'secretariat', participant: null },
+    'delegate of P': { role: 'delegate', participant: 'P' },
+    'delegate of Q': { role: 'delegate', participant: 'Q' },
+    'legal reviewer of P': { role: 'legal_reviewer', participant: 'P' },
+    'legal reviewer without a Participant': { role: 'legal_reviewer', participant: null },
+    observer: { role: 'observer', participant: null },
+  };
+  const participantOf = (state: State) => (state.participant === 'P' ? world.participantP : state.participant === 'Q' ? world.participantQ : null);
+  /** The audiences of internal notes: the secretariat's, P's and Q's (null: public). */
+  const AUDIENCES = [null, 'secretariat', 'P', 'Q'] as const;
+  const audienceKey = (a: (typeof AUDIENCES)[number]) => (a === 'P' ? world.participantP : a === 'Q' ? world.participantQ : a);
+  const heard = (state: State | null) =>
+    AUDIENCES.filter((a) => {
+      if (!state) return false;
+      if (a === null) return true;
+      return canReadThread(
+        { role: state.role, participantId: participantOf(state) },
+        { visibility: 'delegation', delegationParticipantId: a === 'secretariat' ? null : audienceKey(a) },
+      );
+    });
+  const expectedRooms = (state: State | null) => {
+    if (!state) return [];
+    const rooms = [`doc:${world.documentId}`];
+    for (const a of heard(state)) if (a !== null) rooms.push(`doc:${world.documentId}:p:${a === 'secretariat' ? 'secretariat' : audienceKey(a)}`);
+    return rooms.sort();
+  };
+
+  let n = 0;
+  const CHANGES = Object.keys(STATES).flatMap((from) => [...Object.keys(STATES).filter((to) => to !== from), 'removed'].map((to) => [from, to] as const));
+
+  it.each(CHANGES)('%s → %s', async (from, to) => {
+    const target = to === 'removed' ? null : STATES[to];
+    const email = `rooms-${++n}-${Date.now()}@identity.test`;
+    const userId = await insertUser(world.pool, email);
+    const membershipId = await insertMembership(world.pool, world.documentId, userId, STATES[from].role, participantOf(STATES[from]));
+    const socket = await connectSocketIo(world, await world.signInDirectly(userId));
+    try {
+      const received: string[] = [];
+      const accessChanged: unknown[] = [];
+      socket.on(SocketEvent.CommentThreadChanged, (event: { commentId: string }) => received.push(event.commentId));
+      socket.on(SocketEvent.AccessChanged, (event: unknown) => accessChanged.push(event));
+      expect(await emitWithAck(socket, SocketEvent.JoinDocument, { documentId: world.documentId })).toEqual({ ok: true });
+      expect(serverRooms(socket)).toEqual(expectedRooms(STATES[from]));
+
+      const note = (label: string) => {
+        for (const a of AUDIENCES) {
+          const audience = a === null ? null : audienceKey(a);
+          const event = {
+            documentId: world.documentId,
+            change: 'created',
+            commentId: `${label}:${a ?? 'public'}`,
+            thread: {},
+          } as unknown as CommentThreadChangedEvent;
+          world.server.concordia.ctx.events.emit('comment.thread_changed', { ...event, audience });
+        }
+      };
+      const answer =
+        target === null
+          ? await requestAs(world.server, world.as.secretariat, 'DELETE', `/api/documents/${world.documentId}/memberships/${membershipId}`)
+          : await requestAs(world.server, world.as.secretariat, 'PATCH', `/api/documents/${world.documentId}/memberships/${membershipId}`, {
+              role: target.role,
+              participantId: participantOf(target),
+            });
+      expect(answer.status).toBeLessThan(300);
+      note('at once');
+      await waitFor(() => accessChanged.length > 0, 'document:access_changed');
+      expect(serverRooms(socket)).toEqual(expectedRooms(target));
+      note('after');
+      await sleep(100);
+      const newAudience = heard(target).map((a) => a ?? 'public');
+      // Right after the change, public events may still reach a removed member; internal ones never reach a former audience.
+      const formerOnly = AUDIENCES.map((a) => a ?? 'public').filter((a) => a !== 'public' && !newAudience.includes(a));
+      expect(received.filter((r) => formerOnly.some((a) => r === `at once:${a}`))).toEqual([]);
+      expect(received.filter((r) => r.startsWith('after:')).sort()).toEqual(newAudience.map((a) => `after:${a}`).sort());
+    } finally {
+      socket.close();
+    }
   });
 });

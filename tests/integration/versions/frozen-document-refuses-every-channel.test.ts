@@ -156,6 +156,12 @@ describe('after the freeze', () => {
   });
 
   it('answers every mutating REST route with 423 for every role that could use it on a draft, and refuses it for the others', async () => {
+    // A proposal the U.S. tabled before the freeze, for the routes that act on one.
+    const proposalId = 'p_0000000000000f12';
+    await world.server.concordia.db.pool.query(
+      'INSERT INTO proposals (id, document_id, clause_id, sponsor_participant_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [proposalId, world.d.documentId, clauseId, world.d.participants.US],
+    );
     const counts = await tableCounts();
     const fingerprint = (await currentState(world.server, world.d.documentId, clauseId)).fingerprint;
     const hashes = (await currentState(world.server, world.d.documentId, clauseId)).languageHashes;
@@ -180,6 +186,15 @@ describe('after the freeze', () => {
       'POST /documents/:documentId/import': { path: `${doc}/import`, body: { previewId: world.d.documentId, mode: 'replace' } },
       'POST /documents/:documentId/versions': { path: `${doc}/versions`, body: { name: 'After the freeze' } },
       'POST /documents/:documentId/freeze': { path: `${doc}/freeze`, body: { confirm: true } },
+      'PUT /documents/:documentId/phase': { path: `${doc}/phase`, body: { phase: 'negotiation' } },
+      'POST /documents/:documentId/proposals/:proposalId/accept': { path: `${doc}/proposals/${proposalId}/accept`, body: {} },
+      'POST /documents/:documentId/proposals/:proposalId/reject': { path: `${doc}/proposals/${proposalId}/reject`, body: {} },
+      'POST /documents/:documentId/proposals/:proposalId/withdraw': { path: `${doc}/proposals/${proposalId}/withdraw`, body: {} },
+      'PUT /documents/:documentId/proposals/:proposalId/positions/:participantId': {
+        path: `${doc}/proposals/${proposalId}/positions/${world.d.participants.US}`,
+        body: { position: 'supports' },
+      },
+      'PUT /documents/:documentId/proposals/:proposalId/explanation': { path: `${doc}/proposals/${proposalId}/explanation`, body: { explanation: 'Why' } },
       'POST /documents/:documentId/signature-record': {
         path: `${doc}/signature-record`,
         body: { place: { en: 'Tegucigalpa', es: 'Tegucigalpa' }, date: '2026-04-01', signatories: [] },

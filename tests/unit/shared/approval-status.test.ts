@@ -84,6 +84,23 @@ describe('clauseTextState', () => {
     deleteClause(ydoc, 'a', origin);
     expect(documentTextState(ydoc, DEFAULT_LANGUAGES).map((s) => s.clauseId)).toEqual(['b']);
   });
+
+  it('[A1] reports a clause that breaks the layout as text that cannot be hashed, and the others as they are', () => {
+    const damages: Array<(entry: Y.Map<unknown>) => void> = [
+      (entry) => entry.set('kind', 'bogus'),
+      (entry) => entry.set('es', 'texto'),
+      (entry) => entry.delete('en'),
+      (entry) => (entry.get('en') as Y.XmlFragment).insert(0, [new Y.XmlElement('script')]),
+    ];
+    for (const damage of damages) {
+      const ydoc = twoClauses();
+      const intact = clauseTextState(ydoc, 'b', DEFAULT_LANGUAGES);
+      ydoc.transact(() => damage(ydoc.getMap<Y.Map<unknown>>('clauses').get('a')!), origin);
+      const [a, b] = documentTextState(ydoc, DEFAULT_LANGUAGES);
+      expect(a).toMatchObject({ clauseId: 'a', kind: 'clause', fingerprint: null });
+      expect(b).toEqual(intact);
+    }
+  });
 });
 
 describe('approvalStatus', () => {

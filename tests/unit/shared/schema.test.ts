@@ -11,7 +11,7 @@ const rich = doc(
 describe('schema', () => {
   it('has exactly the node and mark names of the public document model', () => {
     expect(Object.keys(schema.nodes).sort()).toEqual(['bullet_list', 'doc', 'hard_break', 'list_item', 'ordered_list', 'paragraph', 'text']);
-    expect(Object.keys(schema.marks).sort()).toEqual(['bracket', 'em', 'strong', 'underline']);
+    expect(Object.keys(schema.marks).sort()).toEqual(['bracket', 'deletion', 'em', 'insertion', 'strong', 'underline']);
   });
 
   it('round-trips a clause text with lists, marks and a hard break through JSON', () => {

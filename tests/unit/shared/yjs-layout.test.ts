@@ -16,6 +16,10 @@ import {
   orderArray,
   readClauseJSON,
   restoreClause,
+  storedClauseKind,
+  textDepth,
+  MAX_TEXT_DEPTH,
+  UNKNOWN_KIND_READS_AS,
 } from '../../../shared/src/index';
 import { doc, li, ol, p, strong } from './builders';
 
@@ -207,6 +211,32 @@ describe('clauseOrder', () => {
     const ydoc = docWith('a');
     ydoc.transact(() => getClause(ydoc, 'a')!.set('kind', 'annex'), origin);
     expect(() => clauseKind(ydoc, 'a')).toThrow(new RangeError('Clause a has the kind "annex", which is not one of preamble, heading, clause, final'));
+  });
+
+  it('lists a clause whose stored kind is unknown as an article, and says the stored kind is not valid', () => {
+    const ydoc = docWith('a', 'b');
+    ydoc.transact(() => getClause(ydoc, 'a')!.set('kind', 'bogus'), origin);
+    expect(clauseItems(ydoc)).toEqual([
+      { id: 'a', kind: UNKNOWN_KIND_READS_AS },
+      { id: 'b', kind: 'clause' },
+    ]);
+    expect(storedClauseKind(ydoc, 'a')).toBeNull();
+    expect(storedClauseKind(ydoc, 'b')).toBe('clause');
+  });
+
+  it('refuses to read a text nested deeper than MAX_TEXT_DEPTH, without exhausting the stack', () => {
+    const ydoc = docWith('a');
+    ydoc.transact(() => {
+      let parent: Y.XmlFragment = clauseFragment(ydoc, 'a', 'en');
+      for (let depth = 0; depth < 10_000; depth += 1) {
+        const list = new Y.XmlElement('bullet_list');
+        parent.insert(0, [list]);
+        parent = list;
+      }
+    }, origin);
+    expect(textDepth(clauseFragment(ydoc, 'a', 'en'))).toBe(10_000);
+    expect(() => readClauseJSON(ydoc, 'a', 'en')).toThrow(new RangeError(`The text of clause a in "en" is nested deeper than ${MAX_TEXT_DEPTH} levels`));
+    expect(readClauseJSON(ydoc, 'a', 'es')).toEqual(doc(p()));
   });
 });
 

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context';
 import { ApiRouter, type RouteRegistry } from '../../http/api-router';
 import { signIn, signOut } from '../../commands/sign-in';
 import { clearedSessionCookie, readSessionToken } from '../../auth/session-cookie';
+import { readDeviceToken } from '../../auth/known-devices';
 import { loginBodySchema, sessionAnswerSchema } from '../../../../shared/src/api/users';
 import { answerSignedIn } from './session-answer';
 
@@ -14,7 +15,7 @@ export function authRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter 
       tag: 'auth',
       summary: 'Sign in',
       description:
-        'Opens a new session (a fresh id every time) and sets the `concordia_session` cookie. Throttled per account and per address. Checks Origin instead of a CSRF token.',
+        'Opens a new session (a fresh id every time) and sets the `concordia_session` cookie, and the `concordia_device` cookie that makes this device known to the account. Throttled per (account, address) — or per (account, device) from a known device — with an exponential back-off, and per address across accounts; the owner is mailed when failures start to wait. Checks Origin instead of a CSRF token.',
       access: { kind: 'public' },
       csrf: 'origin',
       body: loginBodySchema,
@@ -26,8 +27,12 @@ export function authRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter 
           password: body.password,
           ip: req.ip ?? 'unknown',
           previousToken: readSessionToken(req.headers.cookie),
+          deviceToken: readDeviceToken(req.headers.cookie),
+          secure: req.secure,
         });
-        return answerSignedIn(req, res, signedIn);
+        const answer = answerSignedIn(req, res, signedIn);
+        if (signedIn.deviceCookie) res.append('Set-Cookie', signedIn.deviceCookie);
+        return answer;
       },
     })
     .add({

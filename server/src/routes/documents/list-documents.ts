@@ -23,7 +23,7 @@ type Row = DocumentRow & StoredTextKeyRow & { membership_role: MembershipRow['ro
 export async function listDocuments(ctx: AppContext, fingerprints: StoredFingerprints, user: Pick<SessionUser, 'id' | 'isAdmin'>): Promise<ListedDocument[]> {
   const textKey = storedTextKeyColumns('d');
   const { rows } = await ctx.pool.query<Row>(
-    `SELECT d.id, d.title, d.languages, d.status, d.created_at, d.updated_at, m.role AS membership_role, m.participant_id,
+    `SELECT d.id, d.title, d.languages, d.status, d.phase, d.created_at, d.updated_at, m.role AS membership_role, m.participant_id,
             (SELECT count(*)::int FROM comment_threads t
               WHERE t.document_id = d.id AND t.resolved_at IS NULL AND ${threadVisibleToMember('t', 'm')}) AS open_threads,
             ${textKey.select}
@@ -42,7 +42,15 @@ export async function listDocuments(ctx: AppContext, fingerprints: StoredFingerp
   return rows.map((row) => {
     const clauses = approvedClauses(texts.get(row.id) ?? [], unanimous.get(row.id));
     return {
-      document: { id: row.id, title: row.title, languages: row.languages, status: row.status, created_at: row.created_at, updated_at: row.updated_at },
+      document: {
+        id: row.id,
+        title: row.title,
+        languages: row.languages,
+        status: row.status,
+        phase: row.phase,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+      },
       membership: row.membership_role ? { role: row.membership_role, participant_id: row.participant_id } : null,
       progress: { approvedClauses: clauses.approved, totalClauses: clauses.total, openThreads: row.open_threads },
     };

@@ -45,7 +45,11 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
         return {
           document: presentDocument(document),
           participants: (await listParticipants(ctx, document.id)).map(presentParticipant),
-          me: { role: membership?.role ?? null, participantId: membership?.participant_id ?? null, permissions: permissionsOn(subject, document.status) },
+          me: {
+            role: membership?.role ?? null,
+            participantId: membership?.participant_id ?? null,
+            permissions: permissionsOn(subject, document.status, document.phase),
+          },
         };
       },
     })

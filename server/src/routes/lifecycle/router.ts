@@ -93,6 +93,11 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
         'import_no_structure',
         'import_no_files',
         'import_language_not_in_document',
+        'import_too_complex',
+        'import_too_many_paragraphs',
+        'import_too_many_clauses',
+        'import_too_slow',
+        'server_busy',
       ],
       handler: async ({ req, res, access, session }) => {
         const document = access.document;
@@ -112,7 +117,7 @@ export function lifecycleRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       params: documentParams,
       body: confirmImportBodySchema,
       response: importResultSchema,
-      errors: ['import_preview_expired', 'import_correction_invalid', 'import_after_approval', 'document_frozen'],
+      errors: ['import_preview_expired', 'import_correction_invalid', 'import_after_approval', 'import_too_many_clauses', 'document_frozen'],
       handler: async ({ access, body, session }) =>
         importClauses(ctx, session.user.id, access.document, { previewId: body.previewId, mode: body.mode, operations: body.operations as PreviewOperation[] }),
     })

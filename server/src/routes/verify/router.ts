@@ -8,7 +8,8 @@ import type { AppContext } from '../../context';
 import { ApiRouter, type RouteRegistry } from '../../http/api-router';
 import { AppError } from '../../http/errors';
 import { findVersionByFingerprint } from '../../versions/version-store';
-import { verifyFile } from '../../exports/verify-file';
+import { verifyOffThread } from '../../exports/verify-thread';
+import { AddressLimit } from '../../http/rate-limit';
 import { fingerprintParamsSchema, verificationSchema, type Verification } from '../../../../shared/src/api/versions';
 
 /** The largest file accepted for checking. */
@@ -32,14 +33,6 @@ async function registered(ctx: AppContext, fingerprint: string): Promise<Registe
     : null;
 }
 
-/** One re-rendering at a time: a check costs a PDF's rendering, and the route is public. */
-let queue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
-}
-
 function readBody(req: Request, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -59,6 +52,9 @@ function readBody(req: Request, limit: number): Promise<Buffer> {
 }
 
 export function verifyRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
+  // A check costs seconds of the verification thread and the route is public: few per address.
+  let perAddress: AddressLimit | null = null;
+  const limit = (req: Request) => (perAddress ??= new AddressLimit(ctx, 'verify', ctx.env.VERIFY_MAX_PER_ADDRESS, 'verify_rate_limited')).consume(req);
   return new ApiRouter(ctx, registry)
     .add({
       method: 'get',
@@ -79,23 +75,20 @@ export function verifyRouter(ctx: AppContext, registry: RouteRegistry): ApiRoute
       tag: 'verify',
       summary: 'Check an exported file (PDF, DOCX, JSON, Akoma Ntoso)',
       description:
-        'The body is the file itself, `Content-Type: application/octet-stream`, at most 25 MiB. Genuine means: its record hashes to its fingerprint, that fingerprint names a version held here, and the file is byte for byte the export of that version.',
+        'The body is the file itself, `Content-Type: application/octet-stream`, at most 25 MiB. Genuine means: its record hashes to its fingerprint, that fingerprint names a version held here, and the file is byte for byte the export of that version. At most VERIFY_MAX_PER_ADDRESS checks per address per RATE_LIMIT_WINDOW_SECONDS (429 verify_rate_limited); checked one at a time on a worker thread (503 server_busy when too many wait).',
       access: { kind: 'public' },
       csrf: 'origin',
       response: verificationSchema,
+      errors: ['verify_rate_limited', 'server_busy'],
       handler: async ({ req }) => {
         if (req.body !== undefined && !Buffer.isBuffer(req.body) && req.is('application/json')) {
           // express.json already read it: the bytes as sent are gone, and bytes are what is checked.
           throw new AppError('validation_failed', { field: 'Content-Type', reason: 'send the file as application/octet-stream' });
         }
+        await limit(req);
         const bytes = await readBody(req, MAX_UPLOAD_BYTES);
         let found: Registered | null = null;
-        const offline = await oneAtATime(() =>
-          verifyFile(bytes, {
-            isKnown: async (fingerprint) => (found = await registered(ctx, fingerprint)) !== null,
-          }),
-        );
-        const { envelope: _envelope, ...result } = offline;
+        const result = await verifyOffThread(bytes, async (fingerprint) => (found = await registered(ctx, fingerprint)) !== null);
         return { ...result, registered: found } satisfies Verification;
       },
     });

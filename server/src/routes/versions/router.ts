@@ -12,14 +12,18 @@ import { listVersions, readSignatureRecord } from '../../versions/version-store'
 import { compareVersions, freezeStatus, plainTextsOf, recordOf, rejectedUpdatesFor, requireVersion } from '../../versions/version-reads';
 import { loadActivity } from '../../versions/activity';
 import { renderExport } from '../../exports/render-export';
+import { renderDraft, type RenderedDraft } from '../../exports/render-draft';
+import { currentDraft, versionDraft } from '../../exports/draft-text';
 import { presentVersion } from '../../presenters/version';
 import { documentParams } from '../schemas';
+import type { Response } from 'express';
 import {
   activityQuerySchema,
   activitySchema,
   compareQuerySchema,
   comparisonSchema,
   createVersionBodySchema,
+  draftExportQuerySchema,
   exportQuerySchema,
   freezeBodySchema,
   freezeStatusSchema,
@@ -112,11 +116,36 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
     })
     .add({
       method: 'get',
+      path: '/documents/:documentId/draft-export',
+      tag: 'versions',
+      summary: 'Download the text now as a draft: DOCX with tracked changes, or PDF',
+      description:
+        'Each open proposal as Word tracked changes (w:ins/w:del, the sponsor delegation as author) in the DOCX, or marked in the sponsor’s colour with a legend in the PDF. Marked as a draft on every page; not a verifiable export (no record, no fingerprint). 423 document_frozen once frozen: the frozen version is the text.',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      query: draftExportQuerySchema,
+      errors: ['document_frozen'],
+      handler: async ({ access, query, res }) => sendDraft(res, await renderDraft(await currentDraft(ctx, access.document.id), query.format, query.layout)),
+    })
+    .add({
+      method: 'get',
+      path: '/documents/:documentId/versions/:versionId/draft-export',
+      tag: 'versions',
+      summary: 'Download a version as a draft, with the proposals open when it was taken',
+      description: 'As GET …/draft-export, from the version’s stored Yjs state. The verifiable export of a version is GET …/versions/:versionId/export.',
+      access: { kind: 'document', action: 'document.read' },
+      params: versionParamsSchema,
+      query: draftExportQuerySchema,
+      handler: async ({ params, query, res }) =>
+        sendDraft(res, await renderDraft(await versionDraft(ctx, params.documentId, params.versionId), query.format, query.layout)),
+    })
+    .add({
+      method: 'get',
       path: '/documents/:documentId/freeze',
       tag: 'versions',
       summary: 'Whether the text can be frozen, and what stands in the way',
       description:
-        'Every blocker: the clause, the Participant and the reason (not approved, approval outdated, concordance unconfirmed or stale, bracketed or unreadable text). Once frozen: the frozen version.',
+        'Every blocker: the clause, the Participant and the reason (not approved, approval outdated, concordance unconfirmed or stale, bracketed or unreadable text, open proposals with their sponsors). Once frozen: the frozen version.',
       access: { kind: 'document', action: 'document.read' },
       params: documentParams,
       response: freezeStatusSchema,
@@ -189,4 +218,14 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       response: activitySchema,
       handler: async ({ access, query }) => loadActivity(ctx, access, query),
     });
+}
+
+/** A draft is not cached (the text changes) and carries no fingerprint header. */
+function sendDraft(res: Response, file: RenderedDraft): void {
+  res
+    .status(200)
+    .setHeader('Content-Type', file.contentType)
+    .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`)
+    .setHeader('Cache-Control', 'private, no-store')
+    .end(file.bytes);
 }

@@ -105,6 +105,7 @@ export const genericPrepare =
     path: `/api${expressPath}`
       .replace(':documentId', world.documentId)
       .replace(':commentId', expressPath.includes(':commentId') ? await insertComment(world) : ':commentId')
+      .replace(':proposalId', `p_${crypto.randomBytes(8).toString('hex')}`)
       .replace(/:(\w+)/g, () => crypto.randomUUID()),
     body: method === 'get' ? undefined : {},
   });

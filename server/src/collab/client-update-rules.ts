@@ -1,0 +1,45 @@
+/**
+ * The rules every client update is tried against on the probe (collab/update-inspection.ts) before it
+ * is applied: the layout contract (collab/layout-check.ts), what a writer may do to proposals and, in the negotiation phase, that a delegation only
+ * proposes (server/src/proposals/proposal-integrity.ts).
+ */
+import type * as Y from 'yjs';
+import { can, type DocumentPhase } from '../../../shared/src/policy';
+import { checkProposalIntegrity, type RecordedProposal, type TouchedClauses } from '../proposals/proposal-integrity';
+import type { CollabPrincipal } from './principal';
+import type { InspectionVerdict } from './update-inspection';
+import { layoutViolations } from './layout-check';
+
+export interface NewProposal {
+  id: string;
+  clauseId: string;
+}
+
+/** Whether this person may only propose in this phase (the policy's [P7] for `document.edit_text`). */
+export function proposesOnly(principal: Pick<CollabPrincipal, 'role' | 'userId' | 'participantId'>, phase: DocumentPhase): boolean {
+  if (principal.role === 'developer') return false;
+  const subject = { userId: principal.userId ?? '', isAdmin: false, membership: { role: principal.role, participantId: principal.participantId } };
+  return !can(subject, 'document.edit_text', { documentStatus: 'draft', documentPhase: phase }).allowed;
+}
+
+export function clientUpdateRules(
+  principal: CollabPrincipal,
+  document: {
+    phase: DocumentPhase;
+    languages: readonly string[];
+    proposalSponsors: ReadonlyMap<string, RecordedProposal>;
+    closedProposals: ReadonlySet<string>;
+  },
+): (before: Y.Doc, after: Y.Doc, touched: TouchedClauses) => InspectionVerdict<NewProposal[]> {
+  const writer = { participantId: principal.participantId, proposeOnly: proposesOnly(principal, document.phase) };
+  return (before, after, touched) => {
+    // The layout contract first (docs/document-model.md): a broken entry never reaches anyone. Roots and
+    // `order` are checked only when the update touched them, so junk stored before this check refuses nobody's edits.
+    if (document.languages.length > 0) {
+      const violations = layoutViolations(after, document.languages, touched.clauseIds, { structure: touched.structure });
+      if (violations.length > 0) return { ok: false, reason: `the layout of the document: ${violations[0]}` };
+    }
+    const result = checkProposalIntegrity(before, after, touched, writer, document.proposalSponsors, document.closedProposals);
+    return result.ok ? { ok: true, value: result.newProposals } : { ok: false, reason: result.reason };
+  };
+}
