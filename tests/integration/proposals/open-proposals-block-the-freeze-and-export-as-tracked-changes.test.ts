@@ -12,11 +12,11 @@ import { spawnSync } from 'node:child_process';
 import JSZip from 'jszip';
 import * as Y from 'yjs';
 import { startWorld, type Credentials, type World } from '../identity/support/world';
-import { connectClient, type CollabClient } from '../../utils/collab-client';
-import { requestAs } from '../../utils/people';
+import { documentApi, joinAs, writeClause } from './support';
+import type { CollabClient } from '../../utils/collab-client';
 import { waitFor } from '../../utils/wait';
 import { clauseFingerprint, languageHash } from '../../../shared/src/canonical';
-import { clauseFragment, insertClause, readClauseJSON } from '../../../shared/src/yjs-layout';
+import { clauseFragment, readClauseJSON } from '../../../shared/src/yjs-layout';
 import { newProposalId } from '../../../shared/src/proposals';
 import { verifyFile } from '../../../server/src/exports/verify-file';
 import type { FreezeBlocker } from '../../../shared/src/versions/freeze-blockers';
@@ -37,20 +37,7 @@ let guatemalan: string;
 beforeAll(async () => {
   world = await startWorld();
   secretariat = await join(world.as.secretariat);
-  insertClause(
-    secretariat.doc,
-    {
-      id: CLAUSE,
-      kind: 'clause',
-      content: {
-        en: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The Participants shall cooperate.' }] }] },
-        es: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Los Participantes cooperarán.' }] }] },
-      },
-    },
-    ['en', 'es'],
-    null,
-    origin,
-  );
+  writeClause(secretariat, CLAUSE);
   await waitFor(async () => (await api(world.as.observer, 'GET', '/freeze')).body.clauses?.length === 1, 'the clause to be stored');
   expect((await api(world.as.secretariat, 'PUT', '/phase', { phase: 'negotiation' })).status).toBe(200);
   await approveEverything();
@@ -60,14 +47,9 @@ afterAll(async () => {
   await world?.stop();
 });
 
-async function join(who: Credentials): Promise<CollabClient> {
-  const client = connectClient(world.server.wsUrl, world.documentId, { headers: { cookie: who.cookie ?? '' } });
-  await client.synced();
-  return client;
-}
+const join = (who: Credentials) => joinAs(world, who);
 
-const api = (who: Credentials, method: string, suffix: string, body?: unknown) =>
-  requestAs(world.server, who, method, `/api/documents/${world.documentId}${suffix}`, body);
+const api = (who: Credentials, method: string, suffix: string, body?: unknown) => documentApi(world)(who, method, suffix, body);
 
 async function download(who: Credentials, suffix: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
   const response = await fetch(`${world.server.url}/api/documents/${world.documentId}${suffix}`, {

@@ -5,11 +5,11 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { startWorld, type Credentials, type World } from '../identity/support/world';
-import { connectClient, type CollabClient } from '../../utils/collab-client';
-import { requestAs } from '../../utils/people';
+import { documentApi, joinAs, writeClause } from './support';
+import type { CollabClient } from '../../utils/collab-client';
 import { sleep, waitFor } from '../../utils/wait';
 import { clauseFingerprint } from '../../../shared/src/canonical';
-import { clauseFragment, insertClause, readClauseJSON } from '../../../shared/src/yjs-layout';
+import { clauseFragment, readClauseJSON } from '../../../shared/src/yjs-layout';
 import { agreedJSON, newProposalId, proposedJSON } from '../../../shared/src/proposals';
 import { plainText } from '../../../shared/src/canonical';
 
@@ -21,20 +21,7 @@ let secretariat: CollabClient;
 beforeAll(async () => {
   world = await startWorld();
   secretariat = await join(world.as.secretariat);
-  insertClause(
-    secretariat.doc,
-    {
-      id: CLAUSE,
-      kind: 'clause',
-      content: {
-        en: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The Participants shall cooperate.' }] }] },
-        es: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Los Participantes cooperarán.' }] }] },
-      },
-    },
-    ['en', 'es'],
-    null,
-    origin,
-  );
+  writeClause(secretariat, CLAUSE);
   await waitFor(async () => (await storedRows()) > 0, 'the clause to be stored');
 });
 afterAll(async () => {
@@ -42,11 +29,7 @@ afterAll(async () => {
   await world.stop();
 });
 
-async function join(who: Credentials): Promise<CollabClient> {
-  const client = connectClient(world.server.wsUrl, world.documentId, { headers: { cookie: who.cookie ?? '' } });
-  await client.synced();
-  return client;
-}
+const join = (who: Credentials) => joinAs(world, who);
 
 /** Denials (y-protocols auth messages, "permission denied") a client receives from now on. */
 function denials(client: CollabClient): string[] {
@@ -73,8 +56,7 @@ const proposedOf = (doc: Y.Doc, lang: string) => plainText(proposedJSON(readClau
 const fingerprintOf = (doc: Y.Doc) =>
   clauseFingerprint({ kind: 'clause', texts: { en: agreedJSON(readClauseJSON(doc, CLAUSE, 'en')), es: agreedJSON(readClauseJSON(doc, CLAUSE, 'es')) } });
 
-const api = (who: Credentials, method: string, path: string, body?: unknown) =>
-  requestAs(world.server, who, method, `/api/documents/${world.documentId}${path}`, body);
+const api = (who: Credentials, method: string, suffix: string, body?: unknown) => documentApi(world)(who, method, suffix, body);
 
 it('only the secretariat sets the phase, and it is audited', async () => {
   expect((await api(world.as.delegateQ, 'PUT', '/phase', { phase: 'negotiation' })).status).toBe(403);

@@ -17,6 +17,8 @@ import {
   proposalListQuerySchema,
   proposalListSchema,
   setPhaseBodySchema,
+  PROPOSAL_DECISIONS,
+  type ProposalDecision,
 } from '../../../../shared/src/api/proposals';
 import { emptyBody } from '../../../../shared/src/api/common';
 import { documentParams } from '../schemas';
@@ -36,6 +38,17 @@ async function sponsorOf(input: AccessInput, db: Queryable, documentId: string):
   return rows[0] ? { participantId: rows[0].sponsor_participant_id ?? '' } : {};
 }
 
+const DECISION_DOCS: Record<ProposalDecision, { summary: string; description?: string }> = {
+  accept: {
+    summary: 'Accept a proposal: its change enters the agreed text',
+    description:
+      'One Yjs change by the server; approvals of the clause turn outdated as after any edit. ' +
+      '409 proposal_not_open when another decision came first, 409 proposal_text_gone when its text is no longer in the clause.',
+  },
+  reject: { summary: 'Reject a proposal: its insertions disappear, its deletions are kept' },
+  withdraw: { summary: 'Withdraw a proposal my Participant sponsors' },
+};
+
 const namedParticipant = (input: AccessInput) => ({ participantId: input.params.participantId });
 
 /**
@@ -43,7 +56,7 @@ const namedParticipant = (input: AccessInput) => ({ participantId: input.params.
  * (the collab socket); these routes read proposals, record positions and decisions.
  */
 export function proposalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
-  return new ApiRouter(ctx, registry)
+  const router = new ApiRouter(ctx, registry)
     .add({
       method: 'put',
       path: '/documents/:documentId/phase',
@@ -95,63 +108,6 @@ export function proposalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       },
     })
     .add({
-      method: 'post',
-      path: '/documents/:documentId/proposals/:proposalId/accept',
-      tag: 'proposals',
-      summary: 'Accept a proposal: its change enters the agreed text',
-      description:
-        'One Yjs change by the server; approvals of the clause turn outdated as after any edit. ' +
-        '409 proposal_not_open when another decision came first, 409 proposal_text_gone when its text is no longer in the clause.',
-      access: { kind: 'document', action: 'proposal.decide' },
-      params: proposalParams,
-      body: emptyBody,
-      response: proposalAnswerSchema,
-      handler: async ({ access, params, session }) => ({
-        proposal: await decideProposal(ctx, {
-          document: access.document,
-          proposalId: params.proposalId,
-          decision: 'accept',
-          user: { id: session.user.id, participantId: access.membership?.participant_id ?? null },
-        }),
-      }),
-    })
-    .add({
-      method: 'post',
-      path: '/documents/:documentId/proposals/:proposalId/reject',
-      tag: 'proposals',
-      summary: 'Reject a proposal: its insertions disappear, its deletions are kept',
-      access: { kind: 'document', action: 'proposal.decide' },
-      params: proposalParams,
-      body: emptyBody,
-      response: proposalAnswerSchema,
-      handler: async ({ access, params, session }) => ({
-        proposal: await decideProposal(ctx, {
-          document: access.document,
-          proposalId: params.proposalId,
-          decision: 'reject',
-          user: { id: session.user.id, participantId: access.membership?.participant_id ?? null },
-        }),
-      }),
-    })
-    .add({
-      method: 'post',
-      path: '/documents/:documentId/proposals/:proposalId/withdraw',
-      tag: 'proposals',
-      summary: 'Withdraw a proposal my Participant sponsors',
-      access: { kind: 'document', action: 'proposal.withdraw', object: sponsorOf },
-      params: proposalParams,
-      body: emptyBody,
-      response: proposalAnswerSchema,
-      handler: async ({ access, params, session }) => ({
-        proposal: await decideProposal(ctx, {
-          document: access.document,
-          proposalId: params.proposalId,
-          decision: 'withdraw',
-          user: { id: session.user.id, participantId: access.membership?.participant_id ?? null },
-        }),
-      }),
-    })
-    .add({
       method: 'put',
       path: '/documents/:documentId/proposals/:proposalId/positions/:participantId',
       tag: 'proposals',
@@ -188,4 +144,26 @@ export function proposalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
         }),
       }),
     });
+
+  for (const decision of PROPOSAL_DECISIONS) {
+    router.add({
+      method: 'post',
+      path: `/documents/:documentId/proposals/:proposalId/${decision}`,
+      tag: 'proposals',
+      ...DECISION_DOCS[decision],
+      access: decision === 'withdraw' ? { kind: 'document', action: 'proposal.withdraw', object: sponsorOf } : { kind: 'document', action: 'proposal.decide' },
+      params: proposalParams,
+      body: emptyBody,
+      response: proposalAnswerSchema,
+      handler: async ({ access, params, session }) => ({
+        proposal: await decideProposal(ctx, {
+          document: access.document,
+          proposalId: params.proposalId,
+          decision,
+          user: { id: session.user.id, participantId: access.membership?.participant_id ?? null },
+        }),
+      }),
+    });
+  }
+  return router;
 }
