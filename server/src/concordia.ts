@@ -17,6 +17,7 @@ import { attachCollab, type CollabServer } from './collab/collab-server';
 import { DocumentRegistry } from './collab/document-registry';
 import { LiveDocuments } from './collab/live-documents';
 import { recordTabledProposals } from './proposals/record-tabled';
+import { EditActivity } from './versions/edit-activity';
 import { UpdateLog } from './collab/update-log';
 import { relayVersionEvents } from './realtime/version-broadcasts';
 import { relayProposalEvents } from './realtime/proposal-broadcasts';
@@ -59,8 +60,10 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   // The live documents come first: every router, command and channel reaches them through one gateway.
   const collabLog = log.child({ component: 'collab' });
   const updateLog = new UpdateLog(db.pool, collabLog);
+  const editActivity = new EditActivity({ pool: db.pool, log: collabLog }, env.ACTIVITY_EDIT_WINDOW_SECONDS * 1000);
   const registry = new DocumentRegistry(db.pool, updateLog, collabLog, env.COMPACT_AFTER_UPDATES, {
     proposalsTabled: (documentId, proposals, author) => void recordTabledProposals(ctx, documentId, proposals, author),
+    clientEdited: (documentId, edit, userId) => editActivity.record(documentId, edit, userId),
   });
   const ctx: AppContext = { env, log, pool: db.pool, events: new EventBus(), documents: new LiveDocuments(registry, db.pool, collabLog) };
   const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx) });
@@ -100,6 +103,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await stopAutomaticVersions();
         await collab.close();
+        await editActivity.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         httpServer.closeAllConnections?.();
         await closed;

@@ -4,15 +4,19 @@
  * `deletion` (really deleted only inside my own delegation's insertion); deleting inside another
  * delegation's insertion adds my deletion on top of it, a counter-proposal that keeps both.
  *
+ * Formatting agreed text (bold, italic, underline, a bracket) is proposed as a replacement: the run is
+ * marked deleted and a formatted copy inserted after it; formatting my own insertion changes it directly.
+ *
  * What a proposal cannot hold is refused, with the reason for a hint: splitting or joining paragraphs
- * and any other change of structure (y-prosemirror stores no node marks), and formatting.
+ * and any other change of structure (y-prosemirror stores no node marks), and formatting another
+ * delegation's inserted text.
  *
  * Only a transaction this editor made is rewritten: never the y-sync binding's (remote changes, undo and
  * redo, which arrive as changes of the Y.Doc), never one already rewritten.
  */
-import { Fragment, Slice, type Mark, type Node as PMNode } from 'prosemirror-model';
+import { Fragment, Mark, Slice, type Node as PMNode } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import { Mapping, ReplaceStep, type Step } from 'prosemirror-transform';
+import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep, type Step } from 'prosemirror-transform';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { schema } from '../../../shared/src/schema';
 
@@ -49,9 +53,16 @@ export function proposeTransaction(state: EditorState, tr: Transaction, context:
   let caret: number | null = null;
   for (let index = 0; index < tr.steps.length; index++) {
     const step = tr.steps[index];
-    if (!(step instanceof ReplaceStep)) return { kind: 'refused', reason: isMarkStep(step) ? 'formatting' : 'structure' };
     // The step was made on tr.docs[index]: back to the original text through the steps before it, then forward through ours.
     const back = new Mapping(tr.mapping.maps.slice(0, index)).invert();
+    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
+      const start = out.mapping.map(back.map(step.from, 1), 1);
+      const end = out.mapping.map(back.map(step.to, -1), -1);
+      if (start < end && !formatProposed(out, start, end, step.mark, step instanceof AddMarkStep, id, context))
+        return { kind: 'refused', reason: 'formatting' };
+      continue;
+    }
+    if (!(step instanceof ReplaceStep)) return { kind: 'refused', reason: isMarkStep(step) ? 'formatting' : 'structure' };
     const { from, to, slice } = step as unknown as { from: number; to: number; slice: Slice };
     const start = out.mapping.map(back.map(from, -1), -1);
     const end = out.mapping.map(back.map(to, 1), 1);
@@ -164,6 +175,39 @@ function withInsertion(content: Fragment, id: string): Fragment {
 
 function withoutProposals(marks: readonly Mark[]): readonly Mark[] {
   return marks.filter((mark) => mark.type !== insertion && mark.type !== deletion);
+}
+
+/**
+ * Proposes a change of formatting over [from, to): each run of agreed text is marked deleted and a copy
+ * with the new formatting inserted after it; my own insertions are formatted directly; text already
+ * struck through stays as it is. False when the range holds another delegation's insertion.
+ */
+function formatProposed(tr: Transaction, from: number, to: number, mark: Mark, add: boolean, id: string, context: ProposeContext): boolean {
+  const runs: Array<{ from: number; to: number; node: PMNode; at: number }> = [];
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return !node.isInline;
+    runs.push({ from: Math.max(from, pos), to: Math.min(to, pos + node.nodeSize), node, at: pos });
+    return false;
+  });
+  const inserted = insertion.create({ id });
+  for (const run of runs.reverse()) {
+    const marks = run.node.marks;
+    const theirs = marks.find((m) => m.type === insertion);
+    if (theirs && context.isMine(theirs.attrs.id as string)) {
+      if (add) tr.addMark(run.from, run.to, mark);
+      else tr.removeMark(run.from, run.to, mark);
+      continue;
+    }
+    if (theirs) return false;
+    if (deletion.isInSet(marks)) continue;
+    const base = withoutProposals(marks);
+    const next = add ? mark.addToSet(base) : mark.removeFromSet(base);
+    if (Mark.sameSet(next, base)) continue;
+    const copy = (run.node.text ?? '').slice(run.from - run.at, run.to - run.at);
+    tr.insert(run.to, schema.text(copy, inserted.addToSet(next)));
+    tr.addMark(run.from, run.to, deletion.create({ id }));
+  }
+  return true;
 }
 
 /**

@@ -43,6 +43,23 @@ export function ProposalCard({ proposal, participants, languages, viewer, action
   const myParticipant = participants.find((participant) => participant.id === viewer.participantId) ?? null;
   const may = (action: string) => viewer.permissions.has(action);
 
+  const cosponsoring = myParticipant !== null && proposal.cosponsorParticipantIds.includes(myParticipant.id);
+  const cosponsors = participants.filter((participant) => proposal.cosponsorParticipantIds.includes(participant.id));
+
+  async function cosponsor(join: boolean) {
+    if (!myParticipant) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await actions.cosponsor(proposal.id, myParticipant.id, join);
+      announce(t(join ? 'proposals:cosponsor.joined' : 'proposals:cosponsor.left'));
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function decide(decision: ProposalDecision) {
     setBusy(true);
     setError(null);
@@ -78,11 +95,21 @@ export function ProposalCard({ proposal, participants, languages, viewer, action
           })}
         </p>
       )}
+      {cosponsors.length > 0 && (
+        <p className="proposal-meta">{t('proposals:cosponsor.list', { codes: cosponsors.map((participant) => participant.code).join(', ') })}</p>
+      )}
       <ProposalChanges proposal={proposal} languages={languages} />
       <Explanation proposal={proposal} editable={open && mine && may('proposal.withdraw')} actions={actions} />
       <PositionChips proposal={proposal} participants={participants} />
       {open && myParticipant && may('proposal.position') && (
         <PositionForm proposal={proposal} participant={myParticipant} actions={actions} announce={announce} />
+      )}
+      {open && myParticipant && !mine && may('proposal.position') && (
+        <div className="button-row">
+          <button type="button" className="button" disabled={busy} aria-pressed={cosponsoring} onClick={() => void cosponsor(!cosponsoring)}>
+            {t(cosponsoring ? 'proposals:cosponsor.leave' : 'proposals:cosponsor.join', { code: myParticipant.code })}
+          </button>
+        </div>
       )}
       {open && (may('proposal.decide') || (mine && may('proposal.withdraw'))) && (
         <div className="button-row proposal-decisions">

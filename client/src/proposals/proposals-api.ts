@@ -14,5 +14,9 @@ export const proposalsApi = {
     api.put<{ proposal: ProposalJSON }>(`${proposal(documentId, proposalId)}/positions/${encodeURIComponent(participantId)}`, body),
   explain: (documentId: string, proposalId: string, explanation: string) =>
     api.put<{ proposal: ProposalJSON }>(`${proposal(documentId, proposalId)}/explanation`, { explanation }),
+  cosponsor: (documentId: string, proposalId: string, participantId: string, join: boolean) => {
+    const path = `${proposal(documentId, proposalId)}/cosponsors/${encodeURIComponent(participantId)}`;
+    return join ? api.put<{ proposal: ProposalJSON }>(path, {}) : api.delete<{ proposal: ProposalJSON }>(path);
+  },
   setPhase: (documentId: string, phase: DocumentPhase) => api.put<PhaseAnswer>(`${documentPath(documentId)}/phase`, { phase }),
 };

@@ -39,6 +39,7 @@ export interface ProposalActions {
   decide(proposalId: string, decision: ProposalDecision): Promise<ProposalJSON>;
   position(proposalId: string, participantId: string, body: PositionBody): Promise<ProposalJSON>;
   explain(proposalId: string, explanation: string): Promise<ProposalJSON>;
+  cosponsor(proposalId: string, participantId: string, join: boolean): Promise<ProposalJSON>;
 }
 
 export function proposalActions(store: ProposalsStore): ProposalActions {
@@ -53,5 +54,6 @@ export function proposalActions(store: ProposalsStore): ProposalActions {
     decide: (proposalId, decision) => apply(proposalsApi.decide(documentId, proposalId, decision)),
     position: (proposalId, participantId, body) => apply(proposalsApi.position(documentId, proposalId, participantId, body)),
     explain: (proposalId, explanation) => apply(proposalsApi.explain(documentId, proposalId, explanation)),
+    cosponsor: (proposalId, participantId, join) => apply(proposalsApi.cosponsor(documentId, proposalId, participantId, join)),
   };
 }

@@ -47,6 +47,7 @@ import { ViewportWatcher } from '../workspace/viewport';
 import { SelectedClause, useSelectedClause } from '../workspace/selected-clause';
 import { WorkspaceContext, useWorkspace, type WorkspaceContextValue } from '../workspace/workspace-context';
 import { ApiError } from '../api/http';
+import { restoreFrom } from '../versions/restore-clause';
 
 export function WorkspaceScreen({ documentId }: { documentId: string }) {
   // What I may do here: read when the screen opens, and again when my access or the document's status
@@ -340,7 +341,15 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
       case 'versions':
         return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} approvals={approvals} />;
       case 'activity':
-        return <ActivityFeed documentId={doc.id} clauseLabel={labelOf} participants={participants} members={members} />;
+        return (
+          <ActivityFeed
+            documentId={doc.id}
+            clauseLabel={labelOf}
+            participants={participants}
+            members={members}
+            restore={me.permissions.includes('document.edit_structure') ? restoreFrom(collab.ydoc, doc.id) : undefined}
+          />
+        );
     }
   }
 

@@ -19,9 +19,11 @@ export interface ActivityFeedProps {
   participants?: ReadonlyArray<{ id: string; name: Record<string, string>; code?: string }>;
   /** The members, so each actor's name stands with their delegation (app/delegation.ts). */
   members?: readonly RosterMember[];
+  /** Restoring a clause whose deletion the feed shows: given when this person may change the structure. */
+  restore?: { isDeleted(clauseId: string): boolean; run(clauseId: string, afterId: string | null): Promise<void> };
 }
 
-export function ActivityFeed({ documentId, clauseLabel, participants = [], members = [] }: ActivityFeedProps) {
+export function ActivityFeed({ documentId, clauseLabel, participants = [], members = [], restore }: ActivityFeedProps) {
   const { t, i18n } = useTranslation('versions');
   const errorMessage = useErrorMessage();
   const store = useMemo(() => new ActivityStore(documentId, (before, signal) => fetchActivity(documentId, before, signal)), [documentId]);
@@ -81,6 +83,12 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [], membe
         {events.map((event) => (
           <li key={event.id} className={`activity-event activity-${event.action.replace(/[._]/g, '-')}`}>
             <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> {sentence(event)}
+            {restore && event.action === 'clause.deleted' && typeof event.subject.clauseId === 'string' && restore.isDeleted(event.subject.clauseId) && (
+              <RestoreButton
+                label={t('activity.restore', { clause: clauseLabel?.(event.subject.clauseId) ?? event.subject.clauseId })}
+                run={() => restore.run(event.subject.clauseId as string, typeof event.subject.afterId === 'string' ? event.subject.afterId : null)}
+              />
+            )}
           </li>
         ))}
       </ol>
@@ -90,5 +98,31 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [], membe
         </button>
       )}
     </section>
+  );
+}
+
+function RestoreButton({ label, run }: { label: string; run(): Promise<void> }) {
+  const errorMessage = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const click = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {' '}
+      <button type="button" className="button button-small" disabled={busy} onClick={() => void click()}>
+        {label}
+      </button>
+      {error && <span role="alert"> {error}</span>}
+    </>
   );
 }

@@ -9,10 +9,19 @@ import { checkProposalIntegrity, type RecordedProposal, type TouchedClauses } fr
 import type { CollabPrincipal } from './principal';
 import type { InspectionVerdict } from './update-inspection';
 import { layoutViolations } from './layout-check';
+import { clauseOrder, getClause } from '../../../shared/src/yjs-layout';
 
 export interface NewProposal {
   id: string;
   clauseId: string;
+}
+
+/** What an accepted update did, for the activity feed: the clauses whose text it changed, the clauses it deleted. */
+export interface ClientEdit {
+  newProposals: NewProposal[];
+  editedClauses: string[];
+  /** Each deleted clause with the clause before it (where a restore puts it back), null when it was first. */
+  deletedClauses: { clauseId: string; afterId: string | null }[];
 }
 
 /** Whether this person may only propose in this phase (the policy's [P7] for `document.edit_text`). */
@@ -30,7 +39,7 @@ export function clientUpdateRules(
     proposalSponsors: ReadonlyMap<string, RecordedProposal>;
     closedProposals: ReadonlySet<string>;
   },
-): (before: Y.Doc, after: Y.Doc, touched: TouchedClauses) => InspectionVerdict<NewProposal[]> {
+): (before: Y.Doc, after: Y.Doc, touched: TouchedClauses) => InspectionVerdict<ClientEdit> {
   const writer = { participantId: principal.participantId, proposeOnly: proposesOnly(principal, document.phase) };
   return (before, after, touched) => {
     // The layout contract first (docs/document-model.md): a broken entry never reaches anyone. Roots and
@@ -40,6 +49,15 @@ export function clientUpdateRules(
       if (violations.length > 0) return { ok: false, reason: `the layout of the document: ${violations[0]}` };
     }
     const result = checkProposalIntegrity(before, after, touched, writer, document.proposalSponsors, document.closedProposals);
-    return result.ok ? { ok: true, value: result.newProposals } : { ok: false, reason: result.reason };
+    if (!result.ok) return { ok: false, reason: result.reason };
+    const deletedClauses = touched.structure ? deletedBetween(clauseOrder(before), clauseOrder(after)) : [];
+    const gone = new Set(deletedClauses.map((d) => d.clauseId));
+    const editedClauses = [...touched.clauseIds].filter((id) => !gone.has(id) && getClause(after, id) !== undefined);
+    return { ok: true, value: { newProposals: result.newProposals, editedClauses, deletedClauses } };
   };
+}
+
+function deletedBetween(before: readonly string[], after: readonly string[]): { clauseId: string; afterId: string | null }[] {
+  const still = new Set(after);
+  return before.flatMap((clauseId, i) => (still.has(clauseId) ? [] : [{ clauseId, afterId: i > 0 ? before[i - 1] : null }]));
 }

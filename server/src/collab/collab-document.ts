@@ -7,6 +7,7 @@ import { isTransactionOrigin, type TransactionOrigin } from './origins';
 import { UpdateInspector } from './update-inspection';
 import type { DocumentPhase } from '../../../shared/src/policy';
 import type { RecordedProposal } from '../proposals/proposal-integrity';
+import type { ClientEdit } from './client-update-rules';
 import { awarenessFrame, permissionDeniedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './messages';
 
 interface Relay {
@@ -39,6 +40,8 @@ export class CollabDocument {
   onNewProposals: ((proposals: { id: string; clauseId: string }[], author: { userId: string | null; participantId: string }) => void) | null = null;
   /** Who writes with each Yjs clientID in this copy (collab/client-ids.ts). */
   readonly clientOwners = new Map<number, string>();
+  /** Called after a client update is applied with the clauses it edited or deleted (the activity feed). */
+  onClientEdit: ((edit: ClientEdit, userId: string | null) => void) | null = null;
   /** Tries each client update on a probe copy before it is applied. */
   readonly inspector: UpdateInspector;
   /** Called with a writer's update refused (the document is not a draft, or the update broke a rule of the text): it is kept, never applied. */

@@ -6,11 +6,14 @@ import type { UpdateLog } from './update-log';
 import { RejectedUpdateKeeper } from '../versions/rejected-update-keeper';
 import { FoldThread } from './fold-thread';
 import { loadLiveProposalState } from '../proposals/proposal-store';
+import type { ClientEdit } from './client-update-rules';
 
 /** What the registry tells the rest of the server about live documents. */
 export interface RegistryHooks {
   /** A client update tabled proposals (their sponsors are already set in the live copy). */
   proposalsTabled(documentId: string, proposals: { id: string; clauseId: string }[], author: { userId: string | null; participantId: string }): void;
+  /** A client update edited or deleted clauses (summarised per clause and person for the activity feed). */
+  clientEdited(documentId: string, edit: ClientEdit, userId: string | null): void;
 }
 
 /** After a failed compaction, how long a document waits before the next try (each update would ask again). */
@@ -144,6 +147,7 @@ export class DocumentRegistry {
           reason: reason ?? (document.status === 'archived' ? 'archived' : 'frozen'),
         });
       document.onNewProposals = (tabled, author) => this.hooks?.proposalsTabled(documentId, tabled, author);
+      document.onClientEdit = (edit, userId) => this.hooks?.clientEdited(documentId, edit, userId);
       document.updatesSinceSnapshot = tailLength;
       this.stats.loads += 1;
       this.log.info({ documentId, tailLength, ms: Math.round(performance.now() - started) }, 'document loaded');

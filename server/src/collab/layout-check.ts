@@ -132,7 +132,8 @@ function checkClause(id: string, clauses: Y.Map<unknown>, languages: readonly st
 
 /** Walks the text without recursion (a hostile depth must not exhaust the stack), stopping below MAX_TEXT_DEPTH. */
 function checkFragment(fragment: Y.XmlFragment, where: string, out: Violations): void {
-  if (fragment.length === 0) out.add(`${where}: the text is empty (it must hold at least one block)`);
+  // An empty text is not refused: two people each deleting one of two paragraphs at once leave it empty,
+  // honestly. Readers treat it as invalid text (no fingerprint, blocks the freeze) until someone writes in it.
   const pending: Array<{ node: Y.XmlFragment; type: NodeType; depth: number; path: string }> = [
     { node: fragment, type: schema.topNodeType, depth: 0, path: schema.topNodeType.name },
   ];

@@ -97,7 +97,9 @@ function receiveSync(document: CollabDocument, connection: CollabConnection, dec
       } catch (err) {
         throw new InvalidUpdateError(`update could not be applied: ${(err as Error).message}`);
       }
-      if (verdict.value.length > 0) tabled(document, connection, verdict.value);
+      if (verdict.value.newProposals.length > 0) tabled(document, connection, verdict.value.newProposals);
+      if (verdict.value.editedClauses.length > 0 || verdict.value.deletedClauses.length > 0)
+        document.onClientEdit?.(verdict.value, connection.principal.userId);
       return;
     }
     default:

@@ -27,6 +27,8 @@ export const envSchema = z.object({
   COLLAB_DEV_OPEN: boolish.default(false),
   /** Open collab sockets one person may hold at once, over every document (tabs, windows). */
   COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(16),
+  /** The activity feed summarises a person's edits of one clause over this window (versions/edit-activity.ts). */
+  ACTIVITY_EDIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).default(500),
   TRUST_PROXY: boolish.default(false),
   IMPORT_MAX_BYTES: z.coerce

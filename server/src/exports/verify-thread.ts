@@ -16,7 +16,7 @@ export interface VerifyRequest {
 export type VerifyReply = Omit<OfflineVerification, 'envelope'>;
 
 const TIMEOUT_MS = 60_000;
-const HEAP_MB = 1024;
+const HEAP_MB = 512;
 const MAX_WAITING = 4;
 
 let thread: TaskThread<VerifyRequest, VerifyReply, string, boolean> | null = null;

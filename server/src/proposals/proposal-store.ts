@@ -156,6 +156,26 @@ export async function upsertPosition(
   );
 }
 
+/** Adds a co-sponsor; false when it already was one. */
+export async function addCosponsor(db: Queryable, input: { documentId: string; proposalId: string; participantId: string; userId: string }): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `INSERT INTO proposal_cosponsors (document_id, proposal_id, participant_id, user_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (document_id, proposal_id, participant_id) DO NOTHING`,
+    [input.documentId, input.proposalId, input.participantId, input.userId],
+  );
+  return rowCount === 1;
+}
+
+/** Removes a co-sponsor; false when it was none. */
+export async function removeCosponsor(db: Queryable, documentId: string, proposalId: string, participantId: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM proposal_cosponsors WHERE document_id = $1 AND proposal_id = $2 AND participant_id = $3', [
+    documentId,
+    proposalId,
+    participantId,
+  ]);
+  return rowCount === 1;
+}
+
 export async function setExplanation(db: Queryable, documentId: string, id: string, explanation: string | null): Promise<void> {
   await db.query('UPDATE proposals SET explanation = $3 WHERE document_id = $1 AND id = $2', [documentId, id, explanation]);
 }

@@ -16,6 +16,7 @@ import { lifecycleRouter } from './lifecycle/router';
 import { versionsRouter } from './versions/router';
 import { verifyRouter } from './verify/router';
 import { proposalsRouter } from './proposals/router';
+import { clausesRouter } from './clauses/router';
 
 /** The routes of the API, as described in /api/openapi.json (one registry per server). */
 export const apiRegistries = new WeakMap<AppContext, RouteRegistry>();
@@ -38,6 +39,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     lifecycleRouter(ctx, registry).router,
     versionsRouter(ctx, registry).router,
     proposalsRouter(ctx, registry).router,
+    clausesRouter(ctx, registry).router,
     verifyRouter(ctx, registry).router,
     openApiRouter(ctx, registry).router,
   ];

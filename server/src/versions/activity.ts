@@ -16,6 +16,7 @@ const SUBJECT_FIELDS: Array<[RegExp, readonly string[]]> = [
   [/^clause\.approved$/, ['clauseId', 'participantId', 'fingerprint', 'concordance']],
   [/^clause\.approval_revoked$/, ['clauseId', 'participantId']],
   [/^clause\.concordance_confirmed$/, ['clauseId']],
+  [/^clause\.(edited|deleted|restored)$/, ['clauseId', 'afterId', 'edits']],
   [/^version\.created$/, ['versionId', 'kind', 'name', 'fingerprint', 'seq']],
   [/^document\.frozen$/, ['versionId', 'fingerprint', 'seq']],
   [/^document\.imported$/, ['mode', 'clauses']],

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ACTIONS, DOCUMENT_STATUSES, type Action } from '../policy';
 import { languageListSchema } from '../languages';
+import { CLAUSE_ID_PATTERN } from '../yjs-layout';
 import { colorInput, emailInput, isoTime, localizedInput, localizedSchema, participantCodeInput, roleSchema } from './common';
 import { participantSchema } from './participants';
 import { documentPhaseSchema } from './proposals';
@@ -94,3 +95,11 @@ export type DuplicateDocumentBody = z.input<typeof duplicateDocumentBodySchema>;
 
 export const createdDocumentSchema = z.object({ document: z.object({ id: z.uuid() }) });
 export const archivedDocumentSchema = z.object({ status: z.literal('archived'), archivedAt: isoTime });
+
+export const restoreClauseBodySchema = z
+  .object({
+    afterId: z.string().regex(CLAUSE_ID_PATTERN).nullable().optional().describe('the clause to put it after (from its deletion in the activity feed)'),
+  })
+  .strict();
+export type RestoreClauseBody = z.infer<typeof restoreClauseBodySchema>;
+export const restoredClauseSchema = z.object({ clauseId: z.string(), afterId: z.string().nullable() });

@@ -141,6 +141,19 @@ it('records positions for one’s own Participant only', async () => {
   expect(bad.status).toBe(400);
 });
 
+it('lets another delegation co-sponsor a proposal and leave it, for its own Participant only', async () => {
+  const [proposal] = (await api(world.as.observer, 'GET', '/proposals')).body.proposals;
+  const joined = await api(world.as.delegateP, 'PUT', `/proposals/${proposal.id}/cosponsors/${world.participantP}`, {});
+  expect(joined.status).toBe(200);
+  expect(joined.body.proposal.cosponsorParticipantIds).toEqual([world.participantP]);
+  expect((await api(world.as.delegateP, 'PUT', `/proposals/${proposal.id}/cosponsors/${world.participantQ}`, {})).status).toBe(403);
+  expect((await api(world.as.delegateQ, 'PUT', `/proposals/${proposal.id}/cosponsors/${world.participantQ}`, {})).body.error.code).toBe('conflict');
+  const left = await api(world.as.delegateP, 'DELETE', `/proposals/${proposal.id}/cosponsors/${world.participantP}`);
+  expect(left.body.proposal.cosponsorParticipantIds).toEqual([]);
+  const rejoined = await api(world.as.delegateP, 'PUT', `/proposals/${proposal.id}/cosponsors/${world.participantP}`, {});
+  expect(rejoined.body.proposal.cosponsorParticipantIds).toEqual([world.participantP]);
+});
+
 it('lets one of two conflicting decisions win; accepting changes the agreed text', async () => {
   const [proposal] = (await api(world.as.observer, 'GET', '/proposals')).body.proposals;
   expect((await api(world.as.delegateQ, 'POST', `/proposals/${proposal.id}/accept`, {})).status).toBe(403);

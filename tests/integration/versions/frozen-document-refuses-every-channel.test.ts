@@ -186,6 +186,7 @@ describe('after the freeze', () => {
       'POST /documents/:documentId/import': { path: `${doc}/import`, body: { previewId: world.d.documentId, mode: 'replace' } },
       'POST /documents/:documentId/versions': { path: `${doc}/versions`, body: { name: 'After the freeze' } },
       'POST /documents/:documentId/freeze': { path: `${doc}/freeze`, body: { confirm: true } },
+      'POST /documents/:documentId/clauses/:clauseId/restore': { path: `${doc}/clauses/${clauseId}/restore`, body: { afterId: null } },
       'PUT /documents/:documentId/phase': { path: `${doc}/phase`, body: { phase: 'negotiation' } },
       'POST /documents/:documentId/proposals/:proposalId/accept': { path: `${doc}/proposals/${proposalId}/accept`, body: {} },
       'POST /documents/:documentId/proposals/:proposalId/reject': { path: `${doc}/proposals/${proposalId}/reject`, body: {} },
@@ -193,6 +194,13 @@ describe('after the freeze', () => {
       'PUT /documents/:documentId/proposals/:proposalId/positions/:participantId': {
         path: `${doc}/proposals/${proposalId}/positions/${world.d.participants.US}`,
         body: { position: 'supports' },
+      },
+      'PUT /documents/:documentId/proposals/:proposalId/cosponsors/:participantId': {
+        path: `${doc}/proposals/${proposalId}/cosponsors/${world.d.participants.US}`,
+        body: {},
+      },
+      'DELETE /documents/:documentId/proposals/:proposalId/cosponsors/:participantId': {
+        path: `${doc}/proposals/${proposalId}/cosponsors/${world.d.participants.US}`,
       },
       'PUT /documents/:documentId/proposals/:proposalId/explanation': { path: `${doc}/proposals/${proposalId}/explanation`, body: { explanation: 'Why' } },
       'POST /documents/:documentId/signature-record': {

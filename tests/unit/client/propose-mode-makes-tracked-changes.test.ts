@@ -161,12 +161,28 @@ describe('propose mode', () => {
     expect(tr.doc.childCount).toBe(1);
   });
 
-  it('refuses Enter, joining paragraphs and formatting', () => {
+  it('refuses Enter and joining paragraphs', () => {
     const state = stateOf(doc(p(text('ab')), p(text('cd'))), 2);
     expect(proposeTransaction(state, state.tr.split(2), context)).toEqual({ kind: 'refused', reason: 'structure' });
     const join = stateOf(doc(p(text('ab')), p(text('cd'))), 5);
     expect(proposeTransaction(join, join.tr.join(4), context)).toEqual({ kind: 'refused', reason: 'structure' });
-    expect(proposeTransaction(state, state.tr.addMark(1, 3, schema.marks.strong.create()), context)).toEqual({ kind: 'refused', reason: 'formatting' });
+  });
+
+  it('proposes formatting agreed text as its replacement by a formatted copy, and formats my own insertion directly', () => {
+    const state = stateOf(doc(p(text('one two'))), 1);
+    const outcome = proposeTransaction(state, state.tr.addMark(5, 8, schema.marks.strong.create()), context);
+    if (outcome.kind !== 'rewritten') throw new Error(`expected a rewrite, got ${outcome.kind}`);
+    const result = outcome.tr.doc;
+    expect(agreedNode(result).eq(state.doc)).toBe(true);
+    expect(proposedNode(result).eq(doc(p(text('one '), text('two', 'strong'))))).toBe(true);
+
+    const own = stateOf(doc(p(text('one '), text('two', 'ins-mine'))), 1);
+    const direct = proposeTransaction(own, own.tr.addMark(5, 8, schema.marks.strong.create()), context);
+    if (direct.kind !== 'rewritten') throw new Error(`expected a rewrite, got ${direct.kind}`);
+    expect(direct.tr.doc.eq(doc(p(text('one '), text('two', 'ins-mine', 'strong'))))).toBe(true);
+
+    const theirs = stateOf(doc(p(text('one '), text('two', 'ins-theirs'))), 1);
+    expect(proposeTransaction(theirs, theirs.tr.addMark(5, 8, schema.marks.strong.create()), context)).toEqual({ kind: 'refused', reason: 'formatting' });
   });
 
   it('never rewrites a change the y-sync binding writes (a remote update, undo or redo)', () => {

@@ -25,6 +25,7 @@ describe('configuration', () => {
     ['NODE_ENV', 'staging'],
     ['COLLAB_MAX_FRAME_BYTES', '12'],
     ['COLLAB_MAX_CONNECTIONS_PER_USER', '0'],
+    ['ACTIVITY_EDIT_WINDOW_SECONDS', '0'],
     ['VERIFY_MAX_PER_ADDRESS', '0'],
     ['COLLAB_DEV_OPEN', 'yes'],
     ['COMPACT_AFTER_UPDATES', '-1'],

@@ -7,6 +7,7 @@ import { decideProposal } from '../../commands/decide-proposal';
 import { stateProposalPosition } from '../../commands/state-proposal-position';
 import { setDocumentPhase } from '../../commands/set-document-phase';
 import { explainProposal } from '../../commands/explain-proposal';
+import { cosponsorProposal } from '../../commands/cosponsor-proposal';
 import { loadProposal, loadProposals } from '../../proposals/proposal-reads';
 import {
   explanationBodySchema,
@@ -145,6 +146,27 @@ export function proposalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       }),
     });
 
+  for (const join of [true, false]) {
+    router.add({
+      method: join ? 'put' : 'delete',
+      path: '/documents/:documentId/proposals/:proposalId/cosponsors/:participantId',
+      tag: 'proposals',
+      summary: join ? 'My Participant joins a proposal as co-sponsor' : 'My Participant stops co-sponsoring a proposal',
+      access: { kind: 'document', action: 'proposal.position', object: namedParticipant },
+      params: positionParams,
+      ...(join ? { body: emptyBody } : {}),
+      response: proposalAnswerSchema,
+      handler: async ({ access, params, session }) => ({
+        proposal: await cosponsorProposal(ctx, {
+          document: access.document,
+          proposalId: params.proposalId,
+          participantId: params.participantId,
+          join,
+          userId: session.user.id,
+        }),
+      }),
+    });
+  }
   for (const decision of PROPOSAL_DECISIONS) {
     router.add({
       method: 'post',
