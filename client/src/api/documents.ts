@@ -1,5 +1,5 @@
 import { api } from './http';
-import type { DocumentDetail, DocumentSummary } from '../../../shared/src/api/documents';
+import type { DocumentDetail, DocumentSummary, VisitAnswer } from '../../../shared/src/api/documents';
 
 const base = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
 
@@ -10,3 +10,6 @@ export const getDocument = (documentId: string) => api.get<DocumentDetail>(base(
 export const fetchCollabToken = (documentId: string) => api.post<{ token: string; expiresAt: string }>(`${base(documentId)}/collab-token`, {});
 
 export { base as documentPath };
+
+/** Tells the server I have the negotiation open now ("since my last visit" counts from here). */
+export const recordVisit = (documentId: string) => api.put<VisitAnswer>(`${base(documentId)}/visit`, {});

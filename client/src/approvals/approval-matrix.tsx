@@ -176,7 +176,7 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
                         {t(`approvals:concordance.short.${concordance.status}`)}
                       </button>
                     </td>
-                    <MatrixProposalCell clauseId={clause.clauseId} label={label} />
+                    <MatrixProposalCell clauseId={clause.clauseId} label={label} participants={approvals.participants} />
                     {approvals.participants.map((participant) => {
                       const status = clause.statuses[participant.id];
                       const text = `${label}, ${localized(participant.name, i18n.language)}: ${t(`approvals:status.${status}`)}`;

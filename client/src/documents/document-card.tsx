@@ -10,7 +10,7 @@ import type { User } from '../../../shared/src/api/users';
 import { formatDateTime, languageTitle, localized } from '../app/format';
 import { Link, navigate, paths } from '../app/router';
 import { ArchiveButton, DuplicateForm } from '../import';
-import { ApprovedClauses, OpenThreads } from './document-progress';
+import { ApprovedClauses, OpenThreads, SinceLastVisitLine } from './document-progress';
 import { offersOn } from './document-permissions';
 
 export function DocumentCard({ document: doc, user, onArchived }: { document: DocumentSummary; user: User; onArchived: () => void }) {
@@ -33,6 +33,7 @@ export function DocumentCard({ document: doc, user, onArchived }: { document: Do
           {' · '}
           {t('documents:updated', { date: formatDateTime(doc.updatedAt) })}
         </p>
+        <SinceLastVisitLine since={doc.sinceLastVisit} />
       </div>
       <dl className="document-card-facts">
         <div>

@@ -25,5 +25,6 @@ export function useLive<S extends object>(source: LiveSource<S>): S & { reload()
  * (not build a new object), so that React sees the same object and skips the render while it did not change.
  */
 export function useLiveSelect<S, R>(source: Pick<LiveSource<S>, 'subscribe' | 'getSnapshot'>, select: (snapshot: S) => R): R {
-  return useSyncExternalStore(source.subscribe, () => select(source.getSnapshot()));
+  const selected = () => select(source.getSnapshot());
+  return useSyncExternalStore(source.subscribe, selected, selected); // the same on a server render (tests render with react-dom/server)
 }

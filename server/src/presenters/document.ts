@@ -1,6 +1,6 @@
 import type { DocumentRow } from '../policies/document-access';
 import type { Role } from '../../../shared/src/policy';
-import type { DocumentJSON, DocumentProgress, DocumentSummary } from '../../../shared/src/api/documents';
+import type { DocumentJSON, DocumentProgress, DocumentSummary, SinceLastVisit } from '../../../shared/src/api/documents';
 
 export function presentDocument(row: DocumentRow): DocumentJSON {
   return {
@@ -18,6 +18,7 @@ export function presentDocumentSummary(
   row: DocumentRow,
   membership: { role: Role; participant_id: string | null } | null,
   progress: DocumentProgress,
+  sinceLastVisit: SinceLastVisit | null,
 ): DocumentSummary {
   return {
     id: row.id,
@@ -29,5 +30,14 @@ export function presentDocumentSummary(
     myRole: membership?.role ?? null,
     myParticipantId: membership?.participant_id ?? null,
     progress: { approvedClauses: progress.approvedClauses, totalClauses: progress.totalClauses, openThreads: progress.openThreads },
+    sinceLastVisit: sinceLastVisit && {
+      visitedAt: sinceLastVisit.visitedAt,
+      editors: sinceLastVisit.editors,
+      comments: sinceLastVisit.comments,
+      mentions: sinceLastVisit.mentions,
+      approvals: sinceLastVisit.approvals,
+      proposals: sinceLastVisit.proposals,
+      versions: sinceLastVisit.versions,
+    },
   };
 }

@@ -33,14 +33,29 @@ export const documentProgressSchema = z
   .meta({ id: 'DocumentProgress' });
 export type DocumentProgress = z.infer<typeof documentProgressSchema>;
 
+export const sinceLastVisitSchema = z
+  .object({
+    visitedAt: isoTime.describe('when I last opened the negotiation'),
+    editors: count.describe('people other than me who edited the text since'),
+    comments: count.describe('comments and replies by others since, among the threads I may read'),
+    mentions: count.describe('of those, the ones that mention me'),
+    approvals: count.describe('approvals given or revoked by others since'),
+    proposals: count.describe('proposals tabled, decided or withdrawn, and positions stated, by others since'),
+    versions: count.describe('versions named or the freeze, by others since'),
+  })
+  .meta({ id: 'SinceLastVisit' });
+export type SinceLastVisit = z.infer<typeof sinceLastVisitSchema>;
+
 export const documentSummarySchema = documentSchema
   .omit({ createdAt: true })
   .extend({
     myRole: roleSchema.nullable(),
     myParticipantId: z.uuid().nullable(),
     progress: documentProgressSchema,
+    sinceLastVisit: sinceLastVisitSchema.nullable().describe('what others did since I last opened it; null when I never did'),
   })
-  .meta({ id: 'DocumentSummary' });
+  .meta({ id: 'DocumentSummary' })
+  .describe('updatedAt: the last change of the text or of its approvals, proposals and versions');
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 export const documentListSchema = z.object({ documents: z.array(documentSummarySchema) });
 
@@ -55,6 +70,9 @@ export type MyAccess = z.infer<typeof myAccessSchema>;
 
 export const documentDetailSchema = z.object({ document: documentSchema, participants: z.array(participantSchema), me: myAccessSchema });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
+
+export const visitAnswerSchema = z.object({ visitedAt: isoTime }).meta({ id: 'Visit' });
+export type VisitAnswer = z.infer<typeof visitAnswerSchema>;
 
 export const collabTicketSchema = z.object({ token: z.string(), expiresAt: isoTime });
 export type CollabTicket = z.infer<typeof collabTicketSchema>;

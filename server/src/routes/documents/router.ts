@@ -7,7 +7,8 @@ import { StoredFingerprints } from '../../approvals/stored-fingerprints';
 import { listDocuments } from './list-documents';
 import { presentDocument, presentDocumentSummary } from '../../presenters/document';
 import { presentParticipant } from '../../presenters/participant';
-import { collabTicketSchema, documentDetailSchema, documentListSchema } from '../../../../shared/src/api/documents';
+import { collabTicketSchema, documentDetailSchema, documentListSchema, visitAnswerSchema } from '../../../../shared/src/api/documents';
+import { recordVisit } from './since-last-visit';
 import { memberListSchema } from '../../../../shared/src/api/members';
 import { emptyBody } from '../../../../shared/src/api/common';
 import { listParticipants } from '../../commands/participants';
@@ -29,7 +30,9 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       response: documentListSchema,
       handler: async ({ session }) => {
         const listed = await listDocuments(ctx, fingerprints, session.user);
-        return { documents: listed.map(({ document, membership, progress }) => presentDocumentSummary(document, membership, progress)) };
+        return {
+          documents: listed.map(({ document, membership, progress, sinceLastVisit }) => presentDocumentSummary(document, membership, progress, sinceLastVisit)),
+        };
       },
     })
     .add({
@@ -51,6 +54,21 @@ export function documentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
             permissions: permissionsOn(subject, document.status, document.phase),
           },
         };
+      },
+    })
+    .add({
+      method: 'put',
+      path: '/documents/:documentId/visit',
+      tag: 'documents',
+      summary: 'Records that I have the negotiation open now ("since my last visit" in the list counts from here)',
+      description: 'The workspace sends it as it opens and as it closes. Not audited: it changes nothing anyone else sees.',
+      access: { kind: 'document', action: 'document.read' },
+      params: documentParams,
+      body: emptyBody,
+      response: visitAnswerSchema,
+      handler: async ({ access, session }) => {
+        const { visitedAt } = await recordVisit(ctx.pool, access.document.id, session.user.id);
+        return { visitedAt: visitedAt.toISOString() };
       },
     })
     .add({

@@ -39,6 +39,7 @@ export const PREPARED: Record<string, Prepare> = {
   'GET /api/documents': async () => ({ path: '/api/documents' }),
   'GET /api/documents/:documentId': async (world) => ({ path: doc(world) }),
   'POST /api/documents/:documentId/collab-token': async (world) => ({ path: `${doc(world)}/collab-token`, body: {} }),
+  'PUT /api/documents/:documentId/visit': async (world) => ({ path: `${doc(world)}/visit`, body: {} }),
   'GET /api/documents/:documentId/members': async (world) => ({ path: `${doc(world)}/members` }),
   'GET /api/documents/:documentId/participants': async (world) => ({ path: `${doc(world)}/participants` }),
   'POST /api/documents/:documentId/participants': async (world) => ({
