@@ -66,6 +66,7 @@ export const ERROR_CODES = [
   'proposal_not_open',
   'proposal_text_gone',
   'proposal_sponsor',
+  'proposal_not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -135,4 +136,5 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   proposal_not_open: 409,
   proposal_text_gone: 409,
   proposal_sponsor: 403,
+  proposal_not_found: 404,
 };

@@ -1,9 +1,10 @@
 /**
  * Proposals in the browser, in Spanish and English: the secretariat starts the negotiation phase; the
  * Honduran delegate's typing in an approved clause becomes a proposal (the agreed text and its approvals
- * stay as they are; a direct edit is impossible); the U.S. delegate opposes it and the Salvadoran
- * delegate supports it in the side panel; the secretariat accepts it and the approvals of that clause
- * turn outdated on every page.
+ * stay as they are; a direct edit is impossible); the U.S. delegate opposes it and asks about it in the
+ * proposal's discussion, the Salvadoran delegate reads the question live and answers, and supports it
+ * in the side panel; the secretariat accepts it and the approvals of that clause turn outdated on every
+ * page.
  *
  * The clause is the first whose English text says "intend to" (Article 2); the U.S., El Salvador and
  * Guatemala approve it through the API first.
@@ -139,11 +140,25 @@ describeBrowser('a delegation proposes, the others take positions, the secretari
     await usCard.getByLabel('Note (why; expected with a reservation)').fill('The text is clear without it.');
     await usCard.getByRole('button', { name: 'Opposes', exact: true }).click();
     await usCard.locator('.position-chip.position-opposes', { hasText: 'US' }).waitFor();
+    // …and asks about it in the proposal's discussion.
+    await usCard.getByRole('button', { name: 'Discuss (0)' }).click();
+    const usDiscussion = usCard.getByRole('region', { name: 'Discussion of this proposal' });
+    await usDiscussion.getByLabel('Comment on this proposal').fill('What does "de buena fe" add to the commitment?');
+    await usDiscussion.getByRole('button', { name: 'Comment', exact: true }).click();
+    await usDiscussion.locator('.comment-thread', { hasText: 'What does "de buena fe" add' }).waitFor();
+    await usCard.getByRole('button', { name: 'Discuss (1)' }).waitFor();
 
-    // The Salvadoran delegate supports it, in Spanish.
+    // The Salvadoran delegate reads the question on her card, answers it, and supports the proposal, in Spanish.
     const sv = await openAs(DEMO_EMAILS.sv, 'es-ES');
     await marker(sv.page, 'HN').click();
     const svCard = sv.page.locator('.proposal-card.status-open').first();
+    await svCard.getByRole('button', { name: 'Comentar (1)' }).click();
+    const question = svCard.getByRole('region', { name: 'Debate sobre esta propuesta' }).locator('.comment-thread', { hasText: 'What does "de buena fe" add' });
+    await question.getByRole('button', { name: 'Responder', exact: true }).click();
+    await question.getByLabel('Responder en este hilo').fill('Recoge el lenguaje de la Convención de Viena.');
+    await question.getByRole('button', { name: 'Responder', exact: true }).click();
+    // The U.S. page, its discussion still open, shows the answer without a reload.
+    await usDiscussion.getByText('Recoge el lenguaje de la Convención de Viena.').waitFor();
     await svCard.locator('.position-chip.position-opposes', { hasText: 'US' }).waitFor();
     await svCard.getByRole('button', { name: 'Apoya', exact: true }).click();
     await svCard.locator('.position-chip.position-supports', { hasText: 'SV' }).waitFor();

@@ -15,6 +15,13 @@ describeBrowser('the app shell', () => {
     await expect(page.getByLabel('Email').isVisible()).resolves.toBe(true);
     await expect(page.getByLabel('Password').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    // A visitor who does not know Concordia learns what it is, and where to check a signed agreement.
+    const about = page.getByRole('region', { name: 'About Concordia' });
+    await expect(about.getByText('Where delegations negotiate a bilingual agreement, clause by clause.').isVisible()).resolves.toBe(true);
+    await about.getByRole('link', { name: 'Received a signed agreement? Check that it is genuine' }).click();
+    await page.waitForURL(`${stage.server.url}/verify`);
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await screenshot(page, 'sign-in', 'en');
     expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
     await context.close();
@@ -28,6 +35,12 @@ describeBrowser('the app shell', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     await expect(page.getByLabel('Correo electrónico').isVisible()).resolves.toBe(true);
     await expect(page.getByLabel('Contraseña').isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('region', { name: 'Acerca de Concordia' })
+        .getByText(/^Donde las delegaciones negocian/)
+        .isVisible(),
+    ).resolves.toBe(true);
     await screenshot(page, 'sign-in', 'es');
     await context.close();
   });

@@ -48,9 +48,14 @@ describeBrowser('the secretariat manages Participants and members', () => {
     await guest.getByLabel('Elija una contraseña').fill('una-clave-larga');
     await guest.getByLabel('Repita la contraseña').fill('una-clave-larga');
     await guest.getByRole('button', { name: 'Aceptar e iniciar sesión' }).click();
+    // Straight into the negotiation just joined, its visit recorded: the list then says nothing is new.
+    await guest.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+    await guest.locator('.clause-row').first().waitFor();
+    await screenshot(guest, 'invitation-accepted', 'es');
+    await guest.goto(`${stage.server.url}/`);
     await guest.getByRole('heading', { name: 'Mis negociaciones' }).waitFor();
     await guest.getByRole('link', { name: /Memorando de Cooperación/ }).waitFor();
-    await screenshot(guest, 'invitation-accepted', 'es');
+    await guest.getByText(/^Nada nuevo desde su última visita/).waitFor();
     await context.close();
 
     await page.reload();

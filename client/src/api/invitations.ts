@@ -1,10 +1,9 @@
 import { api } from './http';
-import type { InvitationPreview } from '../../../shared/src/api/invitations';
-import type { SessionAnswer } from '../../../shared/src/api/users';
+import type { AcceptedInvitation, InvitationPreview } from '../../../shared/src/api/invitations';
 
 const path = (token: string) => `/api/invitations/${encodeURIComponent(token)}`;
 
 export const getInvitation = (token: string) => api.get<{ invitation: InvitationPreview }>(path(token), { expectSession: false });
 
 export const acceptInvitation = (token: string, input: { displayName: string; password: string; uiLanguage?: string }) =>
-  api.post<SessionAnswer>(`${path(token)}/accept`, input, { csrf: false, expectSession: false });
+  api.post<AcceptedInvitation>(`${path(token)}/accept`, input, { csrf: false, expectSession: false });

@@ -17,6 +17,7 @@ import { NewNegotiationScreen } from '../screens/new-negotiation-screen';
 import { ImportScreen } from '../screens/import-screen';
 import { SignedScreen } from '../screens/signed-screen';
 import { VerifyScreen } from '../screens/verify-screen';
+import { useRecordVisit } from '../documents/record-visit';
 
 export function App() {
   return (
@@ -92,7 +93,7 @@ function Screen() {
     case 'documents':
       return <DocumentsScreen />;
     case 'workspace':
-      return <WorkspaceScreen key={route.documentId} documentId={route.documentId} />;
+      return <Workspace key={route.documentId} documentId={route.documentId} />;
     case 'members':
       return <MembersScreen key={route.documentId} documentId={route.documentId} />;
     case 'newDocument':
@@ -104,4 +105,10 @@ function Screen() {
     default:
       return <NotFoundScreen />;
   }
+}
+
+/** The workspace of one negotiation, my visit recorded while it is open ("since my last visit" in the list). */
+function Workspace({ documentId }: { documentId: string }) {
+  useRecordVisit(documentId);
+  return <WorkspaceScreen documentId={documentId} />;
 }

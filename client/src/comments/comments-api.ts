@@ -4,6 +4,8 @@ import type { AnchorInput, CommentThread, CommentThreadCounts, CommentThreadList
 
 export interface NewThread {
   clauseId: string;
+  /** A proposal of that clause the thread is about. */
+  proposalId?: string;
   language: string | null;
   anchor: AnchorInput | null;
   visibility: CommentVisibility;

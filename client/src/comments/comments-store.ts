@@ -15,6 +15,8 @@ export interface CommentsData {
   byId: ReadonlyMap<string, CommentThread>;
   /** Each clause's threads, newest first. */
   byClause: ReadonlyMap<string, readonly CommentThread[]>;
+  /** The threads about each proposal, newest first. */
+  byProposal: ReadonlyMap<string, readonly CommentThread[]>;
   /** Open threads per clause, for the gutter badges. */
   openCounts: ReadonlyMap<string, number>;
 }
@@ -70,20 +72,32 @@ export const threadChanged =
 /** The indexes of a list of threads, keeping `previous`'s arrays wherever they hold the same threads. */
 export function indexThreads(list: readonly CommentThread[], previous?: CommentsData): CommentsData {
   const threads = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-  const grouped = new Map<string, CommentThread[]>();
-  for (const thread of threads) {
-    const group = grouped.get(thread.clauseId);
-    if (group) group.push(thread);
-    else grouped.set(thread.clauseId, [thread]);
-  }
-  const byClause = new Map<string, readonly CommentThread[]>();
-  for (const [clauseId, group] of grouped) byClause.set(clauseId, sameOr(previous?.byClause.get(clauseId), group));
   return {
     threads: sameOr(previous?.threads, threads),
     byId: new Map(threads.map((thread) => [thread.id, thread])),
-    byClause,
+    byClause: groupBy(threads, (thread) => thread.clauseId, previous?.byClause),
+    byProposal: groupBy(threads, (thread) => thread.proposalId ?? null, previous?.byProposal),
     openCounts: openCounts(threads),
   };
+}
+
+/** Threads grouped by a key (those without one left out), keeping `previous`'s arrays wherever a group holds the same threads. */
+function groupBy(
+  threads: readonly CommentThread[],
+  keyOf: (thread: CommentThread) => string | null,
+  previous: ReadonlyMap<string, readonly CommentThread[]> | undefined,
+): Map<string, readonly CommentThread[]> {
+  const grouped = new Map<string, CommentThread[]>();
+  for (const thread of threads) {
+    const key = keyOf(thread);
+    if (key === null) continue;
+    const group = grouped.get(key);
+    if (group) group.push(thread);
+    else grouped.set(key, [thread]);
+  }
+  const kept = new Map<string, readonly CommentThread[]>();
+  for (const [key, group] of grouped) kept.set(key, sameOr(previous?.get(key), group));
+  return kept;
 }
 
 /** Open threads per clause. */

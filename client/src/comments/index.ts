@@ -9,7 +9,7 @@
  */
 import './comments.css';
 
-export { createCommentsStore, useComments, useCommentsStore, useOpenThreadCount, type CommentsController } from './use-comments';
+export { createCommentsStore, useComments, useCommentsStore, useOpenThreadCount, useProposalThreads, type CommentsController } from './use-comments';
 export { CommentsStore, indexThreads, openCounts, threadChanged, type CommentsData } from './comments-store';
 export { commentsApi, loadAllThreads, type NewThread } from './comments-api';
 export {

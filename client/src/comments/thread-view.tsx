@@ -130,7 +130,7 @@ function ThreadAbout({ thread }: { thread: CommentThread }) {
           {thread.anchor.state === 'removed' && <p className="comment-note">{t('thread.textRemoved')}</p>}
         </>
       ) : (
-        <p className="comment-about-label">{t('thread.onClause')}</p>
+        <p className="comment-about-label">{t(thread.proposalId ? 'thread.onProposal' : 'thread.onClause')}</p>
       )}
     </div>
   );

@@ -3,7 +3,8 @@
  *  - useCommentsStore(documentId): the store, kept live while the screen is open;
  *  - useComments(store): every thread and the actions, for the sidebar and the list;
  *  - useOpenThreadCount(store, clauseId): one clause's count, for its gutter — another clause's thread
- *    does not re-render it.
+ *    does not re-render it;
+ *  - useProposalThreads(store, proposalId): the threads about one proposal, for its card.
  */
 import { useMemo } from 'react';
 import type { CommentThread } from '../../../shared/src/api/comments';
@@ -65,6 +66,11 @@ export function useComments(store: CommentsStore): CommentsController {
       },
     };
   }, [snapshot, store]);
+}
+
+/** The threads about one proposal, newest first (the same array while none of them changed). */
+export function useProposalThreads(store: CommentsStore, proposalId: string): readonly CommentThread[] {
+  return useLiveSelect(store, (snapshot) => snapshot.byProposal.get(proposalId) ?? NONE);
 }
 
 /** Open threads on one clause. */

@@ -1,7 +1,8 @@
 /**
  * One proposal in the side panel: its sponsor (in their colour), who tabled it and when, its
  * explanation (the sponsor edits it), what it changes in each language, where each Participant stands,
- * my delegation's position, and the decisions this person may take (accept, reject, withdraw).
+ * my delegation's position, the decisions this person may take (accept, reject, withdraw), and its
+ * discussion (proposal-threads.tsx).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { PositionChips, PositionForm } from './proposal-positions';
 import { sponsorName, sponsorOf } from './proposal-format';
 import type { ProposalActions } from './use-proposals';
 import { useLiveChanges } from './use-live-changes';
+import { ProposalDiscussion } from './proposal-threads';
 
 export interface ProposalViewer {
   participantId: string | null;
@@ -130,6 +132,7 @@ export function ProposalCard({ proposal, participants, languages, viewer, action
           )}
         </div>
       )}
+      <ProposalDiscussion proposal={proposal} participants={participants} viewer={viewer} />
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -57,8 +57,9 @@ export function InvitationScreen({ token }: { token: string }) {
     try {
       // An existing account keeps its name; the field is required by the API but only used for new accounts.
       const name = existing ? (invitation?.email.split('@')[0] ?? '') : displayName.trim();
-      session.adopt(await acceptInvitation(token, { displayName: name, password, uiLanguage: uiLanguage() }));
-      navigate(paths.documents(), { replace: true });
+      const accepted = await acceptInvitation(token, { displayName: name, password, uiLanguage: uiLanguage() });
+      session.adopt(accepted);
+      navigate(paths.workspace(accepted.documentId), { replace: true }); // straight into the negotiation just joined
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);

@@ -1,11 +1,16 @@
-/** Sign in with email and password; afterwards go where the person was headed. */
+/**
+ * The first page a signed-out visitor sees: what Concordia is, a way to check a signed agreement, and
+ * sign-in with email and password; afterwards go where the person was headed.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
-import { navigate, nextFromLocation, useLocation } from '../app/router';
+import { Link, navigate, nextFromLocation, paths, useLocation } from '../app/router';
 import { useSession } from '../app/session';
 import { AppHeader } from '../components/app-header';
 import { useErrorMessage } from '../app/error-message';
+
+const LANDING_POINTS = ['point1', 'point2', 'point3', 'point4'] as const;
 
 export function SignInScreen() {
   const { t } = useTranslation();
@@ -39,7 +44,19 @@ export function SignInScreen() {
   return (
     <>
       <AppHeader />
-      <main id="main" className="page page-narrow">
+      <main id="main" className="page landing">
+        <section className="landing-about" aria-label={t('auth:landing.label')}>
+          <p className="landing-title">{t('auth:landing.title')}</p>
+          <p className="landing-tagline">{t('auth:landing.tagline')}</p>
+          <ul className="landing-points">
+            {LANDING_POINTS.map((key) => (
+              <li key={key}>{t(`auth:landing.${key}`)}</li>
+            ))}
+          </ul>
+          <p>
+            <Link href={paths.verify()}>{t('auth:landing.verify')}</Link>
+          </p>
+        </section>
         <div className="card auth-card">
           <h1>{t('auth:signIn.title')}</h1>
           <p className="lead">{t('auth:signIn.intro')}</p>

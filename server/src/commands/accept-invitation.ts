@@ -23,7 +23,7 @@ export interface AcceptInput {
  * chosen here; an existing account must prove itself with its current password (a link is never a
  * way to take over an account), and its name and password stay as they are.
  */
-export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Promise<SignedIn> {
+export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Promise<SignedIn & { documentId: string }> {
   const hash = tokenHash(input.token);
   const pending = await ctx.pool.query<{ email: string }>(
     'SELECT email FROM invitations WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()',
@@ -96,5 +96,5 @@ export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Pro
   ctx.events.emit('membership.changed', { userId: user.id, documentId, removed: false });
   if (input.previousToken) await endPreviousSession(ctx, input.previousToken);
   const session = await startSession(ctx.pool, user.id, ctx.env);
-  return { token: session.token, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: toSessionUser(user) };
+  return { token: session.token, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: toSessionUser(user), documentId };
 }

@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
 import { recordAuditEvent } from '../audit/record-event';
 import { authorize } from '../policies/authorize';
-import { insertThread } from '../comments/comment-store';
+import { clauseOfProposal, insertThread } from '../comments/comment-store';
 import { LiveAnchors } from '../comments/live-anchors';
 import { auditSubject, inDraftTransaction, prepareBody, publishThread, resolveMentions, type CommentActor } from '../comments/comment-actions';
 import { anchorItemsKnown, encodeAnchorPosition, rangeText, resolveAnchor, truncateQuote } from '../../../shared/src/comment-anchors';
@@ -10,7 +10,10 @@ import { delegationOf, SECRETARIAT_DELEGATION, type ThreadAudience } from '../..
 import type { AnchorInput, CommentThread, CommentVisibility } from '../../../shared/src/api/comments';
 
 export interface CreateCommentThreadInput {
-  clauseId: string;
+  /** The clause; with `proposalId` it may be left out, and must otherwise be the proposal's. */
+  clauseId: string | null;
+  /** A proposal of the document the thread is about: the thread is then on the proposal's clause. */
+  proposalId: string | null;
   /** The language the thread is about; required with an anchor. */
   language: string | null;
   anchor: AnchorInput | null;
@@ -22,8 +25,9 @@ export interface CreateCommentThreadInput {
 const ANCHOR_WAIT_MS = 3_000;
 
 /**
- * Opens a thread on a clause — on a range of its text in one language when `anchor` is given. The
- * caller has authorized 'comment.create'. The quote is the server's own reading of the range in the
+ * Opens a thread on a clause — on a range of its text in one language when `anchor` is given, about
+ * one of its proposals when `proposalId` is (open or decided: a decided proposal keeps its discussion).
+ * The caller has authorized 'comment.create'. The quote is the server's own reading of the range in the
  * live text, not the client's; an internal thread belongs to the author's delegation [V3].
  */
 export async function createCommentThread(ctx: AppContext, actor: CommentActor, input: CreateCommentThreadInput): Promise<CommentThread> {
@@ -43,14 +47,15 @@ export async function createCommentThread(ctx: AppContext, actor: CommentActor, 
     audience = { visibility: 'delegation', delegationParticipantId };
   }
 
+  const clauseId = await clauseOfThread(ctx, document.id, input);
   const anchor = input.anchor;
   const { value: located } = await ctx.documents.read(
     document.id,
     (doc) => {
       const live = new LiveAnchors(doc);
-      if (!live.hasClause(input.clauseId) || live.isDeleted(input.clauseId)) throw new AppError('clause_not_found');
+      if (!live.hasClause(clauseId) || live.isDeleted(clauseId)) throw new AppError('clause_not_found');
       if (!anchor || input.language === null) return { quote: null };
-      const rendered = live.fragment(input.clauseId, input.language);
+      const rendered = live.fragment(clauseId, input.language);
       const range = rendered && resolveAnchor(doc, rendered, anchor);
       const quote = range && rendered ? rangeText(rendered.doc, range.from, range.to) : '';
       if (quote.trim() === '') throw new AppError('anchor_invalid');
@@ -63,7 +68,8 @@ export async function createCommentThread(ctx: AppContext, actor: CommentActor, 
   const threadId = await inDraftTransaction(ctx, document.id, async (client) => {
     const id = await insertThread(client, {
       documentId: document.id,
-      clauseId: input.clauseId,
+      clauseId,
+      proposalId: input.proposalId,
       language: input.language,
       anchorStart: anchor ? encodeAnchorPosition(anchor.start) : null,
       anchorEnd: anchor ? encodeAnchorPosition(anchor.end) : null,
@@ -79,10 +85,30 @@ export async function createCommentThread(ctx: AppContext, actor: CommentActor, 
       documentId: document.id,
       actorUserId: actor.user.id,
       action: 'comment.created',
-      subject: auditSubject({ id, clause_id: input.clauseId, visibility: audience.visibility, delegation_participant_id: audience.delegationParticipantId }),
+      subject: auditSubject({
+        id,
+        clause_id: clauseId,
+        proposal_id: input.proposalId,
+        visibility: audience.visibility,
+        delegation_participant_id: audience.delegationParticipantId,
+      }),
     });
     return id;
   });
-  ctx.log.info({ documentId: document.id, threadId, clauseId: input.clauseId, visibility: audience.visibility }, 'comment thread opened');
+  ctx.log.info({ documentId: document.id, threadId, clauseId, proposalId: input.proposalId, visibility: audience.visibility }, 'comment thread opened');
   return publishThread(ctx, threadId, 'created', threadId);
+}
+
+/** The clause the thread is on: the one named, or the proposal's (looked up in this document only). */
+async function clauseOfThread(ctx: AppContext, documentId: string, input: CreateCommentThreadInput): Promise<string> {
+  if (input.proposalId === null) {
+    if (input.clauseId === null) throw new AppError('validation_failed', { field: 'clauseId', reason: 'a clause id, or a proposal id' });
+    return input.clauseId;
+  }
+  const clauseId = await clauseOfProposal(ctx.pool, documentId, input.proposalId);
+  if (clauseId === null) throw new AppError('proposal_not_found');
+  if (input.clauseId !== null && input.clauseId !== clauseId) {
+    throw new AppError('validation_failed', { field: 'clauseId', reason: 'not the clause of the proposal (leave it out)' });
+  }
+  return clauseId;
 }

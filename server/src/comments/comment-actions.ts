@@ -136,8 +136,9 @@ export async function publishThread(ctx: AppContext, threadId: string, change: C
 
 /** The audit subject of a comment action: where, and for whom — never the body. */
 export function auditSubject(
-  thread: Pick<ThreadRow, 'id' | 'clause_id' | 'visibility' | 'delegation_participant_id'>,
+  thread: Pick<ThreadRow, 'id' | 'clause_id' | 'proposal_id' | 'visibility' | 'delegation_participant_id'>,
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  return { threadId: thread.id, clauseId: thread.clause_id, visibility: thread.visibility, audience: audienceKey(audienceOf(thread)), ...extra };
+  const about = thread.proposal_id === null ? {} : { proposalId: thread.proposal_id };
+  return { threadId: thread.id, clauseId: thread.clause_id, ...about, visibility: thread.visibility, audience: audienceKey(audienceOf(thread)), ...extra };
 }

@@ -4,7 +4,7 @@
  * (a command presenting what it just changed, a broadcast addressed to the thread's own audience).
  */
 import type { Queryable } from '../db/queryable';
-import { threadVisibleTo, type ThreadReader } from './visibility';
+import { threadVisibleTo, threadVisibleToMember, type ThreadReader } from './visibility';
 import type { CommentVisibility } from '../../../shared/src/api/comments';
 
 export interface ThreadRow {
@@ -12,6 +12,8 @@ export interface ThreadRow {
   seq: string;
   document_id: string;
   clause_id: string;
+  /** The proposal the thread is about (its clause is the proposal's), or null. */
+  proposal_id: string | null;
   language: string | null;
   anchor_start: Buffer | null;
   anchor_end: Buffer | null;
@@ -46,6 +48,7 @@ export interface CommentRow {
 
 export interface ThreadFilters {
   clauseId?: string;
+  proposalId?: string;
   status?: 'open' | 'resolved';
   language?: string;
   participantId?: string;
@@ -59,7 +62,7 @@ export interface ThreadFilters {
 }
 
 const THREAD_SELECT = `
-  SELECT t.id, t.seq, t.document_id, t.clause_id, t.language, t.anchor_start, t.anchor_end, t.quote, t.visibility,
+  SELECT t.id, t.seq, t.document_id, t.clause_id, t.proposal_id, t.language, t.anchor_start, t.anchor_end, t.quote, t.visibility,
          t.delegation_participant_id, t.author_participant_id, t.created_by, cu.display_name AS created_by_name,
          t.created_at, t.last_activity_at, t.resolved_at, t.resolved_by, ru.display_name AS resolved_by_name,
          t.reopened_at, t.reopened_by, ou.display_name AS reopened_by_name
@@ -77,6 +80,7 @@ export async function listVisibleThreads(db: Queryable, documentId: string, read
     where.push(sql(`$${params.length}`));
   };
   if (filters.clauseId !== undefined) add((n) => `t.clause_id = ${n}`, filters.clauseId);
+  if (filters.proposalId !== undefined) add((n) => `t.proposal_id = ${n}`, filters.proposalId);
   if (filters.status === 'open') where.push('t.resolved_at IS NULL');
   if (filters.status === 'resolved') where.push('t.resolved_at IS NOT NULL');
   if (filters.language !== undefined) add((n) => `t.language = ${n}`, filters.language);
@@ -107,13 +111,44 @@ export async function countVisibleThreads(
   return rows.map((r) => ({ clause_id: r.clause_id, open: Number(r.open), resolved: Number(r.resolved) }));
 }
 
-/** The document a comment (or thread) id belongs to; null when there is no such comment. */
-export async function documentOfComment(db: Queryable, commentId: string): Promise<string | null> {
+/** Threads on these proposals the reader may read, per proposal (a proposal without any is absent). */
+export async function countVisibleThreadsOfProposals(
+  db: Queryable,
+  documentId: string,
+  proposalIds: readonly string[],
+  reader: ThreadReader | null,
+): Promise<Map<string, number>> {
+  if (proposalIds.length === 0) return new Map();
+  const params: unknown[] = [documentId, proposalIds];
+  // No reader: what every member of the document may read (a payload sent to the document's room).
+  const visible = reader ? threadVisibleTo(reader, params) : `(t.visibility = 'all')`;
+  const { rows } = await db.query<{ proposal_id: string; count: string }>(
+    `SELECT t.proposal_id, count(*) AS count FROM comment_threads t
+      WHERE t.document_id = $1 AND t.proposal_id = ANY ($2::text[]) AND ${visible} GROUP BY t.proposal_id`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.proposal_id, Number(r.count)]));
+}
+
+/**
+ * The document of a comment, when `userId` may read its thread there (their membership of that
+ * document joined in the same query, [V1]–[V3]); null when there is no such comment for them.
+ */
+export async function documentOfVisibleComment(db: Queryable, commentId: string, userId: string): Promise<string | null> {
   const { rows } = await db.query<{ document_id: string }>(
-    'SELECT t.document_id FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE c.id = $1',
-    [commentId],
+    `SELECT t.document_id FROM comments c
+       JOIN comment_threads t ON t.id = c.thread_id
+       LEFT JOIN memberships m ON m.document_id = t.document_id AND m.user_id = $2
+      WHERE c.id = $1 AND ${threadVisibleToMember('t', 'm')}`,
+    [commentId, userId],
   );
   return rows[0]?.document_id ?? null;
+}
+
+/** The clause of a proposal of this document; null when the document has no such proposal. */
+export async function clauseOfProposal(db: Queryable, documentId: string, proposalId: string): Promise<string | null> {
+  const { rows } = await db.query<{ clause_id: string }>('SELECT clause_id FROM proposals WHERE document_id = $1 AND id = $2', [documentId, proposalId]);
+  return rows[0]?.clause_id ?? null;
 }
 
 /**
@@ -171,6 +206,7 @@ export async function mentionNames(db: Queryable, comments: readonly CommentRow[
 export interface NewThread {
   documentId: string;
   clauseId: string;
+  proposalId: string | null;
   language: string | null;
   anchorStart: Uint8Array | null;
   anchorEnd: Uint8Array | null;
@@ -186,12 +222,13 @@ export interface NewThread {
 /** Inserts a thread and its first comment (same id). Returns the id. */
 export async function insertThread(db: Queryable, t: NewThread): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO comment_threads (document_id, clause_id, language, anchor_start, anchor_end, quote, visibility,
+    `INSERT INTO comment_threads (document_id, clause_id, proposal_id, language, anchor_start, anchor_end, quote, visibility,
                                   delegation_participant_id, author_participant_id, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [
       t.documentId,
       t.clauseId,
+      t.proposalId,
       t.language,
       t.anchorStart && Buffer.from(t.anchorStart),
       t.anchorEnd && Buffer.from(t.anchorEnd),

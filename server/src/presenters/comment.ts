@@ -29,6 +29,7 @@ export function presentThread(row: ThreadRow, comments: readonly CommentRow[], n
     id: row.id,
     documentId: row.document_id,
     clauseId: row.clause_id,
+    proposalId: row.proposal_id,
     clauseDeleted: live.clauseDeleted,
     language: row.language,
     anchor: live.anchor,

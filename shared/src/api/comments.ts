@@ -4,6 +4,7 @@
  * can carry them to a whole room; what a reader may do with them is decided from their membership.
  */
 import { z } from 'zod';
+import { PROPOSAL_ID_PATTERN } from '../schema';
 
 /** At most this many characters (Unicode code points, as PostgreSQL's char_length counts) in a body. */
 export const COMMENT_BODY_MAX = 10_000;
@@ -99,6 +100,13 @@ export const threadSchema = z
     id: z.uuid(),
     documentId: z.uuid(),
     clauseId: z.string(),
+    // Optional in the shape only so that threads built before proposals had threads still type; the server always sends it.
+    proposalId: z
+      .string()
+      .regex(PROPOSAL_ID_PATTERN)
+      .nullable()
+      .optional()
+      .describe('the proposal the thread is about (its clause is the proposal’s); null: a thread on the clause'),
     clauseDeleted: z.boolean().describe('the clause was removed from the document; the thread stays readable'),
     language: z.string().nullable(),
     anchor: anchorSchema.nullable(),

@@ -1,5 +1,6 @@
 /** Invitations: one-time links into a negotiation (docs/api.md, "Invitations"). */
 import { z } from 'zod';
+import { sessionAnswerSchema } from './users';
 import { displayNameInput, emailInput, isoTime, localizedSchema, newPasswordInput, roleSchema, uiLanguageSchema } from './common';
 
 export const invitationSchema = z
@@ -37,3 +38,8 @@ export const acceptInvitationBodySchema = z
   .object({ displayName: displayNameInput, password: newPasswordInput, uiLanguage: uiLanguageSchema.optional() })
   .strict();
 export type AcceptInvitationBody = z.infer<typeof acceptInvitationBodySchema>;
+
+export const acceptedInvitationSchema = sessionAnswerSchema
+  .extend({ documentId: z.uuid().describe('the negotiation joined') })
+  .meta({ id: 'AcceptedInvitation' });
+export type AcceptedInvitation = z.infer<typeof acceptedInvitationSchema>;

@@ -74,6 +74,14 @@ export const proposalSchema = z
       .record(languageCodeSchema, z.array(proposalRunSchema))
       .describe('per language, what the proposal inserts and deletes: as the text holds it now while open, as decided after'),
     positions: z.array(proposalPositionSchema),
+    threadCount: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(
+        'comment threads about the proposal (listed by GET /api/documents/:id/comments?proposalId=): the public ones, and the reader’s own delegation’s notes where the answer is read with a reader; another delegation’s internal notes never count',
+      ),
   })
   .meta({ id: 'Proposal' });
 export type ProposalJSON = z.infer<typeof proposalSchema>;

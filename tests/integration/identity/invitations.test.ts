@@ -51,6 +51,7 @@ describe('invitations', () => {
     });
     expect(accepted.status).toBe(200);
     expect(accepted.body.user).toMatchObject({ email: 'new.delegate@identity.test', displayName: 'Lucía Pérez', uiLanguage: 'es', isAdmin: false });
+    expect(accepted.body.documentId).toBe(world.documentId); // the client opens the negotiation just joined
     const cookie = sessionCookieFrom(accepted);
     const detail = await requestAs(world.server, { cookie, csrfToken: accepted.body.csrfToken }, 'GET', `/api/documents/${world.documentId}`);
     expect(detail.body.me).toMatchObject({ role: 'delegate', participantId: world.participantP });

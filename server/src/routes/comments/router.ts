@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { ApiRouter, type DocumentRouteAccess, type RouteRegistry } from '../../http/api-router';
-import { loadDocumentAccess, type DocumentAccess } from '../../policies/document-access';
+import type { DocumentAccess } from '../../policies/document-access';
 import type { AccessPoint } from '../../policies/authorize';
-import { countVisibleThreads, documentOfComment, findVisibleThreadOfComment, listVisibleThreads } from '../../comments/comment-store';
-import { threadReader } from '../../comments/visibility';
+import { countVisibleThreads, documentOfVisibleComment, listVisibleThreads } from '../../comments/comment-store';
 import { presentThreads, readerOf, type CommentActor } from '../../comments/comment-actions';
 import { createCommentThread } from '../../commands/create-comment-thread';
 import { replyToCommentThread } from '../../commands/reply-to-comment-thread';
@@ -24,18 +23,16 @@ const WRITE_ERRORS = ['comment_too_long', 'document_frozen'] as const;
  * way — and a comment in a thread the caller may not read does not exist for them (404).
  */
 export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRouter {
-  /** `/comments/:commentId` routes: commenting on the comment's document, found only when its thread is one the caller may read. */
+  /**
+   * `/comments/:commentId` routes: commenting on the comment's document, found only when its thread is
+   * one the caller may read — one query, with their membership joined; the pipeline then loads the
+   * access once and the command the thread once.
+   */
   const byComment = {
     kind: 'document',
     action: 'comment.create',
-    locate: async ({ params }, user) => {
-      const commentId = params.commentId;
-      const documentId = await documentOfComment(ctx.pool, commentId);
-      const access = documentId ? await loadDocumentAccess(ctx.pool, documentId, user) : null;
-      if (!access) return null;
-      const reader = threadReader(user.id, access.membership && { role: access.membership.role, participantId: access.membership.participant_id });
-      return (await findVisibleThreadOfComment(ctx.pool, commentId, reader)) ? documentId : null;
-    },
+    // The path parameters were parsed (a uuid) before the pipeline locates.
+    locate: ({ params }, user) => documentOfVisibleComment(ctx.pool, params.commentId, user.id),
   } as const satisfies DocumentRouteAccess;
 
   return new ApiRouter(ctx, registry)
@@ -54,6 +51,7 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
         const limit = query.limit ?? 50;
         const rows = await listVisibleThreads(ctx.pool, access.document.id, readerOf(actor), {
           clauseId: query.clauseId,
+          proposalId: query.proposalId,
           status: query.status,
           language: query.language,
           participantId: query.participantId,
@@ -87,19 +85,22 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       method: 'post',
       path: '/documents/:documentId/comments',
       tag: 'comments',
-      summary: 'Open a thread on a clause, or on a range of its text',
-      description: '`visibility: "delegation"` makes an internal note of the author’s own delegation (their Participant, or the secretariat).',
+      summary: 'Open a thread on a clause, on a range of its text, or about one of its proposals',
+      description:
+        '`visibility: "delegation"` makes an internal note of the author’s own delegation (their Participant, or the secretariat). ' +
+        'With `proposalId` the thread is about that proposal (open or decided) and on its clause; 404 proposal_not_found when the document has no such proposal.',
       access: { kind: 'document', action: 'comment.create' },
       params: documentParams,
       body: newThreadBody,
       status: 201,
       response: one,
-      errors: [...WRITE_ERRORS, 'clause_not_found', 'anchor_invalid', 'no_delegation'],
+      errors: [...WRITE_ERRORS, 'clause_not_found', 'proposal_not_found', 'anchor_invalid', 'no_delegation'],
       handler: async ({ access, body, session, where }) => {
         const actor = actorOf(access, session.user, where);
         return {
           thread: await createCommentThread(ctx, actor, {
-            clauseId: body.clauseId,
+            clauseId: body.clauseId ?? null,
+            proposalId: body.proposalId ?? null,
             language: body.language ?? null,
             anchor: body.anchor ?? null,
             visibility: body.visibility,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLAUSE_ID_PATTERN } from '../../../../shared/src/yjs-layout';
 import { LANGUAGE_CODE_PATTERN } from '../../../../shared/src/languages';
 import { anchorInputSchema, COMMENT_PAGE_MAX, COMMENT_VISIBILITIES } from '../../../../shared/src/api/comments';
+import { proposalIdSchema } from '../../../../shared/src/api/proposals';
 import { AppError } from '../../http/errors';
 
 export const commentParams = z.object({ commentId: z.uuid() }).strict();
@@ -21,17 +22,20 @@ export const commentBody = z.object({ body }).strict();
 
 export const newThreadBody = z
   .object({
-    clauseId,
+    clauseId: clauseId.optional().describe('the clause; may be left out with `proposalId` (the thread is then on the proposal’s clause)'),
+    proposalId: proposalIdSchema.optional().describe('a proposal of this document the thread is about'),
     language: language.nullable().optional().describe('the language the thread is about; required with `anchor`'),
     anchor: anchorInputSchema.nullable().optional(),
     visibility: z.enum(COMMENT_VISIBILITIES).default('all'),
     body,
   })
-  .strict();
+  .strict()
+  .refine((input) => input.clauseId !== undefined || input.proposalId !== undefined, { path: ['clauseId'], message: 'a clause id, or a proposal id' });
 
 export const listQuery = z
   .object({
     clauseId: clauseId.optional(),
+    proposalId: proposalIdSchema.optional().describe('threads about this proposal'),
     status: z.enum(['open', 'resolved']).optional(),
     language: language.optional(),
     participantId: z.uuid().optional().describe('threads opened by a member of this Participant'),

@@ -7,9 +7,9 @@ import { readSessionToken } from '../../auth/session-cookie';
 import { TOKEN_PATTERN } from '../../auth/tokens';
 import { sendInvitationMail } from '../../mail/invitation-mail';
 import { presentInvitation } from '../../presenters/invitation';
-import { sessionAnswerSchema } from '../../../../shared/src/api/users';
 import {
   acceptInvitationBodySchema,
+  acceptedInvitationSchema,
   invitationAnswerSchema,
   invitationBodySchema,
   invitationListSchema,
@@ -113,12 +113,12 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
       tag: 'invitations',
       summary: 'Accept an invitation and sign in',
       description:
-        'A new email: creates the account with this password. An existing account: the password must be its current one. Answers like sign-in. Checks Origin instead of a CSRF token.',
+        'A new email: creates the account with this password. An existing account: the password must be its current one. Answers like sign-in, with the negotiation joined (the client opens it). Checks Origin instead of a CSRF token.',
       access: { kind: 'public' },
       csrf: 'origin',
       params: tokenParams,
       body: acceptInvitationBodySchema,
-      response: sessionAnswerSchema,
+      response: acceptedInvitationSchema,
       errors: ['invitation_invalid', 'invalid_credentials', 'too_many_attempts', 'already_member', 'csrf_failed'],
       handler: async ({ req, res, params, body }) => {
         const signedIn = await acceptInvitation(ctx, {
@@ -127,7 +127,7 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
           ip: req.ip ?? 'unknown',
           previousToken: readSessionToken(req.headers.cookie),
         });
-        return answerSignedIn(req, res, signedIn);
+        return { ...answerSignedIn(req, res, signedIn), documentId: signedIn.documentId };
       },
     });
 }

@@ -9,6 +9,12 @@ import { setDocumentPhase } from '../../commands/set-document-phase';
 import { explainProposal } from '../../commands/explain-proposal';
 import { cosponsorProposal } from '../../commands/cosponsor-proposal';
 import { loadProposal, loadProposals } from '../../proposals/proposal-reads';
+import { threadReader, type ThreadReader } from '../../comments/visibility';
+import type { DocumentAccess } from '../../policies/document-access';
+
+/** Whose thread counts a proposal shows: the reader's own delegation's internal notes count, no one else's. */
+const readerOf = (userId: string, access: DocumentAccess): ThreadReader =>
+  threadReader(userId, access.membership && { role: access.membership.role, participantId: access.membership.participant_id });
 import {
   explanationBodySchema,
   phaseAnswerSchema,
@@ -81,7 +87,7 @@ export function proposalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       params: documentParams,
       query: proposalListQuerySchema,
       response: proposalListSchema,
-      handler: async ({ access, query }) => {
+      handler: async ({ access, query, session }) => {
         let sponsorParticipantId: string | undefined;
         if (query.sponsor) {
           const { rows } = await ctx.pool.query<{ id: string }>('SELECT id FROM participants WHERE document_id = $1 AND (id::text = $2 OR code = $2)', [
@@ -91,7 +97,8 @@ export function proposalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
           if (!rows[0]) throw new AppError('unknown_participant');
           sponsorParticipantId = rows[0].id;
         }
-        return { proposals: await loadProposals(ctx, access.document, { clauseId: query.clause, sponsorParticipantId, status: query.status }) };
+        const filter = { clauseId: query.clause, sponsorParticipantId, status: query.status };
+        return { proposals: await loadProposals(ctx, access.document, filter, readerOf(session.user.id, access)) };
       },
     })
     .add({
@@ -102,8 +109,8 @@ export function proposalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       access: { kind: 'document', action: 'document.read' },
       params: proposalParams,
       response: proposalAnswerSchema,
-      handler: async ({ access, params }) => {
-        const proposal = await loadProposal(ctx, access.document, params.proposalId);
+      handler: async ({ access, params, session }) => {
+        const proposal = await loadProposal(ctx, access.document, params.proposalId, readerOf(session.user.id, access));
         if (!proposal) throw new AppError('not_found');
         return { proposal };
       },
