@@ -102,6 +102,24 @@ describeBrowser('approvals in the browser', () => {
     await matrix.getByLabel('Missing the approval of').selectOption({ label: 'Ministry of Government of the Republic of Guatemala' });
     await expect(matrix.getByText(`${d.clauseIds.length} clauses shown`).isVisible()).resolves.toBe(true);
     await screenshot(page, 'approval-matrix', 'en');
+
+    // The full-width view shows every Participant's column at once, inside the window; Escape goes back.
+    await matrix.getByRole('button', { name: 'Full width' }).click();
+    const width = page.viewportSize()!.width;
+    for (const code of ['US', 'SV', 'GT', 'HN']) {
+      const box = await matrix.locator('thead abbr', { hasText: code }).boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+    }
+    await screenshot(page, 'approval-matrix-wide', 'en');
+    await expect(
+      page
+        .getByRole('dialog', { name: 'Approvals' })
+        .getByRole('button', { name: 'Back to the side panel' })
+        .evaluate((b) => b === document.activeElement),
+    ).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await matrix.getByRole('button', { name: 'Full width', pressed: false }).waitFor();
     await context.close();
   });
 });

@@ -4,7 +4,8 @@
  * since that Participant's approval, the concordance column what changed since it was confirmed, and
  * the person's own Participant's empty cells offer Approve.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/error-message';
 import { formatNumber, languageTitle, localized } from '../app/format';
@@ -36,7 +37,23 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
   const errorMessage = useErrorMessage();
   const [filter, setFilter] = useState<MatrixFilterOptions>({});
   const [open, setOpen] = useState<Open>(null);
+  // The side panel holds one or two Participant columns; the full-width view shows every one at once.
+  const [wide, setWide] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const statusId = useId();
+  // The section moves in and out of the portal: keep the focus on the button that moved it.
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (toggled.current) toggle.current?.focus({ preventScroll: true });
+  }, [wide]);
+  useEffect(() => {
+    if (!wide || open) return;
+    const leave = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setWide(false);
+    };
+    window.addEventListener('keydown', leave);
+    return () => window.removeEventListener('keydown', leave);
+  }, [wide, open]);
   const missingId = useId();
 
   const labels = useMemo(
@@ -72,9 +89,28 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
   const mayChange = approvals.documentStatus === 'draft';
   const labelOf = (clauseId: string) => labels.get(clauseId) ?? clauseId;
 
-  return (
-    <section className="approval-matrix" aria-labelledby={`${statusId}-title`}>
-      <h2 id={`${statusId}-title`}>{t('approvals:matrix.title')}</h2>
+  const matrix = (
+    <section
+      className={`approval-matrix${wide ? ' is-wide' : ''}`}
+      aria-labelledby={`${statusId}-title`}
+      role={wide ? 'dialog' : undefined}
+      aria-modal={wide ? true : undefined}
+    >
+      <div className="approval-matrix-head">
+        <h2 id={`${statusId}-title`}>{t('approvals:matrix.title')}</h2>
+        <button
+          ref={toggle}
+          type="button"
+          className="button"
+          aria-pressed={wide}
+          onClick={() => {
+            toggled.current = true;
+            setWide((was) => !was);
+          }}
+        >
+          {wide ? t('approvals:matrix.narrow') : t('approvals:matrix.wide')}
+        </button>
+      </div>
       <p className={`approval-readiness${readiness.ready ? ' is-ready' : ''}`} role="status">
         {readiness.ready
           ? t('approvals:matrix.ready')
@@ -238,4 +274,6 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
       )}
     </section>
   );
+  // Over the whole workspace, outside the side panel's stacking context; React context still reaches it.
+  return wide ? createPortal(matrix, document.body) : matrix;
 }
