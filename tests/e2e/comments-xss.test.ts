@@ -195,4 +195,39 @@ describeBrowser('comments in the browser', () => {
     await screenshot(page, 'comments-shortcut', 'en');
     await context.close();
   });
+
+  it('offers a Comment button beside words selected with the mouse, to a legal reviewer in a read-only editor too', async () => {
+    const { context, page } = await openAs(DEMO_EMAILS.hnLegal, 'es-ES');
+    const editor = await englishEditor(page);
+    // Drag over the word with the mouse, from its first letter to its last.
+    const box = await editor.evaluate((element, target) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(target);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + target.length);
+        const rect = range.getBoundingClientRect();
+        return { left: rect.left, right: rect.right, middle: rect.top + rect.height / 2 };
+      }
+      throw new Error(`${target} is not in the editor`);
+    }, 'dismantle');
+    await page.mouse.move(box.left + 1, box.middle);
+    await page.mouse.down();
+    await page.mouse.move(box.right - 1, box.middle, { steps: 5 });
+    await page.mouse.up();
+    const button = page.locator('.selection-comment-button:not([hidden])');
+    await button.waitFor();
+    await expect(button.textContent()).resolves.toBe('Comentar');
+    await expect(button.getAttribute('title')).resolves.toMatch(/^Comentar el texto seleccionado: /);
+    await button.click();
+    await page.locator('.comment-new textarea').waitFor();
+    await expect(page.locator('.comment-new .comment-quote').textContent()).resolves.toMatch(/^dismantl/);
+    await screenshot(page, 'comments-selection-button', 'es');
+    // Clicking elsewhere clears the selection and the button goes.
+    await page.mouse.click(box.left - 40, box.middle - 60);
+    await page.locator('.selection-comment-button:not([hidden])').waitFor({ state: 'detached' });
+    await context.close();
+  });
 });

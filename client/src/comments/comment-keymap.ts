@@ -1,5 +1,5 @@
 /**
- * Mod-Alt-m in a clause editor: comment on the selection. The callback gets the clause, the language
+ * Mod-Alt-m in a clause editor, or the floating button beside selected words: comment on the selection. The callback gets the clause, the language
  * and the ProseMirror range, and with them the anchor (Yjs relative positions of this editor's
  * fragment) and the quoted text, ready for POST /api/documents/:id/comments. An empty selection
  * comments on the clause as a whole (anchor null).
@@ -13,6 +13,7 @@ import { ySyncPluginKey } from 'y-prosemirror';
 import type * as Y from 'yjs';
 import { anchorFromRange, type ProsemirrorMapping } from '../../../shared/src/comment-anchors';
 import type { AnchorInput } from '../../../shared/src/api/comments';
+import { SelectionCommentButton } from './selection-comment-button';
 
 export const COMMENT_SHORTCUT = 'Mod-Alt-m';
 
@@ -42,14 +43,18 @@ export function commentOnSelectionCommand(clauseId: string, language: string, fr
 }
 
 export function commentKeymap(clauseId: string, language: string, fragment: Y.XmlFragment, onCommentSelection: OnCommentSelection): Plugin {
+  const comment = (view: EditorView, from: number, to: number) =>
+    onCommentSelection(clauseId, language, from, to, selectionComment(view.state, fragment, from, to));
   return new Plugin({
+    // With the mouse: a "Comment" button beside the selected words.
+    view: (view) => new SelectionCommentButton(view, { range: currentRange, comment, shortcutLabel: commentShortcutLabel }),
     props: {
       handleDOMEvents: {
         keydown: (view, event) => {
           if (!isCommentShortcut(event)) return false;
           event.preventDefault();
           const { from, to } = currentRange(view);
-          onCommentSelection(clauseId, language, from, to, selectionComment(view.state, fragment, from, to));
+          comment(view, from, to);
           return true;
         },
       },
