@@ -46,6 +46,25 @@ describeBrowser('editing the structure of the agreement', () => {
     await screenshot(us.page, 'structure-added', 'en');
   });
 
+  it('starts a numbered list with "1. " and a bulleted one with "- ", as a word processor does', async () => {
+    const editor = us.page.getByRole('textbox', { name: 'Article 2, English text', exact: true });
+    await editor.click();
+    await us.page.keyboard.press('End');
+    await us.page.keyboard.press('Enter');
+    await us.page.keyboard.type('1. exchange information;');
+    await us.page.keyboard.press('Enter');
+    await us.page.keyboard.type('train officers.');
+    const theirs = secretariat.page.getByRole('textbox', { name: 'Article 2, English text', exact: true });
+    await theirs.locator('ol > li', { hasText: 'train officers.' }).waitFor();
+    await expect(theirs.locator('ol > li').allTextContents()).resolves.toEqual(['exchange information;', 'train officers.']);
+
+    await us.page.keyboard.press('Enter');
+    await us.page.keyboard.press('Enter'); // an empty item ends the list
+    await us.page.keyboard.type('- a bullet');
+    await theirs.locator('ul > li', { hasText: 'a bullet' }).waitFor();
+    await expect(theirs.textContent()).resolves.not.toContain('- a bullet');
+  });
+
   it('moves a clause down and up with the buttons, keeping the focus on the button used', async () => {
     const text = await firstText(us.page, 'Article 3');
     await us.page.getByRole('button', { name: 'Move Article 3 down', exact: true }).click();

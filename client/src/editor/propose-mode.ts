@@ -19,6 +19,12 @@ export function proposeMode(options: ProposeModeOptions): Plugin {
   return new Plugin({ key: proposeModeKey, options } as ConstructorParameters<typeof Plugin>[0] & { options: ProposeModeOptions });
 }
 
+/** Whether this editor's edits are made as proposals now. */
+export function proposeModeOn(state: EditorState): boolean {
+  const options = (proposeModeKey.get(state)?.spec as { options?: ProposeModeOptions } | undefined)?.options;
+  return options?.enabled() ?? false;
+}
+
 /** The transaction to apply instead of `tr`: itself, its tracked-change version, or null (dropped). */
 export function proposeFilter(state: EditorState, tr: Transaction): Transaction | null {
   const plugin = proposeModeKey.get(state);
