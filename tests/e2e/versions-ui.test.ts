@@ -5,17 +5,26 @@
  * signed PDF, and anyone checks it on the verification page — genuine, and not once a byte changed.
  *
  * Each person signs in and opens the demo negotiation in the workspace of the built client (the
- * versions tab, or the activity tab); the signed text is its own page, reached from the frozen
+ * versions tab, or the activity tab). Compared "with proposals", a Honduran proposal stands in Honduras'
+ * colour, and a clause deleted since the version is restored from the comparison. The signed text is its own page, reached from the frozen
  * workspace; the verification page is /verify, open to a visitor who is not signed in.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as Y from 'yjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
 import { DEMO_EMAILS } from '../utils/people';
 import { approveEverything, editAs, replaceWords, startWorld, currentPlainText, type World } from '../integration/versions/support';
 import { openNegotiation, signIn, switchLanguageTo } from './support/workspace-page';
+import { connectClient } from '../utils/collab-client';
+import { waitFor } from '../utils/wait';
+import { connectionOrigin } from '../../server/src/collab/origins';
+import { clauseFragment, clauseOrder, deleteClause } from '../../shared/src/yjs-layout';
+import { newProposalId } from '../../shared/src/proposals';
+
+const testOrigin = { kind: 'test' };
 
 const TABS = { en: { versions: 'Versions', activity: 'Activity' }, es: { versions: 'Versiones', activity: 'Actividad' } } as const;
 
@@ -88,6 +97,51 @@ describeBrowser('versions and the freeze in the browser', () => {
     await screenshot(page, 'versions-redline', 'en');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('compares with proposals in the sponsor’s colour and restores a clause the version holds, in Spanish', async () => {
+    // Honduras proposes "jointly " before "build" (a stock client with the delegate's session); the secretariat deletes a clause.
+    const proposal = newProposalId();
+    const honduras = connectClient(world.server.wsUrl, world.d.documentId, { headers: { cookie: world.delegates.HN.cookie } });
+    await honduras.synced();
+    honduras.doc.transact(() => {
+      const text = (clauseFragment(honduras.doc, clauseId, 'en').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const at = text.toString().indexOf('build ');
+      expect(at).toBeGreaterThan(0);
+      text.insert(at, 'jointly ', { insertion: { id: proposal } });
+    }, testOrigin);
+    const proposals = () => world.secretariat.request<{ proposals: Array<{ id: string }> }>('GET', `/api/documents/${world.d.documentId}/proposals`);
+    await waitFor(async () => (await proposals()).body.proposals.some((p) => p.id === proposal), 'the Honduran proposal to be recorded');
+    honduras.destroy();
+    const deleted = world.d.clauseIds[world.d.clauseIds.indexOf(clauseId) + 3];
+    const live = await world.server.concordia.collab.registry.open(world.d.documentId);
+    deleteClause(live.doc, deleted, connectionOrigin('e2e-secretariat', world.secretariat.userId));
+    await live.flushed();
+
+    const { context, page, errors } = await openAs(DEMO_EMAILS.secretariat, 'es');
+    await page.getByRole('button', { name: 'Comparar con el texto actual' }).click();
+    const redline = page.locator('.redline');
+    await redline.getByText('1 modificadas, 0 añadidas, 1 suprimidas, 0 desplazadas', { exact: false }).waitFor();
+    await page.getByLabel('Con propuestas').check();
+    const part = page.locator(`.redline-proposals ins.proposal-insertion[data-proposal="${proposal}"]`);
+    await part.waitFor();
+    await expect(part.textContent()).resolves.toContain('jointly');
+    await expect(part.getAttribute('title')).resolves.toBe('propuesto por HN para añadir');
+    const { rows } = await world.server.concordia.db.pool.query<{ color: string }>('SELECT color FROM participants WHERE id = $1', [world.d.participants.HN]);
+    await expect(part.evaluate((element) => getComputedStyle(element).getPropertyValue('--proposal-color').trim())).resolves.toBe(rows[0].color);
+    await expect(page.locator(`.redline-proposal-code[data-proposal="${proposal}"]`).textContent()).resolves.toBe('HN');
+    await screenshot(page, 'versions-redline-with-proposals', 'es');
+
+    await page.getByRole('button', { name: 'Restaurar esta cláusula' }).click();
+    await redline.getByText('0 suprimidas', { exact: false }).waitFor();
+    await expect(page.getByRole('button', { name: 'Restaurar esta cláusula' }).count()).resolves.toBe(0);
+    const order = await world.server.concordia.ctx.documents.read(world.d.documentId, (doc) => clauseOrder(doc));
+    expect(order.value).toEqual(world.d.clauseIds);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The freeze below needs the text without open proposals.
+    expect((await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/proposals/${proposal}/reject`, {})).status).toBe(200);
   });
 
   it('lists what blocks the freeze before the button, in Spanish, and keeps the button disabled', async () => {

@@ -1,25 +1,45 @@
 /**
  * The redline of a comparison: clause by clause in the newer order, each language side by side, words
  * inserted underlined and words deleted struck through, clauses added, removed and moved marked as
- * such, and who made the changes where the server knows.
+ * such, and who made the changes where the server knows — a proposal's decision as that proposal, by
+ * its sponsor. With proposals, proposal parts stand in their sponsor's colour (proposal-parts.tsx). A
+ * removed clause offers "Restore this clause" when `onRestore` is given (the server's `mayRestore`).
  */
 import { useState } from 'react';
+import { useErrorMessage } from '../app/error-message';
 import { useTranslation } from 'react-i18next';
 import { languageTitle } from '../app/format';
 import { clauseLabel, kindName } from '../workspace/clause-label';
 import { DiffView } from '../approvals/diff-view';
+import { DecidedProposals, ProposalDiffView, RedlineProposalStyles } from './proposal-parts';
 import type { Comparison } from '../../../shared/src/api/versions';
 
 type ComparedClause = Comparison['clauses'][number];
 type Author = ComparedClause['structureAuthors'][number];
 
-export function RedlineView({ comparison }: { comparison: Comparison }) {
+export interface RedlineViewProps {
+  comparison: Comparison;
+  /** Puts a removed clause back in the text now, after `afterId` (first when null). */
+  onRestore?(clauseId: string, afterId: string | null): Promise<void>;
+}
+
+export function RedlineView({ comparison, onRestore }: RedlineViewProps) {
   const { t } = useTranslation(['versions', 'workspace']);
   const [onlyChanged, setOnlyChanged] = useState(true);
   const shown = comparison.clauses.filter((c) => !onlyChanged || c.status !== 'unchanged' || c.moved);
   const names = (authors: readonly Author[]) => authors.map((a) => a.displayName ?? t('versions:compare.server')).join(', ');
+  // [R4] A removed clause stands after the clause that preceded it and remains: that is where it is restored.
+  const afterOf = (clauseId: string): string | null => {
+    let after: string | null = null;
+    for (const clause of comparison.clauses) {
+      if (clause.clauseId === clauseId) return after;
+      if (clause.status !== 'removed') after = clause.clauseId;
+    }
+    return after;
+  };
   return (
-    <div className="redline">
+    <div className={`redline${comparison.withProposals ? ' redline-proposals' : ''}`}>
+      {comparison.withProposals && <RedlineProposalStyles comparison={comparison} />}
       <p className="redline-summary" role="status">
         {t('versions:compare.summary', comparison.summary)}
       </p>
@@ -48,14 +68,22 @@ export function RedlineView({ comparison }: { comparison: Comparison }) {
               {clause.structureAuthors.length > 0 && (
                 <p className="redline-authors">{t('versions:compare.structureBy', { names: names(clause.structureAuthors) })}</p>
               )}
+              {clause.status === 'removed' && onRestore && (
+                <RestoreButton label={t('versions:compare.restore')} run={() => onRestore(clause.clauseId, afterOf(clause.clauseId))} />
+              )}
               <div className="redline-languages" style={{ ['--text-columns' as string]: comparison.languages.length }}>
                 {comparison.languages.map((lang) => {
                   const part = clause.languages[lang];
                   return (
                     <section key={lang} className={`redline-language${part?.changed ? ' is-changed' : ''}`}>
                       <h4>{languageTitle(lang)}</h4>
-                      <DiffView parts={part?.parts ?? []} lang={lang} />
+                      {comparison.withProposals ? (
+                        <ProposalDiffView parts={part?.parts ?? []} lang={lang} />
+                      ) : (
+                        <DiffView parts={part?.parts ?? []} lang={lang} />
+                      )}
                       {part && part.authors.length > 0 && <p className="redline-authors">{t('versions:compare.editedBy', { names: names(part.authors) })}</p>}
+                      {part?.proposals && <DecidedProposals proposals={part.proposals} />}
                     </section>
                   );
                 })}
@@ -65,5 +93,30 @@ export function RedlineView({ comparison }: { comparison: Comparison }) {
         })}
       </ol>
     </div>
+  );
+}
+
+function RestoreButton({ label, run }: { label: string; run(): Promise<void> }) {
+  const errorMessage = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const click = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <p className="redline-restore">
+      <button type="button" className="button button-small" disabled={busy} onClick={() => void click()}>
+        {label}
+      </button>
+      {error && <span role="alert"> {error}</span>}
+    </p>
   );
 }

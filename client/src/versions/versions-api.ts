@@ -30,8 +30,12 @@ export const takeVersion = (documentId: string, name: string) => api.post<{ vers
 export const fetchVersion = (documentId: string, versionId: string, signal?: AbortSignal) =>
   api.get<VersionDetail>(`${documentPath(documentId)}/versions/${encodeURIComponent(versionId)}`, { signal });
 
-export const fetchComparison = (documentId: string, from: string, to: string | 'current', signal?: AbortSignal) =>
-  api.get<Comparison>(`${documentPath(documentId)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { signal });
+/** The redline; `withProposals`: each side with the open proposals it held (redline [R5]). */
+export const fetchComparison = (documentId: string, from: string, to: string | 'current', withProposals: boolean, signal?: AbortSignal) =>
+  api.get<Comparison>(
+    `${documentPath(documentId)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${withProposals ? '&proposals=include' : ''}`,
+    { signal },
+  );
 
 export const fetchFreezeStatus = (documentId: string, signal?: AbortSignal) => api.get<FreezeStatus>(`${documentPath(documentId)}/freeze`, { signal });
 

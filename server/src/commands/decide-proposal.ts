@@ -10,6 +10,7 @@ import type { ProposalRun } from '../../../shared/src/proposals';
 import { lockProposal, markDecided, reopen, saveDecidedRuns } from '../proposals/proposal-store';
 import { applyDecision, clauseProposals } from '../proposals/proposal-text';
 import { loadProposal } from '../proposals/proposal-reads';
+import { applyCapturingUpdate, recordDecisionUpdate } from '../versions/decision-updates';
 
 const STATUS_OF: Record<ProposalDecision, Exclude<ProposalStatus, 'open'>> = { accept: 'accepted', reject: 'rejected', withdraw: 'withdrawn' };
 const AUDIT_OF = { accept: 'proposal.accepted', reject: 'proposal.rejected', withdraw: 'proposal.withdrawn' } as const;
@@ -29,7 +30,8 @@ export interface DecideProposalInput {
  * decided: 409 proposal_not_open), then the text changes through the gateway as one Yjs change with a
  * typed origin. Accepting a proposal whose text is no longer in the clause answers 409
  * proposal_text_gone and leaves it open; if the text cannot change (the document was frozen meanwhile)
- * the proposal is opened again.
+ * the proposal is opened again. The stored update the decision committed is recorded on the proposal,
+ * so the redline attributes that change to the proposal and its sponsor (versions/decision-updates.ts).
  */
 export async function decideProposal(ctx: AppContext, input: DecideProposalInput): Promise<ProposalJSON> {
   const { document, proposalId, decision } = input;
@@ -50,15 +52,16 @@ export async function decideProposal(ctx: AppContext, input: DecideProposalInput
 
   ctx.documents.setProposalClosed(document.id, proposalId, true);
   let runs: Record<string, ProposalRun[]> = {};
+  let update: Uint8Array | null = null;
   try {
-    runs = await ctx.documents.write(document.id, serverOrigin('command'), (apply) =>
-      apply((doc) => {
+    ({ result: runs, update } = await ctx.documents.write(document.id, serverOrigin('command'), (apply) =>
+      applyCapturingUpdate(apply, (doc) => {
         const before = clauseProposals(doc, claimed.clause_id, document.languages).get(proposalId) ?? {};
         if (decision === 'accept' && Object.keys(before).length === 0) throw new AppError('proposal_text_gone');
         applyDecision(doc, claimed.clause_id, proposalId, decision === 'accept' ? 'accept' : 'reject', document.languages);
         return before;
       }),
-    );
+    ));
   } catch (err) {
     ctx.documents.setProposalClosed(document.id, proposalId, false);
     await reopen(ctx.pool, document.id, proposalId).catch((reopenErr: unknown) =>
@@ -68,6 +71,7 @@ export async function decideProposal(ctx: AppContext, input: DecideProposalInput
   }
   await withTransaction(ctx.pool, async (client) => {
     await saveDecidedRuns(client, document.id, proposalId, runs);
+    if (update) await recordDecisionUpdate(client, document.id, proposalId, update);
     await recordAuditEvent(client, {
       documentId: document.id,
       actorUserId: input.user.id,

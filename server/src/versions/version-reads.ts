@@ -1,20 +1,18 @@
 /**
  * What the versions routes read: a stored version's record, the text now as a record's clauses, the
- * redline between two texts with who made each change, the freeze status, and a person's edits that
- * were refused after the freeze.
+ * freeze status, and a person's edits that were refused after the freeze. The redline between two
+ * texts is compare-versions.ts.
  */
 import * as Y from 'yjs';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
 import { blockersOf, loadRecordInputs, recordClauses, textProposals, type TextProposals } from './build-record';
-import { attributeChanges, type Attribution } from './attribution';
 import { findVersion, rejectedUpdatesOf, type FullVersionRow } from './version-store';
 import { unappliedChanges } from './rejected-updates';
 import { presentVersion } from '../presenters/version';
 import { plainText } from '../../../shared/src/canonical';
-import { redline, redlineSummary } from '../../../shared/src/versions/redline';
 import type { RecordClause, VersionRecord } from '../../../shared/src/versions/version-record';
-import type { Comparison, CompareQuery, FreezeStatus, RejectedUpdates } from '../../../shared/src/api/versions';
+import type { FreezeStatus, RejectedUpdates } from '../../../shared/src/api/versions';
 
 export interface DocumentRef {
   id: string;
@@ -59,53 +57,6 @@ async function textNow(ctx: AppContext, document: DocumentRef): Promise<TextNow>
     state: Y.encodeStateAsUpdate(doc),
   }));
   return { ...value, throughUpdateId };
-}
-
-/** The redline from an older text to a newer one [R1–R4], each change with its authors where known. */
-export async function compareVersions(ctx: AppContext, document: DocumentRef, query: CompareQuery): Promise<Comparison> {
-  const first = await requireVersion(ctx, document.id, query.from);
-  const second = query.to === 'current' ? null : await requireVersion(ctx, document.id, query.to);
-  interface Side {
-    row: FullVersionRow | null;
-    clauses: RecordClause[];
-    through: number;
-    state: Uint8Array;
-  }
-  const ofRow = (row: FullVersionRow): Side => ({
-    row,
-    clauses: recordOf(row).clauses,
-    through: Number(row.through_update_id),
-    state: new Uint8Array(row.state),
-  });
-  let older = ofRow(first);
-  let newer: Side = second
-    ? ofRow(second)
-    : await textNow(ctx, document).then((now) => ({ row: null, clauses: now.clauses, through: now.throughUpdateId, state: now.state }));
-  // Always from the older text to the newer one: attribution replays the updates between them.
-  if (second && newer.through < older.through) [older, newer] = [newer, older];
-  const attribution = await attributeChanges(ctx.pool, document.id, older.state, older.through, newer.through);
-  const clauses = redline(older.clauses, newer.clauses, document.languages).map((clause) => {
-    const authors = attribution.clauses.get(clause.clauseId);
-    const languages: Comparison['clauses'][number]['languages'] = {};
-    for (const [lang, part] of Object.entries(clause.languages)) {
-      languages[lang] = { ...part, authors: part.changed ? people(attribution, authors?.languages.get(lang)) : [] };
-    }
-    const structural = clause.status === 'added' || clause.status === 'removed' || clause.moved || clause.kind !== clause.kindBefore;
-    return { ...clause, languages, structureAuthors: structural ? people(attribution, authors?.structure) : [] };
-  });
-  return {
-    from: presentVersion(older.row!),
-    to: newer.row ? presentVersion(newer.row) : null,
-    languages: [...document.languages],
-    summary: redlineSummary(clauses),
-    clauses,
-  };
-}
-
-function people(attribution: Attribution, ids: Set<string | null> | undefined): Array<{ id: string | null; displayName: string | null }> {
-  return [...(ids ?? [])]
-    .map((id) => ({ id, displayName: id ? (attribution.names.get(id) ?? null) : null }))
-    .sort((a, b) => (a.displayName ?? '\uffff').localeCompare(b.displayName ?? '\uffff'));
 }
 
 /** What stands between the text now and its freeze [F1–F5], or the frozen version once it is frozen. */

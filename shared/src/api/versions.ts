@@ -59,6 +59,10 @@ export const compareQuerySchema = z
       .union([z.uuid(), z.literal('current')])
       .default('current')
       .describe('a version, or "current": the text now'),
+    proposals: z
+      .enum(['exclude', 'include'])
+      .default('exclude')
+      .describe('include: each side is its text with the open proposals it held, proposal parts marked with their id and sponsor (redline [R5], [R6])'),
   })
   .strict();
 export type CompareQuery = z.infer<typeof compareQuerySchema>;
@@ -186,8 +190,33 @@ export const signatureRecordSchema = z
   })
   .nullable();
 
-const diffPart = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 const authorRef = z.object({ id: z.uuid().nullable(), displayName: z.string().nullable() });
+const participantRef = z.object({ id: z.uuid(), code: z.string(), name: localized });
+const diffPart = z.object({
+  op: z.enum(['equal', 'insert', 'delete']),
+  text: z.string(),
+  proposals: z
+    .array(
+      z.object({
+        id: z.string(),
+        type: z.enum(['insertion', 'deletion']),
+        sponsorId: z.uuid().nullable(),
+        sponsorCode: z.string().nullable().describe('null: a proposal whose sponsor the server never recorded'),
+      }),
+    )
+    .optional()
+    .describe('with proposals only: the proposal part this text is (insertion first when a counter-proposal deletes it); absent for agreed text'),
+});
+const decidedProposal = z
+  .object({
+    id: z.string(),
+    status: z.enum(['accepted', 'rejected', 'withdrawn']),
+    sponsor: participantRef.nullable(),
+    cosponsors: z.array(participantRef),
+    decidedBy: authorRef.nullable().describe('who accepted, rejected or withdrew it'),
+    decidedAt: isoTime,
+  })
+  .meta({ id: 'DecidedProposal' });
 
 export const comparisonSchema = z.object({
   from: versionSummarySchema,
@@ -203,10 +232,29 @@ export const comparisonSchema = z.object({
       kindBefore: z.enum(CLAUSE_KINDS).nullable(),
       numberBefore: clauseNumber.nullable(),
       numberAfter: clauseNumber.nullable(),
-      languages: z.record(languageCodeSchema, z.object({ changed: z.boolean(), parts: z.array(diffPart), authors: z.array(authorRef) })),
+      languages: z.record(
+        languageCodeSchema,
+        z.object({
+          changed: z.boolean(),
+          parts: z.array(diffPart),
+          authors: z.array(authorRef).describe('who wrote the changes; a proposal’s decision is listed in `proposals`, not here'),
+          proposals: z
+            .array(decidedProposal)
+            .optional()
+            .describe(
+              'proposals whose decision changed this language between the two texts, linked by the stored update the decision committed: accepted ones (by their sponsor), and with proposals also those rejected or withdrawn',
+            ),
+        }),
+      ),
       structureAuthors: z.array(authorRef),
     }),
   ),
+  withProposals: z.boolean().optional().describe('true when compared with the open proposals (proposals=include)'),
+  participants: z
+    .array(participantRef.extend({ color: z.string() }))
+    .optional()
+    .describe('the Participants, with their colours, for the sponsors the parts name'),
+  mayRestore: z.boolean().optional().describe('true when `to` is the text now and this person may restore a removed clause (POST …/clauses/:clauseId/restore)'),
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
 

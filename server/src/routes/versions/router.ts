@@ -9,7 +9,8 @@ import { createVersion } from '../../commands/create-version';
 import { freezeDocument } from '../../commands/freeze-document';
 import { saveSignatureRecord } from '../../commands/save-signature-record';
 import { listVersions, readSignatureRecord } from '../../versions/version-store';
-import { compareVersions, freezeStatus, plainTextsOf, recordOf, rejectedUpdatesFor, requireVersion } from '../../versions/version-reads';
+import { compareVersions } from '../../versions/compare-versions';
+import { freezeStatus, plainTextsOf, recordOf, rejectedUpdatesFor, requireVersion } from '../../versions/version-reads';
 import { loadActivity } from '../../versions/activity';
 import { renderExport } from '../../exports/render-export';
 import { renderDraft, type RenderedDraft } from '../../exports/render-draft';
@@ -85,12 +86,12 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       tag: 'versions',
       summary: 'The redline between two versions, or a version and the text now',
       description:
-        'Per clause and language, word-level insertions and deletions, with who made them where the stored updates tell; clauses added, removed and moved are marked as such. The order is the newer text’s.',
+        'Per clause and language, word-level insertions and deletions, with who made them where the stored updates tell; a change a proposal’s acceptance committed is listed under `proposals` with its sponsor, co-sponsors and who accepted it. Clauses added, removed and moved are marked as such. The order is the newer text’s. With `proposals=include` each side is its text with the open proposals it held, every part of a proposal marked with the proposal’s id and sponsor. `mayRestore`: comparing with the text now, the caller may restore a removed clause.',
       access: { kind: 'document', action: 'document.read' },
       params: documentParams,
       query: compareQuerySchema,
       response: comparisonSchema,
-      handler: async ({ access, query }) => compareVersions(ctx, access.document, query),
+      handler: async ({ access, query }) => compareVersions(ctx, access.document, query, access.subject),
     })
     .add({
       method: 'get',
