@@ -13,9 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HeadingLevel, Paragraph } from 'docx';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import type { TestServer } from '../utils/test-server';
+import { browserStage, collectPageErrors, describeBrowser, screenshot } from '../utils/browser';
 import { docxOf } from '../utils/memorandum-docx';
 import { storedClauses, writtenCounts } from '../integration/import/support';
 import { signIn, switchLanguageTo, type Person } from './support/workspace-page';
@@ -180,30 +179,24 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
   const T = TEXT[lang];
 
   describeBrowser(`starting a negotiation and importing its drafts, in ${lang === 'en' ? 'English' : 'Spanish'}`, () => {
-    let server: TestServer;
-    let browser: Browser;
+    const stage = browserStage({ DEMO: '1' });
     let secretariat: Person;
     let errors: string[];
     let files: string;
     let documentId: string;
 
     beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer({ DEMO: '1' });
-      browser = await launchBrowser();
       files = fs.mkdtempSync(path.join(os.tmpdir(), 'concordia-import-'));
       fs.writeFileSync(path.join(files, 'plan-en.docx'), await draftEn());
       fs.writeFileSync(path.join(files, 'plan-es.md'), DRAFT_ES);
       fs.writeFileSync(path.join(files, 'borrador.docx'), 'Artículo 1. Este archivo es texto, aunque se llame .docx.\n');
       fs.writeFileSync(path.join(files, 'vacio.md'), '');
-      secretariat = await signIn(browser, server.url, SECRETARIAT, T.locale);
+      secretariat = await signIn(stage.browser, stage.server.url, SECRETARIAT, T.locale);
       errors = collectPageErrors(secretariat.page);
       await switchLanguageTo(secretariat.page, lang);
     }, 180_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
       if (files) fs.rmSync(files, { recursive: true, force: true });
     });
 
@@ -211,7 +204,7 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
       'starts a negotiation with its titles, languages, Participants and members, and opens it as an empty draft to write in',
       async () => {
         const { page } = secretariat;
-        await page.goto(`${server.url}/documents/new`);
+        await page.goto(`${stage.server.url}/documents/new`);
         await page.getByRole('heading', { name: T.newNegotiation, level: 1 }).waitFor();
         for (const chip of T.languageChips) await page.locator('.import-chips li', { hasText: chip }).waitFor();
 
@@ -245,7 +238,7 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
         await page.locator('.status-chip', { hasText: T.draft }).waitFor();
         await page.getByText(T.emptyDocument, { exact: true }).waitFor({ timeout: 60_000 });
 
-        const pool = server.concordia.db.pool;
+        const pool = stage.server.concordia.db.pool;
         const stored = await pool.query<{ title: Record<string, string>; languages: string[]; status: string }>(
           'SELECT title, languages, status FROM documents WHERE id = $1',
           [documentId],
@@ -286,7 +279,7 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
         await editor.click();
         await page.keyboard.type('A first sentence, to be replaced by the drafts.', { delay: 5 });
         const typed = await poll(
-          () => storedTexts(server, documentId),
+          () => storedTexts(stage.server, documentId),
           (rows) => rows[0]?.[1] === 'A first sentence, to be replaced by the drafts.',
           'the typed sentence to be stored',
           { timeoutMs: 60_000, intervalMs: 250 },
@@ -302,7 +295,7 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
       async () => {
         const { page } = secretariat;
         await page.getByRole('link', { name: T.importDrafts, exact: true }).click();
-        await page.waitForURL(`${server.url}/documents/${documentId}/import`);
+        await page.waitForURL(`${stage.server.url}/documents/${documentId}/import`);
         await page.getByLabel(T.fileIn.en, { exact: true }).setInputFiles(path.join(files, 'plan-en.docx'));
         await page.getByLabel(T.fileIn.es, { exact: true }).setInputFiles(path.join(files, 'plan-es.md'));
         await expect(page.getByLabel(T.replace, { exact: true }).isChecked()).resolves.toBe(true);
@@ -349,7 +342,7 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
         await page.getByRole('button', { name: T.confirm, exact: true }).click();
         await page.getByText(T.done, { exact: true }).waitFor({ timeout: 60_000 });
         await page.getByRole('button', { name: T.open, exact: true }).click();
-        await page.waitForURL(`${server.url}/documents/${documentId}`);
+        await page.waitForURL(`${stage.server.url}/documents/${documentId}`);
 
         // The workspace shows each clause in both columns; the sentence typed before is replaced.
         await page.locator('.clause-row').nth(3).waitFor({ timeout: 60_000 });
@@ -364,7 +357,7 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
         await column(T.editor(3, 'en')).filter({ hasText: 'They meet every year and report to their capitals.' }).waitFor();
         await column(T.editor(3, 'es')).filter({ hasText: 'Informan a sus capitales.' }).waitFor();
         await expect(page.getByText('A first sentence, to be replaced by the drafts.').count()).resolves.toBe(0);
-        expect(await storedTexts(server, documentId)).toEqual(IMPORTED);
+        expect(await storedTexts(stage.server, documentId)).toEqual(IMPORTED);
         expect(errors).toEqual([]);
       },
       STEP_TIMEOUT,
@@ -374,8 +367,8 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
       'refuses a text file named .docx and an empty file with a sentence in the interface language, and writes nothing',
       async () => {
         const { page } = secretariat;
-        const before = await writtenCounts(server, documentId);
-        await page.goto(`${server.url}/documents/${documentId}/import`);
+        const before = await writtenCounts(stage.server, documentId);
+        await page.goto(`${stage.server.url}/documents/${documentId}/import`);
         await page.getByLabel(T.fileIn.en, { exact: true }).setInputFiles(path.join(files, 'plan-en.docx'));
         await page.getByLabel(T.fileIn.es, { exact: true }).setInputFiles(path.join(files, 'borrador.docx'));
         await page.getByRole('button', { name: T.showPreview, exact: true }).click();
@@ -388,8 +381,8 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
         await page.getByRole('alert').getByText(T.empty, { exact: true }).waitFor({ timeout: 60_000 });
         await expect(page.locator('.import-preview-table').count()).resolves.toBe(0);
 
-        expect(await writtenCounts(server, documentId)).toEqual(before);
-        expect(await storedTexts(server, documentId)).toEqual(IMPORTED);
+        expect(await writtenCounts(stage.server, documentId)).toEqual(before);
+        expect(await storedTexts(stage.server, documentId)).toEqual(IMPORTED);
         // The browser logs the refused uploads (400) itself; nothing else went wrong on the page.
         expect(errors.filter((error) => !/Failed to load resource: the server responded with a status of 400/.test(error))).toEqual([]);
       },
@@ -402,20 +395,20 @@ for (const lang of Object.keys(TEXT) as Lang[]) {
     ])(
       'tells %s who opens the import or the new-negotiation page that they may not',
       async (_who, email) => {
-        const person = await signIn(browser, server.url, email, T.locale);
+        const person = await signIn(stage.browser, stage.server.url, email, T.locale);
         const { page } = person;
         await switchLanguageTo(page, lang);
 
-        await page.goto(`${server.url}/documents/${documentId}`);
+        await page.goto(`${stage.server.url}/documents/${documentId}`);
         await page.locator('.clause-row').first().waitFor({ timeout: 60_000 });
         await expect(page.getByRole('link', { name: T.importDrafts, exact: true }).count()).resolves.toBe(0);
 
-        await page.goto(`${server.url}/documents/${documentId}/import`);
+        await page.goto(`${stage.server.url}/documents/${documentId}/import`);
         await page.getByRole('heading', { name: T.forbiddenTitle, level: 1 }).waitFor({ timeout: 60_000 });
         await page.getByText(T.notAllowedHere, { exact: true }).waitFor();
         await expect(page.locator('form, input[type="file"]').count()).resolves.toBe(0);
 
-        await page.goto(`${server.url}/documents/new`);
+        await page.goto(`${stage.server.url}/documents/new`);
         await page.getByRole('heading', { name: T.forbiddenTitle, level: 1 }).waitFor({ timeout: 60_000 });
         await page.getByText(T.mayNotCreate, { exact: true }).waitFor();
         await expect(page.locator('form, input').count()).resolves.toBe(0);

@@ -12,8 +12,8 @@
  */
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { describeBrowser, ensureClientBuilt, launchBrowser, ROOT, screenshot } from '../utils/browser';
+import type { TestServer } from '../utils/test-server';
+import { browserStage, describeBrowser, ROOT, screenshot } from '../utils/browser';
 import { currentState, demo, signIn as apiSignIn, type Demo, type Person } from '../integration/approvals/approvals-helpers';
 import { signIn as importerSignIn } from '../integration/import/support';
 import { AXE_CONTEXT, seriousViolations } from './support/axe';
@@ -129,16 +129,12 @@ async function settled(page: Page): Promise<void> {
 }
 
 describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English and in Spanish', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const stage = browserStage({ DEMO: '1' }, TEST_MS);
   let fixture: Fixture;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ DEMO: '1' });
-    browser = await launchBrowser();
-    const d = await demo(server);
-    const secretariat = await apiSignIn(server, SECRETARIAT);
+    const d = await demo(stage.server);
+    const secretariat = await apiSignIn(stage.server, SECRETARIAT);
     // Something in each panel: a comment thread, one approval, a named version.
     const [, first, second] = d.clauseIds;
     expect(
@@ -149,8 +145,8 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
         })
       ).status,
     ).toBe(201);
-    const us = await apiSignIn(server, US);
-    const state = await currentState(server, d.documentId, second);
+    const us = await apiSignIn(stage.server, US);
+    const state = await currentState(stage.server, d.documentId, second);
     expect(
       (
         await us.request('POST', `/api/documents/${d.documentId}/clauses/${second}/approvals`, {
@@ -166,14 +162,9 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
       role: 'observer',
     });
     expect(invitation.status).toBe(201);
-    const frozen = await frozenDocument(server, secretariat);
+    const frozen = await frozenDocument(stage.server, secretariat);
     fixture = { d, frozenId: frozen.id, signedPdf: frozen.pdf, invitationPath: invitation.body.invitation.url };
   }, TEST_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   for (const { lang, locale } of LANGUAGES) {
     describe(`in ${lang === 'en' ? 'English' : 'Spanish'}`, () => {
@@ -195,15 +186,15 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
       it(
         'the screens open to anyone: sign-in, verification, invitation, not found',
         async () => {
-          context = await newContext(browser, locale);
+          context = await newContext(stage.browser, locale);
           const page = await context.newPage();
           const found: string[] = [];
 
-          await page.goto(`${server.url}/signin`);
+          await page.goto(`${stage.server.url}/signin`);
           await page.getByRole('heading', { name: text.signIn }).waitFor();
           found.push(...(await check(page, 'sign-in')));
 
-          await page.goto(`${server.url}/verify`);
+          await page.goto(`${stage.server.url}/verify`);
           await settled(page);
           found.push(...(await check(page, 'verify')));
           await page.locator('.verify-page input[type="file"]').setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: fixture.signedPdf });
@@ -211,12 +202,12 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           await page.locator('.verify-result.is-genuine').waitFor();
           found.push(...(await check(page, 'verify-result')));
 
-          await page.goto(`${server.url}${fixture.invitationPath}`);
+          await page.goto(`${stage.server.url}${fixture.invitationPath}`);
           await settled(page);
           await page.locator('#invite-name').waitFor();
           found.push(...(await check(page, 'invitation')));
 
-          await page.goto(`${server.url}/no/such/page`);
+          await page.goto(`${stage.server.url}/no/such/page`);
           await settled(page);
           found.push(...(await check(page, 'not-found')));
           expect(found).toEqual([]);
@@ -227,7 +218,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
       it(
         'the screens of the negotiations: my negotiations, new negotiation, members, import, signed version',
         async () => {
-          const person = await signIn(browser, server.url, SECRETARIAT, locale);
+          const person = await signIn(stage.browser, stage.server.url, SECRETARIAT, locale);
           context = person.context;
           const { page } = person;
           const found: string[] = [];
@@ -236,7 +227,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           await page.locator('.document-card').nth(1).waitFor();
           found.push(...(await check(page, 'my-negotiations')));
 
-          await page.goto(`${server.url}/documents/new`);
+          await page.goto(`${stage.server.url}/documents/new`);
           await settled(page);
           // A Participant and a member row, each with its remove button.
           await page.locator('.import-form fieldset').nth(1).locator(':scope > button').click();
@@ -244,12 +235,12 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           await page.evaluate(() => window.scrollTo(0, 0));
           found.push(...(await check(page, 'new-negotiation')));
 
-          await page.goto(`${server.url}/documents/${fixture.d.documentId}/members`);
+          await page.goto(`${stage.server.url}/documents/${fixture.d.documentId}/members`);
           await settled(page);
           await page.locator('main table, main ul').first().waitFor();
           found.push(...(await check(page, 'members')));
 
-          await page.goto(`${server.url}/documents/${fixture.d.documentId}/import`);
+          await page.goto(`${stage.server.url}/documents/${fixture.d.documentId}/import`);
           await settled(page);
           found.push(...(await check(page, 'import')));
           const files = page.locator('.import-wizard input[type="file"]');
@@ -259,11 +250,11 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           await page.locator('.import-report').waitFor();
           found.push(...(await check(page, 'import-preview')));
 
-          await page.goto(`${server.url}/documents/${fixture.frozenId}/signed`);
+          await page.goto(`${stage.server.url}/documents/${fixture.frozenId}/signed`);
           await page.locator('.signed-fingerprint').waitFor();
           found.push(...(await check(page, 'signed')));
 
-          await page.goto(`${server.url}/documents/${fixture.frozenId}`);
+          await page.goto(`${stage.server.url}/documents/${fixture.frozenId}`);
           await page.locator('.frozen-banner').waitFor();
           await page.locator('.clause-row').first().waitFor();
           found.push(...(await check(page, 'workspace-frozen')));
@@ -275,12 +266,12 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
       it(
         'the workspace: each panel tab, the compare dialog (secretariat) and the approve dialog (a delegate)',
         async () => {
-          const person = await signIn(browser, server.url, SECRETARIAT, locale);
+          const person = await signIn(stage.browser, stage.server.url, SECRETARIAT, locale);
           context = person.context;
           const { page } = person;
           const found: string[] = [];
           await switchLanguageTo(page, lang);
-          await openWorkspace(page, server.url, fixture.d.documentId);
+          await openWorkspace(page, stage.server.url, fixture.d.documentId);
           await page.getByRole('textbox', { name: text.editor, exact: true }).waitFor();
 
           const tabs = page.locator('.workspace-panel [role="tab"]');
@@ -312,10 +303,10 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           await page.locator('.activity-feed li').first().waitFor();
           found.push(...(await check(page, 'workspace-activity')));
 
-          const delegate = await signIn(browser, server.url, US, locale);
+          const delegate = await signIn(stage.browser, stage.server.url, US, locale);
           try {
             await switchLanguageTo(delegate.page, lang);
-            await openWorkspace(delegate.page, server.url, fixture.d.documentId);
+            await openWorkspace(delegate.page, stage.server.url, fixture.d.documentId);
             await delegate.page.locator('.clause-row .approval-actions .button-primary').first().click();
             await delegate.page.locator('dialog.approve-dialog').waitFor();
             found.push(...(await check(delegate.page, 'approve-dialog')));
@@ -333,10 +324,10 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
   (process.env.README_SCREENSHOT ? it : it.skip)(
     'photographs the workspace for the README',
     async () => {
-      const { context, page } = await signIn(browser, server.url, SECRETARIAT, 'en-US');
+      const { context, page } = await signIn(stage.browser, stage.server.url, SECRETARIAT, 'en-US');
       try {
         await switchLanguageTo(page, 'en');
-        await openWorkspace(page, server.url, fixture.d.documentId);
+        await openWorkspace(page, stage.server.url, fixture.d.documentId);
         await page.locator('.thread-count-badge.has-threads').first().click();
         await page.locator('.workspace-panel .panel-body').getByText('long-standing partnership').first().waitFor();
         await page.locator('.skip-link').focus();
@@ -352,10 +343,10 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
   it(
     'lets a delegate work by keyboard alone: type in a clause, open its comments, switch tabs, open and close the approve dialog',
     async () => {
-      const { context, page } = await signIn(browser, server.url, US, 'en-US');
+      const { context, page } = await signIn(stage.browser, stage.server.url, US, 'en-US');
       try {
         await switchLanguageTo(page, 'en');
-        await openWorkspace(page, server.url, fixture.d.documentId);
+        await openWorkspace(page, stage.server.url, fixture.d.documentId);
         // The editors are named by clause and language, in both interface languages.
         await page.getByRole('textbox', { name: 'Article 3, Spanish text', exact: true }).waitFor();
 

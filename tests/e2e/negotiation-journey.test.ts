@@ -15,9 +15,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../utils/test-server';
-import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { browserStage, collectPageErrors, describeBrowser, screenshot } from '../utils/browser';
 import { editorText, switchLanguageTo, typeAtEnd, waitForText } from './support/workspace-page';
 import { currentPlainText, demo, type Demo } from '../integration/approvals/approvals-helpers';
 import { approveEverything, DELEGATES, demoWorld } from '../integration/versions/support';
@@ -55,7 +54,7 @@ const UI = {
     outdated: /: Changed since approval \(approved by .*; the text changed since\)$/,
     concordance: /^Concordance: /,
     concordant: /^Concordance: Language versions agree — Confirmed by Ana Secretariat/,
-    whatChanged: 'What changed in Article 3',
+    concordanceOf: 'Concordance of Article 3: the language versions side by side',
     confirmConcordance: 'Confirm that the versions say the same thing',
     close: 'Close',
     signature: 'Signature record',
@@ -105,7 +104,7 @@ const UI = {
     outdated: /: Cambió desde la aprobación \(aprobada por .*; el texto cambió desde entonces\)$/,
     concordance: /^Concordancia: /,
     concordant: /^Concordancia: Las versiones concuerdan — Confirmada por Ana Secretariat/,
-    whatChanged: 'Qué cambió en Artículo 3',
+    concordanceOf: 'Concordancia de Artículo 3: las versiones lingüísticas lado a lado',
     confirmConcordance: 'Confirmar que las versiones dicen lo mismo',
     close: 'Cerrar',
     signature: 'Datos de la firma',
@@ -203,8 +202,7 @@ for (const lang of ['en', 'es'] as const) {
   const esText = T.text(T.article3, 'es');
 
   describeBrowser(`a whole negotiation, with the interface in ${lang === 'en' ? 'English' : 'Spanish'}`, () => {
-    let server: TestServer;
-    let browser: Browser;
+    const stage = browserStage({ DEMO: '1' }, 600_000);
     let d: Demo;
     let clauseId: string;
     const people = new Map<Who, Person>();
@@ -216,11 +214,11 @@ for (const lang of ['en', 'es'] as const) {
 
     /** Signs in through the form, sets the interface language with the header's button if the saved one differs, and opens the Memorandum. */
     async function open(who: Who): Promise<Person> {
-      const context = await browser.newContext({ locale: T.locale, viewport: { width: 1280, height: 800 } });
+      const context = await stage.browser.newContext({ locale: T.locale, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       // Generous: the machine is shared, and six browsers and a server share its cores.
       page.setDefaultTimeout(LIVE_WAIT);
-      await page.goto(`${server.url}/signin`);
+      await page.goto(`${stage.server.url}/signin`);
       await page.getByLabel(T.email, { exact: true }).fill(EMAILS[who]);
       await page.getByLabel(T.password, { exact: true }).fill('demo');
       await page.getByRole('button', { name: T.signIn, exact: true }).click();
@@ -289,18 +287,10 @@ for (const lang of ['en', 'es'] as const) {
     }
 
     beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer({ DEMO: '1' });
-      browser = await launchBrowser();
-      d = await demo(server);
+      d = await demo(stage.server);
       clauseId = clauseIdFromKey(d.documentId, 'trafficking-operations');
       expect(d.clauseIds).toContain(clauseId);
     }, 600_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
 
     it('1. the secretariat signs in and opens the Memorandum', async () => {
       const { page } = await open('secretariat');
@@ -366,7 +356,7 @@ for (const lang of ['en', 'es'] as const) {
       await legal.page.keyboard.type(TYPED.legal);
       await legal.page.waitForTimeout(500);
       expect(await editorText(legal.page, esText)).toBe(before);
-      expect(await currentPlainText(server, d.documentId, clauseId, 'es')).not.toContain(TYPED.legal.trim());
+      expect(await currentPlainText(stage.server, d.documentId, clauseId, 'es')).not.toContain(TYPED.legal.trim());
       expect(await editorText(person('HN').page, esText)).not.toContain(TYPED.legal.trim());
     }, 300_000);
 
@@ -399,11 +389,10 @@ for (const lang of ['en', 'es'] as const) {
     it('5. the secretariat confirms that the English and Spanish texts of Article 3 agree', async () => {
       const { page } = person('secretariat');
       await badges(page).getByRole('button', { name: T.concordance }).click();
-      const dialog = page.getByRole('dialog', { name: T.whatChanged, exact: true });
+      // The texts side by side at once, and one click confirms (the dialog closes itself).
+      const dialog = page.getByRole('dialog', { name: T.concordanceOf, exact: true });
       await dialog.getByText(TYPED.amendment.trim()).waitFor();
       await dialog.getByRole('button', { name: T.confirmConcordance, exact: true }).click();
-      await dialog.getByRole('button', { name: T.confirmConcordance, exact: true }).waitFor({ state: 'detached' });
-      await dialog.getByRole('button', { name: T.close, exact: true }).last().click();
       await dialog.waitFor({ state: 'detached' });
       for (const who of ['secretariat', 'US', 'SV', 'GT', 'HN', 'legal'] as const) {
         await badges(person(who).page).getByRole('button', { name: T.concordant }).waitFor();
@@ -431,7 +420,7 @@ for (const lang of ['en', 'es'] as const) {
       await page.getByText(T.signatureSaved, { exact: true }).waitFor({ state: 'attached' });
 
       // The other clauses, approved and confirmed as each delegate and the secretariat would, through the API.
-      const world = await demoWorld(server);
+      const world = await demoWorld(stage.server);
       const skip = new Set([`${clauseId}:concordance`, ...Object.keys(DELEGATES).map((code) => `${clauseId}:${code}`)]);
       await approveEverything(world, skip);
 

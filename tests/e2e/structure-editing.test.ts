@@ -114,8 +114,8 @@ describeBrowser('editing the structure of the agreement', () => {
 
   it('shows who is in which clause: avatars in the bar and a marker on the row', async () => {
     await secretariat.page.getByRole('textbox', { name: 'Article 4, Spanish text', exact: true }).click();
-    await us.page.locator('.presence-bar li[title^="Ana Secretariat: Article 4, Spanish text"]').waitFor();
-    await row(us.page, 'Article 4').locator('.row-presence li[title="Ana Secretariat, in the Spanish text"]').waitFor();
-    await secretariat.page.locator('.presence-bar li[title^="You, Ana Secretariat"]').waitFor();
+    await us.page.locator('.presence-bar li[title^="Ana Secretariat (Secretariat): Article 4, Spanish text"]').waitFor();
+    await row(us.page, 'Article 4').locator('.row-presence li[title="Ana Secretariat (Secretariat), in the Spanish text"]').waitFor();
+    await secretariat.page.locator('.presence-bar li[title^="You, Ana Secretariat (Secretariat)"]').waitFor();
   });
 });

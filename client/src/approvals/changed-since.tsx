@@ -91,9 +91,9 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
     try {
       await store.confirmConcordance(clauseId, row.languageHashes);
       onConfirmed?.(t('approvals:concordance.confirmed', { label }));
+      onClose(); // one click: the texts were side by side, the confirmation is announced
     } catch (failure) {
       setError(errorMessage(failure));
-    } finally {
       setBusy(false);
     }
   }
@@ -103,7 +103,7 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
 
   return (
     <Modal
-      title={t('approvals:changes.title', { label })}
+      title={participantId ? t('approvals:changes.title', { label }) : t('approvals:changes.concordanceTitle', { label })}
       onClose={onClose}
       className="changed-since"
       footer={

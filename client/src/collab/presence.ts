@@ -6,6 +6,8 @@
  * untrusted: a state without a well-formed user is ignored, strings are bounded, colors validated.
  */
 import type { Awareness } from 'y-protocols/awareness';
+import type { TFunction } from 'i18next';
+import { ROLES } from '../../../shared/src/policy';
 import { NEUTRAL_COLOR, type PresenceUser } from '../../../shared/src/presence';
 
 export { NEUTRAL_COLOR, type PresenceUser };
@@ -113,4 +115,21 @@ export function initials(name: string): string {
     .map((word) => Array.from(word)[0] ?? '')
     .join('')
     .toLocaleUpperCase();
+}
+
+/**
+ * What stands beside a name in presence (avatars, carets), as the server stamped it from the session
+ * (server/src/collab/presence-stamp.ts): the Participant's code, else the person's role. Null only for
+ * a state without either (the developer's open mode), where the name stands alone.
+ */
+export function presenceDelegation(user: PresenceUser, t: TFunction): string | null {
+  if (user.participant) return user.participant;
+  if (user.role && (ROLES as readonly string[]).includes(user.role)) return t(`common:roles.${user.role}`);
+  return null;
+}
+
+/** "Lucía Méndez (GT)", "Ana Secretariat (Secretariat)": a name never shown without whom it speaks for. */
+export function presenceName(user: PresenceUser, t: TFunction): string {
+  const delegation = presenceDelegation(user, t);
+  return delegation ? t('workspace:presence.nameWithParticipant', { name: user.name, participant: delegation }) : user.name;
 }

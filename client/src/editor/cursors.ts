@@ -1,9 +1,11 @@
 /**
- * How other people's cursors and selections look: a caret and a name tag in their delegation's color.
+ * How other people's cursors and selections look: a caret and a name tag in their delegation's color,
+ * the tag naming the delegation too ("Lucía Méndez (GT)"), so a display name cannot pass for another's.
  * Names come from other browsers, so they are set as text, never as HTML.
  */
 import type { DecorationAttrs } from 'prosemirror-view';
-import { readUser, NEUTRAL_COLOR } from '../collab/presence';
+import { readUser, presenceName, NEUTRAL_COLOR } from '../collab/presence';
+import { i18n } from '../app/i18n';
 
 export function cursorBuilder(rawUser: unknown): HTMLElement {
   const user = readUser(rawUser);
@@ -15,7 +17,7 @@ export function cursorBuilder(rawUser: unknown): HTMLElement {
   const label = document.createElement('span');
   label.className = 'remote-caret-label';
   label.style.backgroundColor = color;
-  label.textContent = user ? user.name : '';
+  label.textContent = user ? presenceName(user, i18n.t.bind(i18n)) : '';
   caret.append('\u2060', label, '\u2060');
   return caret;
 }

@@ -16,27 +16,14 @@ import { Loading, ScreenError } from '../components/status-views';
 import { useDocumentChannel } from '../realtime/realtime';
 import { resource } from '../realtime/live-store';
 import { useLive } from '../realtime/use-live';
-import { useApprovalsStore, ApprovalMatrix, type ApprovalPermissions } from '../approvals';
-import { CommentsTab } from '../comments/comments-tab';
-import { commentHighlights, commentKeymap, highlightSource, useCommentsStore, type CommentDraft, type CommentsStore, type CommentsViewer } from '../comments';
+import { useApprovalsStore, type ApprovalPermissions } from '../approvals';
+import { commentHighlights, commentKeymap, highlightSource, useCommentsStore, type CommentDraft, type CommentsStore } from '../comments';
 import { useMentionableMembers } from '../comments/use-mentionable-members';
 import { useDocumentChanges } from '../workspace/use-document-changes';
 import { useToasts } from '../components/toasts';
-import {
-  ProposalEditing,
-  ProposalStyles,
-  ProposalToolbar,
-  ProposalsPanel,
-  ReopenDialog,
-  proposeRules,
-  proposing,
-  useProposalsStore,
-  type ProposalsStore,
-} from '../proposals';
-import { ActivityFeed } from '../versions';
-import { FeaturesContext, type PanelTab, type WorkspaceFeatures } from '../workspace/features-context';
-import { SidePanel } from '../workspace/side-panel';
-import { VersionsTab } from '../workspace/versions-tab';
+import { ProposalEditing, ProposalStyles, ProposalToolbar, ReopenDialog, proposeRules, proposing, useProposalsStore, type ProposalsStore } from '../proposals';
+import { FeaturesContext, type WorkspaceFeatures } from '../workspace/features-context';
+import { WorkspacePanel } from '../workspace/workspace-panel';
 import { usePanelPreference, type PanelPreference } from '../workspace/panel-preference';
 import { ClauseList } from '../workspace/clause-list';
 import { useClauseItems } from '../workspace/clause-items';
@@ -47,7 +34,6 @@ import { ViewportWatcher } from '../workspace/viewport';
 import { SelectedClause, useSelectedClause } from '../workspace/selected-clause';
 import { WorkspaceContext, useWorkspace, type WorkspaceContextValue } from '../workspace/workspace-context';
 import { ApiError } from '../api/http';
-import { restoreFrom } from '../versions/restore-clause';
 
 export function WorkspaceScreen({ documentId }: { documentId: string }) {
   // What I may do here: read when the screen opens, and again when my access or the document's status
@@ -269,15 +255,6 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
     }),
     [me],
   );
-  const viewer: CommentsViewer = useMemo(
-    () => ({
-      userId: session.user?.id ?? '',
-      permissions: me.permissions,
-      role: me.role,
-      participantId: me.participantId,
-    }),
-    [session.user?.id, me],
-  );
   const features: WorkspaceFeatures = useMemo(
     () => ({
       approvals,
@@ -297,60 +274,6 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
   function followFocus(event: FocusEvent<HTMLDivElement>) {
     const clauseId = (event.target as HTMLElement).closest<HTMLElement>('[data-clause-id]')?.dataset.clauseId;
     if (clauseId && clauseId !== selectedClauseId) setSelectedClauseId(clauseId);
-  }
-
-  function renderTab(tab: PanelTab) {
-    switch (tab) {
-      case 'comments':
-        return (
-          <CommentsTab
-            store={comments}
-            viewer={viewer}
-            participants={participants}
-            languages={doc.languages}
-            clauseId={selectedClauseId}
-            clauseLabel={labelOf}
-            members={members}
-            draft={draft}
-            onDraftDone={onDraftDone}
-            activeThreadId={activeThreadId}
-            onActivateThread={setActiveThreadId}
-            frozen={doc.status !== 'draft'}
-            onOpenThread={(thread) => {
-              setSelectedClauseId(thread.clauseId);
-              setActiveThreadId(thread.id);
-              context.focusRequests.request(thread.clauseId, thread.language ?? doc.languages[0]);
-            }}
-          />
-        );
-      case 'proposals':
-        return (
-          <ProposalsPanel
-            store={proposals}
-            clauseId={selectedClauseId}
-            clauseLabel={selectedClauseId ? labelOf(selectedClauseId) : ''}
-            participants={participants}
-            languages={doc.languages}
-            viewer={{ participantId: me.participantId, permissions: new Set(me.permissions) }}
-            activeProposalId={activeProposalId}
-            announce={announce}
-          />
-        );
-      case 'approvals':
-        return <ApprovalMatrix store={approvals} me={approvalMe} announce={announce} />;
-      case 'versions':
-        return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} approvals={approvals} />;
-      case 'activity':
-        return (
-          <ActivityFeed
-            documentId={doc.id}
-            clauseLabel={labelOf}
-            participants={participants}
-            members={members}
-            restore={me.permissions.includes('document.edit_structure') ? restoreFrom(collab.ydoc, doc.id) : undefined}
-          />
-        );
-    }
   }
 
   const permissions = new Set(me.permissions);
@@ -418,7 +341,22 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
             <Loading label={state.status === 'offline' ? t('workspace:offlineBeforeSync') : t('workspace:loadingText')} />
           )}
         </div>
-        {panel.open && <SidePanel tab={panel.tab} onTab={(tab) => setPanel({ tab })} onHide={() => setPanel({ open: false })} render={renderTab} />}
+        {panel.open && (
+          <WorkspacePanel
+            detail={detail}
+            tab={panel.tab}
+            setPanel={setPanel}
+            selectedClauseId={selectedClauseId}
+            onSelectClause={setSelectedClauseId}
+            labelOf={labelOf}
+            members={members}
+            draft={draft}
+            onDraftDone={onDraftDone}
+            activeThreadId={activeThreadId}
+            onActivateThread={setActiveThreadId}
+            activeProposalId={activeProposalId}
+          />
+        )}
       </main>
     </FeaturesContext.Provider>
   );

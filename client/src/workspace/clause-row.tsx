@@ -6,7 +6,7 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent } fro
 import { useTranslation } from 'react-i18next';
 import { clauseFragment, type ClauseKind } from '../../../shared/src/yjs-layout';
 import type { Peer } from '../collab/presence';
-import { initials } from '../collab/presence';
+import { initials, presenceName } from '../collab/presence';
 import { languageName } from '../app/format';
 import { Toolbar } from '../components/toolbar';
 import { MenuButton } from '../components/menu-button';
@@ -116,7 +116,9 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
       }
     : {};
 
-  const peerNames = peers.map((peer) => t('workspace:presence.inLanguage', { name: peer.user.name, language: languageName(peer.focus?.language ?? '') }));
+  const peerNames = peers.map((peer) =>
+    t('workspace:presence.inLanguage', { name: presenceName(peer.user, t), language: languageName(peer.focus?.language ?? '') }),
+  );
 
   return (
     <div

@@ -1,7 +1,7 @@
 /** Who is in the document now, in their delegation's color, and where each of them is. */
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { initials } from '../collab/presence';
+import { initials, presenceName } from '../collab/presence';
 import { languageName } from '../app/format';
 import { useWorkspace } from './workspace-context';
 
@@ -17,9 +17,7 @@ export function PresenceBar({ labelOf }: { labelOf: (clauseId: string) => string
           peer.focus && labelOf(peer.focus.clauseId)
             ? t('workspace:presence.where', { label: labelOf(peer.focus.clauseId), language: languageName(peer.focus.language) })
             : t('workspace:presence.inDocument');
-        const who = peer.user.participant
-          ? t('workspace:presence.nameWithParticipant', { name: peer.user.name, participant: peer.user.participant })
-          : peer.user.name;
+        const who = presenceName(peer.user, t);
         const description = peer.isSelf ? t('workspace:presence.you', { who, where }) : t('workspace:presence.other', { who, where });
         return (
           <li key={peer.clientId} className={`avatar${peer.isSelf ? ' avatar-self' : ''}`} style={{ backgroundColor: peer.user.color }} title={description}>

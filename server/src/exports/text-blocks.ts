@@ -4,6 +4,10 @@
  * `plainText` (docs/document-model.md §6), so every export reads the same as the canonical text.
  */
 import type { CanonicalNode } from '../../../shared/src/canonical';
+import type { RecordClause } from '../../../shared/src/versions/version-record';
+
+/** What drawing a clause needs of it: a version's clause, or a draft's (draft-text.ts). */
+export type DrawnClause = Pick<RecordClause, 'kind' | 'number' | 'texts'>;
 
 export interface Run {
   text: string;

@@ -12,9 +12,11 @@
  *
  * A long real agreement has a few hundred clauses and some thousands of paragraphs (the demo
  * Memorandum: 40 and 120; the 300-clause benchmark agreement: 4,000 XML elements per 100 clauses):
- * these are three to ten times that and more. Writing clauses into a live document is one Yjs
- * transaction on the event loop (about 0.1 s for 1,000 clauses of two languages, 0.2 s for 2,000), which
- * is why clauses are capped far lower than paragraphs; a longer agreement is imported in parts (append).
+ * these are three to ten times that and more. A confirmed import is built on a worker thread, but the
+ * event loop still applies it to the live document (in steps of 25 clauses, then the order at once:
+ * about 30–50 ms in all for 1,000 clauses of two languages, more under load, and every open workspace
+ * applies it too), which is why clauses are capped far lower than paragraphs; a longer agreement is
+ * imported in parts (append). docs/performance.md has the figures.
  */
 export const IMPORT_LIMITS = {
   /** Inflated bytes of the XML parts of one DOCX. */

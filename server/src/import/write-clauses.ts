@@ -1,8 +1,13 @@
 /**
- * Writes imported clauses into a live Y.Doc in one Yjs transaction with the 'import' origin, which
- * the collab server stores before it relays (so every open workspace sees the import at once).
- * Every text is checked against the schema first: Yjs cannot roll back, so nothing is written
- * unless all of it can be.
+ * Writes imported clauses into a Y.Doc with the 'import' origin, which the collab server stores before
+ * it relays (so every open workspace sees the import at once). Every text is checked against the
+ * schema first: Yjs cannot roll back, so nothing is written unless all of it can be.
+ *
+ * By default everything is one Yjs transaction. With `entriesPerTransaction` (the import-writing
+ * thread, build-import-update.ts) the clause entries are written in transactions of that many and the
+ * order last, in a transaction of its own: an entry not in the order is not part of the text (layout
+ * rule 1), so until that last update is applied nobody sees any imported clause, and once it is they
+ * see all of them. The event loop can then apply the import in small steps.
  */
 import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
@@ -43,6 +48,7 @@ export function writeClauses(
   clauses: readonly ClauseToWrite[],
   mode: ImportMode,
   makeId: () => string = newClauseId,
+  options: { entriesPerTransaction?: number } = {},
 ): string[] {
   assertClauseTexts(clauses, languages);
   assertLanguageList(languages);
@@ -57,23 +63,35 @@ export function writeClauses(
       throw new RangeError(`Row ${index + 1} has the kind ${JSON.stringify(clauses[index].kind)}, which is not a clause kind`);
     fresh.add(id);
   }
-  ydoc.transact(() => {
+  const writeEntries = (from: number, to: number) => {
+    for (let index = from; index < to; index += 1) {
+      const entry = new Y.Map<unknown>();
+      entries.set(ids[index], entry);
+      entry.set(KIND_KEY, clauses[index].kind);
+      for (const lang of languages) {
+        const fragment = new Y.XmlFragment();
+        entry.set(lang, fragment);
+        prosemirrorJSONToYXmlFragment(schema, clauses[index].content[lang], fragment);
+      }
+    }
+  };
+  const writeOrder = () => {
     const order = orderArray(ydoc);
     const existing = clauseOrder(ydoc);
     let at = 0;
     if (mode === 'replace') order.delete(0, order.length);
     else if (existing.length > 0) at = order.toArray().indexOf(existing[existing.length - 1]) + 1;
-    clauses.forEach((clause, index) => {
-      const entry = new Y.Map<unknown>();
-      entries.set(ids[index], entry);
-      entry.set(KIND_KEY, clause.kind);
-      for (const lang of languages) {
-        const fragment = new Y.XmlFragment();
-        entry.set(lang, fragment);
-        prosemirrorJSONToYXmlFragment(schema, clause.content[lang], fragment);
-      }
-    });
     order.insert(at, ids);
-  }, origin);
+  };
+  const step = options.entriesPerTransaction ?? clauses.length;
+  if (step >= clauses.length) {
+    ydoc.transact(() => {
+      writeEntries(0, clauses.length);
+      writeOrder();
+    }, origin);
+    return ids;
+  }
+  for (let from = 0; from < clauses.length; from += step) ydoc.transact(() => writeEntries(from, Math.min(clauses.length, from + step)), origin);
+  ydoc.transact(writeOrder, origin);
   return ids;
 }

@@ -1,5 +1,7 @@
 import { startWorld, insertMembership, insertUser, type World } from './support/world';
-import { requestAs } from '../../utils/people';
+import { apiClient, ok, refusalOf, type Reply } from '../../utils/api-client';
+import type { ParticipantBody } from '../../../shared/src/api/participants';
+import type { MembershipBody, MembershipChange } from '../../../shared/src/api/members';
 
 let world: World;
 beforeAll(async () => {
@@ -9,21 +11,21 @@ afterAll(async () => {
   await world.stop();
 });
 
-const doc = () => `/api/documents/${world.documentId}`;
-const asSecretariat = (method: string, path: string, body?: unknown) => requestAs(world.server, world.as.secretariat, method, path, body);
+const secretariat = () => apiClient(world.server, world.as.secretariat);
 const auditCount = async (action: string) => (await world.pool.query('SELECT count(*)::int AS n FROM audit_events WHERE action = $1', [action])).rows[0].n;
-const errorOf = (answer: { status: number; body: { error?: { code: string; message: string } } }) => ({ status: answer.status, code: answer.body.error?.code });
 
 describe('Participants', () => {
   it('are created, renamed and removed by the secretariat, each change an audit event', async () => {
-    const created = await asSecretariat('POST', `${doc()}/participants`, { code: 'MX', name: { en: 'Mexico', es: 'México' }, color: '#006847' });
+    const created = await secretariat().participants.create(world.documentId, { code: 'MX', name: { en: 'Mexico', es: 'México' }, color: '#006847' });
     expect(created.status).toBe(201);
-    expect(created.body.participant).toEqual({ id: expect.any(String), code: 'MX', name: { en: 'Mexico', es: 'México' }, color: '#006847' });
-    const id = created.body.participant.id;
-    const renamed = await asSecretariat('PATCH', `${doc()}/participants/${id}`, { name: { en: 'United Mexican States', es: 'Estados Unidos Mexicanos' } });
-    expect(renamed.body.participant.name.es).toBe('Estados Unidos Mexicanos');
-    expect((await asSecretariat('GET', `${doc()}/participants`)).body.participants.map((p: { code: string }) => p.code)).toEqual(['GT', 'HN', 'MX']);
-    expect((await asSecretariat('DELETE', `${doc()}/participants/${id}`)).status).toBe(204);
+    const { participant } = ok(created);
+    expect(participant).toEqual({ id: expect.any(String), code: 'MX', name: { en: 'Mexico', es: 'México' }, color: '#006847' });
+    const renamed = ok(
+      await secretariat().participants.update(world.documentId, participant.id, { name: { en: 'United Mexican States', es: 'Estados Unidos Mexicanos' } }),
+    );
+    expect(renamed.participant.name.es).toBe('Estados Unidos Mexicanos');
+    expect(ok(await secretariat().participants.list(world.documentId)).participants.map((p) => p.code)).toEqual(['GT', 'HN', 'MX']);
+    expect((await secretariat().participants.remove(world.documentId, participant.id)).status).toBe(204);
     for (const action of ['participant.created', 'participant.updated', 'participant.deleted']) expect(await auditCount(action)).toBeGreaterThanOrEqual(1);
   });
 
@@ -37,31 +39,33 @@ describe('Participants', () => {
       [{ code: 'BZ', name: { en: 'Belize', es: 'Belice' }, color: '#000000', flag: '🇧🇿' }, 400, 'unknown_field', /flag/],
     ];
     for (const [body, status, code, field] of cases) {
-      const answer = await asSecretariat('POST', `${doc()}/participants`, body);
-      expect({ body, ...errorOf(answer) }).toEqual({ body, status, code });
-      expect(answer.body.error.message).toMatch(field);
+      // Deliberately outside the body's type: the server must refuse it.
+      const answer = await secretariat().participants.create(world.documentId, body as ParticipantBody);
+      expect({ body, ...refusalOf(answer) }).toEqual({ body, status, code });
+      expect(answer.ok ? '' : answer.error.message).toMatch(field);
     }
   });
 
   it('are never reached through another negotiation', async () => {
-    const path = `${doc()}/participants/${world.otherParticipantId}`;
-    expect(errorOf(await asSecretariat('PATCH', path, { color: '#111111' }))).toEqual({ status: 404, code: 'not_found' });
-    expect(errorOf(await asSecretariat('DELETE', path))).toEqual({ status: 404, code: 'not_found' });
+    const { participants } = secretariat();
+    expect(refusalOf(await participants.update(world.documentId, world.otherParticipantId, { color: '#111111' }))).toEqual({ status: 404, code: 'not_found' });
+    expect(refusalOf(await participants.remove(world.documentId, world.otherParticipantId))).toEqual({ status: 404, code: 'not_found' });
     const untouched = await world.pool.query('SELECT color FROM participants WHERE id = $1', [world.otherParticipantId]);
     expect(untouched.rows[0].color).toBe('#336699');
   });
 
   it('are not removed while someone represents them', async () => {
-    expect(errorOf(await asSecretariat('DELETE', `${doc()}/participants/${world.participantP}`))).toEqual({ status: 409, code: 'participant_in_use' });
+    expect(refusalOf(await secretariat().participants.remove(world.documentId, world.participantP))).toEqual({ status: 409, code: 'participant_in_use' });
   });
 });
 
 describe('memberships', () => {
   it('add an account by email, change its role and remove it, each an audit event', async () => {
     const userId = await insertUser(world.pool, 'adviser@identity.test');
-    const added = await asSecretariat('POST', `${doc()}/memberships`, { email: 'Adviser@Identity.test', role: 'legal_reviewer' });
+    const added = await secretariat().members.add(world.documentId, { email: 'Adviser@Identity.test', role: 'legal_reviewer' });
     expect(added.status).toBe(201);
-    expect(added.body.member).toEqual({
+    const { member } = ok(added);
+    expect(member).toEqual({
       membershipId: expect.any(String),
       userId,
       displayName: 'adviser',
@@ -69,50 +73,57 @@ describe('memberships', () => {
       role: 'legal_reviewer',
       participantId: null,
     });
-    const id = added.body.member.membershipId;
-    const changed = await asSecretariat('PATCH', `${doc()}/memberships/${id}`, { role: 'delegate', participantId: world.participantQ });
-    expect(changed.body.member).toMatchObject({ role: 'delegate', participantId: world.participantQ });
-    expect((await asSecretariat('DELETE', `${doc()}/memberships/${id}`)).status).toBe(204);
+    const changed = ok(await secretariat().members.change(world.documentId, member.membershipId, { role: 'delegate', participantId: world.participantQ }));
+    expect(changed.member).toMatchObject({ role: 'delegate', participantId: world.participantQ });
+    expect((await secretariat().members.remove(world.documentId, member.membershipId)).status).toBe(204);
     for (const action of ['membership.created', 'membership.changed', 'membership.removed']) expect(await auditCount(action)).toBeGreaterThanOrEqual(1);
   });
 
   it('refuse what does not fit: an unknown email, a second membership, a role without its Participant, another negotiation’s ids', async () => {
     const other = await insertMembership(world.pool, world.otherDocumentId, await insertUser(world.pool, 'elsewhere@identity.test'), 'observer', null);
-    const cases: Array<[string, string, unknown, number, string]> = [
-      ['POST', `${doc()}/memberships`, { email: 'nobody@identity.test', role: 'observer' }, 404, 'no_such_user'],
-      ['POST', `${doc()}/memberships`, { userId: world.users.observer.id, role: 'observer' }, 409, 'already_member'],
-      ['POST', `${doc()}/memberships`, { userId: world.users.admin.id, role: 'delegate' }, 400, 'role_participant_mismatch'],
-      ['POST', `${doc()}/memberships`, { userId: world.users.admin.id, role: 'delegate', participantId: world.otherParticipantId }, 400, 'unknown_participant'],
-      ['POST', `${doc()}/memberships`, { userId: world.users.admin.id, email: world.users.admin.email, role: 'observer' }, 400, 'validation_failed'],
+    const { members } = secretariat();
+    const add = (body: MembershipBody) => members.add(world.documentId, body);
+    const change = (membershipId: string, body: MembershipChange) => members.change(world.documentId, membershipId, body);
+    const cases: Array<[string, () => Promise<Reply<unknown>>, number, string]> = [
+      ['an unknown email', () => add({ email: 'nobody@identity.test', role: 'observer' }), 404, 'no_such_user'],
+      ['a second membership', () => add({ userId: world.users.observer.id, role: 'observer' }), 409, 'already_member'],
+      ['a delegate without a Participant', () => add({ userId: world.users.admin.id, role: 'delegate' }), 400, 'role_participant_mismatch'],
       [
-        'PATCH',
-        `${doc()}/memberships/${world.membershipIds.observer}`,
-        { role: 'secretariat', participantId: world.participantP },
+        'another negotiation’s Participant',
+        () => add({ userId: world.users.admin.id, role: 'delegate', participantId: world.otherParticipantId }),
+        400,
+        'unknown_participant',
+      ],
+      ['both a user id and an email', () => add({ userId: world.users.admin.id, email: world.users.admin.email, role: 'observer' }), 400, 'validation_failed'],
+      [
+        'a secretariat with a Participant',
+        () => change(world.membershipIds.observer!, { role: 'secretariat', participantId: world.participantP }),
         400,
         'role_participant_mismatch',
       ],
-      ['PATCH', `${doc()}/memberships/${other}`, { role: 'secretariat' }, 404, 'not_found'],
-      ['DELETE', `${doc()}/memberships/${other}`, undefined, 404, 'not_found'],
+      ['a change of another negotiation’s membership', () => change(other, { role: 'secretariat' }), 404, 'not_found'],
+      ['removing another negotiation’s membership', () => members.remove(world.documentId, other), 404, 'not_found'],
     ];
-    for (const [method, path, body, status, code] of cases) {
-      expect({ method, body, ...errorOf(await asSecretariat(method, path, body)) }).toEqual({ method, body, status, code });
+    for (const [what, send, status, code] of cases) {
+      expect({ what, ...refusalOf(await send()) }).toEqual({ what, status, code });
     }
     expect((await world.pool.query('SELECT 1 FROM memberships WHERE id = $1', [other])).rows).toHaveLength(1);
   });
 
   it('never leave a negotiation without a secretariat member', async () => {
-    const path = `${doc()}/memberships/${world.membershipIds.secretariat}`;
-    expect(errorOf(await asSecretariat('DELETE', path))).toEqual({ status: 409, code: 'last_secretariat' });
-    expect(errorOf(await asSecretariat('PATCH', path, { role: 'observer' }))).toEqual({ status: 409, code: 'last_secretariat' });
+    const { members } = secretariat();
+    const id = world.membershipIds.secretariat!;
+    expect(refusalOf(await members.remove(world.documentId, id))).toEqual({ status: 409, code: 'last_secretariat' });
+    expect(refusalOf(await members.change(world.documentId, id, { role: 'observer' }))).toEqual({ status: 409, code: 'last_secretariat' });
   });
 
   it('are listed to every member with names and roles, but emails only to the secretariat', async () => {
-    const bySecretariat = (await asSecretariat('GET', `${doc()}/members`)).body.members;
-    const byDelegate = (await requestAs(world.server, world.as.delegateP, 'GET', `${doc()}/members`)).body.members;
+    const bySecretariat = ok(await secretariat().members.list(world.documentId)).members;
+    const byDelegate = ok(await apiClient(world.server, world.as.delegateP).members.list(world.documentId)).members;
     expect(bySecretariat.length).toBe(byDelegate.length);
-    expect(bySecretariat.every((m: { email?: string }) => typeof m.email === 'string')).toBe(true);
-    expect(byDelegate.some((m: { email?: string }) => 'email' in m)).toBe(false);
-    expect(byDelegate.find((m: { userId: string }) => m.userId === world.users.reviewer.id)).toMatchObject({
+    expect(bySecretariat.every((m) => typeof m.email === 'string')).toBe(true);
+    expect(byDelegate.some((m) => 'email' in m)).toBe(false);
+    expect(byDelegate.find((m) => m.userId === world.users.reviewer.id)).toMatchObject({
       role: 'legal_reviewer',
       participantId: world.participantQ,
     });
@@ -121,7 +132,7 @@ describe('memberships', () => {
 
 describe('a denial', () => {
   it('is recorded with who, what and why', async () => {
-    await requestAs(world.server, world.as.reviewer, 'POST', `${doc()}/participants`, { code: 'XX', name: { en: 'x', es: 'x' }, color: '#000000' });
+    await apiClient(world.server, world.as.reviewer).participants.create(world.documentId, { code: 'XX', name: { en: 'x', es: 'x' }, color: '#000000' });
     const { rows } = await world.pool.query(
       `SELECT actor_user_id, document_id, subject FROM audit_events WHERE action = 'authorization.denied' ORDER BY id DESC LIMIT 1`,
     );
