@@ -37,6 +37,7 @@ const OPEN_ON_FROZEN = new Set([
   'POST /documents/:documentId/duplicate',
   'POST /documents/:documentId/archive',
   'POST /documents/:documentId/collab-token',
+  'PUT /documents/:documentId/visit', // reading a frozen text is a visit: it changes nothing anyone else sees
   'POST /documents/:documentId/memberships',
   'PATCH /documents/:documentId/memberships/:membershipId',
   'DELETE /documents/:documentId/memberships/:membershipId',
@@ -153,6 +154,12 @@ describe('after the freeze', () => {
       [world.d.documentId],
     );
     expect(after[0].n).toBe(0);
+  });
+
+  it('still records a visit, which changes nothing of the document', async () => {
+    const answer = await world.observer.request<{ visitedAt: string }>('PUT', `/api/documents/${world.d.documentId}/visit`, {});
+    expect(answer.status).toBe(200);
+    expect(Number.isNaN(Date.parse(answer.body.visitedAt))).toBe(false);
   });
 
   it('answers every mutating REST route with 423 for every role that could use it on a draft, and refuses it for the others', async () => {
