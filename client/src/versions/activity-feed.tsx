@@ -3,6 +3,7 @@
  * While it is open it follows the negotiation (activity-store.ts): what happens elsewhere appears on top.
  */
 import { useId, useMemo, useState } from 'react';
+import { RestoreButton } from './restore-button';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/error-message';
 import { formatDateTime, localized } from '../app/format';
@@ -84,10 +85,13 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [], membe
           <li key={event.id} className={`activity-event activity-${event.action.replace(/[._]/g, '-')}`}>
             <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> {sentence(event)}
             {restore && event.action === 'clause.deleted' && typeof event.subject.clauseId === 'string' && restore.isDeleted(event.subject.clauseId) && (
-              <RestoreButton
-                label={t('activity.restore', { clause: clauseLabel?.(event.subject.clauseId) ?? event.subject.clauseId })}
-                run={() => restore.run(event.subject.clauseId as string, typeof event.subject.afterId === 'string' ? event.subject.afterId : null)}
-              />
+              <>
+                {' '}
+                <RestoreButton
+                  label={t('activity.restore', { clause: clauseLabel?.(event.subject.clauseId) ?? event.subject.clauseId })}
+                  run={() => restore.run(event.subject.clauseId as string, typeof event.subject.afterId === 'string' ? event.subject.afterId : null)}
+                />
+              </>
             )}
           </li>
         ))}
@@ -98,31 +102,5 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [], membe
         </button>
       )}
     </section>
-  );
-}
-
-function RestoreButton({ label, run }: { label: string; run(): Promise<void> }) {
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const click = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      {' '}
-      <button type="button" className="button button-small" disabled={busy} onClick={() => void click()}>
-        {label}
-      </button>
-      {error && <span role="alert"> {error}</span>}
-    </>
   );
 }

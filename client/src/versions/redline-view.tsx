@@ -6,7 +6,7 @@
  * removed clause offers "Restore this clause" when `onRestore` is given (the server's `mayRestore`).
  */
 import { useState } from 'react';
-import { useErrorMessage } from '../app/error-message';
+import { RestoreButton } from './restore-button';
 import { useTranslation } from 'react-i18next';
 import { languageTitle } from '../app/format';
 import { clauseLabel, kindName } from '../workspace/clause-label';
@@ -69,7 +69,9 @@ export function RedlineView({ comparison, onRestore }: RedlineViewProps) {
                 <p className="redline-authors">{t('versions:compare.structureBy', { names: names(clause.structureAuthors) })}</p>
               )}
               {clause.status === 'removed' && onRestore && (
-                <RestoreButton label={t('versions:compare.restore')} run={() => onRestore(clause.clauseId, afterOf(clause.clauseId))} />
+                <p className="redline-restore">
+                  <RestoreButton label={t('versions:compare.restore')} run={() => onRestore(clause.clauseId, afterOf(clause.clauseId))} />
+                </p>
               )}
               <div className="redline-languages" style={{ ['--text-columns' as string]: comparison.languages.length }}>
                 {comparison.languages.map((lang) => {
@@ -93,30 +95,5 @@ export function RedlineView({ comparison, onRestore }: RedlineViewProps) {
         })}
       </ol>
     </div>
-  );
-}
-
-function RestoreButton({ label, run }: { label: string; run(): Promise<void> }) {
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const click = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <p className="redline-restore">
-      <button type="button" className="button button-small" disabled={busy} onClick={() => void click()}>
-        {label}
-      </button>
-      {error && <span role="alert"> {error}</span>}
-    </p>
   );
 }

@@ -111,3 +111,14 @@ export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): P
     });
   });
 }
+
+/** `delegate` approves the clause for Participant `code` as it stands now on the server (concordance acknowledged); throws unless 201. */
+export async function approveAs(server: TestServer, d: Demo, delegate: Person, code: string, clauseId: string): Promise<void> {
+  const { fingerprint } = await currentState(server, d.documentId, clauseId);
+  const answer = await delegate.request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
+    participantId: d.participants[code],
+    fingerprint,
+    acknowledgeConcordance: true,
+  });
+  if (answer.status !== 201) throw new Error(`Approving ${clauseId} for ${code} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+}

@@ -1,5 +1,5 @@
 import { startTestServer, type TestServer } from '../../utils/test-server';
-import { currentState, demo, editAs, signIn, type Demo, type Person } from './approvals-helpers';
+import { approveAs, demo, editAs, signIn, type Demo, type Person } from './approvals-helpers';
 import type { ApprovalMatrix } from '../../../shared/src/api/approvals';
 
 let server: TestServer;
@@ -18,13 +18,7 @@ afterAll(() => server.stop());
 const matrix = async (query = '') => await observer.request<ApprovalMatrix>('GET', `/api/documents/${d.documentId}/approvals${query}`);
 
 async function approve(code: string, clauseId: string): Promise<void> {
-  const { fingerprint } = await currentState(server, d.documentId, clauseId);
-  const answer = await delegates[code].request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
-    participantId: d.participants[code],
-    fingerprint,
-    acknowledgeConcordance: true,
-  });
-  expect(answer.status).toBe(201);
+  await approveAs(server, d, delegates[code], code, clauseId);
 }
 
 describe('the approval matrix', () => {

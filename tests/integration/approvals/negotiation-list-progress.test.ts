@@ -3,7 +3,7 @@
  * Participant as they stand now [A2] [A4], and the open threads that person may read [V1]–[V3].
  */
 import { startTestServer, type TestServer } from '../../utils/test-server';
-import { currentState, demo, editAs, signIn, type Demo, type Person } from './approvals-helpers';
+import { approveAs, demo, editAs, signIn, type Demo, type Person } from './approvals-helpers';
 import { StoredFingerprints } from '../../../server/src/approvals/stored-fingerprints';
 import { listDocuments } from '../../../server/src/routes/documents/list-documents';
 import type { LiveDocuments } from '../../../server/src/collab/live-documents';
@@ -43,13 +43,7 @@ async function progressAs(who: Reader, documentId = d.documentId): Promise<Progr
 const openThreadsAs = async (who: Reader) => (await progressAs(who)).openThreads;
 
 async function approve(code: 'US' | 'SV' | 'GT' | 'HN', clauseId: string): Promise<void> {
-  const { fingerprint } = await currentState(server, d.documentId, clauseId);
-  const answer = await people[code].request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
-    participantId: d.participants[code],
-    fingerprint,
-    acknowledgeConcordance: true,
-  });
-  expect(answer.status).toBe(201);
+  await approveAs(server, d, people[code], code, clauseId);
 }
 
 async function openThread(who: Reader, visibility: 'all' | 'delegation'): Promise<string> {

@@ -6,7 +6,7 @@
  */
 import { startTestServer, type TestServer } from '../../utils/test-server';
 import * as Y from 'yjs';
-import { currentState, demo, editAs, signIn, type Demo, type Person } from './approvals-helpers';
+import { approveAs, demo, editAs, signIn, type Demo, type Person } from './approvals-helpers';
 import type { DocumentSummary } from '../../../shared/src/api/documents';
 
 let server: TestServer;
@@ -44,13 +44,7 @@ async function comment(who: keyof typeof people, visibility: 'all' | 'delegation
 }
 
 async function approve(code: 'US' | 'SV' | 'GT' | 'HN', clauseId: string): Promise<void> {
-  const { fingerprint } = await currentState(server, d.documentId, clauseId);
-  const answer = await people[code].request('POST', `/api/documents/${d.documentId}/clauses/${clauseId}/approvals`, {
-    participantId: d.participants[code],
-    fingerprint,
-    acknowledgeConcordance: true,
-  });
-  expect(answer.status).toBe(201);
+  await approveAs(server, d, people[code], code, clauseId);
 }
 
 describe('since my last visit', () => {
