@@ -7,6 +7,8 @@ import { fetchMe, login, logout, updateMe } from '../api/auth';
 import { ApiError, onUnauthenticated, setCsrfToken } from '../api/http';
 import type { SessionAnswer, User } from '../../../shared/src/api/users';
 import { i18n, isUiLanguage, type UiLanguage } from './i18n';
+import { documentsWithUnsavedChanges } from '../collab/collab-session';
+import { deleteLocalCopies } from '../collab/local-copy';
 
 export type SessionState =
   | { status: 'loading' }
@@ -84,11 +86,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         adopt(await login(email, password));
       },
       async signOut() {
+        const unsaved = documentsWithUnsavedChanges();
+        if (unsaved > 0 && !window.confirm(i18n.t('workspace:unsaved.signOutQuestion', { count: unsaved }))) return;
+        const userId = state.status === 'signedIn' ? state.user.id : null;
         try {
           await logout();
         } finally {
           setCsrfToken(null);
           setState({ status: 'signedOut', reason: 'signedOut' });
+          // What this browser kept of that person's documents goes with the session (a shared computer).
+          if (userId) void deleteLocalCopies(userId);
         }
       },
       async setLanguage(lang) {

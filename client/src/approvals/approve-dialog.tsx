@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { useErrorMessage } from '../app/error-message';
+import { useServerReachable } from '../app/connectivity';
 import { languageTitle, localized } from '../app/format';
 import { concordanceState } from '../../../shared/src/approval-status';
 import type { MatrixParticipant } from '../../../shared/src/api/approvals';
@@ -59,7 +60,8 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
   const needsAcknowledgement = forceAcknowledge || concordance.status !== 'concordant';
   const languages = (codes: string[]) => codes.map((code) => languageTitle(code, i18n.language)).join(', ');
   const participantName = localized(participant.name, i18n.language);
-  const canSubmit = shown.fingerprint !== null && !changedWhileOpen && (!needsAcknowledgement || acknowledged) && !busy;
+  const reachable = useServerReachable();
+  const canSubmit = shown.fingerprint !== null && !changedWhileOpen && (!needsAcknowledgement || acknowledged) && !busy && reachable;
 
   async function submit() {
     if (!shown.fingerprint) return;
@@ -87,13 +89,24 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
           <button type="button" className="button" onClick={onClose}>
             {t('approvals:actions.cancel')}
           </button>
-          <button type="button" className="button button-primary" disabled={!canSubmit} onClick={() => void submit()}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={!canSubmit}
+            title={reachable ? undefined : t('approvals:offline.reason')}
+            onClick={() => void submit()}
+          >
             {busy ? t('approvals:dialog.submitting') : t('approvals:dialog.submit')}
           </button>
         </>
       }
     >
       <p>{t('approvals:dialog.covers')}</p>
+      {!reachable && (
+        <p className="approval-alert" role="status">
+          {t('approvals:offline.reason')}
+        </p>
+      )}
       {shown.fingerprint === null && (
         <p className="approval-alert" role="alert">
           {t('approvals:dialog.invalidText')}

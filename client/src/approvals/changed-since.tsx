@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServerReachable } from '../app/connectivity';
 import { useErrorMessage } from '../app/error-message';
 import { formatDateTime, languageTitle, localized } from '../app/format';
 import { hasChanges, wordDiff } from '../../../shared/src/word-diff';
@@ -53,6 +54,7 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
   const detail = history.value;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const reachable = useServerReachable();
 
   // The row is another object whenever the clause's text changed: that is when the texts are read again.
   const live = useMemo(() => (row ? livePlainTexts(store.ydoc, row.clauseId, meta.languages) : {}), [store.ydoc, row, meta.languages]);
@@ -109,7 +111,13 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
       footer={
         <>
           {showConfirm && (
-            <button type="button" className="button button-primary" disabled={busy || !row?.fingerprint} onClick={() => void confirm()}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy || !row?.fingerprint || !reachable}
+              title={reachable ? undefined : t('approvals:offline.reason')}
+              onClick={() => void confirm()}
+            >
               {t('approvals:concordance.confirm')}
             </button>
           )}
@@ -120,6 +128,11 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
       }
     >
       {!detail && !failure && <p role="status">{t('approvals:changes.loading')}</p>}
+      {showConfirm && !reachable && (
+        <p className="approval-alert" role="status">
+          {t('approvals:offline.reason')}
+        </p>
+      )}
       {detail && participantId && !recorded && <p>{t('approvals:changes.notApproved', { participant: participantName })}</p>}
       {detail && !participantId && !recorded && <p>{t('approvals:changes.unconfirmed')}</p>}
       {heading && <p className="changed-since-heading">{heading}</p>}

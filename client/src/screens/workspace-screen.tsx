@@ -92,9 +92,17 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
   const [selectedClause] = useState(() => new SelectedClause());
 
   const participant = participants.find((candidate) => candidate.id === me.participantId) ?? null;
+  // Whose browser keeps a copy of the text (someone who may write a draft), read when a session opens.
+  const keepLocalRef = useRef<{ userId: string } | null>(null);
+  const writesDraft = doc.status === 'draft' && (me.permissions.includes('document.edit_text') || me.permissions.includes('proposal.create'));
+  keepLocalRef.current = writesDraft && session.user ? { userId: session.user.id } : null;
 
   useEffect(() => {
-    const collab = new CollabSession({ documentId: doc.id, fetchToken: async (id) => (await fetchCollabToken(id)).token });
+    const collab = new CollabSession({
+      documentId: doc.id,
+      fetchToken: async (id) => (await fetchCollabToken(id)).token,
+      keepLocal: keepLocalRef.current,
+    });
     const presence = new PresenceStore(collab.awareness);
     const cursors = new CursorRouter(collab.awareness);
     const viewport = new ViewportWatcher();
@@ -128,7 +136,8 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
       if (!reason) return;
       unsubscribe();
       editing.refused(reason);
-      setGeneration((current) => current + 1);
+      // The browser's copy holds the refused change too: forget it before the new session loads it.
+      void collab.discardLocalCopy().finally(() => setGeneration((current) => current + 1));
     });
     collab.start();
     setOpen(context);

@@ -22,6 +22,8 @@ export class CollabConnection {
   /** The newest awareness message held back by the person's presence budget (presence-budget.ts). */
   heldAwareness: Uint8Array | null = null;
   heldAwarenessTimer: NodeJS.Timeout | null = null;
+  /** Awareness states this connection may not set were ignored and logged once (stock y-websocket clients echo others' states). */
+  loggedIgnoredAwareness = false;
   lastDenialAt = 0;
   deniedMessages = 0;
   /** Updates refused by the rules of the text (update-inspection.ts) in the current window. */

@@ -170,7 +170,11 @@ function receiveAwareness(
     claimedElsewhere: lookupAwarenessOwner,
     mayIntroduce: () => mayIntroduceClientId(document, connection),
   });
-  if (refused > 0) connection.log.warn({ refused }, 'awareness states of other clients, or beyond the client ids one person may have, ignored');
+  if (refused > 0 && !connection.loggedIgnoredAwareness) {
+    // Once per connection: a stock y-websocket client sends back every state it receives, which is harmless.
+    connection.loggedIgnoredAwareness = true;
+    connection.log.warn({ refused }, 'awareness states of other clients, or beyond the client ids one person may have, ignored (logged once per connection)');
+  }
   const user = presenceUserOf(connection.principal);
   const stamped: AwarenessEntry[] = [];
   for (const entry of entries) {

@@ -117,7 +117,7 @@ function titlePage(record: VersionRecord, fingerprint: string, labels: Record<st
   }
   out.push(paragraph([run(languages.map((lang) => labels[lang].t('export.fingerprint')).join(' / '), { bold: true })]));
   out.push(paragraph([run(fingerprint, { font: 'Consolas', size: 18 })]));
-  for (const lang of languages) out.push(paragraph([run(labels[lang].t('export.checkIt', { fingerprint }), { size: 16 })]));
+  for (const lang of languages) out.push(paragraph([run(labels[lang].t('export.checkIt'), { size: 16 })]));
   out.push(new Paragraph({ children: [new PageBreak()] }));
   return out;
 }

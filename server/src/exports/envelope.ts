@@ -14,9 +14,9 @@ import type { ExportLayout } from '../../../shared/src/api/versions';
 /**
  * Names the renderers' output: our layout version and the libraries that draw the bytes. A change of
  * any of them may change an export's bytes, so a file made by another exporter is reported as such
- * (`other_exporter`) rather than as altered.
+ * (`other_exporter`) rather than as altered. (v3: the cover sends readers to the verification page.)
  */
-export const EXPORTER = `concordia.export.v2 (${['pdfkit', 'docx', 'jszip', 'xmlbuilder2', 'dejavu-fonts-ttf'].map((name) => `${name} ${packageVersion(name)}`).join(', ')})`;
+export const EXPORTER = `concordia.export.v3 (${['pdfkit', 'docx', 'jszip', 'xmlbuilder2', 'dejavu-fonts-ttf'].map((name) => `${name} ${packageVersion(name)}`).join(', ')})`;
 
 /** A dependency's version from its package.json (found next to its entry point: some packages do not export package.json). */
 function packageVersion(name: string): string {

@@ -93,7 +93,7 @@ function titlePage(doc: Doc, record: VersionRecord, fingerprint: string, labels:
   heading(doc, languages.map((lang) => labels[lang].t('export.fingerprint')).join(' / '), 12, 'left');
   doc.font('mono').fontSize(10).text(fingerprint, { width: CONTENT_WIDTH });
   doc.moveDown(0.8);
-  for (const lang of languages) line(doc, labels[lang].t('export.checkIt', { fingerprint }), 9, 'left');
+  for (const lang of languages) line(doc, labels[lang].t('export.checkIt'), 9, 'left');
 }
 
 /** "Done at … on …", then one block per Participant, one column per language. */

@@ -91,6 +91,17 @@ describe('exporting', () => {
     }
   });
 
+  it('tells readers, on the cover in each language, to check the file on the verification page of the server that issued it', async () => {
+    // The same bytes on every server: the cover cannot hold a configured address, so it names the page.
+    const cover = pdfText(files['pdf-parallel']).pages[0].replace(/\s+/g, ' ');
+    expect(cover).toContain('verification page of the Concordia server that issued it (the server’s address followed by /verify)');
+    expect(cover).toContain('página de verificación del servidor de Concordia que lo emitió (la dirección del servidor seguida de /verify)');
+    expect(cover).not.toContain('npm run verify');
+    const document = await (await JSZip.loadAsync(files['docx-duplicate'])).file('word/document.xml')!.async('string');
+    expect(document).toContain('followed by /verify');
+    expect(document).not.toContain('npm run verify');
+  });
+
   it('puts the fingerprint in the PDF metadata and the DOCX properties and footers, and the Participants in each expression of the Akoma Ntoso file', async () => {
     expect(JSON.stringify(pdfText(files['pdf-parallel']).info)).toContain(version.fingerprint);
     const zip = await JSZip.loadAsync(files['docx-parallel']);
