@@ -112,6 +112,51 @@ describeBrowser('nothing typed is ever lost', () => {
     expect(await us.page.locator('.unsaved-badge').count()).toBe(0);
   });
 
+  it('keeps a comment written while the server cannot be reached, shows it waiting, and sends it once when it answers again; approving waits, saying why', async () => {
+    gt.page = await gt.context.newPage();
+    await gt.page.goto(`${stage.server.url}${documentPath}`);
+    await gt.page.locator('.connection-connected').waitFor();
+    await gtNetwork.cut();
+    await gt.context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await gt.page.locator('.connection-reconnecting').waitFor();
+
+    await gt.page.getByRole('textbox', { name: 'Artículo 9, texto en español', exact: true }).click();
+    await gt.page.getByRole('button', { name: 'Nuevo comentario sobre Artículo 9', exact: true }).click();
+    const form = gt.page.getByRole('region', { name: 'Nuevo comentario sobre Artículo 9', exact: true });
+    await form.getByRole('combobox', { name: 'Nuevo comentario sobre Artículo 9', exact: true }).fill('Escrito sin conexión: ¿plazo de 30 días?');
+    await form.getByRole('button', { name: 'Comentar', exact: true }).click();
+    const queued = () => gt.page.locator('.comment-queued', { hasText: 'Escrito sin conexión: ¿plazo de 30 días?' });
+    await queued().locator('.comment-queued-state', { hasText: 'Pendiente de envío' }).waitFor();
+    expect(await gt.page.locator('.comment-error').count()).toBe(0);
+    await screenshot(gt.page, 'comment-waiting', 'es');
+
+    // Approving needs the server's answer: the dialog says so and does not submit.
+    const approve = gt.page
+      .locator('.clause-row', { has: gt.page.getByRole('textbox', { name: 'Artículo 9, texto en español', exact: true }) })
+      .getByRole('button', { name: 'Aprobar', exact: true });
+    await approve.click();
+    await gt.page.getByText('Sin conexión con el servidor: aprobar, revocar y confirmar necesitan su respuesta', { exact: false }).first().waitFor();
+    expect(await gt.page.getByRole('button', { name: 'Aprobar todas las versiones', exact: true }).isDisabled()).toBe(true);
+    await gt.page.keyboard.press('Escape');
+
+    // The tab is closed before the server answers again: the comment waits in the browser.
+    await closeTab(gt.page);
+    await gt.context.unroute('**/api/**');
+    gtNetwork.restore();
+    gt.page = await gt.context.newPage();
+    await gt.page.goto(`${stage.server.url}${documentPath}`);
+    await gt.page.getByRole('textbox', { name: 'Artículo 9, texto en español', exact: true }).click();
+    const sidebar = gt.page.getByRole('complementary', { name: 'Comentarios sobre Artículo 9', exact: true });
+    await queued().waitFor({ state: 'detached', timeout: 30_000 });
+    await sidebar.locator('.comment-body', { hasText: 'Escrito sin conexión: ¿plazo de 30 días?' }).waitFor();
+    // Guatemala's colleague-in-negotiation sees it once.
+    await us.page.getByRole('textbox', { name: 'Article 9, Spanish text', exact: true }).click();
+    const usSidebar = us.page.getByRole('complementary', { name: 'Comments on Article 9', exact: true });
+    await usSidebar.locator('.comment-body', { hasText: 'Escrito sin conexión: ¿plazo de 30 días?' }).waitFor({ timeout: 20_000 });
+    expect(await usSidebar.locator('.comment-body', { hasText: 'Escrito sin conexión: ¿plazo de 30 días?' }).count()).toBe(1);
+    await gt.page.close();
+  });
+
   it("deletes the browser's copies of a person's documents when they sign out", async () => {
     const page = await gt.context.newPage();
     await page.goto(`${stage.server.url}${documentPath}`);

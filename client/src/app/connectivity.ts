@@ -33,12 +33,15 @@ export function isServerReachable(): boolean {
   return reachable;
 }
 
+/** Calls `listener` whenever the answer of isServerReachable() changes. */
+export function subscribeReachable(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function useServerReachable(): boolean {
   return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribeReachable,
     () => reachable,
     () => true,
   );

@@ -9,6 +9,7 @@ import type { SessionAnswer, User } from '../../../shared/src/api/users';
 import { i18n, isUiLanguage, type UiLanguage } from './i18n';
 import { documentsWithUnsavedChanges } from '../collab/collab-session';
 import { deleteLocalCopies } from '../collab/local-copy';
+import { deleteCommentOutboxes, queuedCommentCount } from '../comments/comment-outbox';
 
 export type SessionState =
   | { status: 'loading' }
@@ -20,7 +21,8 @@ export interface Session {
   state: SessionState;
   user: User | null;
   signIn(email: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  /** Resolves false when the person chose to stay signed in (unsaved changes or waiting comments). */
+  signOut(): Promise<boolean>;
   /** Takes over a session the server just opened (login, invitation acceptance). */
   adopt(answer: SessionAnswer): void;
   /** The session ended on the server (socket.io `session:ended`, or a 401). */
@@ -86,17 +88,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         adopt(await login(email, password));
       },
       async signOut() {
-        const unsaved = documentsWithUnsavedChanges();
-        if (unsaved > 0 && !window.confirm(i18n.t('workspace:unsaved.signOutQuestion', { count: unsaved }))) return;
         const userId = state.status === 'signedIn' ? state.user.id : null;
+        const unsaved = documentsWithUnsavedChanges() + (userId ? queuedCommentCount(userId) : 0);
+        if (unsaved > 0 && !window.confirm(i18n.t('workspace:unsaved.signOutQuestion', { count: unsaved }))) return false;
         try {
           await logout();
         } finally {
           setCsrfToken(null);
           setState({ status: 'signedOut', reason: 'signedOut' });
           // What this browser kept of that person's documents goes with the session (a shared computer).
-          if (userId) void deleteLocalCopies(userId);
+          if (userId) {
+            void deleteLocalCopies(userId);
+            deleteCommentOutboxes(userId);
+          }
         }
+        return true;
       },
       async setLanguage(lang) {
         await i18n.changeLanguage(lang);

@@ -19,8 +19,11 @@ export const commentsApi = {
   list: (documentId: string, query: Record<string, string> = {}, signal?: AbortSignal) =>
     api.get<CommentThreadList>(`${documentComments(documentId)}?${new URLSearchParams(query)}`, { signal }),
   counts: (documentId: string) => api.get<CommentThreadCounts>(`${documentComments(documentId)}/counts`),
-  create: (documentId: string, thread: NewThread) => api.post<{ thread: CommentThread }>(documentComments(documentId), thread),
-  reply: (commentId: string, body: string) => api.post<{ thread: CommentThread }>(`${comment(commentId)}/replies`, { body }),
+  /** `requestId`: the client's id for the comment; sent again, it is the same comment (never posted twice). */
+  create: (documentId: string, thread: NewThread, requestId?: string) =>
+    api.post<{ thread: CommentThread }>(documentComments(documentId), requestId ? { ...thread, requestId } : thread),
+  reply: (commentId: string, body: string, requestId?: string) =>
+    api.post<{ thread: CommentThread }>(`${comment(commentId)}/replies`, requestId ? { body, requestId } : { body }),
   edit: (commentId: string, body: string) => api.patch<{ thread: CommentThread }>(comment(commentId), { body }),
   remove: (commentId: string) => api.delete<{ thread: CommentThread }>(comment(commentId)),
   resolve: (commentId: string) => api.post<{ thread: CommentThread }>(`${comment(commentId)}/resolve`, {}),

@@ -8,6 +8,7 @@
 import { SocketEvent } from '../../../shared/src/protocol';
 import type { CommentThread, CommentThreadChangedEvent } from '../../../shared/src/api/comments';
 import { aboutDocument, LiveStore, sameOr, type Change } from '../realtime/live-store';
+import type { CommentOutbox } from './comment-outbox';
 
 export interface CommentsData {
   /** Every known thread, newest first. */
@@ -24,6 +25,37 @@ export interface CommentsData {
 const NO_THREADS: readonly CommentThread[] = [];
 
 export class CommentsStore extends LiveStore<CommentsData> {
+  private attachedOutbox: CommentOutbox | null = null;
+
+  /** Comments waiting to be sent (comment-outbox.ts), while useCommentsStore keeps one for the person. */
+  get outbox(): CommentOutbox | null {
+    return this.attachedOutbox;
+  }
+
+  private readonly queueListeners = new Set<() => void>();
+
+  attachOutbox(outbox: CommentOutbox): () => void {
+    this.attachedOutbox = outbox;
+    const unsubscribe = outbox.subscribe(this.queueChanged);
+    this.queueChanged();
+    return () => {
+      unsubscribe();
+      if (this.attachedOutbox !== outbox) return;
+      this.attachedOutbox = null;
+      this.queueChanged();
+    };
+  }
+
+  /** Calls `listener` when the waiting comments change (or an outbox is attached or detached). */
+  subscribeQueue = (listener: () => void): (() => void) => {
+    this.queueListeners.add(listener);
+    return () => this.queueListeners.delete(listener);
+  };
+
+  private readonly queueChanged = (): void => {
+    for (const listener of this.queueListeners) listener();
+  };
+
   /** Without `loadThreads` the store holds only what it is given (reset, upsert). */
   constructor(
     readonly documentId = '',

@@ -13,6 +13,7 @@ import { CommentComposer } from './comment-composer';
 import { commentShortcutLabel } from './comment-keymap';
 import { canComment, canWriteInternal, mentionableMembers, type CommentsViewer, type MemberForMentions } from './comments-viewer';
 import { ThreadView } from './thread-view';
+import { QueuedComments } from './queued-comments';
 import type { CommentsStore } from './comments-store';
 import { useComments } from './use-comments';
 
@@ -123,7 +124,8 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
                   visibility,
                   body,
                 });
-                onActivateThread?.(thread.id);
+                // null: the server could not be reached; the comment waits below and is sent later.
+                if (thread) onActivateThread?.(thread.id);
                 close();
               }}
               onCancel={close}
@@ -138,6 +140,7 @@ export function ThreadSidebar(props: ThreadSidebarProps) {
           </>
         ))}
 
+      {clauseId && <QueuedComments store={store} place={{ clauseId }} />}
       {clauseId && comments.status === 'ready' && threads.length === 0 && !composing && <p className="comment-note">{t('sidebar.empty')}</p>}
       <div className="comment-thread-list">
         {shown.map((thread) => (

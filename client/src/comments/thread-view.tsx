@@ -3,6 +3,8 @@
  * may do — reply, resolve or reopen, edit or delete their own comments. Every text from people (bodies,
  * names, the quote) is rendered as text.
  */
+import { QueuedComments } from './queued-comments';
+import type { CommentsStore } from './comments-store';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/error-message';
@@ -15,7 +17,7 @@ import { canComment, type CommentsViewer } from './comments-viewer';
 import { delegationTag, type RosterMember } from '../app/delegation';
 import type { CommentsController } from './use-comments';
 
-type Actions = Pick<CommentsController, 'reply' | 'edit' | 'remove' | 'resolve' | 'reopen'>;
+type Actions = Pick<CommentsController, 'reply' | 'edit' | 'remove' | 'resolve' | 'reopen'> & { store?: CommentsStore };
 
 export interface ThreadViewProps {
   thread: CommentThread;
@@ -82,6 +84,7 @@ export function ThreadView({ thread, viewer, participants, actions, members, ros
       {!resolved && thread.reopenedBy && thread.reopenedAt && (
         <p className="comment-resolution">{t('thread.reopenedBy', { name: thread.reopenedBy.displayName, time: formatDateTime(thread.reopenedAt) })}</p>
       )}
+      {actions.store && <QueuedComments store={actions.store} place={{ threadId: thread.id }} />}
       {writable && (
         <div className="comment-thread-actions">
           {!replying && (

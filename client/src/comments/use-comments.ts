@@ -6,7 +6,10 @@
  *    does not re-render it;
  *  - useProposalThreads(store, proposalId): the threads about one proposal, for its card.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { isNetworkFailure } from '../app/error-message';
+import { isServerReachable } from '../app/connectivity';
+import { CommentOutbox, type QueuedComment } from './comment-outbox';
 import type { CommentThread } from '../../../shared/src/api/comments';
 import type { LiveSnapshot } from '../realtime/live-store';
 import { useLive, useLiveSelect, useLiveStart } from '../realtime/use-live';
@@ -17,8 +20,9 @@ export interface CommentsController extends LiveSnapshot<CommentsData> {
   documentId: string;
   store: CommentsStore;
   threadsOfClause(clauseId: string): readonly CommentThread[];
-  create(thread: NewThread): Promise<CommentThread>;
-  reply(commentId: string, body: string): Promise<CommentThread>;
+  /** Resolves null when the server could not be reached: the comment waits in the outbox and is sent later. */
+  create(thread: NewThread): Promise<CommentThread | null>;
+  reply(commentId: string, body: string): Promise<CommentThread | null>;
   edit(commentId: string, body: string): Promise<CommentThread>;
   remove(commentId: string): Promise<CommentThread>;
   resolve(commentId: string): Promise<CommentThread>;
@@ -32,12 +36,42 @@ export function createCommentsStore(documentId: string): CommentsStore {
   return new CommentsStore(documentId, (signal) => loadAllThreads(documentId, signal));
 }
 
-/** One store per document (switching documents starts from nothing), live while the component is mounted. */
-export function useCommentsStore(documentId: string): CommentsStore {
+/**
+ * One store per document (switching documents starts from nothing), live while the component is
+ * mounted, with the outbox of the comments this person wrote while the server could not be reached.
+ */
+export function useCommentsStore(documentId: string, userId: string | null = null): CommentsStore {
   const store = useMemo(() => createCommentsStore(documentId), [documentId]);
   useLiveStart(store);
+  useEffect(() => {
+    const outbox = new CommentOutbox(
+      documentId,
+      userId,
+      {
+        create: async (thread, requestId) => (await commentsApi.create(documentId, thread, requestId)).thread,
+        reply: async (threadId, body, requestId) => (await commentsApi.reply(threadId, body, requestId)).thread,
+      },
+      (thread) => store.upsert(thread),
+    );
+    const detach = store.attachOutbox(outbox);
+    return () => {
+      detach();
+      outbox.destroy();
+    };
+  }, [store, documentId, userId]);
   return store;
 }
+
+/** The comments waiting to be sent, live (none without an outbox). */
+export function useQueuedComments(store: CommentsStore): readonly QueuedComment[] {
+  return useSyncExternalStore(
+    store.subscribeQueue,
+    () => store.outbox?.items() ?? NO_ITEMS,
+    () => NO_ITEMS,
+  );
+}
+
+const NO_ITEMS: readonly QueuedComment[] = [];
 
 /** Every thread, live, with the actions. */
 export function useComments(store: CommentsStore): CommentsController {
@@ -49,14 +83,38 @@ export function useComments(store: CommentsStore): CommentsController {
       store.upsert(thread);
       return thread;
     };
+    /**
+     * Posts a comment; when the server cannot be reached it waits in the outbox (null), and so does any
+     * comment written while others wait, so they arrive in the order they were written.
+     */
+    const post = async (
+      item: { thread: Omit<NewThread, 'body'> | null; replyTo: string | null; body: string },
+      send: (requestId: string) => Promise<{ thread: CommentThread }>,
+    ) => {
+      const requestId = crypto.randomUUID();
+      const outbox = store.outbox;
+      if (outbox?.waiting || (outbox && !isServerReachable())) {
+        outbox.enqueue({ requestId, ...item });
+        return null;
+      }
+      try {
+        return await apply(send(requestId));
+      } catch (error) {
+        if (!outbox || !isNetworkFailure(error)) throw error;
+        outbox.enqueue({ requestId, ...item });
+        return null;
+      }
+    };
     const documentId = store.documentId;
     return {
       ...snapshot,
       documentId,
       store,
       threadsOfClause: (clauseId: string) => snapshot.byClause.get(clauseId) ?? NONE,
-      create: (thread: NewThread) => apply(commentsApi.create(documentId, thread)),
-      reply: (commentId: string, body: string) => apply(commentsApi.reply(commentId, body)),
+      create: ({ body, ...where }: NewThread) =>
+        post({ thread: where, replyTo: null, body }, (requestId) => commentsApi.create(documentId, { ...where, body }, requestId)),
+      reply: (commentId: string, body: string) =>
+        post({ thread: null, replyTo: commentId, body }, (requestId) => commentsApi.reply(commentId, body, requestId)),
       edit: (commentId: string, body: string) => apply(commentsApi.edit(commentId, body)),
       remove: (commentId: string) => apply(commentsApi.remove(commentId)),
       resolve: (commentId: string) => apply(commentsApi.resolve(commentId)),

@@ -50,7 +50,9 @@ export function AppHeader({ documentRole }: { documentRole?: HeaderRole }) {
             type="button"
             className="button button-quiet"
             onClick={() => {
-              void session.signOut().finally(() => navigate(paths.signin(), { replace: true }));
+              // Stays when the person chose to keep unsaved changes; a failed logout still ends the session here.
+              const toSignIn = () => navigate(paths.signin(), { replace: true });
+              void session.signOut().then((signedOut) => signedOut && toSignIn(), toSignIn);
             }}
           >
             {t('common:header.signOut')}

@@ -24,6 +24,7 @@ import {
   type CommentsViewer,
 } from '../comments';
 import { useMentionableMembers } from '../comments/use-mentionable-members';
+import { QueuedComments } from '../comments/queued-comments';
 import { useFeatures } from '../workspace/features-context';
 import type { ProposalViewer } from './proposal-card';
 
@@ -93,6 +94,7 @@ function ProposalThreads({ id, proposal, threads, participants, viewer }: Propos
           />
         ))}
       </div>
+      <QueuedComments store={comments} place={{ proposalId: proposal.id }} />
       {writable ? (
         <CommentComposer
           label={t('proposal.newThread')}
@@ -101,7 +103,8 @@ function ProposalThreads({ id, proposal, threads, participants, viewer }: Propos
           visibility={canWriteInternal(commentsViewer) ? { value: visibility, onChange: setVisibility } : undefined}
           onSubmit={async (body) => {
             const thread = await actions.create({ clauseId: proposal.clauseId, proposalId: proposal.id, language: null, anchor: null, visibility, body });
-            setActiveThreadId(thread.id);
+            // null: the server could not be reached; the comment waits (shown above) and is sent later.
+            if (thread) setActiveThreadId(thread.id);
           }}
         />
       ) : (

@@ -74,7 +74,7 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
   // My role changed or my membership was removed: the server's answer decides what I may do now.
   useDocumentChannel(doc.id, reload);
   useDocumentChanges(doc.id, reload);
-  const comments = useCommentsStore(doc.id);
+  const comments = useCommentsStore(doc.id, session.user?.id ?? null);
   const proposals = useProposalsStore(doc.id);
   const toasts = useToasts();
   const editingContext = { participantId: me.participantId, participants, phase: doc.phase, t, toast: toasts.show };
@@ -95,7 +95,10 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
   // Whose browser keeps a copy of the text (someone who may write a draft), read when a session opens.
   const keepLocalRef = useRef<{ userId: string } | null>(null);
   const writesDraft = doc.status === 'draft' && (me.permissions.includes('document.edit_text') || me.permissions.includes('proposal.create'));
-  keepLocalRef.current = writesDraft && session.user ? { userId: session.user.id } : null;
+  const keepLocalFor = writesDraft ? (session.user?.id ?? null) : null;
+  useEffect(() => {
+    keepLocalRef.current = keepLocalFor ? { userId: keepLocalFor } : null;
+  }, [keepLocalFor]);
 
   useEffect(() => {
     const collab = new CollabSession({

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/record-event';
 import { authorize } from '../policies/authorize';
 import { clauseOfProposal, insertThread } from '../comments/comment-store';
 import { LiveAnchors } from '../comments/live-anchors';
+import { alreadyPosted, isRepeatedRequest } from '../comments/comment-requests';
 import { auditSubject, inDraftTransaction, prepareBody, publishThread, resolveMentions, type CommentActor } from '../comments/comment-actions';
 import { anchorItemsKnown, encodeAnchorPosition, rangeText, resolveAnchor, truncateQuote } from '../../../shared/src/comment-anchors';
 import { delegationOf, SECRETARIAT_DELEGATION, type ThreadAudience } from '../../../shared/src/comment-visibility';
@@ -19,6 +20,8 @@ export interface CreateCommentThreadInput {
   anchor: AnchorInput | null;
   visibility: CommentVisibility;
   body: string;
+  /** The id the author's client gave this comment: sent again, it is the same comment (comment-requests.ts). */
+  requestId: string | null;
 }
 
 /** How long to wait for the edits an anchor refers to (the author's client sends them over the collab socket). */
@@ -33,6 +36,8 @@ const ANCHOR_WAIT_MS = 3_000;
 export async function createCommentThread(ctx: AppContext, actor: CommentActor, input: CreateCommentThreadInput): Promise<CommentThread> {
   const { document, membership, subject } = actor.access;
   const body = prepareBody(input.body);
+  const posted = await alreadyPosted(ctx, actor, input.requestId, { kind: 'thread', documentId: document.id });
+  if (posted) return posted;
   if (input.anchor && input.language === null) throw new AppError('validation_failed', { field: 'language', reason: 'a range of text needs its language' });
   if (input.language !== null && !document.languages.includes(input.language)) {
     throw new AppError('validation_failed', { field: 'language', reason: `not a language of this document (${document.languages.join(', ')})` });
@@ -80,6 +85,7 @@ export async function createCommentThread(ctx: AppContext, actor: CommentActor, 
       authorId: actor.user.id,
       body,
       mentions,
+      requestId: input.requestId,
     });
     await recordAuditEvent(client, {
       documentId: document.id,
@@ -94,7 +100,12 @@ export async function createCommentThread(ctx: AppContext, actor: CommentActor, 
       }),
     });
     return id;
+  }).catch(async (err: unknown) => {
+    // The same request, sent twice at once: the other copy posted it.
+    if (!isRepeatedRequest(err)) throw err;
+    return null;
   });
+  if (threadId === null) return (await alreadyPosted(ctx, actor, input.requestId, { kind: 'thread', documentId: document.id }))!;
   ctx.log.info({ documentId: document.id, threadId, clauseId, proposalId: input.proposalId, visibility: audience.visibility }, 'comment thread opened');
   return publishThread(ctx, threadId, 'created', threadId);
 }

@@ -217,6 +217,8 @@ export interface NewThread {
   authorId: string;
   body: string;
   mentions: string[];
+  /** The id the author's client gave this comment (a repeat of the same request is the same comment). */
+  requestId: string | null;
 }
 
 /** Inserts a thread and its first comment (same id). Returns the id. */
@@ -240,24 +242,21 @@ export async function insertThread(db: Queryable, t: NewThread): Promise<string>
     ],
   );
   const id = rows[0].id;
-  await db.query(`INSERT INTO comments (id, thread_id, author_id, author_participant_id, body, mentions) VALUES ($1, $1, $2, $3, $4, $5::uuid[])`, [
-    id,
-    t.authorId,
-    t.authorParticipantId,
-    t.body,
-    t.mentions,
-  ]);
+  await db.query(
+    `INSERT INTO comments (id, thread_id, author_id, author_participant_id, body, mentions, request_id) VALUES ($1, $1, $2, $3, $4, $5::uuid[], $6)`,
+    [id, t.authorId, t.authorParticipantId, t.body, t.mentions, t.requestId],
+  );
   return id;
 }
 
 export async function insertReply(
   db: Queryable,
   threadId: string,
-  reply: { authorId: string; authorParticipantId: string | null; body: string; mentions: string[] },
+  reply: { authorId: string; authorParticipantId: string | null; body: string; mentions: string[]; requestId: string | null },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO comments (thread_id, author_id, author_participant_id, body, mentions) VALUES ($1, $2, $3, $4, $5::uuid[]) RETURNING id`,
-    [threadId, reply.authorId, reply.authorParticipantId, reply.body, reply.mentions],
+    `INSERT INTO comments (thread_id, author_id, author_participant_id, body, mentions, request_id) VALUES ($1, $2, $3, $4, $5::uuid[], $6) RETURNING id`,
+    [threadId, reply.authorId, reply.authorParticipantId, reply.body, reply.mentions, reply.requestId],
   );
   await touchThread(db, threadId);
   return rows[0].id;
@@ -289,4 +288,20 @@ export async function touchThread(db: Queryable, threadId: string): Promise<void
 export async function lockDocumentForComment(db: Queryable, documentId: string): Promise<string | null> {
   const { rows } = await db.query<{ status: string }>('SELECT status FROM documents WHERE id = $1 FOR SHARE', [documentId]);
   return rows[0]?.status ?? null;
+}
+
+/** The comment an author posted with this request id, if any: where it is. */
+export async function findRequestedComment(
+  db: Queryable,
+  authorId: string,
+  requestId: string,
+): Promise<{ commentId: string; threadId: string; documentId: string } | null> {
+  const { rows } = await db.query<{ comment_id: string; thread_id: string; document_id: string }>(
+    `SELECT c.id AS comment_id, c.thread_id, t.document_id
+       FROM comments c JOIN comment_threads t ON t.id = c.thread_id
+      WHERE c.author_id = $1 AND c.request_id = $2`,
+    [authorId, requestId],
+  );
+  const row = rows[0];
+  return row ? { commentId: row.comment_id, threadId: row.thread_id, documentId: row.document_id } : null;
 }

@@ -11,7 +11,7 @@ import { editComment } from '../../commands/edit-comment';
 import { deleteComment } from '../../commands/delete-comment';
 import { resolveCommentThread } from '../../commands/resolve-comment-thread';
 import { threadCountsSchema, threadListSchema, threadSchema, type CommentThreadCounts } from '../../../../shared/src/api/comments';
-import { commentBody, commentParams, decodeCursor, encodeCursor, listQuery, newThreadBody } from './schemas';
+import { commentBody, commentParams, decodeCursor, encodeCursor, listQuery, newThreadBody, replyBody } from './schemas';
 import { documentParams } from '../schemas';
 
 const one = z.object({ thread: threadSchema }).strict();
@@ -94,7 +94,7 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       body: newThreadBody,
       status: 201,
       response: one,
-      errors: [...WRITE_ERRORS, 'clause_not_found', 'proposal_not_found', 'anchor_invalid', 'no_delegation'],
+      errors: [...WRITE_ERRORS, 'clause_not_found', 'proposal_not_found', 'anchor_invalid', 'no_delegation', 'comment_request_reused'],
       handler: async ({ access, body, session, where }) => {
         const actor = actorOf(access, session.user, where);
         return {
@@ -105,6 +105,7 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
             anchor: body.anchor ?? null,
             visibility: body.visibility,
             body: body.body,
+            requestId: body.requestId ?? null,
           }),
         };
       },
@@ -139,12 +140,18 @@ export function commentsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       summary: 'Reply in the thread of this comment',
       access: byComment,
       params: commentParams,
-      body: commentBody,
+      body: replyBody,
       status: 201,
       response: one,
-      errors: [...WRITE_ERRORS],
+      errors: [...WRITE_ERRORS, 'comment_request_reused'],
       handler: async (call) => ({
-        thread: await replyToCommentThread(ctx, actorOf(call.access, call.session.user, call.where), call.params.commentId, call.body.body),
+        thread: await replyToCommentThread(
+          ctx,
+          actorOf(call.access, call.session.user, call.where),
+          call.params.commentId,
+          call.body.body,
+          call.body.requestId ?? null,
+        ),
       }),
     })
     .add({

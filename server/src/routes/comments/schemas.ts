@@ -20,6 +20,13 @@ const body = z
 
 export const commentBody = z.object({ body }).strict();
 
+const requestId = z
+  .uuid()
+  .optional()
+  .describe('an id the client gives the comment it posts: the same id sent again by the same author is the same comment (a lost answer never posts twice)');
+
+export const replyBody = z.object({ body, requestId }).strict();
+
 export const newThreadBody = z
   .object({
     clauseId: clauseId.optional().describe('the clause; may be left out with `proposalId` (the thread is then on the proposal’s clause)'),
@@ -28,6 +35,7 @@ export const newThreadBody = z
     anchor: anchorInputSchema.nullable().optional(),
     visibility: z.enum(COMMENT_VISIBILITIES).default('all'),
     body,
+    requestId,
   })
   .strict()
   .refine((input) => input.clauseId !== undefined || input.proposalId !== undefined, { path: ['clauseId'], message: 'a clause id, or a proposal id' });
