@@ -7,7 +7,7 @@
  * and the CPU of the server and of this generator (in % of one core, over the confirmation).
  *
  *   TEST_DATABASE_URL=postgres://… npx tsx bench/import/readyz-during-confirm.ts
- *   BENCH_CLAUSES=1000,10000 BENCH_ROUNDS=3 …                    sizes and rounds per size
+ *   BENCH_CLAUSES=300,1000 BENCH_ROUNDS=3 …                       sizes (at most IMPORT_LIMITS.clauses, 1,000) and rounds per size
  *   BENCH_PROFILE=/tmp/server.cpuprofile …                          profile the server's main thread (profiled-server.ts)
  */
 import os from 'node:os';
@@ -18,7 +18,7 @@ import { openBenchDatabase } from '../collab/bench-database';
 import { cpuSeconds } from '../collab/process-usage';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SIZES = (process.env.BENCH_CLAUSES ?? '1000,10000').split(',').map(Number);
+const SIZES = (process.env.BENCH_CLAUSES ?? '300,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const POLL_GAP_MS = 10;
 

@@ -22,6 +22,8 @@ import { UpdateLog } from './collab/update-log';
 import { relayVersionEvents } from './realtime/version-broadcasts';
 import { relayProposalEvents } from './realtime/proposal-broadcasts';
 import { startAutomaticVersions } from './versions/automatic-versions';
+import { startNotifications, type Notifications } from './notifications/start-notifications';
+import { relayNotificationEvents } from './realtime/notification-broadcasts';
 
 export interface ConcordiaOptions {
   env: Env;
@@ -40,6 +42,8 @@ export interface Concordia {
   io: SocketServer;
   httpServer: http.Server;
   demo: DemoSeedResult | null;
+  /** What concerns each person, told in the app, live and by mail (server/src/notifications/). */
+  notifications: Notifications;
   listen(): Promise<AddressInfo>;
   stop(): Promise<void>;
 }
@@ -63,7 +67,10 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   const editActivity = new EditActivity({ pool: db.pool, log: collabLog }, env.ACTIVITY_EDIT_WINDOW_SECONDS * 1000);
   const registry = new DocumentRegistry(db.pool, updateLog, collabLog, env.COMPACT_AFTER_UPDATES, {
     proposalsTabled: (documentId, proposals, author) => void recordTabledProposals(ctx, documentId, proposals, author),
-    clientEdited: (documentId, edit, userId) => editActivity.record(documentId, edit, userId),
+    clientEdited: (documentId, edit, userId) => {
+      editActivity.record(documentId, edit, userId);
+      notifications.textChanged(documentId, userId);
+    },
   });
   const ctx: AppContext = { env, log, pool: db.pool, events: new EventBus(), documents: new LiveDocuments(registry, db.pool, collabLog) };
   const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx) });
@@ -78,6 +85,8 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   relayCommentEvents(ctx, io);
   relayVersionEvents(ctx, io);
   relayProposalEvents(ctx, io);
+  relayNotificationEvents(ctx, io);
+  const notifications = startNotifications(ctx);
   const collab = attachCollab(ctx, httpServer, { registry, updateLog, log: collabLog });
   const stopAutomaticVersions = startAutomaticVersions(ctx);
 
@@ -91,6 +100,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
     io,
     httpServer,
     demo,
+    notifications,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -102,6 +112,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
         log.info('shutting down: no new connections, flushing writes');
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await stopAutomaticVersions();
+        await notifications.stop();
         await collab.close();
         await editActivity.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from '../../shared/src/api/approvals';
 import type { CommentThreadChangedEvent } from '../../shared/src/api/comments';
 import type { PhaseChangedEvent, ProposalChangedEvent } from '../../shared/src/api/proposals';
+import type { NotificationCreatedEvent, NotificationReadEvent } from '../../shared/src/api/notifications';
 
 /**
  * In-process domain events. Channels that hold connections (collab, socket.io) listen here to close
@@ -25,6 +26,11 @@ export interface DomainEvents {
   /** A proposal was tabled, positioned or decided; the negotiation's phase changed (realtime/proposal-broadcasts.ts). */
   'proposal.changed': ProposalChangedEvent;
   'document.phase': PhaseChangedEvent;
+  /** Someone named a version of the document (commands/create-version.ts); notifications tell the members. */
+  'version.named': { documentId: string; versionId: string; name: string; userId: string | null };
+  /** A notification for `userId` was written, or some of theirs were read: socket.io tells their sockets only (realtime/notification-broadcasts.ts). */
+  'notification.created': NotificationCreatedEvent & { userId: string };
+  'notification.read': NotificationReadEvent & { userId: string };
 }
 
 export class EventBus {

@@ -27,6 +27,14 @@ import enVersions from './en/versions.json';
 import esVersions from './es/versions.json';
 import enProposals from './en/proposals.json';
 import esProposals from './es/proposals.json';
+import enPrint from './en/print.json';
+import esPrint from './es/print.json';
+import enNavigation from './en/navigation.json';
+import esNavigation from './es/navigation.json';
+import enEditing from './en/editing.json';
+import esEditing from './es/editing.json';
+import enNotifications from './en/notifications.json';
+import esNotifications from './es/notifications.json';
 
 export const resources = {
   en: {
@@ -42,6 +50,10 @@ export const resources = {
     approvals: enApprovals,
     versions: enVersions,
     proposals: enProposals,
+    print: enPrint,
+    navigation: enNavigation,
+    editing: enEditing,
+    notifications: enNotifications,
   },
   es: {
     errors: esErrors,
@@ -56,6 +68,10 @@ export const resources = {
     approvals: esApprovals,
     versions: esVersions,
     proposals: esProposals,
+    print: esPrint,
+    navigation: esNavigation,
+    editing: esEditing,
+    notifications: esNotifications,
   },
 } as const;
 

@@ -38,13 +38,13 @@ const TEXT = {
   en: {
     negotiations: 'My negotiations',
     signIn: 'Sign in',
-    tabs: ['Comments', 'Proposals', 'Approvals', 'Versions', 'Activity'],
+    tabs: ['Comments', 'Proposals', 'Approvals', 'Versions', 'Activity', 'Outline'],
     editor: 'Article 3, Spanish text',
   },
   es: {
     negotiations: 'Mis negociaciones',
     signIn: 'Iniciar sesión',
-    tabs: ['Comentarios', 'Propuestas', 'Aprobaciones', 'Versiones', 'Actividad'],
+    tabs: ['Comentarios', 'Propuestas', 'Aprobaciones', 'Versiones', 'Actividad', 'Índice'],
     editor: 'Artículo 3, texto en español',
   },
 } as const;
@@ -386,14 +386,15 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
         await page.locator('.workspace-panel [role="tab"][aria-selected="true"]', { hasText: 'Comments' }).waitFor();
 
         // The panel's tabs: one tab stop, arrows move between them.
-        await pressUntil('Tab', (el) => el.role === 'tab', 400);
+        // Past every clause of the Memorandum (each has its comments, menu, badges, Approve, toolbar and two texts).
+        await pressUntil('Tab', (el) => el.role === 'tab', 600);
         await page.keyboard.press('ArrowRight');
         await expect(focused()).resolves.toMatchObject({ role: 'tab', name: 'Proposals' });
         await page.keyboard.press('ArrowRight');
         await expect(focused()).resolves.toMatchObject({ role: 'tab', name: 'Approvals' });
         await page.locator('.workspace-panel [role="tab"][aria-selected="true"]', { hasText: 'Approvals' }).waitFor();
         await page.keyboard.press('End');
-        await expect(focused()).resolves.toMatchObject({ role: 'tab', name: 'Activity' });
+        await expect(focused()).resolves.toMatchObject({ role: 'tab', name: 'Outline' });
         await page.keyboard.press('Home');
         await expect(focused()).resolves.toMatchObject({ role: 'tab', name: 'Comments' });
 

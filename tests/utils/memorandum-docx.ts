@@ -11,6 +11,26 @@ export type MemorandumLanguage = 'en' | 'es';
 
 const ARTICLE_WORD: Record<MemorandumLanguage, string> = { en: 'Article', es: 'Artículo' };
 
+/**
+ * Article titles to write, by clause key: on the label's line ("Article 1. Purpose", the body in the
+ * next paragraph) or on a line of their own in Heading 2 under a bare "Article 1".
+ */
+export interface MemorandumOptions {
+  titles?: Record<string, Record<MemorandumLanguage, string>>;
+  titleStyle?: 'label-line' | 'own-line';
+}
+
+function titledArticle(blocks: DemoBlock[], label: string, title: string, style: MemorandumOptions['titleStyle'], listInstance: () => number): Paragraph[] {
+  const head =
+    style === 'own-line'
+      ? [
+          new Paragraph({ children: [new TextRun({ text: label.replace(/\.$/, ''), bold: true })] }),
+          new Paragraph({ text: title, heading: HeadingLevel.HEADING_2 }),
+        ]
+      : [new Paragraph({ children: [new TextRun({ text: label, bold: true }), new TextRun(` ${title}`)] })];
+  return [...head, ...blockParagraphs(blocks, null, listInstance)];
+}
+
 function blockParagraphs(blocks: DemoBlock[], label: string | null, listInstance: () => number): Paragraph[] {
   const out: Paragraph[] = [];
   blocks.forEach((block, index) => {
@@ -28,7 +48,7 @@ function blockParagraphs(blocks: DemoBlock[], label: string | null, listInstance
 }
 
 /** The clauses of the demo in one language as the paragraphs of a Word document. */
-export function memorandumParagraphs(lang: MemorandumLanguage, clauses: readonly DemoClause[] = demoClauses): Paragraph[] {
+export function memorandumParagraphs(lang: MemorandumLanguage, clauses: readonly DemoClause[] = demoClauses, options: MemorandumOptions = {}): Paragraph[] {
   let article = 0;
   let instance = 0;
   const paragraphs: Paragraph[] = [new Paragraph({ text: demoTitle[lang], heading: HeadingLevel.TITLE })];
@@ -39,13 +59,17 @@ export function memorandumParagraphs(lang: MemorandumLanguage, clauses: readonly
       paragraphs.push(...blockParagraphs(clause[lang], null, () => ++instance));
     } else {
       article += 1;
-      paragraphs.push(...blockParagraphs(clause[lang], `${ARTICLE_WORD[lang]} ${article}.`, () => ++instance));
+      const label = `${ARTICLE_WORD[lang]} ${article}.`;
+      const title = options.titles?.[clause.key]?.[lang];
+      paragraphs.push(
+        ...(title ? titledArticle(clause[lang], label, title, options.titleStyle, () => ++instance) : blockParagraphs(clause[lang], label, () => ++instance)),
+      );
     }
   }
   return paragraphs;
 }
 
-export async function memorandumDocx(lang: MemorandumLanguage, clauses: readonly DemoClause[] = demoClauses): Promise<Buffer> {
+export async function memorandumDocx(lang: MemorandumLanguage, clauses: readonly DemoClause[] = demoClauses, options: MemorandumOptions = {}): Promise<Buffer> {
   const document = new Document({
     numbering: {
       config: [
@@ -55,7 +79,7 @@ export async function memorandumDocx(lang: MemorandumLanguage, clauses: readonly
         },
       ],
     },
-    sections: [{ children: memorandumParagraphs(lang, clauses) }],
+    sections: [{ children: memorandumParagraphs(lang, clauses, options) }],
   });
   return Packer.toBuffer(document);
 }
@@ -63,4 +87,48 @@ export async function memorandumDocx(lang: MemorandumLanguage, clauses: readonly
 /** A Word document with these paragraphs only (for the bad-input and small cases). */
 export async function docxOf(paragraphs: Paragraph[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+}
+
+const isArticle = (clause: DemoClause) => clause.kind === 'clause' || clause.kind === 'final';
+
+/** Where the n-th article (from 1, as the drafts number them) is in the clause list. */
+function articleIndex(clauses: readonly DemoClause[], n: number): number {
+  let seen = 0;
+  const index = clauses.findIndex((clause) => isArticle(clause) && ++seen === n);
+  if (index < 0) throw new RangeError(`The Memorandum has no article ${n}`);
+  return index;
+}
+
+/** The clauses with the n-th article left out: a draft that drops it, so every later article is numbered one less. */
+export function withoutArticle(n: number, clauses: readonly DemoClause[] = demoClauses): DemoClause[] {
+  const index = articleIndex(clauses, n);
+  return clauses.filter((_, i) => i !== index);
+}
+
+/** Splits a text before the sentence (or clause after a semicolon or comma) nearest its middle. */
+function splitText(text: string): [string, string] {
+  const cuts = [...text.matchAll(/[.;,] (?=\S)/g)].map((match) => (match.index ?? 0) + 1);
+  if (cuts.length === 0) throw new RangeError(`Cannot split ${JSON.stringify(text.slice(0, 40))}: it has one sentence`);
+  const cut = cuts.reduce((best, at) => (Math.abs(at - text.length / 2) < Math.abs(best - text.length / 2) ? at : best));
+  return [text.slice(0, cut).trim(), text.slice(cut).trim()];
+}
+
+/** The n-th article written as two consecutive articles in `lang` (its first paragraph cut near the middle). */
+export function withArticleSplit(n: number, lang: MemorandumLanguage, clauses: readonly DemoClause[] = demoClauses): DemoClause[] {
+  const index = articleIndex(clauses, n);
+  const clause = clauses[index];
+  const [first, ...others] = clause[lang];
+  if (first.type !== 'paragraph') throw new RangeError(`Article ${n} does not open with a paragraph`);
+  const [head, tail] = splitText(first.text);
+  const one: DemoClause = { ...clause, key: `${clause.key}-1`, [lang]: [{ type: 'paragraph', text: head }] };
+  const two: DemoClause = { ...clause, key: `${clause.key}-2`, [lang]: [{ type: 'paragraph', text: tail }, ...others] };
+  return [...clauses.slice(0, index), one, two, ...clauses.slice(index + 1)];
+}
+
+/** The clauses with the x-th and y-th articles in each other's place (a draft that moved one). */
+export function withArticlesSwapped(x: number, y: number, clauses: readonly DemoClause[] = demoClauses): DemoClause[] {
+  const [i, j] = [articleIndex(clauses, x), articleIndex(clauses, y)];
+  const out = [...clauses];
+  [out[i], out[j]] = [out[j], out[i]];
+  return out;
 }

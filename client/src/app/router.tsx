@@ -6,7 +6,8 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 export type Route =
   | { name: 'documents' }
   | { name: 'signin' }
-  | { name: 'workspace'; documentId: string }
+  /** The workspace, scrolled to one clause when the address names it (a clause link). */
+  | { name: 'workspace'; documentId: string; clauseId?: string }
   | { name: 'members'; documentId: string }
   | { name: 'newDocument' }
   | { name: 'import'; documentId: string }
@@ -52,6 +53,8 @@ export function matchRoute(location: string): Route {
   if (path === '/verify') return { name: 'verify' };
   if (path === '/documents/new') return { name: 'newDocument' };
   if ((m = new RegExp(`^/documents/${segment}$`).exec(path))) return { name: 'workspace', documentId: decodeURIComponent(m[1]) };
+  if ((m = new RegExp(`^/documents/${segment}/clauses/${segment}$`).exec(path)))
+    return { name: 'workspace', documentId: decodeURIComponent(m[1]), clauseId: decodeURIComponent(m[2]) };
   if ((m = new RegExp(`^/documents/${segment}/members$`).exec(path))) return { name: 'members', documentId: decodeURIComponent(m[1]) };
   if ((m = new RegExp(`^/documents/${segment}/import$`).exec(path))) return { name: 'import', documentId: decodeURIComponent(m[1]) };
   if ((m = new RegExp(`^/documents/${segment}/signed$`).exec(path))) return { name: 'signed', documentId: decodeURIComponent(m[1]) };
@@ -63,6 +66,7 @@ export const paths = {
   documents: () => '/',
   signin: (next?: string) => (next && next !== '/' ? `/signin?next=${encodeURIComponent(next)}` : '/signin'),
   workspace: (documentId: string) => `/documents/${encodeURIComponent(documentId)}`,
+  clause: (documentId: string, clauseId: string) => `/documents/${encodeURIComponent(documentId)}/clauses/${encodeURIComponent(clauseId)}`,
   members: (documentId: string) => `/documents/${encodeURIComponent(documentId)}/members`,
   newDocument: () => '/documents/new',
   import: (documentId: string) => `/documents/${encodeURIComponent(documentId)}/import`,

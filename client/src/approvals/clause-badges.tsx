@@ -6,6 +6,7 @@
  * The person's own Participant gets Approve / Revoke; an outdated badge or the concordance badge opens
  * what changed since.
  */
+import { useServerReachable } from '../app/connectivity';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, languageTitle, localized } from '../app/format';
@@ -38,8 +39,9 @@ export interface ClauseBadgesProps {
   announce?(message: string): void;
 }
 
-const STATUS_MARK: Record<ApprovalStatus, string> = { approved: '✓', outdated: '!', not_approved: '–' };
-const CONCORDANCE_MARK: Record<ConcordanceStatus, string> = { concordant: '=', stale: '≠', unconfirmed: '?' };
+/** The mark each status shows after the code (the legend explains them). */
+export const STATUS_MARK: Record<ApprovalStatus, string> = { approved: '✓', outdated: '!', not_approved: '–' };
+export const CONCORDANCE_MARK: Record<ConcordanceStatus, string> = { concordant: '=', stale: '≠', unconfirmed: '?' };
 
 type Open = { kind: 'approve'; participant: MatrixParticipant } | { kind: 'changes'; participantId: string | null } | null;
 
@@ -50,6 +52,7 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
   const [busy, setBusy] = useState(false);
   const meta = useApprovalsMeta(store);
   const row = useApprovalRow(store, clauseId);
+  const reachable = useServerReachable();
   if (meta.status !== 'ready' || !row) return null;
 
   const own = me.participantId ? meta.participants.find((p) => p.id === me.participantId) : undefined;
@@ -116,38 +119,44 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
             </li>
           );
         })}
-        <li>
-          <button
-            type="button"
-            className={`concordance-badge concordance-${concordance.status}`}
-            title={concordanceTitle}
-            // Ends with the languages the badge shows (label in name, as above).
-            aria-label={`${t('approvals:concordance.label')}: ${concordanceTitle} — ${meta.languages.map((code) => code.toUpperCase()).join(', ')}`}
-            onClick={() => setOpen({ kind: 'changes', participantId: null })}
-          >
-            <span aria-hidden="true">{meta.languages.map((code) => code.toUpperCase()).join(` ${CONCORDANCE_MARK[concordance.status]} `)}</span>
-          </button>
-        </li>
       </ul>
-      {own && me.canApprove && mayChange && (
-        <div className="approval-actions">
-          {ownStatus !== 'approved' && (
-            <button
-              type="button"
-              className="button button-small button-primary"
-              disabled={busy || row.fingerprint === null}
-              onClick={() => setOpen({ kind: 'approve', participant: own })}
-            >
-              {t('approvals:actions.approve')}
-            </button>
-          )}
-          {row.approvals[own.id] && (
-            <button type="button" className="button button-small" disabled={busy} onClick={() => void revoke(own)}>
-              {t('approvals:actions.revoke')}
-            </button>
-          )}
-        </div>
-      )}
+      <div className="clause-badges-line">
+        <button
+          type="button"
+          className={`concordance-badge concordance-${concordance.status}`}
+          title={concordanceTitle}
+          // Ends with the languages the badge shows (label in name, as above).
+          aria-label={`${t('approvals:concordance.label')}: ${concordanceTitle} — ${meta.languages.map((code) => code.toUpperCase()).join(', ')}`}
+          onClick={() => setOpen({ kind: 'changes', participantId: null })}
+        >
+          <span aria-hidden="true">{meta.languages.map((code) => code.toUpperCase()).join(` ${CONCORDANCE_MARK[concordance.status]} `)}</span>
+        </button>
+        {own && me.canApprove && mayChange && (
+          <span className="approval-actions">
+            {ownStatus !== 'approved' && (
+              <button
+                type="button"
+                className="button button-small button-primary"
+                disabled={busy || row.fingerprint === null}
+                onClick={() => setOpen({ kind: 'approve', participant: own })}
+              >
+                {t('approvals:actions.approve')}
+              </button>
+            )}
+            {row.approvals[own.id] && (
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy || !reachable}
+                title={reachable ? undefined : t('approvals:offline.reason')}
+                onClick={() => void revoke(own)}
+              >
+                {t('approvals:actions.revoke')}
+              </button>
+            )}
+          </span>
+        )}
+      </div>
       {open?.kind === 'approve' && (
         <ApproveDialog store={store} clauseId={clauseId} label={label} participant={open.participant} onClose={() => setOpen(null)} onApproved={say} />
       )}

@@ -1,9 +1,10 @@
-/** The top bar: the app, the person (name and role here), the language switch, signing out. */
+/** The top bar: the app, my notifications, the person (name and role here), the language switch, signing out. */
 import { useTranslation } from 'react-i18next';
 import { Link, navigate, paths } from '../app/router';
 import { useSession } from '../app/session';
 import type { Role } from '../../../shared/src/policy';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from '../notifications/notification-bell';
 
 export interface HeaderRole {
   role: Role | null;
@@ -30,6 +31,7 @@ export function AppHeader({ documentRole }: { documentRole?: HeaderRole }) {
         <Link href={paths.verify()}>{t('common:header.verify')}</Link>
       </nav>
       <div className="header-end">
+        {user && <NotificationBell userId={user.id} />}
         {user && (
           <div className="header-person">
             <span className="person-name">{user.displayName}</span>

@@ -1,13 +1,14 @@
 /** Small stroke icons; decorative (aria-hidden): every control carries its own translated name. */
 import type { ReactElement } from 'react';
 
-function Icon({ children }: { children: ReactElement | ReactElement[] }) {
+/** The shell every icon of the app draws in (20 × 20 strokes); `size` in pixels. */
+export function Icon({ children, size = 16 }: { children: ReactElement | ReactElement[]; size?: number }) {
   return (
     <svg
       className="icon"
       viewBox="0 0 20 20"
-      width="16"
-      height="16"
+      width={size}
+      height={size}
       aria-hidden="true"
       focusable="false"
       fill="none"

@@ -9,10 +9,11 @@ import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import { schema } from '../../../shared/src/schema';
 import { clauseKeymaps } from './keymap';
-import { cursorBuilder, selectionBuilder } from './cursors';
+import { caretNameTags, cursorBuilder, selectionBuilder } from './cursors';
 import { fragmentToDoc } from './static-text';
 import { proposeFilter } from './propose-mode';
 import { holdForReopen } from './reopen-guard';
+import { cleanPastedHTML } from './word-paste';
 
 /** The drag data of a whole clause being moved (drag handle of a row); never text to insert. */
 export const CLAUSE_DRAG_TYPE = 'application/x-concordia-clause';
@@ -54,6 +55,7 @@ export function createClauseEditor(place: HTMLElement, options: ClauseEditorOpti
     plugins: [
       ySyncPlugin(fragment),
       yCursorPlugin(awareness, { cursorBuilder, selectionBuilder }),
+      caretNameTags(awareness),
       yUndoPlugin(),
       ...(options.plugins ?? []),
       ...clauseKeymaps(),
@@ -77,6 +79,8 @@ export function createClauseEditor(place: HTMLElement, options: ClauseEditorOpti
       }
       this.updateState(this.state.apply(proposed));
     },
+    // Word's list paragraphs become lists, tables one paragraph per cell, links their text (word-paste.ts).
+    transformPastedHTML: cleanPastedHTML,
     // A clause dropped on a text moves the clause (the row handles it); it must not paste into the text.
     handleDrop: (_view, event) => event.dataTransfer?.types.includes(CLAUSE_DRAG_TYPE) ?? false,
     handleDOMEvents: {

@@ -1,6 +1,7 @@
 /**
  * Import drafts into a document: a file per language, the preview with its pairing report and the
- * corrections, then the confirmation. Nothing is written before "Import".
+ * corrections, then the confirmation. Nothing is written before "Import", and "Import" waits while a
+ * flagged row has been neither corrected nor confirmed (one check per row, or one for all of them).
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +10,9 @@ import { useErrorMessage } from '../app/error-message';
 import type { PreviewOperation } from '../../../shared/src/import/types';
 import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/src/yjs-layout';
 import { confirmImport, previewImport, type ImportResult } from './import-api';
-import { correct, initialPreviewState, reportOf, undo, type PreviewState } from './preview-state';
-import { PreviewTable } from './preview-table';
+import { rowsToCheck } from '../../../shared/src/import';
+import { correct, initialPreviewState, isChecked, reportOf, setAllChecked, setChecked, uncheckedRows, undo, type PreviewState } from './preview-state';
+import { PreviewTable, rowCheckId } from './preview-table';
 
 const ACCEPT = '.docx,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain';
 
@@ -38,6 +40,8 @@ export function ImportWizard({
   const [refused, setRefused] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const report = useMemo(() => (state ? reportOf(state, languages) : null), [state, languages]);
+  const flagged = report ? rowsToCheck(report.reviews) : [];
+  const unchecked = state && report ? uncheckedRows(state, report) : [];
 
   async function read(event: FormEvent) {
     event.preventDefault();
@@ -74,8 +78,15 @@ export function ImportWizard({
       ...Object.fromEntries(CLAUSE_KINDS.map((kind) => [kind, t(`preview.count.${kind}`, { count: counts[kind] })])),
     });
 
+  /** Brings a flagged row into view, on its check. */
+  function goToRow(rowId: string) {
+    const check = document.getElementById(rowCheckId(rowId));
+    check?.scrollIntoView({ block: 'center' });
+    check?.focus();
+  }
+
   async function confirm() {
-    if (!state) return;
+    if (!state || unchecked.length > 0) return;
     setBusy(true);
     setError(null);
     try {
@@ -160,22 +171,66 @@ export function ImportWizard({
                 {t('wizard.titleFound', { title })}
               </p>
             ))}
-          <div role="status" className={report.aligned ? 'import-report aligned' : 'import-report'}>
-            <p>{report.aligned ? t('preview.aligned') : t('preview.issues', { count: new Set(report.entries.map((entry) => entry.rowId)).size })}</p>
+          <div role="status" className={unchecked.length === 0 ? 'import-report aligned' : 'import-report'}>
+            <p>
+              {flagged.length === 0
+                ? report.aligned
+                  ? t('preview.aligned')
+                  : t('preview.pairedWithNotes')
+                : unchecked.length > 0
+                  ? t('preview.issues', { count: unchecked.length })
+                  : t('preview.allChecked', { count: flagged.length })}
+            </p>
             <ul>
               {Object.entries(report.counts).map(([lang, counts]) => (
                 <li key={lang}>{countsText(lang, counts)}</li>
               ))}
             </ul>
           </div>
-          <PreviewTable rows={state.rows} languages={languages} onCorrect={apply} refused={refused} />
+          {unchecked.length > 0 && (
+            <ul className="import-flagged">
+              {unchecked.map((review) => (
+                <li key={review.rowId}>
+                  <button type="button" className="button button-quiet" onClick={() => goToRow(review.rowId)}>
+                    {t('preview.goToRow', { row: review.index + 1 })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {flagged.length > 0 && (
+            <label className="import-check import-check-all">
+              <input type="checkbox" checked={unchecked.length === 0} onChange={(event) => setState(setAllChecked(state, report, event.target.checked))} />
+              {t('preview.checkAll')}
+            </label>
+          )}
+          <PreviewTable
+            rows={state.rows}
+            languages={languages}
+            reviews={report.reviews}
+            isChecked={(review) => isChecked(state, review)}
+            onCheck={(review, checked) => setState(setChecked(state, review, checked))}
+            onCorrect={apply}
+            refused={refused}
+          />
           {error && (
             <p className="form-error" role="alert">
               {error}
             </p>
           )}
+          {unchecked.length > 0 && (
+            <p className="hint" id={`${id}-blocked`}>
+              {t('preview.importBlocked', { count: unchecked.length })}
+            </p>
+          )}
           <div className="actions">
-            <button type="button" className="button button-primary" disabled={busy || state.rows.length === 0} onClick={confirm}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy || state.rows.length === 0 || unchecked.length > 0}
+              aria-describedby={unchecked.length > 0 ? `${id}-blocked` : undefined}
+              onClick={confirm}
+            >
               {busy ? t('wizard.confirming') : t('wizard.confirm', { count: state.rows.length })}
             </button>
             <button

@@ -1,27 +1,41 @@
 /**
- * The preview of the clause rows: one row per clause, one column per language, the issues of each
- * row beside it, and the corrections (pair, separate, split, merge, kind, leave out).
+ * The preview of the clause rows: one row per clause, one column per language, why a row's pairing
+ * is doubtful beside it with the check that confirms it, and the corrections (pair, separate, split,
+ * merge, kind, leave out).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { blockCount, plainTextOf, rowIssues } from '../../../shared/src/import';
+import { blockCount, plainTextOf } from '../../../shared/src/import';
 import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/src/yjs-layout';
-import type { PreviewOperation, PreviewRow, RowIssue } from '../../../shared/src/import/types';
+import type { PreviewOperation, PreviewRow, RowReview } from '../../../shared/src/import/types';
 import { languageName, languageTitle } from '../app/format';
+import { useDescribeDoubt } from './describe-doubt';
+
+/** The id of a doubtful row's check, for the report's links to the rows to check. */
+export const rowCheckId = (rowId: string) => `import-check-${rowId}`;
 
 export function PreviewTable({
   rows,
   languages,
+  reviews,
+  isChecked,
+  onCheck,
   onCorrect,
   refused = null,
 }: {
   rows: PreviewRow[];
   languages: readonly string[];
+  /** The rows whose pairing is doubtful or renumbered (review.ts), derived from `rows`. */
+  reviews: readonly RowReview[];
+  isChecked: (review: RowReview) => boolean;
+  onCheck: (review: RowReview, checked: boolean) => void;
   onCorrect: (operation: PreviewOperation) => void;
   /** Why the last correction could not be made, shown beside the tools where it was asked for. */
   refused?: string | null;
 }) {
   const { t } = useTranslation('import');
+  const { describeDoubt, describeRenumbered } = useDescribeDoubt();
+  const reviewOf = new Map(reviews.map((review) => [review.rowId, review]));
   const [selected, setSelected] = useState<string[]>([]);
   const toggle = (id: string) => setSelected((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current.slice(-1), id]));
   const pair = () => {
@@ -29,15 +43,6 @@ export function PreviewTable({
     onCorrect({ op: 'pair', rows: [selected[0], selected[1]] });
     setSelected([]);
   };
-
-  const describe = (issue: RowIssue) =>
-    issue.code === 'missing'
-      ? t('preview.missing', { languages: issue.languages.map((lang) => languageName(lang)).join(', ') })
-      : t('preview.numberMismatch', {
-          numbers: Object.entries(issue.numbers)
-            .map(([lang, n]) => `${lang.toUpperCase()} ${n ?? '–'}`)
-            .join(', '),
-        });
 
   return (
     <div className="import-preview">
@@ -68,9 +73,12 @@ export function PreviewTable({
         </thead>
         <tbody>
           {rows.map((row, index) => {
-            const issues = rowIssues(row, languages);
+            const review = reviewOf.get(row.id);
+            const doubtful = review !== undefined && review.doubts.length > 0;
+            const checked = doubtful && isChecked(review);
+            const className = doubtful ? (checked ? 'import-row is-checked' : 'import-row has-issue') : 'import-row';
             return (
-              <tr key={row.id} className={issues.length > 0 ? 'import-row has-issue' : 'import-row'}>
+              <tr key={row.id} className={className} data-row={row.id}>
                 <th scope="row">
                   <label>
                     <input
@@ -85,7 +93,7 @@ export function PreviewTable({
                 <td>
                   <select
                     value={row.kind}
-                    aria-label={t('preview.kind')}
+                    aria-label={t('preview.kindOf', { row: index + 1 })}
                     onChange={(event) => onCorrect({ op: 'set_kind', row: row.id, kind: event.target.value as ClauseKind })}
                   >
                     {CLAUSE_KINDS.map((kind) => (
@@ -94,11 +102,22 @@ export function PreviewTable({
                       </option>
                     ))}
                   </select>
-                  {issues.map((issue, i) => (
+                  {review?.doubts.map((doubt, i) => (
                     <p key={i} className="import-issue" role="note">
-                      {describe(issue)}
+                      {describeDoubt(doubt)}
                     </p>
                   ))}
+                  {review?.renumbered && (
+                    <p className="import-note" role="note">
+                      {describeRenumbered(row, languages)}
+                    </p>
+                  )}
+                  {doubtful && (
+                    <label className="import-check">
+                      <input id={rowCheckId(row.id)} type="checkbox" checked={checked} onChange={(event) => onCheck(review, event.target.checked)} />
+                      {t('preview.pairingRight', { row: index + 1 })}
+                    </label>
+                  )}
                 </td>
                 {languages.map((lang) => {
                   const text = row.texts[lang];
@@ -107,6 +126,7 @@ export function PreviewTable({
                       {text ? (
                         <>
                           {text.number && <span className="import-number">{text.number}</span>}
+                          {text.title && <strong className="import-title">{plainTextOf(text.title)}</strong>}
                           <span className="import-excerpt">{plainTextOf(text.content)}</span>
                         </>
                       ) : (

@@ -34,6 +34,8 @@ import { ViewportWatcher } from '../workspace/viewport';
 import { SelectedClause, useSelectedClause } from '../workspace/selected-clause';
 import { WorkspaceContext, useWorkspace, type WorkspaceContextValue } from '../workspace/workspace-context';
 import { ApiError } from '../api/http';
+import { ClauseColumnHeader } from '../navigation/clause-column-header';
+import { EditingBar, editingPlugins } from '../editing';
 
 export function WorkspaceScreen({ documentId }: { documentId: string }) {
   // What I may do here: read when the screen opens, and again when my access or the document's status
@@ -119,6 +121,8 @@ function Workspace({ detail, reload }: { detail: DocumentDetail; reload: () => v
         const source = highlightSource(comments, clauseId, language);
         return [
           commentHighlights(fragment, collab.ydoc, source.getThreads, source.subscribe),
+          // The formatting toolbar's target and the search highlights (client/src/editing).
+          ...editingPlugins(collab.ydoc, clauseId, language),
           ...editing.plugins(clauseId),
           // Ctrl+Alt+M: a new thread on the selected words (or the whole clause): that clause's comments, with the form open.
           commentKeymap(clauseId, language, fragment, (clause, lang, _from, _to, selection) => {
@@ -331,6 +335,7 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
                 reload();
               }}
             />
+            <EditingBar languages={languages} canEditText={canEditText} propose={propose} />
             <ProposalToolbar propose={propose} />
             <ReopenDialog requests={editing.reopen} labelOf={labelOf} canPropose={proposeState.canPropose} />
             {doc.status === 'frozen' && (
@@ -338,10 +343,10 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
                 {t('workspace:frozenBanner')} <Link href={paths.signed(doc.id)}>{t('workspace:signedVersionLink')}</Link>
               </p>
             )}
-            <div className="column-headers" aria-hidden="true">
-              <div className="column-header column-header-clause">{t('workspace:columns.clause')}</div>
+            <div className="column-headers">
+              <ClauseColumnHeader languages={languages} />
               {languages.map((language) => (
-                <div key={language} className="column-header">
+                <div key={language} className="column-header" aria-hidden="true">
                   {languageTitle(language)}
                 </div>
               ))}

@@ -1,11 +1,16 @@
 /**
  * The versions of the text, newest first: who took each and when, its fingerprint; the secretariat
- * takes a named version here. Opening and comparing are the caller's (the workspace routes them).
+ * takes a named version here. Each version opens, compares with the text now, and downloads as a
+ * draft (PDF or Word, with the proposals it held); the frozen version links to the signed page, whose
+ * exports are the text. Opening and comparing are the caller's (the workspace routes them). Three
+ * columns, the actions stacked: the table fits the side panel (20–27rem) in every language.
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/error-message';
 import { formatDateTime } from '../app/format';
+import { Link, paths } from '../app/router';
+import { DownloadMenu } from '../print';
 import { useLive } from '../realtime/use-live';
 import { takeVersion } from './versions-api';
 import { versionsStore, versionTaken } from './version-stores';
@@ -28,6 +33,7 @@ export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, a
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   const nameId = useId();
 
   const submit = async (event: FormEvent) => {
@@ -81,9 +87,9 @@ export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, a
           <thead>
             <tr>
               <th scope="col">{t('list.name')}</th>
-              <th scope="col">{t('list.takenAt')}</th>
-              <th scope="col">{t('list.takenBy')}</th>
-              <th scope="col">{t('list.fingerprint')}</th>
+              <th scope="col">
+                {t('list.takenAt')} · {t('list.takenBy')}
+              </th>
               <th scope="col">
                 <span className="visually-hidden">{t('list.open')}</span>
               </th>
@@ -97,10 +103,13 @@ export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, a
                   <br />
                   <span className="versions-kind">{t(`kind.${version.kind}`)}</span>
                 </th>
-                <td>{formatDateTime(version.takenAt)}</td>
-                <td>{version.takenBy ? version.takenBy.displayName : t('list.byServer')}</td>
-                <td>
-                  <code title={version.fingerprint}>{version.fingerprint.slice(0, 12)}…</code>
+                <td className="versions-taken">
+                  <span>{formatDateTime(version.takenAt)}</span>
+                  <span>{version.takenBy ? version.takenBy.displayName : t('list.byServer')}</span>
+                  <span>
+                    <span className="visually-hidden">{t('list.fingerprint')} </span>
+                    <code title={version.fingerprint}>{version.fingerprint.slice(0, 12)}…</code>
+                  </span>
                 </td>
                 <td className="versions-actions">
                   <button type="button" className="button button-small" onClick={() => onOpen(version.id)}>
@@ -109,11 +118,30 @@ export function VersionsPanel({ documentId, mayTakeVersion, onOpen, onCompare, a
                   <button type="button" className="button button-small" onClick={() => onCompare(version.id, 'current')}>
                     {t('list.compareNow')}
                   </button>
+                  {version.kind === 'frozen' ? (
+                    <Link href={paths.signed(documentId)} className="button button-small">
+                      {t('print:download.signedLinkVersion')}
+                    </Link>
+                  ) : (
+                    <DownloadMenu
+                      documentId={documentId}
+                      versionId={version.id}
+                      label={t('print:download.versionMenuLabel', { name: versionTitle(t, version) })}
+                      onError={setDownloadError}
+                      small
+                      align="end"
+                    />
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {downloadError && (
+        <p role="alert" className="versions-error">
+          {downloadError}
+        </p>
       )}
     </section>
   );

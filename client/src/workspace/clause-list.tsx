@@ -1,6 +1,7 @@
 /**
  * The document: every visible clause in order, numbered from the order and kinds (shared numbering),
- * with the structure actions wired to Yjs transactions.
+ * with the structure actions wired to Yjs transactions. A clause link's target is brought into view here
+ * (navigation/clause-link-target.tsx).
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { ClauseRow, type RowActions } from './clause-row';
 import { addClauseAfter, moveClauseBy, moveClauseNextTo, removeClause, undoRemoveClause } from './structure';
 import { useWorkspace } from './workspace-context';
 import { DeleteClauseDialog } from './delete-clause-dialog';
+import { ClauseLinkTarget } from '../navigation/clause-link-target';
 
 const NO_PEERS: Peer[] = [];
 
@@ -136,6 +138,7 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
     const addFirst = () => focusRequests.request(addClauseAfter(ydoc, languages, null, 'clause'), languages[0]);
     return (
       <div className="empty-document">
+        <ClauseLinkTarget items={items} languages={languages} />
         <p>{t('workspace:emptyDocument')}</p>
         {canEditStructure && (
           <button type="button" className="button button-primary" onClick={addFirst}>
@@ -153,6 +156,7 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
       }}
     >
+      <ClauseLinkTarget items={items} languages={languages} />
       {deleting && <DeleteClauseDialog label={labelOf(deleting)} onConfirm={() => actions.confirmedRemove(deleting)} onCancel={() => setDeleting(null)} />}
       {items.map((item, index) => (
         <ClauseRow

@@ -13,9 +13,10 @@ import { MenuButton } from '../components/menu-button';
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, PlusIcon, TrashIcon } from '../components/icons';
 import { CLAUSE_DRAG_TYPE } from '../editor/clause-editor';
 import { ClauseCell } from './clause-cell';
-import { ClauseGutter } from './clause-gutter';
+import { ClauseGutter, ClauseMarkers } from './clause-gutter';
 import { kindName } from './clause-label';
 import { useWorkspace } from './workspace-context';
+import { ClauseMenu } from '../navigation/clause-menu';
 
 /** How long a row that scrolled far away keeps its editors (so scrolling back and forth is instant). */
 const UNMOUNT_DELAY_MS = 4_000;
@@ -137,7 +138,7 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
       {...structureDrop}
     >
       <div className="clause-head">
-        <div className="clause-title">
+        <div className="clause-title" title={kind === 'preamble' ? undefined : kindName(t, kind)}>
           {canEditStructure && (
             <span
               className="drag-handle"
@@ -155,27 +156,20 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
               <GripIcon />
             </span>
           )}
-          <h2 className="clause-number" id={headingId}>
+          {/* Focusable by script only: where "Go to" puts the focus when the text cannot take it. */}
+          <h2 className="clause-number" id={headingId} tabIndex={-1}>
             {label}
           </h2>
+          {peers.length > 0 && <RowPresence peers={peers} names={peerNames} />}
+          {kind !== 'heading' && <ClauseMarkers clauseId={id} label={label} />}
+          <ClauseMenu clauseId={id} label={label} />
         </div>
-        {kind !== 'preamble' && <div className="clause-kind">{kindName(t, kind)}</div>}
         {kind !== 'heading' && <ClauseGutter clauseId={id} label={label} />}
-        {peers.length > 0 && (
-          <ul className="row-presence" aria-label={t('workspace:presence.inThisClause')}>
-            {peers.map((peer, i) => (
-              <li key={peer.clientId} className="avatar avatar-small" style={{ backgroundColor: peer.user.color }} title={peerNames[i]}>
-                <span aria-hidden="true">{initials(peer.user.name)}</span>
-                <span className="visually-hidden">{peerNames[i]}</span>
-              </li>
-            ))}
-          </ul>
-        )}
         {canEditStructure && (
           <Toolbar label={t('workspace:row.actions', { label })} className="row-actions">
             <button
               type="button"
-              className="icon-button"
+              className="icon-button icon-button-compact"
               data-control="up"
               disabled={isFirst}
               aria-label={t('workspace:row.moveUp', { label })}
@@ -186,7 +180,7 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
             </button>
             <button
               type="button"
-              className="icon-button"
+              className="icon-button icon-button-compact"
               data-control="down"
               disabled={isLast}
               aria-label={t('workspace:row.moveDown', { label })}
@@ -196,14 +190,14 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
               <ArrowDownIcon />
             </button>
             <MenuButton
-              className="icon-button"
+              className="icon-button icon-button-compact"
               label={t('workspace:row.addAfter', { label })}
               icon={<PlusIcon />}
               items={addKinds.map((k) => ({ key: k, label: t(`workspace:row.addKind.${k}`), onSelect: () => actions.add(id, k) }))}
             />
             <button
               type="button"
-              className="icon-button icon-button-danger"
+              className="icon-button icon-button-compact icon-button-danger"
               data-control="delete"
               aria-label={t('workspace:row.delete', { label })}
               title={t('workspace:row.delete', { label })}
@@ -232,3 +226,18 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
     </div>
   );
 });
+
+/** Who else is in this clause, as small avatars. */
+function RowPresence({ peers, names }: { peers: Peer[]; names: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="row-presence" aria-label={t('workspace:presence.inThisClause')}>
+      {peers.map((peer, i) => (
+        <li key={peer.clientId} className="avatar avatar-small" style={{ backgroundColor: peer.user.color }} title={names[i]}>
+          <span aria-hidden="true">{initials(peer.user.name)}</span>
+          <span className="visually-hidden">{names[i]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

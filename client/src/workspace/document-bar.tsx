@@ -1,9 +1,10 @@
-/** The top of an open document: its title, status and phase, the connection, who is here, and the document's tools. */
+/** The top of an open document: its title, status and phase, the connection, who is here, and the document's tools (print and download among them). */
 import { useTranslation } from 'react-i18next';
 import type { DocumentJSON } from '../../../shared/src/api/documents';
 import type { DocumentPhase } from '../../../shared/src/policy';
 import { Link, paths } from '../app/router';
 import type { CollabState } from '../collab/collab-session';
+import { DocumentOutput } from '../print';
 import { PhaseControl } from '../proposals/phase-control';
 import { ConnectionBadge, ReadOnlyBadge } from './connection-badge';
 import { PresenceBar } from './presence-bar';
@@ -33,6 +34,7 @@ export function DocumentBar({ doc, title, permissions, state, readOnlyReason, la
         <ConnectionBadge state={state} />
         {readOnlyReason && <ReadOnlyBadge reason={readOnlyReason} />}
         <PresenceBar labelOf={labelOf} />
+        <DocumentOutput doc={doc} />
         {permissions.has('document.import') && doc.status === 'draft' && (
           <Link href={paths.import(doc.id)} className="button">
             {t('workspace:importDrafts')}

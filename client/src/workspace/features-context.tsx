@@ -12,7 +12,7 @@ import type { ProposalsStore } from '../proposals/proposals-store';
 import type { Participant } from '../../../shared/src/api/participants';
 import type { SelectedClause } from './selected-clause';
 
-export type PanelTab = 'comments' | 'proposals' | 'approvals' | 'versions' | 'activity';
+export type PanelTab = 'comments' | 'proposals' | 'approvals' | 'versions' | 'activity' | 'outline';
 
 export interface WorkspaceFeatures {
   approvals: ApprovalsStore;

@@ -1,12 +1,19 @@
 /**
  * Beside the text: the comments of the selected clause, the approval matrix, versions and the freeze,
- * and the activity feed — one tab at a time (WAI-ARIA tabs: arrow keys move between them).
+ * the activity feed and the outline of the agreement — one tab at a time (WAI-ARIA tabs: arrow keys
+ * move between them).
  */
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { PanelTab } from './features-context';
 
-export const PANEL_TABS: readonly PanelTab[] = ['comments', 'proposals', 'approvals', 'versions', 'activity'];
+/** The tabs, in order. */
+export const PANEL_TABS: readonly PanelTab[] = ['comments', 'proposals', 'approvals', 'versions', 'activity', 'outline'];
+
+function tabName(t: TFunction, tab: PanelTab): string {
+  return tab === 'outline' ? t('navigation:outline.tab') : t(`workspace:panel.tabs.${tab}`);
+}
 
 export interface SidePanelProps {
   tab: PanelTab;
@@ -59,7 +66,7 @@ export function SidePanel({ tab, onTab, onHide, render }: SidePanelProps) {
               }}
               onClick={() => onTab(name)}
             >
-              {t(`workspace:panel.tabs.${name}`)}
+              {tabName(t, name)}
             </button>
           ))}
         </div>

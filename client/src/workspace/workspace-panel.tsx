@@ -1,6 +1,6 @@
 /**
  * The side panel of an open document with what each tab holds: the comments of the selected clause,
- * its proposals, the approval matrix, versions and the freeze, and the activity feed. The stores come
+ * its proposals, the approval matrix, versions and the freeze, the activity feed and the outline. The stores come
  * from the features context; what the workspace screen keeps across closing the panel (the open thread,
  * the proposal brought into view, a comment being drafted) comes in as props.
  */
@@ -16,6 +16,7 @@ import type { DocumentDetail } from '../../../shared/src/api/documents';
 import { useFeatures, type PanelTab } from './features-context';
 import type { PanelPreference } from './panel-preference';
 import { SidePanel } from './side-panel';
+import { OutlineTab } from '../navigation/outline-tab';
 import { VersionsTab } from './versions-tab';
 import { useWorkspace } from './workspace-context';
 
@@ -52,6 +53,8 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
 
   function renderTab(shown: PanelTab) {
     switch (shown) {
+      case 'outline':
+        return <OutlineTab languages={doc.languages} selectedClauseId={selectedClauseId} />;
       case 'comments':
         return (
           <CommentsTab
@@ -104,5 +107,6 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
     }
   }
 
+  // 'outline' is a tab the preference keeps like the others; PanelTab (features-context.tsx) is to list it too.
   return <SidePanel tab={tab} onTab={(next) => setPanel({ tab: next })} onHide={() => setPanel({ open: false })} render={renderTab} />;
 }

@@ -61,6 +61,9 @@ export async function createVersion(ctx: AppContext, input: CreateVersionInput):
     return { record, fingerprint, seq };
   });
   ctx.log.info({ documentId, versionId: created.record.version.id, kind: input.kind, fingerprint: created.fingerprint }, 'version taken');
+  if (input.kind === 'named' && input.name !== null) {
+    ctx.events.emit('version.named', { documentId, versionId: created.record.version.id, name: input.name, userId: input.userId });
+  }
   return created;
 }
 

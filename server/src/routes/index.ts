@@ -17,6 +17,7 @@ import { versionsRouter } from './versions/router';
 import { verifyRouter } from './verify/router';
 import { proposalsRouter } from './proposals/router';
 import { clausesRouter } from './clauses/router';
+import { notificationsRouter } from './notifications/router';
 
 /** The routes of the API, as described in /api/openapi.json (one registry per server). */
 export const apiRegistries = new WeakMap<AppContext, RouteRegistry>();
@@ -40,6 +41,7 @@ export function apiRouters(ctx: AppContext): Router[] {
     versionsRouter(ctx, registry).router,
     proposalsRouter(ctx, registry).router,
     clausesRouter(ctx, registry).router,
+    notificationsRouter(ctx, registry).router,
     verifyRouter(ctx, registry).router,
     openApiRouter(ctx, registry).router,
   ];

@@ -13,7 +13,13 @@ const nodeJSON: z.ZodType = z.lazy(() =>
   }),
 );
 
-const rowText = z.object({ number: z.string().nullable(), content: nodeJSON }).nullable();
+const rowText = z
+  .object({
+    number: z.string().nullable(),
+    title: nodeJSON.nullable().optional().describe('the article’s title ("Purpose"), written as the clause’s first line, in bold'),
+    content: nodeJSON,
+  })
+  .nullable();
 
 export const previewRowSchema = z
   .object({

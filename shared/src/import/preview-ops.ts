@@ -7,6 +7,7 @@
 import { isClauseKind } from '../yjs-layout';
 import type { LanguageCode } from '../languages';
 import type { NodeJSON } from '../schema';
+import { titleParagraph } from './title';
 import type { PreviewOperation, PreviewRow, RowText } from './types';
 
 function find(rows: readonly PreviewRow[], id: string): number {
@@ -92,7 +93,9 @@ export function mergeRow(rows: readonly PreviewRow[], id: string, language?: Lan
   for (const lang of languages) {
     const addition = next.texts[lang]!;
     const current = row.texts[lang];
-    texts[lang] = current ? { ...current, content: doc([...blocks(current), ...blocks(addition)]) } : addition;
+    // The next row's title stays, as a heading line inside the joined text: nothing the file said is lost.
+    const added = addition.title ? [titleParagraph(addition.title), ...blocks(addition)] : blocks(addition);
+    texts[lang] = current ? { ...current, content: doc([...blocks(current), ...added]) } : addition;
     rest[lang] = null;
   }
   const remaining: PreviewRow[] = Object.values(rest).some((text) => text !== null) ? [{ ...next, texts: rest }] : [];

@@ -10,6 +10,7 @@ import { textToBlocks } from './text-blocks';
 import { segmentBlocks, type Segmentation } from './segment';
 import { alignLanguages } from './align';
 import { countKinds, pairingReport } from './report';
+import { withTitle } from './title';
 import type { ImportedClause, PairingReport, PreviewRow, SourceFormat } from './types';
 
 /** One file's content as read: HTML from the DOCX reader, or the decoded text of a Markdown or text file. */
@@ -50,7 +51,12 @@ export interface ClauseToWrite {
 export function rowsToClauses(rows: readonly PreviewRow[], languages: readonly LanguageCode[]): ClauseToWrite[] {
   return rows.map((row) => ({
     kind: row.kind,
-    content: Object.fromEntries(languages.map((lang) => [lang, row.texts[lang]?.content ?? emptyDocJSON()])),
+    content: Object.fromEntries(
+      languages.map((lang) => {
+        const text = row.texts[lang];
+        return [lang, text ? withTitle(text.content, text.title) : emptyDocJSON()];
+      }),
+    ),
     missing: languages.filter((lang) => !row.texts[lang]),
   }));
 }

@@ -12,10 +12,13 @@
  * Before the first clause or heading, each paragraph is a preamble item. A heading that opens the
  * final provisions ("Final Provisions", "Disposiciones finales") makes the clauses under it 'final'.
  * Written numbers are taken out of the text (numbering is derived, never stored) and kept on the row
- * for aligning the languages.
+ * for aligning the languages. An article's title — "Article 1. Purpose", or a short line "Purpose"
+ * right under "Article 1" — is kept apart from its body (ImportedClause.title) when a body follows
+ * that starts as a sentence does; "Article 2 – The Participants" followed by "continue here." is one
+ * sentence, not a title.
  */
 import type { ClauseKind } from '../yjs-layout';
-import { blocksToJSON, blockText, docJSON, dropPrefix, inlineText, paragraphJSON } from './inline';
+import { blocksToJSON, blockText, docJSON, dropPrefix, inlineLines, inlineText, normalizeInlines, paragraphJSON } from './inline';
 import { FINAL_PROVISIONS, articleMarker, headingNumber, numberedMarker, sectionMarker } from './markers';
 import type { ClauseMarker, ImportedClause, Inline, ParsedText, SourceBlock } from './types';
 
@@ -31,6 +34,7 @@ interface OpenClause {
   number: string | null;
   marker: ClauseMarker;
   blocks: SourceBlock[];
+  title: Inline[] | null;
 }
 
 const TERMINAL = /[.;:,!?)»”"]$/u;
@@ -55,6 +59,42 @@ function shortLine(block: SourceBlock): boolean {
   if (block.type !== 'paragraph') return false;
   const text = paragraphText(block);
   return text !== '' && words(text) <= 10 && !TERMINAL.test(text) && !articleMarker(text) && !numberedMarker(text);
+}
+
+/** A line that can be an article's title: short, capitalised, not a sentence, not another label. */
+function titleLike(text: string): boolean {
+  return (
+    text !== '' &&
+    words(text) <= 12 &&
+    !TERMINAL.test(text) &&
+    /^[\p{Lu}\d]/u.test(text) &&
+    !articleMarker(text) &&
+    !sectionMarker(text) &&
+    !FINAL_PROVISIONS.test(text)
+  );
+}
+
+/** Whether this block can open an article's body: a list, or a paragraph that starts as a sentence does. */
+function startsBody(block: SourceBlock | undefined): boolean {
+  if (!block) return false;
+  if (block.type === 'list') return block.items.length > 0;
+  if (block.type !== 'paragraph') return false;
+  const text = paragraphText(block);
+  return text !== '' && !articleMarker(text) && !sectionMarker(text) && /^[\p{Lu}\d"“«(¿¡]/u.test(text);
+}
+
+/**
+ * An article label's own line, after the label: its title, and what is left as the first body
+ * paragraph. "Purpose" (a body follows in the next block) and "Purpose⏎The purpose is …" (a line
+ * break, then the body) are titles; "They cooperate." is a body.
+ */
+function splitTitle(afterLabel: Inline[], next: SourceBlock | undefined): { title: Inline[] | null; body: Inline[] } {
+  const [first, ...more] = inlineLines(afterLabel);
+  const rest = normalizeInlines(more.flatMap((line, i) => (i === 0 ? line : [{ type: 'break' as const }, ...line])));
+  if (!titleLike(inlineText(first).trim())) return { title: null, body: afterLabel };
+  if (rest.length > 0)
+    return /^[\p{Lu}\d"“«(¿¡]/u.test(inlineText(rest).trim()) ? { title: normalizeInlines(first), body: rest } : { title: null, body: afterLabel };
+  return startsBody(next) ? { title: normalizeInlines(first), body: [] } : { title: null, body: afterLabel };
 }
 
 function introducesList(block: SourceBlock | undefined): boolean {
@@ -140,13 +180,15 @@ export function segmentBlocks(input: readonly SourceBlock[]): Segmentation {
     if (!open) return;
     const blocks = structure === 'articles' ? numberedRunsToLists(open.blocks) : open.blocks;
     const content = docJSON(blocksToJSON(blocks));
-    clauses.push({ kind: open.kind, number: open.number, marker: open.marker, content });
+    const clause: ImportedClause = { kind: open.kind, number: open.number, marker: open.marker, content };
+    if (open.title) clause.title = paragraphJSON(open.title);
+    clauses.push(clause);
     open = null;
   };
-  const openClause = (marker: ClauseMarker, number: string | null, blocks: SourceBlock[] = []) => {
+  const openClause = (marker: ClauseMarker, number: string | null, blocks: SourceBlock[] = [], title: Inline[] | null = null) => {
     close();
     inBody = true;
-    open = { kind: finalSection ? 'final' : 'clause', number, marker, blocks };
+    open = { kind: finalSection ? 'final' : 'clause', number, marker, blocks, title };
   };
   const heading = (inlines: Inline[]) => {
     close();
@@ -160,10 +202,12 @@ export function segmentBlocks(input: readonly SourceBlock[]): Segmentation {
   const attach = (block: SourceBlock) => {
     if (open) open.blocks.push(block);
     else if (inBody) openClause('paragraph', null, [block]);
-    else open = { kind: 'preamble', number: null, marker: 'preamble', blocks: [block] };
+    else open = { kind: 'preamble', number: null, marker: 'preamble', blocks: [block], title: null };
   };
 
+  let titleLine = -1;
   for (const [index, block] of rest.entries()) {
+    if (index === titleLine) continue;
     const next = rest[index + 1];
     if (block.type === 'list') {
       if (structure === 'list' && block.ordered && !introducesList(rest[index - 1])) {
@@ -176,8 +220,15 @@ export function segmentBlocks(input: readonly SourceBlock[]): Segmentation {
     const text = inlineText(block.inlines).trim();
     const article = structure === 'articles' ? articleMarker(text) : null;
     if (article) {
-      const body = dropPrefix(block.inlines, article.length);
-      openClause('article', article.number, body.length > 0 ? [{ type: 'paragraph', inlines: body }] : []);
+      const afterLabel = dropPrefix(block.inlines, article.length);
+      if (afterLabel.length === 0 && next !== undefined && next.type !== 'list' && titleLike(inlineText(next.inlines).trim()) && startsBody(rest[index + 2])) {
+        // "Article 1" alone, then its title on a line of its own (often a heading style), then the body.
+        titleLine = index + 1;
+        openClause('article', article.number, [], normalizeInlines(next.inlines));
+        continue;
+      }
+      const { title, body } = splitTitle(afterLabel, next);
+      openClause('article', article.number, body.length > 0 ? [{ type: 'paragraph', inlines: body }] : [], title);
       continue;
     }
     const numbered = structure === 'numbered' && block.type === 'paragraph' ? numberedMarker(text) : null;
@@ -200,12 +251,12 @@ export function segmentBlocks(input: readonly SourceBlock[]): Segmentation {
         continue;
       }
       close();
-      open = { kind: 'preamble', number: null, marker: 'preamble', blocks: [block] };
+      open = { kind: 'preamble', number: null, marker: 'preamble', blocks: [block], title: null };
       continue;
     }
     if (!inBody) {
       close();
-      open = { kind: 'preamble', number: null, marker: 'preamble', blocks: [block] };
+      open = { kind: 'preamble', number: null, marker: 'preamble', blocks: [block], title: null };
       continue;
     }
     attach(block);

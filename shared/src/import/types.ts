@@ -35,8 +35,13 @@ export interface ImportedClause {
   /** The number the file wrote, normalised ("3", "3bis", "iv"); null when it wrote none. */
   number: string | null;
   marker: ClauseMarker;
-  /** A ProseMirror `doc` of the shared schema, without the written number. */
+  /** A ProseMirror `doc` of the shared schema, without the written number and without the title. */
   content: NodeJSON;
+  /**
+   * The article's title as the file wrote it ("Article 1. Purpose", or a line "Purpose" under
+   * "Article 1"): a `paragraph` node, imported as the clause's heading line (titleParagraph). Absent when none.
+   */
+  title?: NodeJSON | null;
 }
 
 /** One language's file, read into clause rows. */
@@ -51,6 +56,8 @@ export interface RowText {
   /** The number the file wrote for this clause, normalised; null when none. */
   number: string | null;
   content: NodeJSON;
+  /** The article's title line (a `paragraph` node), kept apart from the body until it is written; absent when none. */
+  title?: NodeJSON | null;
 }
 
 /** One row of the preview: the clause each language contributes, or null where a language has none. */
@@ -67,6 +74,30 @@ export type RowIssue =
   /** Paired, but the files wrote different numbers for it. */
   | { code: 'number_mismatch'; numbers: Record<LanguageCode, string | null> };
 
+/**
+ * Why a row's pairing may be wrong, derived from the texts each time (review.ts). Unlike the issues
+ * above, which are facts about a row, these are doubts: the person confirms the row or corrects it.
+ */
+export type PairingDoubt =
+  /** No text in these languages; `continues` names the row whose text in `language` this one may be the rest of. */
+  | { code: 'gap'; languages: LanguageCode[]; continues: { rowId: string; index: number; language: LanguageCode } | null }
+  /** The numbers differ in a way no gap above explains (a renumbering after a dropped article is explained). */
+  | { code: 'numbers'; numbers: Record<LanguageCode, string | null> }
+  /** One text is much longer than the other, well beyond the usual ratio between the two drafts. */
+  | { code: 'lengths'; language: LanguageCode; ratio: number }
+  /** Figures, dates or acronyms that one text has and the other lacks. */
+  | { code: 'tokens'; only: Record<LanguageCode, string[]> }
+  /** The text in `language` of a neighbouring row fits this row's other text better than its own. */
+  | { code: 'neighbour'; language: LanguageCode; rowId: string; index: number };
+
+export interface RowReview {
+  rowId: string;
+  index: number;
+  doubts: PairingDoubt[];
+  /** The numbers differ, explained by a gap above (a renumbered draft): shown, but no doubt. */
+  renumbered: boolean;
+}
+
 export interface ReportEntry {
   rowId: string;
   /** Position of the row in the preview, from 0. */
@@ -82,6 +113,8 @@ export interface PairingReport {
   /** True when every row has a text in every language and the written numbers agree. */
   aligned: boolean;
   entries: ReportEntry[];
+  /** The rows whose pairing the person should check before importing, with the reasons (review.ts). */
+  reviews: RowReview[];
 }
 
 export type PreviewOperation =

@@ -43,6 +43,10 @@ const OPEN_ON_FROZEN = new Set([
   'DELETE /documents/:documentId/memberships/:membershipId',
   'POST /documents/:documentId/invitations',
   'DELETE /documents/:documentId/invitations/:invitationId',
+  // A person's own notifications: reading them and choosing what comes by mail changes nothing of any document.
+  'POST /notifications/:notificationId/read',
+  'POST /notifications/read-all',
+  'PUT /notifications/preferences',
 ]);
 
 const textOf = (doc: Y.Doc) => JSON.stringify(documentTextState(doc, ['en', 'es']));

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { tokenHash } from '../../../../server/src/auth/tokens';
-import { insertMembership, insertParticipant, insertUser, PASSWORD, type Person, type World } from './world';
+import { insertDocument, insertMembership, insertParticipant, insertUser, PASSWORD, type Person, type World } from './world';
 
 /** What one matrix cell sends: a path with real ids and a valid body, made fresh for that cell. */
 export interface Prepared {
@@ -83,7 +83,30 @@ export const PREPARED: Record<string, Prepare> = {
     body: { isAdmin: false },
   }),
   'GET /api/openapi.json': async () => ({ path: '/api/openapi.json' }),
+  'GET /api/notifications': async () => ({ path: '/api/notifications' }),
+  'POST /api/notifications/:notificationId/read': async (world, person) => ({
+    path: `/api/notifications/${await insertNotification(world, person)}/read`,
+    body: {},
+  }),
+  'POST /api/notifications/read-all': async () => ({ path: '/api/notifications/read-all', body: {} }),
+  'GET /api/notifications/preferences': async () => ({ path: '/api/notifications/preferences' }),
+  'PUT /api/notifications/preferences': async () => ({ path: '/api/notifications/preferences', body: { mail: { version_named: true } } }),
 };
+
+/**
+ * A notification of the person's own (a freeze, in a negotiation of its own that they observe, so the
+ * world's documents stay as they are); for nobody, one of the delegate's, whose session has expired.
+ */
+export async function insertNotification(world: World, person: Person): Promise<string> {
+  const userId = person === 'anonymous' || person === 'expired' ? world.users.delegateP.id : world.users[person].id;
+  const documentId = await insertDocument(world.pool, `Notified ${unique()}`);
+  await insertMembership(world.pool, documentId, userId, 'observer', null);
+  const { rows } = await world.pool.query<{ id: string }>(
+    `INSERT INTO notifications (user_id, document_id, kind, source) VALUES ($1, $2, 'document_frozen', 'frozen') RETURNING id`,
+    [userId, documentId],
+  );
+  return rows[0].id;
+}
 
 /** Any other route: real document ids, a well-formed id for every other parameter, an empty body. */
 /** A comment every member may read (a thread open to all, by the secretariat) in the world's document. */

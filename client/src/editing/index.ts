@@ -1,0 +1,4 @@
+/** The word-processor tools of the workspace: formatting toolbar, search, shortcuts, active editor. */
+export { EditingBar } from './editing-bar';
+export { editingPlugins, editingSession } from './editing-session';
+export { SHORTCUTS, shortcutLabel } from './shortcuts';
