@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'authorization.denied',
   'clause.approved',
   'clause.approval_revoked',
+  'clause.approval_confirmed',
   'clause.concordance_confirmed',
   'clause.deleted',
   'clause.edited',

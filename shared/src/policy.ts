@@ -16,6 +16,8 @@
  *       change; an archived document cannot change at all).
  *  [P7] In the negotiation phase, an action with `negotiationRoles` is open only to those roles: the
  *       secretariat holds the pen, delegates only propose.
+ *  [P8] A `forCapital` action (checked last) needs the membership's flag "may confirm for the capital" (the head of
+ *       delegation, marked by the secretariat): confirming an ad referendum approval makes it final.
  */
 
 export const ROLES = ['secretariat', 'delegate', 'legal_reviewer', 'observer'] as const;
@@ -41,6 +43,8 @@ export interface ActionRule {
   openIn?: readonly DocumentStatus[];
   /** In the negotiation phase, only these roles may (absent = the phase does not matter). */
   negotiationRoles?: readonly Role[];
+  /** [P8] Only a member marked as one who may confirm for the Participant's capital. */
+  forCapital?: boolean;
   /** What the action means, for docs/api.md and the OpenAPI description. */
   summary: string;
 }
@@ -96,6 +100,13 @@ export const POLICY = {
     summary: "read a delegation's internal notes (own delegation only)",
   },
   'clause.approve': { roles: ['delegate'], sameParticipant: true, openIn: DRAFT_ONLY, summary: 'approve a clause for a Participant (own Participant only)' },
+  'approval.confirm_for_capital': {
+    roles: ['delegate'],
+    sameParticipant: true,
+    forCapital: true,
+    openIn: DRAFT_ONLY,
+    summary: 'confirm for the capital an approval given ad referendum (own Participant; the head of delegation)',
+  },
   'concordance.confirm': { roles: ['secretariat', 'delegate'], openIn: DRAFT_ONLY, summary: 'confirm that the language versions of a clause agree' },
   'version.create': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'name a version of the text (rolling text, chair’s text)' },
   'document.freeze': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'freeze the final text for signature' },
@@ -123,7 +134,7 @@ export const ACTIONS = Object.keys(POLICY) as Action[];
 export interface PolicySubject {
   userId: string;
   isAdmin: boolean;
-  membership: { role: Role; participantId: string | null } | null;
+  membership: { role: Role; participantId: string | null; mayConfirmForCapital?: boolean } | null;
 }
 
 /** What the action is about. */
@@ -134,7 +145,8 @@ export interface PolicyObject {
   documentPhase?: DocumentPhase;
 }
 
-export type DenialReason = 'not_signed_in' | 'not_admin' | 'not_a_member' | 'role_not_allowed' | 'other_participant' | 'document_closed' | 'negotiation_phase';
+export type DenialReason =
+  'not_signed_in' | 'not_admin' | 'not_a_member' | 'role_not_allowed' | 'other_participant' | 'not_for_capital' | 'document_closed' | 'negotiation_phase';
 
 export type Decision = { allowed: true; reason: 'allowed' } | { allowed: false; reason: DenialReason };
 
@@ -149,7 +161,7 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** Whether `subject` may do `action` on `object`, and if not, why (rules P1–P6 above). */
+/** Whether `subject` may do `action` on `object`, and if not, why (rules P1–P8 above). */
 export function can(subject: PolicySubject | null, action: Action, object: PolicyObject = {}): Decision {
   const rule: ActionRule = POLICY[action];
   if (!subject) return deny('not_signed_in');
@@ -172,6 +184,7 @@ export function can(subject: PolicySubject | null, action: Action, object: Polic
   if (rule.negotiationRoles && object.documentPhase === 'negotiation' && !(membership && rule.negotiationRoles.includes(membership.role))) {
     return deny('negotiation_phase');
   }
+  if (rule.forCapital && !membership?.mayConfirmForCapital) return deny('not_for_capital');
   return ALLOW;
 }
 

@@ -18,6 +18,7 @@ import type { ApprovalPermissions } from './clause-badges';
 import { ApproveDialog } from './approve-dialog';
 import { ChangedSince } from './changed-since';
 import { MatrixProposalCell, MatrixProposalHeader } from '../proposals/matrix-proposal-cell';
+import { adReferendumClass, approvalDetail, approvalMark, statusWord } from './approval-marks';
 import './approvals.css';
 
 export interface ApprovalMatrixProps {
@@ -26,8 +27,6 @@ export interface ApprovalMatrixProps {
   me: ApprovalPermissions;
   announce?(message: string): void;
 }
-
-const STATUS_MARK = { approved: '✓', outdated: '!', not_approved: '–' } as const;
 
 type Open = { kind: 'approve'; clauseId: string; participant: MatrixParticipant } | { kind: 'changes'; clauseId: string; participantId: string | null } | null;
 
@@ -65,6 +64,14 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
     [approvals.clauses, t],
   );
   const shown = useMemo(() => filterMatrixClauses(approvals.clauses, approvals.participants, filter), [approvals.clauses, approvals.participants, filter]);
+  // Approvals in force given ad referendum, by Participant: counted as approved, but not final until confirmed.
+  const awaitingCapital = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const clause of approvals.clauses)
+      for (const [participantId, approval] of Object.entries(clause.approvals))
+        if (approval.adReferendum && clause.statuses[participantId] === 'approved') counts.set(participantId, (counts.get(participantId) ?? 0) + 1);
+    return counts;
+  }, [approvals.clauses]);
 
   if (approvals.status === 'loading')
     return (
@@ -135,6 +142,9 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
                   total: formatNumber(progress.total, i18n.language),
                 })}
                 {progress.outdated > 0 && <> · {t('approvals:matrix.progressOutdated', { count: progress.outdated })}</>}
+                {(awaitingCapital.get(participant.id) ?? 0) > 0 && (
+                  <> · {t('approvals:matrix.progressAdReferendum', { count: awaitingCapital.get(participant.id) })}</>
+                )}
               </span>
             </li>
           );
@@ -215,14 +225,16 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
                     <MatrixProposalCell clauseId={clause.clauseId} label={label} participants={approvals.participants} />
                     {approvals.participants.map((participant) => {
                       const status = clause.statuses[participant.id];
-                      const text = `${label}, ${localized(participant.name, i18n.language)}: ${t(`approvals:status.${status}`)}`;
+                      const approval = clause.approvals[participant.id];
+                      const detail = approvalDetail(t, status, approval, i18n.language);
+                      const text = `${label}, ${localized(participant.name, i18n.language)}: ${statusWord(t, status, approval)}${detail ? ` (${detail})` : ''}`;
                       const ownEmpty =
                         status === 'not_approved' && me.canApprove && me.participantId === participant.id && mayChange && clause.fingerprint !== null;
                       return (
                         <td key={participant.id}>
                           <button
                             type="button"
-                            className={`matrix-cell status-${status}`}
+                            className={`matrix-cell status-${status}${adReferendumClass(status, approval)}`}
                             title={text}
                             aria-label={ownEmpty ? `${t('approvals:actions.approve')}: ${text}` : text}
                             onClick={() =>
@@ -233,7 +245,7 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
                               )
                             }
                           >
-                            <span aria-hidden="true">{STATUS_MARK[status]}</span>
+                            <span aria-hidden="true">{approvalMark(status, approval)}</span>
                             {ownEmpty && (
                               <span className="matrix-cell-action" aria-hidden="true">
                                 {t('approvals:actions.approve')}

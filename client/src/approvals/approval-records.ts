@@ -41,11 +41,24 @@ export function fromMatrix(matrix: ApprovalMatrix): ApprovalRecords {
   };
 }
 
-/** An approval recorded; ignored when the same or a newer one is held, or when it was revoked already. */
+/**
+ * An approval recorded; ignored when the same or a newer one is held, or when it was revoked already.
+ * The same approval confirmed for the capital (same id, now final) replaces the ad referendum one held:
+ * confirming only ever turns an approval final, never back.
+ */
 export const approvalRecorded =
   (event: ApprovalRecordedEvent): Change<ApprovalRecords> =>
   (held) => {
-    if (held.revoked.has(event.approval.id)) return held;
+    const { approval } = event;
+    if (held.revoked.has(approval.id)) return held;
+    const cells = held.records.approvals[approval.clauseId];
+    const before = cells?.[approval.participantId];
+    if (before && before.id === approval.id && confirms(approval, before)) {
+      return {
+        ...held,
+        records: { ...held.records, approvals: { ...held.records.approvals, [approval.clauseId]: { ...cells, [approval.participantId]: approval } } },
+      };
+    }
     const records = applyApprovalEvent(held.records, { type: 'recorded', payload: event });
     return records === held.records ? held : { ...held, records };
   };
@@ -69,8 +82,8 @@ export const concordanceConfirmed =
   };
 
 /**
- * A fresh answer, keeping the held objects wherever it says the same (a record is never changed once
- * made, so its id says what it holds): after a reload only the clauses whose records changed get new rows.
+ * A fresh answer, keeping the held objects wherever it says the same (a record changes only when it is
+ * confirmed for the capital, so its id and that state say what it holds): after a reload only the clauses whose records changed get new rows.
  */
 export function mergeApprovalRecords(loaded: ApprovalRecords, held: ApprovalRecords): ApprovalRecords {
   const approvals: MatrixRecords['approvals'] = {};
@@ -92,7 +105,16 @@ export function mergeApprovalRecords(loaded: ApprovalRecords, held: ApprovalReco
   };
 }
 
+/** `next` is `held` confirmed for the capital: held awaits the capital, next no longer does. */
+function confirms(next: ApprovalRecord, held: ApprovalRecord): boolean {
+  return held.adReferendum && !next.adReferendum && next.confirmedAt !== null;
+}
+
+/** The same records: the same approvals, each in the same state (an ad referendum approval may have been confirmed since). */
 function sameCells(a: Record<string, ApprovalRecord>, b: Record<string, ApprovalRecord>): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((participantId) => b[participantId]?.id === a[participantId].id);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((participantId) => b[participantId]?.id === a[participantId].id && b[participantId].adReferendum === a[participantId].adReferendum)
+  );
 }

@@ -7,6 +7,7 @@ import type {
   ApproveClauseBody,
   ClauseApprovals,
   ConcordanceRecord,
+  ConfirmForCapitalBody,
 } from '../../../shared/src/api/approvals';
 
 const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
@@ -19,6 +20,10 @@ export const fetchClauseApprovals = (documentId: string, clauseId: string, signa
 
 export const postApproval = (documentId: string, clauseId: string, body: ApproveClauseBody) =>
   api.post<{ approval: ApprovalRecord }>(`${clausePath(documentId, clauseId)}/approvals`, body);
+
+/** Confirms for the capital the ad referendum approval of a Participant, as shown (its fingerprint). */
+export const postConfirmForCapital = (documentId: string, clauseId: string, body: ConfirmForCapitalBody) =>
+  api.post<{ approval: ApprovalRecord }>(`${clausePath(documentId, clauseId)}/approvals/confirm`, body);
 
 export const deleteApproval = (documentId: string, clauseId: string, participantId: string) =>
   api.delete<{ revocation: ApprovalRevokedEvent }>(`${clausePath(documentId, clauseId)}/approvals?participantId=${encodeURIComponent(participantId)}`);

@@ -17,6 +17,7 @@ import type {
   ApprovalRevokedEvent,
   ApproveClauseBody,
   ConcordanceRecord,
+  ConfirmForCapitalBody,
   MatrixClause,
   MatrixParticipant,
 } from '../../../shared/src/api/approvals';
@@ -36,6 +37,7 @@ import { ClauseStates } from './clause-states';
 export interface ApprovalsApi {
   fetchMatrix(signal: AbortSignal): Promise<ApprovalMatrix>;
   approve(clauseId: string, body: ApproveClauseBody): Promise<{ approval: ApprovalRecord }>;
+  confirmForCapital(clauseId: string, body: ConfirmForCapitalBody): Promise<{ approval: ApprovalRecord }>;
   revoke(clauseId: string, participantId: string): Promise<{ revocation: ApprovalRevokedEvent }>;
   confirmConcordance(clauseId: string, languageHashes: Record<string, string>): Promise<{ confirmation: ConcordanceRecord }>;
 }
@@ -140,10 +142,22 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
     };
   }
 
-  /** Approve a clause for a Participant, covering exactly the text whose fingerprint is given. */
-  async approve(clauseId: string, participantId: string, fingerprint: string, acknowledgeConcordance: boolean): Promise<ApprovalRecord> {
-    const { approval } = await this.api.approve(clauseId, { participantId, fingerprint, acknowledgeConcordance });
+  /**
+   * Approve a clause for a Participant, covering exactly the text whose fingerprint is given; `adReferendum`:
+   * subject to confirmation by the Participant's capital.
+   */
+  async approve(clauseId: string, participantId: string, fingerprint: string, acknowledgeConcordance: boolean, adReferendum = false): Promise<ApprovalRecord> {
+    const body: ApproveClauseBody = { participantId, fingerprint, acknowledgeConcordance };
+    if (adReferendum) body.adReferendum = true;
+    const { approval } = await this.api.approve(clauseId, body);
     // The socket event may come later, or never if offline: the answer is applied now (the event then changes nothing).
+    this.records.apply(approvalRecorded({ documentId: this.documentId, approval }));
+    return approval;
+  }
+
+  /** Confirm for the capital a Participant's ad referendum approval, the one whose fingerprint is given: it becomes final. */
+  async confirmForCapital(clauseId: string, participantId: string, fingerprint: string): Promise<ApprovalRecord> {
+    const { approval } = await this.api.confirmForCapital(clauseId, { participantId, fingerprint });
     this.records.apply(approvalRecorded({ documentId: this.documentId, approval }));
     return approval;
   }

@@ -2,9 +2,10 @@
  * Approving a clause for one's Participant: every language version shown side by side, exactly the texts
  * the approval will cover (their fingerprint is taken when the dialog opens). If the text changes while
  * the dialog is open the person is told and must look again; a clause whose concordance is stale or
- * unconfirmed needs the explicit acknowledgement.
+ * unconfirmed needs the explicit acknowledgement. The person chooses to approve as final or ad referendum
+ * (subject to confirmation by their capital, which their head of delegation gives later).
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { useErrorMessage } from '../app/error-message';
@@ -51,6 +52,8 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
   };
   const [shown, setShown] = useState<Shown>(capture);
   const [acknowledged, setAcknowledged] = useState(false);
+  const [adReferendum, setAdReferendum] = useState(false);
+  const modeId = useId();
   const [forceAcknowledge, setForceAcknowledge] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,8 +71,8 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
     setBusy(true);
     setError(null);
     try {
-      await store.approve(clauseId, participant.id, shown.fingerprint, needsAcknowledgement && acknowledged);
-      onApproved?.(t('approvals:dialog.approved', { label, participant: participantName }));
+      await store.approve(clauseId, participant.id, shown.fingerprint, needsAcknowledgement && acknowledged, adReferendum);
+      onApproved?.(t(adReferendum ? 'approvals:dialog.approvedAdReferendum' : 'approvals:dialog.approved', { label, participant: participantName }));
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -96,7 +99,7 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
             title={reachable ? undefined : t('approvals:offline.reason')}
             onClick={() => void submit()}
           >
-            {busy ? t('approvals:dialog.submitting') : t('approvals:dialog.submit')}
+            {busy ? t('approvals:dialog.submitting') : adReferendum ? t('approvals:dialog.submitAdReferendum') : t('approvals:dialog.submit')}
           </button>
         </>
       }
@@ -136,6 +139,23 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
         ))}
       </div>
       <ClauseOpenProposals clauseId={clauseId} languages={meta.languages} />
+      <fieldset className="approval-mode">
+        <legend>{t('approvals:dialog.mode.legend')}</legend>
+        <label className="approval-mode-option">
+          <input type="radio" name={modeId} checked={!adReferendum} aria-describedby={`${modeId}-final`} onChange={() => setAdReferendum(false)} />{' '}
+          {t('approvals:dialog.mode.final')}
+        </label>
+        <p id={`${modeId}-final`} className="approval-note">
+          {t('approvals:dialog.mode.finalHint')}
+        </p>
+        <label className="approval-mode-option">
+          <input type="radio" name={modeId} checked={adReferendum} aria-describedby={`${modeId}-ad`} onChange={() => setAdReferendum(true)} />{' '}
+          {t('approvals:dialog.mode.adReferendum')}
+        </label>
+        <p id={`${modeId}-ad`} className="approval-note">
+          {t('approvals:dialog.mode.adReferendumHint')}
+        </p>
+      </fieldset>
       {needsAcknowledgement && (
         <div className="approval-concordance-warning">
           <p>

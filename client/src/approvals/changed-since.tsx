@@ -1,7 +1,8 @@
 /**
  * "What changed since": for one clause and one Participant's approval — or for the clause's confirmed
  * concordance — every language version's word diff from the recorded text to the text as this client has
- * it now (recomputed live), who edited the document since, and the clause's history.
+ * it now (recomputed live), who edited the document since, and the clause's history. An approval given ad
+ * referendum says so, and whether (and by whom) it was confirmed for the capital.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,11 +32,13 @@ export interface ChangedSinceProps {
   participantId: string | null;
   /** Whether this person may confirm concordance (policy 'concordance.confirm'). */
   canConfirmConcordance?: boolean;
+  /** A sentence shown first, saying why the dialog opened (e.g. a confirmation refused because the text changed). */
+  notice?: string;
   onClose(): void;
   onConfirmed?(message: string): void;
 }
 
-export function ChangedSince({ store, clauseId, label, participantId, canConfirmConcordance = false, onClose, onConfirmed }: ChangedSinceProps) {
+export function ChangedSince({ store, clauseId, label, participantId, canConfirmConcordance = false, notice, onClose, onConfirmed }: ChangedSinceProps) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const meta = useApprovalsMeta(store);
@@ -64,16 +67,21 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
   const date = (iso: string) => formatDateTime(iso, i18n.language);
 
   let heading: string | null = null;
+  let capital: string | null = null;
   let recorded: Record<string, string> | null = null;
   let changedBy: UserRef[] | null = null;
   if (detail && participantId) {
     const cell = detail.participants.find((p) => p.participantId === participantId);
     if (cell?.approval) {
-      heading = t('approvals:changes.sinceApproval', {
+      const { approval } = cell;
+      heading = t(approval.adReferendum ? 'approvals:changes.sinceApprovalAdReferendum' : 'approvals:changes.sinceApproval', {
         participant: participantName,
-        name: cell.approval.approvedBy.displayName,
-        date: date(cell.approval.approvedAt),
+        name: approval.approvedBy.displayName,
+        date: date(approval.approvedAt),
       });
+      if (approval.adReferendum) capital = t('approvals:changes.awaitingCapital');
+      else if (approval.confirmedBy && approval.confirmedAt)
+        capital = t('approvals:changes.confirmedForCapital', { name: approval.confirmedBy.displayName, date: date(approval.confirmedAt) });
       recorded = cell.approval.plainTexts;
       changedBy = cell.changedSince?.changedBy ?? [];
     }
@@ -127,6 +135,11 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
         </>
       }
     >
+      {notice && (
+        <p className="approval-alert" role="alert">
+          {notice}
+        </p>
+      )}
       {!detail && !failure && <p role="status">{t('approvals:changes.loading')}</p>}
       {showConfirm && !reachable && (
         <p className="approval-alert" role="status">
@@ -136,6 +149,7 @@ export function ChangedSince({ store, clauseId, label, participantId, canConfirm
       {detail && participantId && !recorded && <p>{t('approvals:changes.notApproved', { participant: participantName })}</p>}
       {detail && !participantId && !recorded && <p>{t('approvals:changes.unconfirmed')}</p>}
       {heading && <p className="changed-since-heading">{heading}</p>}
+      {capital && <p className="changed-since-capital">{capital}</p>}
       {detail && (
         <div className="approval-texts" style={{ ['--text-columns' as string]: meta.languages.length }}>
           {meta.languages.map((lang) => {
@@ -189,7 +203,13 @@ function History({ detail, participants }: { detail: ClauseApprovals; participan
             <li key={`${entry.type}-${entry.id}`}>
               <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
               {' — '}
-              {entry.type === 'approval' && t('approvals:changes.historyApproval', { name: entry.user.displayName, participant: nameOf(entry.participantId) })}
+              {entry.type === 'approval' &&
+                t(entry.adReferendum ? 'approvals:changes.historyApprovalAdReferendum' : 'approvals:changes.historyApproval', {
+                  name: entry.user.displayName,
+                  participant: nameOf(entry.participantId),
+                })}
+              {entry.type === 'confirmation' &&
+                t('approvals:changes.historyConfirmation', { name: entry.user.displayName, participant: nameOf(entry.participantId) })}
               {entry.type === 'revocation' &&
                 t('approvals:changes.historyRevocation', { name: entry.user.displayName, participant: nameOf(entry.participantId) })}
               {entry.type === 'concordance' && t('approvals:changes.historyConcordance', { name: entry.user.displayName })}

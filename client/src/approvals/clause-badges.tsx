@@ -3,20 +3,22 @@
  * changed since approval, not approved) and one for the concordance of the language versions. Statuses
  * are derived from the Y.Doc as it is now, so a badge turns "changed" on the keystroke that changes the
  * text; the badges read only their clause's row, so another clause's change does not re-render them.
- * The person's own Participant gets Approve / Revoke; an outdated badge or the concordance badge opens
- * what changed since.
+ * The person's own Participant gets Approve / Revoke, and its head of delegation "Confirm for the
+ * capital" while its approval is ad referendum ("US ✓ᵃʳ", approval-marks.ts); a badge or the concordance
+ * badge opens what changed since.
  */
 import { useServerReachable } from '../app/connectivity';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, languageTitle, localized } from '../app/format';
 import { useErrorMessage } from '../app/error-message';
-import type { ApprovalStatus, ConcordanceStatus } from '../../../shared/src/approval-status';
 import type { MatrixParticipant } from '../../../shared/src/api/approvals';
 import type { ApprovalsStore } from './approvals-store';
 import { useApprovalRow, useApprovalsMeta } from './use-approvals';
 import { ApproveDialog } from './approve-dialog';
 import { ChangedSince } from './changed-since';
+import { ConfirmCapitalDialog } from './confirm-capital-dialog';
+import { adReferendumClass, approvalDetail, approvalMark, CONCORDANCE_MARK, statusWord } from './approval-marks';
 import './approvals.css';
 
 export interface ApprovalPermissions {
@@ -26,6 +28,8 @@ export interface ApprovalPermissions {
   canApprove: boolean;
   /** Policy 'concordance.confirm'. */
   canConfirmConcordance: boolean;
+  /** Policy 'approval.confirm_for_capital': the head of delegation of `participantId`. */
+  canConfirmForCapital?: boolean;
 }
 
 export interface ClauseBadgesProps {
@@ -39,11 +43,11 @@ export interface ClauseBadgesProps {
   announce?(message: string): void;
 }
 
-/** The mark each status shows after the code (the legend explains them). */
-export const STATUS_MARK: Record<ApprovalStatus, string> = { approved: '✓', outdated: '!', not_approved: '–' };
-export const CONCORDANCE_MARK: Record<ConcordanceStatus, string> = { concordant: '=', stale: '≠', unconfirmed: '?' };
-
-type Open = { kind: 'approve'; participant: MatrixParticipant } | { kind: 'changes'; participantId: string | null } | null;
+type Open =
+  | { kind: 'approve'; participant: MatrixParticipant }
+  | { kind: 'capital'; participant: MatrixParticipant }
+  | { kind: 'changes'; participantId: string | null }
+  | null;
 
 export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBadgesProps) {
   const { t, i18n } = useTranslation();
@@ -93,19 +97,14 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
           const status = row.statuses[participant.id];
           const approval = row.approvals[participant.id];
           const name = localized(participant.name, i18n.language);
-          const detail = approval
-            ? t(status === 'approved' ? 'approvals:badge.approvedBy' : 'approvals:badge.outdatedBy', {
-                name: approval.approvedBy.displayName,
-                date: date(approval.approvedAt),
-              })
-            : '';
+          const detail = approvalDetail(t, status, approval, i18n.language);
           // The name holds the code the badge shows (WCAG 2.5.3, label in name): a person using speech input says "US".
-          const text = `${t('approvals:badge.cell', { code: participant.code, participant: name, status: t(`approvals:status.${status}`) })}${detail ? ` (${detail})` : ''}`;
+          const text = `${t('approvals:badge.cell', { code: participant.code, participant: name, status: statusWord(t, status, approval) })}${detail ? ` (${detail})` : ''}`;
           return (
             <li key={participant.id}>
               <button
                 type="button"
-                className={`approval-badge status-${status}`}
+                className={`approval-badge status-${status}${adReferendumClass(status, approval)}`}
                 style={{ ['--participant-color' as string]: participant.color }}
                 title={text}
                 aria-label={text}
@@ -113,7 +112,7 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
               >
                 <span className="approval-badge-code">{participant.code}</span>
                 <span className="approval-badge-mark" aria-hidden="true">
-                  {STATUS_MARK[status]}
+                  {approvalMark(status, approval)}
                 </span>
               </button>
             </li>
@@ -131,9 +130,9 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
         >
           <span aria-hidden="true">{meta.languages.map((code) => code.toUpperCase()).join(` ${CONCORDANCE_MARK[concordance.status]} `)}</span>
         </button>
-        {own && me.canApprove && mayChange && (
+        {own && (me.canApprove || me.canConfirmForCapital) && mayChange && (
           <span className="approval-actions">
-            {ownStatus !== 'approved' && (
+            {me.canApprove && ownStatus !== 'approved' && (
               <button
                 type="button"
                 className="button button-small button-primary"
@@ -143,7 +142,21 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
                 {t('approvals:actions.approve')}
               </button>
             )}
-            {row.approvals[own.id] && (
+            {/* An approval the text changed under can no longer be confirmed: its badge shows what changed. */}
+            {me.canConfirmForCapital && ownStatus === 'approved' && row.approvals[own.id]?.adReferendum && (
+              <button
+                type="button"
+                className="button button-small button-primary"
+                disabled={busy || !reachable}
+                title={reachable ? t('approvals:actions.confirmForCapital') : t('approvals:offline.reason')}
+                // The gutter is narrow: the button says "Confirm", its name the whole action (it starts with the word shown).
+                aria-label={t('approvals:actions.confirmForCapitalOf', { label, participant: own.code })}
+                onClick={() => setOpen({ kind: 'capital', participant: own })}
+              >
+                {t('approvals:actions.confirmForCapitalShort')}
+              </button>
+            )}
+            {me.canApprove && row.approvals[own.id] && (
               <button
                 type="button"
                 className="button button-small"
@@ -159,6 +172,9 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
       </div>
       {open?.kind === 'approve' && (
         <ApproveDialog store={store} clauseId={clauseId} label={label} participant={open.participant} onClose={() => setOpen(null)} onApproved={say} />
+      )}
+      {open?.kind === 'capital' && (
+        <ConfirmCapitalDialog store={store} clauseId={clauseId} label={label} participant={open.participant} onClose={() => setOpen(null)} onConfirmed={say} />
       )}
       {open?.kind === 'changes' && (
         <ChangedSince

@@ -10,7 +10,7 @@ import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { ApprovalRecord, ConcordanceRecord, MatrixClause } from '../../../shared/src/api/approvals';
 import { useLive, useLiveSelect, useLiveStart } from '../realtime/use-live';
-import { deleteApproval, fetchApprovalMatrix, postApproval, postConcordance } from './approvals-api';
+import { deleteApproval, fetchApprovalMatrix, postApproval, postConcordance, postConfirmForCapital } from './approvals-api';
 import { ApprovalsStore, type ApprovalsMeta, type ApprovalsSnapshot } from './approvals-store';
 
 export interface Approvals extends ApprovalsSnapshot {
@@ -18,7 +18,9 @@ export interface Approvals extends ApprovalsSnapshot {
   documentId: string;
   ydoc: Y.Doc;
   /** Approve a clause for a Participant, covering exactly the text whose fingerprint is given. */
-  approve(clauseId: string, participantId: string, fingerprint: string, acknowledgeConcordance: boolean): Promise<ApprovalRecord>;
+  approve(clauseId: string, participantId: string, fingerprint: string, acknowledgeConcordance: boolean, adReferendum?: boolean): Promise<ApprovalRecord>;
+  /** Confirm for the capital the ad referendum approval whose fingerprint is given. */
+  confirmForCapital(clauseId: string, participantId: string, fingerprint: string): Promise<ApprovalRecord>;
   revoke(clauseId: string, participantId: string): Promise<void>;
   /** Confirm that the language versions say the same thing, as given by their hashes. */
   confirmConcordance(clauseId: string, languageHashes: Record<string, string>): Promise<ConcordanceRecord>;
@@ -29,6 +31,7 @@ export function createApprovalsStore(documentId: string, ydoc: Y.Doc): Approvals
   return new ApprovalsStore(documentId, ydoc, {
     fetchMatrix: (signal) => fetchApprovalMatrix(documentId, signal),
     approve: (clauseId, body) => postApproval(documentId, clauseId, body),
+    confirmForCapital: (clauseId, body) => postConfirmForCapital(documentId, clauseId, body),
     revoke: (clauseId, participantId) => deleteApproval(documentId, clauseId, participantId),
     confirmConcordance: (clauseId, hashes) => postConcordance(documentId, clauseId, hashes),
   });
@@ -50,8 +53,9 @@ export function useApprovals(store: ApprovalsStore): Approvals {
       store,
       documentId: store.documentId,
       ydoc: store.ydoc,
-      approve: (clauseId: string, participantId: string, fingerprint: string, acknowledge: boolean) =>
-        store.approve(clauseId, participantId, fingerprint, acknowledge),
+      approve: (clauseId: string, participantId: string, fingerprint: string, acknowledge: boolean, adReferendum?: boolean) =>
+        store.approve(clauseId, participantId, fingerprint, acknowledge, adReferendum),
+      confirmForCapital: (clauseId: string, participantId: string, fingerprint: string) => store.confirmForCapital(clauseId, participantId, fingerprint),
       revoke: (clauseId: string, participantId: string) => store.revoke(clauseId, participantId),
       confirmConcordance: (clauseId: string, hashes: Record<string, string>) => store.confirmConcordance(clauseId, hashes),
       reload: () => {

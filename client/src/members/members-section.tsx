@@ -1,4 +1,8 @@
-/** The people of a document: their role and delegation, changeable and removable by the secretariat. */
+/**
+ * The people of a document: their role and delegation, changeable and removable by the secretariat, who
+ * also marks a delegate as head of delegation — one who may confirm for the capital the approvals their
+ * delegation gave ad referendum. Shown read-only to those who may not manage the document.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/src/api/members';
@@ -7,6 +11,7 @@ import type { Role } from '../../../shared/src/policy';
 import { removeMembership, updateMembership } from '../api/members';
 import { useToasts } from '../components/toasts';
 import { useErrorMessage } from '../app/error-message';
+import { localized } from '../app/format';
 import { ParticipantSelect, RoleSelect } from './participant-select';
 import { participantRule } from './role-rules';
 
@@ -16,12 +21,15 @@ export function MembersSection({
   participants,
   currentUserId,
   onChanged,
+  canManage = true,
 }: {
   documentId: string;
   members: Member[];
   participants: Participant[];
   currentUserId: string | null;
   onChanged: () => Promise<void>;
+  /** Policy 'document.manage': otherwise the list is read-only. */
+  canManage?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -36,26 +44,60 @@ export function MembersSection({
               <th scope="col">{t('members:list.name')}</th>
               <th scope="col">{t('members:list.role')}</th>
               <th scope="col">{t('members:list.participant')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('members:actionsColumn')}</span>
-              </th>
+              <th scope="col">{t('members:list.capital')}</th>
+              {canManage && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('members:actionsColumn')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
-            {members.map((member) => (
-              <MemberRow
-                key={member.membershipId}
-                documentId={documentId}
-                member={member}
-                participants={participants}
-                isSelf={member.userId === currentUserId}
-                onChanged={onChanged}
-              />
-            ))}
+            {members.map((member) =>
+              canManage ? (
+                <MemberRow
+                  key={member.membershipId}
+                  documentId={documentId}
+                  member={member}
+                  participants={participants}
+                  isSelf={member.userId === currentUserId}
+                  onChanged={onChanged}
+                />
+              ) : (
+                <ReadOnlyRow key={member.membershipId} member={member} participants={participants} isSelf={member.userId === currentUserId} />
+              ),
+            )}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+function ReadOnlyRow({ member, participants, isSelf }: { member: Member; participants: Participant[]; isSelf: boolean }) {
+  const { t } = useTranslation();
+  const participant = participants.find((p) => p.id === member.participantId);
+  return (
+    <tr>
+      <td>
+        <div className="member-name">
+          {member.displayName}
+          {isSelf && <span className="muted">{t('members:list.you')}</span>}
+        </div>
+      </td>
+      <td>{t(`common:roles.${member.role}`)}</td>
+      <td>{participant ? t('members:participantOption', { code: participant.code, name: localized(participant.name) }) : t('members:noParticipant')}</td>
+      <td>
+        {member.mayConfirmForCapital ? (
+          t('members:list.isHead')
+        ) : (
+          <>
+            <span aria-hidden="true">{t('members:list.notHead')}</span>
+            <span className="visually-hidden">{t('members:list.notHeadLabel')}</span>
+          </>
+        )}
+      </td>
+    </tr>
   );
 }
 
@@ -77,11 +119,14 @@ function MemberRow({
   const errorMessage = useErrorMessage();
   const [role, setRole] = useState<Role>(member.role);
   const [participantId, setParticipantId] = useState(member.participantId ?? '');
+  const [mayConfirm, setMayConfirm] = useState(member.mayConfirmForCapital);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const rule = participantRule(role);
   const effectiveParticipant = rule === 'none' ? null : participantId || null;
-  const dirty = role !== member.role || effectiveParticipant !== (member.participantId ?? null);
+  // Only a delegate speaks for a capital: another role clears the mark (the server clears it too).
+  const effectiveMayConfirm = role === 'delegate' && mayConfirm;
+  const dirty = role !== member.role || effectiveParticipant !== (member.participantId ?? null) || effectiveMayConfirm !== member.mayConfirmForCapital;
 
   async function save() {
     if (rule === 'required' && !effectiveParticipant) {
@@ -90,7 +135,7 @@ function MemberRow({
     }
     setBusy(true);
     try {
-      await updateMembership(documentId, member.membershipId, { role, participantId: effectiveParticipant });
+      await updateMembership(documentId, member.membershipId, { role, participantId: effectiveParticipant, mayConfirmForCapital: effectiveMayConfirm });
       await onChanged();
       toasts.show({ message: t('members:list.saved', { name: member.displayName }) });
     } catch (failure) {
@@ -133,6 +178,18 @@ function MemberRow({
           onChange={setParticipantId}
           label={t('members:list.participantOf', { name: member.displayName })}
         />
+      </td>
+      <td>
+        <label className="member-capital" title={role === 'delegate' ? undefined : t('members:list.onlyDelegates')}>
+          <input
+            type="checkbox"
+            checked={effectiveMayConfirm}
+            disabled={role !== 'delegate' || busy}
+            aria-label={t('members:list.mayConfirmOf', { name: member.displayName })}
+            onChange={(event) => setMayConfirm(event.target.checked)}
+          />{' '}
+          {t('members:list.mayConfirmShort')}
+        </label>
       </td>
       <td className="buttons-cell">
         <div className="row-buttons">

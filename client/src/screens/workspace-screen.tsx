@@ -267,6 +267,7 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
     () => ({
       participantId: me.participantId,
       canApprove: me.permissions.includes('clause.approve'),
+      canConfirmForCapital: me.permissions.includes('approval.confirm_for_capital'),
       canConfirmConcordance: me.permissions.includes('concordance.confirm'),
     }),
     [me],

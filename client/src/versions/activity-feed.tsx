@@ -71,7 +71,12 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [], membe
       phase: subject.phase === 'drafting' || subject.phase === 'negotiation' ? t(`proposals:phase.inSentence.${subject.phase}`) : '',
       action: event.action,
     };
-    const key = event.action === 'version.created' && subject.kind === 'automatic' ? 'version.created_automatic' : event.action;
+    const key =
+      event.action === 'version.created' && subject.kind === 'automatic'
+        ? 'version.created_automatic'
+        : event.action === 'clause.approved' && event.subject.adReferendum === true
+          ? 'clause.approved_ad_referendum'
+          : event.action;
     return i18n.exists(`versions:activity.actions.${key}`) ? t(`activity.actions.${key}`, values) : t('activity.actions.other', values);
   };
 

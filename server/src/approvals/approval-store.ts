@@ -22,6 +22,12 @@ export interface ApprovalRow {
   through_update_id: string | null;
   revokes_id: string | null;
   created_at: Date;
+  /** Given subject to confirmation by the Participant's capital (migration 015). */
+  ad_referendum: boolean;
+  /** Its confirmation for the capital, when confirmed: then it is final. */
+  confirmed_by_id: string | null;
+  confirmed_by_name: string | null;
+  confirmed_at: Date | null;
 }
 
 /** An approval row (kind 'approval'): its fields are all present. */
@@ -49,7 +55,11 @@ export interface ConfirmationRow {
 
 const APPROVAL_COLUMNS = `a.id::text, a.document_id, a.clause_id, a.participant_id, a.user_id, u.display_name AS user_display_name,
   a.kind, a.fingerprint, a.clause_kind, a.language_hashes, a.canonical_texts, a.concordance_status,
-  a.through_update_id::text, a.revokes_id::text, a.created_at`;
+  a.through_update_id::text, a.revokes_id::text, a.created_at, a.ad_referendum,
+  cf.user_id AS confirmed_by_id, cu.display_name AS confirmed_by_name, cf.created_at AS confirmed_at`;
+/** The approvals log with who made each row and, for an ad referendum approval, its confirmation. */
+const APPROVALS_FROM = `approvals a JOIN users u ON u.id = a.user_id
+  LEFT JOIN approval_confirmations cf ON cf.approval_id = a.id LEFT JOIN users cu ON cu.id = cf.user_id`;
 
 const CONFIRMATION_COLUMNS = `c.id::text, c.document_id, c.clause_id, c.user_id, u.display_name AS user_display_name,
   c.language_hashes, c.canonical_texts, c.through_update_id::text, c.created_at`;
@@ -77,7 +87,7 @@ export async function lockDocumentStatus(db: Queryable, documentId: string): Pro
 export async function latestApprovalRows(db: Queryable, documentId: string, clauseId?: string): Promise<ApprovalRow[]> {
   const { rows } = await db.query<ApprovalRow>(
     `SELECT DISTINCT ON (a.clause_id, a.participant_id) ${APPROVAL_COLUMNS}
-       FROM approvals a JOIN users u ON u.id = a.user_id
+       FROM ${APPROVALS_FROM}
       WHERE a.document_id = $1 AND ($2::text IS NULL OR a.clause_id = $2)
       ORDER BY a.clause_id, a.participant_id, a.id DESC`,
     [documentId, clauseId ?? null],
@@ -87,7 +97,7 @@ export async function latestApprovalRows(db: Queryable, documentId: string, clau
 
 export async function latestApprovalRow(db: Queryable, documentId: string, clauseId: string, participantId: string): Promise<ApprovalRow | undefined> {
   const { rows } = await db.query<ApprovalRow>(
-    `SELECT ${APPROVAL_COLUMNS} FROM approvals a JOIN users u ON u.id = a.user_id
+    `SELECT ${APPROVAL_COLUMNS} FROM ${APPROVALS_FROM}
       WHERE a.document_id = $1 AND a.clause_id = $2 AND a.participant_id = $3 ORDER BY a.id DESC LIMIT 1`,
     [documentId, clauseId, participantId],
   );
@@ -109,7 +119,7 @@ export async function latestConfirmationRows(db: Queryable, documentId: string, 
 /** Every approval and revocation of one clause, oldest first. */
 export async function clauseApprovalHistory(db: Queryable, documentId: string, clauseId: string): Promise<ApprovalRow[]> {
   const { rows } = await db.query<ApprovalRow>(
-    `SELECT ${APPROVAL_COLUMNS} FROM approvals a JOIN users u ON u.id = a.user_id
+    `SELECT ${APPROVAL_COLUMNS} FROM ${APPROVALS_FROM}
       WHERE a.document_id = $1 AND a.clause_id = $2 ORDER BY a.id`,
     [documentId, clauseId],
   );
@@ -136,13 +146,14 @@ export interface NewApproval {
   canonicalTexts: Record<string, string>;
   concordanceStatus: ConcordanceStatus;
   throughUpdateId: number;
+  adReferendum: boolean;
 }
 
 export async function insertApproval(db: Queryable, approval: NewApproval): Promise<{ id: string; created_at: Date }> {
   const { rows } = await db.query<{ id: string; created_at: Date }>(
     `INSERT INTO approvals (document_id, clause_id, participant_id, user_id, kind, fingerprint, clause_kind, language_hashes,
-                            canonical_texts, concordance_status, through_update_id)
-     VALUES ($1, $2, $3, $4, 'approval', $5, $6, $7, $8, $9, $10) RETURNING id::text, created_at`,
+                            canonical_texts, concordance_status, through_update_id, ad_referendum)
+     VALUES ($1, $2, $3, $4, 'approval', $5, $6, $7, $8, $9, $10, $11) RETURNING id::text, created_at`,
     [
       approval.documentId,
       approval.clauseId,
@@ -154,9 +165,37 @@ export async function insertApproval(db: Queryable, approval: NewApproval): Prom
       JSON.stringify(approval.canonicalTexts),
       approval.concordanceStatus,
       approval.throughUpdateId,
+      approval.adReferendum,
     ],
   );
   return rows[0];
+}
+
+/** Confirms an ad referendum approval for the capital (one confirmation per approval, by the unique index). */
+export async function insertApprovalConfirmation(
+  db: Queryable,
+  confirmation: { approvalId: string; userId: string; fingerprint: string },
+): Promise<{ id: string; created_at: Date }> {
+  const { rows } = await db.query<{ id: string; created_at: Date }>(
+    `INSERT INTO approval_confirmations (approval_id, user_id, fingerprint) VALUES ($1, $2, $3) RETURNING id::text, created_at`,
+    [confirmation.approvalId, confirmation.userId, confirmation.fingerprint],
+  );
+  return rows[0];
+}
+
+/** Every confirmation for the capital of one clause's approvals, oldest first (the clause's history). */
+export async function clauseCapitalConfirmations(
+  db: Queryable,
+  documentId: string,
+  clauseId: string,
+): Promise<Array<{ id: string; approval_id: string; participant_id: string; user_id: string; user_display_name: string; created_at: Date }>> {
+  const { rows } = await db.query<{ id: string; approval_id: string; participant_id: string; user_id: string; user_display_name: string; created_at: Date }>(
+    `SELECT cf.id::text, cf.approval_id::text, a.participant_id, cf.user_id, u.display_name AS user_display_name, cf.created_at
+       FROM approval_confirmations cf JOIN approvals a ON a.id = cf.approval_id JOIN users u ON u.id = cf.user_id
+      WHERE a.document_id = $1 AND a.clause_id = $2 ORDER BY cf.id`,
+    [documentId, clauseId],
+  );
+  return rows;
 }
 
 export async function insertRevocation(

@@ -5,6 +5,7 @@ import { clauseSnapshot, plainTextOfCanonical } from './clause-snapshot';
 import {
   authorsSince,
   clauseApprovalHistory,
+  clauseCapitalConfirmations,
   clauseConfirmationHistory,
   documentParticipants,
   isInForce,
@@ -90,5 +91,9 @@ function plainTexts(canonical: Record<string, string>): Record<string, string> {
 }
 
 async function history(db: Queryable, documentId: string, clauseId: string) {
-  return presentHistory(await clauseApprovalHistory(db, documentId, clauseId), await clauseConfirmationHistory(db, documentId, clauseId));
+  return presentHistory(
+    await clauseApprovalHistory(db, documentId, clauseId),
+    await clauseConfirmationHistory(db, documentId, clauseId),
+    await clauseCapitalConfirmations(db, documentId, clauseId),
+  );
 }

@@ -17,6 +17,8 @@ export interface ApproveClauseInput {
   /** The fingerprint of the text the approver was looking at. */
   fingerprint: string;
   acknowledgeConcordance: boolean;
+  /** Subject to confirmation by the Participant's capital (confirm-for-capital.ts makes it final). */
+  adReferendum: boolean;
 }
 
 /**
@@ -62,12 +64,21 @@ export async function approveClause(ctx: AppContext, input: ApproveClauseInput):
       canonicalTexts: clause.canonicalTexts,
       concordanceStatus: concordance.status,
       throughUpdateId,
+      adReferendum: input.adReferendum,
     });
     await recordAuditEvent(client, {
       documentId,
       actorUserId: input.user.id,
       action: 'clause.approved',
-      subject: { approvalId: inserted.id, clauseId, participantId, fingerprint, languageHashes: clause.languageHashes, concordance: concordance.status },
+      subject: {
+        approvalId: inserted.id,
+        clauseId,
+        participantId,
+        fingerprint,
+        languageHashes: clause.languageHashes,
+        concordance: concordance.status,
+        ...(input.adReferendum ? { adReferendum: true } : {}),
+      },
     });
     return {
       ...inserted,
@@ -84,6 +95,10 @@ export async function approveClause(ctx: AppContext, input: ApproveClauseInput):
       concordance_status: concordance.status,
       through_update_id: String(throughUpdateId),
       revokes_id: null,
+      ad_referendum: input.adReferendum,
+      confirmed_by_id: null,
+      confirmed_by_name: null,
+      confirmed_at: null,
     };
   });
   const approval = presentApproval(row);

@@ -13,7 +13,7 @@ export interface MembershipInput {
   participantId: string | null;
 }
 
-const MEMBER_SELECT = `SELECT m.id, m.user_id, u.display_name, u.email, m.role, m.participant_id
+const MEMBER_SELECT = `SELECT m.id, m.user_id, u.display_name, u.email, m.role, m.participant_id, m.may_confirm_for_capital
   FROM memberships m JOIN users u ON u.id = m.user_id`;
 
 export async function listMembers(ctx: AppContext, documentId: string): Promise<MemberRow[]> {
@@ -54,23 +54,39 @@ export async function changeMembership(
   actorId: string,
   documentId: string,
   membershipId: string,
-  change: { role: Role; participantId: string | null },
+  change: { role: Role; participantId: string | null; mayConfirmForCapital?: boolean },
 ): Promise<MemberRow> {
   const member = await withTransaction(ctx.pool, async (client) => {
-    const current = await client.query<{ role: Role; participant_id: string | null; user_id: string }>(
-      'SELECT role, participant_id, user_id FROM memberships WHERE id = $1 AND document_id = $2 FOR UPDATE',
+    const current = await client.query<{ role: Role; participant_id: string | null; user_id: string; may_confirm_for_capital: boolean }>(
+      'SELECT role, participant_id, user_id, may_confirm_for_capital FROM memberships WHERE id = $1 AND document_id = $2 FOR UPDATE',
       [membershipId, documentId],
     );
     const before = current.rows[0];
     if (!before) throw new AppError('not_found');
     await assertRoleFits(client, documentId, change.role, change.participantId);
     if (before.role === 'secretariat' && change.role !== 'secretariat') await assertSecretariatRemains(client, documentId, membershipId);
-    await client.query('UPDATE memberships SET role = $2, participant_id = $3 WHERE id = $1', [membershipId, change.role, change.participantId]);
+    // Only a delegate speaks for the capital; another role, or another Participant, starts without it.
+    if (change.mayConfirmForCapital && change.role !== 'delegate') {
+      throw new AppError('validation_failed', { field: 'mayConfirmForCapital', reason: 'only a delegate may confirm for the capital' });
+    }
+    const keeps = change.role === 'delegate' && change.participantId === before.participant_id && before.may_confirm_for_capital;
+    const forCapital = change.mayConfirmForCapital ?? keeps;
+    await client.query('UPDATE memberships SET role = $2, participant_id = $3, may_confirm_for_capital = $4 WHERE id = $1', [
+      membershipId,
+      change.role,
+      change.participantId,
+      forCapital,
+    ]);
     await recordAuditEvent(client, {
       documentId,
       actorUserId: actorId,
       action: 'membership.changed',
-      subject: { membershipId, userId: before.user_id, from: { role: before.role, participantId: before.participant_id }, to: change },
+      subject: {
+        membershipId,
+        userId: before.user_id,
+        from: { role: before.role, participantId: before.participant_id, mayConfirmForCapital: before.may_confirm_for_capital },
+        to: { role: change.role, participantId: change.participantId, mayConfirmForCapital: forCapital },
+      },
     });
     const { rows } = await client.query<MemberRow>(`${MEMBER_SELECT} WHERE m.id = $1`, [membershipId]);
     return rows[0];

@@ -15,6 +15,7 @@ export interface MembershipRow {
   id: string;
   role: Role;
   participant_id: string | null;
+  may_confirm_for_capital: boolean;
 }
 
 /** A document and what one person is to it: the row the policy's object checks need, and their membership. */
@@ -26,16 +27,21 @@ export interface DocumentAccess {
 
 /** Loads a document with the user's membership in one query; null when no such document exists. */
 export async function loadDocumentAccess(db: Queryable, documentId: string, user: { id: string; isAdmin: boolean }): Promise<DocumentAccess | null> {
-  const { rows } = await db.query<DocumentRow & { membership_id: string | null; role: Role | null; participant_id: string | null }>(
+  const { rows } = await db.query<
+    DocumentRow & { membership_id: string | null; role: Role | null; participant_id: string | null; may_confirm_for_capital: boolean | null }
+  >(
     `SELECT d.id, d.title, d.languages, d.status, d.phase, d.created_at, d.updated_at,
-            m.id AS membership_id, m.role, m.participant_id
+            m.id AS membership_id, m.role, m.participant_id, m.may_confirm_for_capital
        FROM documents d LEFT JOIN memberships m ON m.document_id = d.id AND m.user_id = $2
       WHERE d.id = $1`,
     [documentId, user.id],
   );
   const row = rows[0];
   if (!row) return null;
-  const membership = row.membership_id && row.role ? { id: row.membership_id, role: row.role, participant_id: row.participant_id } : null;
+  const membership =
+    row.membership_id && row.role
+      ? { id: row.membership_id, role: row.role, participant_id: row.participant_id, may_confirm_for_capital: row.may_confirm_for_capital === true }
+      : null;
   return {
     document: {
       id: row.id,
@@ -47,6 +53,10 @@ export async function loadDocumentAccess(db: Queryable, documentId: string, user
       updated_at: row.updated_at,
     },
     membership,
-    subject: { userId: user.id, isAdmin: user.isAdmin, membership: membership && { role: membership.role, participantId: membership.participant_id } },
+    subject: {
+      userId: user.id,
+      isAdmin: user.isAdmin,
+      membership: membership && { role: membership.role, participantId: membership.participant_id, mayConfirmForCapital: membership.may_confirm_for_capital },
+    },
   };
 }

@@ -19,6 +19,9 @@ export function presentApproval(row: InForceApprovalRow): ApprovalRecord {
     approvedBy: presentUserRef(row.user_id, row.user_display_name),
     approvedAt: row.created_at.toISOString(),
     concordanceAtApproval: row.concordance_status,
+    adReferendum: row.ad_referendum && row.confirmed_at === null,
+    confirmedBy: row.confirmed_by_id && row.confirmed_by_name !== null ? presentUserRef(row.confirmed_by_id, row.confirmed_by_name) : null,
+    confirmedAt: row.confirmed_at?.toISOString() ?? null,
   };
 }
 
@@ -32,9 +35,32 @@ export function presentConfirmation(row: ConfirmationRow): ConcordanceRecord {
   };
 }
 
+/** A confirmation for the capital of one of the clause's approvals (approval_confirmations). */
+export interface CapitalConfirmationRow {
+  id: string;
+  approval_id: string;
+  participant_id: string;
+  user_id: string;
+  user_display_name: string;
+  created_at: Date;
+}
+
 /** Approvals, revocations and confirmations of one clause as one list, in the order they happened. */
-export function presentHistory(approvals: ApprovalRow[], confirmations: ConfirmationRow[]): ClauseHistoryEntry[] {
+export function presentHistory(approvals: ApprovalRow[], confirmations: ConfirmationRow[], capital: CapitalConfirmationRow[] = []): ClauseHistoryEntry[] {
   const entries: Array<{ at: Date; entry: ClauseHistoryEntry }> = [];
+  for (const row of capital) {
+    entries.push({
+      at: row.created_at,
+      entry: {
+        type: 'confirmation',
+        id: row.id,
+        participantId: row.participant_id,
+        user: presentUserRef(row.user_id, row.user_display_name),
+        at: row.created_at.toISOString(),
+        approvalId: row.approval_id,
+      },
+    });
+  }
   for (const row of approvals) {
     const user = presentUserRef(row.user_id, row.user_display_name);
     const at = row.created_at.toISOString();
@@ -50,6 +76,7 @@ export function presentHistory(approvals: ApprovalRow[], confirmations: Confirma
               at,
               fingerprint: row.fingerprint ?? '',
               concordanceAtApproval: row.concordance_status ?? 'unconfirmed',
+              adReferendum: row.ad_referendum,
             }
           : { type: 'revocation', id: row.id, participantId: row.participant_id, user, at, revokes: row.revokes_id ?? '' },
     });

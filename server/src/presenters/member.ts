@@ -8,6 +8,7 @@ export interface MemberRow {
   email: string;
   role: Role;
   participant_id: string | null;
+  may_confirm_for_capital: boolean;
 }
 
 /** One member of a document; the email only for those the policy lets see contacts. */
@@ -19,5 +20,6 @@ export function presentMember(row: MemberRow, showContact: boolean): Member {
     ...(showContact ? { email: row.email } : {}),
     role: row.role,
     participantId: row.participant_id,
+    mayConfirmForCapital: row.may_confirm_for_capital,
   };
 }

@@ -13,8 +13,9 @@ import { threadReader, threadVisibleTo } from '../comments/visibility';
 import type { ActivityEvent, ActivityQuery } from '../../../shared/src/api/versions';
 
 const SUBJECT_FIELDS: Array<[RegExp, readonly string[]]> = [
-  [/^clause\.approved$/, ['clauseId', 'participantId', 'fingerprint', 'concordance']],
+  [/^clause\.approved$/, ['clauseId', 'participantId', 'fingerprint', 'concordance', 'adReferendum']],
   [/^clause\.approval_revoked$/, ['clauseId', 'participantId']],
+  [/^clause\.approval_confirmed$/, ['clauseId', 'participantId', 'approvalId']],
   [/^clause\.concordance_confirmed$/, ['clauseId']],
   [/^clause\.(edited|deleted|restored)$/, ['clauseId', 'afterId', 'edits']],
   [/^version\.created$/, ['versionId', 'kind', 'name', 'fingerprint', 'seq']],

@@ -149,7 +149,7 @@ export function buildRecord(document: RecordDocument, meta: VersionMeta, clauses
   };
 }
 
-/** [F1–F5] What stands between these clauses and a freeze; `proposals` from `textProposals` on the same text. */
+/** [F1–F6] What stands between these clauses and a freeze; `proposals` from `textProposals` on the same text. */
 export function blockersOf(clauses: readonly RecordClause[], inputs: RecordInputs, proposals: TextProposals = new Map()): FreezeBlocker[] {
   const approvalOf = new Map(inputs.approvals.map((row) => [`${row.clause_id}:${row.participant_id}`, row]));
   const confirmationOf = new Map(inputs.confirmations.map((row) => [row.clause_id, row]));
@@ -172,7 +172,11 @@ export function blockersOf(clauses: readonly RecordClause[], inputs: RecordInput
             languages: found.languages,
           }
         : null;
-      return { clauseId: clause.id, fingerprint: clause.fingerprint, statuses, concordance, texts: clause.texts, proposals: open };
+      const adReferendum = participantIds.filter((id) => {
+        const approval = approvalOf.get(`${clause.id}:${id}`);
+        return approval !== undefined && approval.ad_referendum && approval.confirmed_at === null;
+      });
+      return { clauseId: clause.id, fingerprint: clause.fingerprint, statuses, concordance, texts: clause.texts, proposals: open, adReferendum };
     }),
   );
 }

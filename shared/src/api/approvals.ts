@@ -18,9 +18,20 @@ export const approveClauseBodySchema = z
     fingerprint: hashSchema,
     /** Required (true) when the clause's concordance is stale or unconfirmed: the dialog asked and the person agreed. */
     acknowledgeConcordance: z.boolean().optional(),
+    /** Accepted ad referendum: subject to confirmation by the Participant's capital (issue 16). */
+    adReferendum: z.boolean().optional(),
   })
   .strict();
 export type ApproveClauseBody = z.infer<typeof approveClauseBodySchema>;
+
+/** Confirming for the capital an ad referendum approval of one's Participant, as shown (its fingerprint). */
+export const confirmForCapitalBodySchema = z
+  .object({
+    participantId: z.uuid(),
+    fingerprint: hashSchema,
+  })
+  .strict();
+export type ConfirmForCapitalBody = z.infer<typeof confirmForCapitalBodySchema>;
 
 export const revokeApprovalQuerySchema = z.object({ participantId: z.uuid() }).strict();
 export type RevokeApprovalQuery = z.infer<typeof revokeApprovalQuerySchema>;
@@ -68,6 +79,11 @@ export const approvalRecordSchema = z
     approvedAt: isoTime,
     /** The clause's concordance when it was approved; anything but `concordant` was acknowledged. */
     concordanceAtApproval: concordanceStatusSchema,
+    /** Given ad referendum and not yet confirmed for the capital: not final (the freeze needs every approval final). */
+    adReferendum: z.boolean(),
+    /** Who confirmed it for the capital, and when: an approval given ad referendum, now final. */
+    confirmedBy: userRefSchema.nullable(),
+    confirmedAt: isoTime.nullable(),
   })
   .meta({ id: 'Approval' });
 export type ApprovalRecord = z.infer<typeof approvalRecordSchema>;
@@ -165,7 +181,9 @@ export const clauseHistoryEntrySchema = z.discriminatedUnion('type', [
     at: isoTime,
     fingerprint: hashSchema,
     concordanceAtApproval: concordanceStatusSchema,
+    adReferendum: z.boolean(),
   }),
+  z.object({ type: z.literal('confirmation'), id: z.string(), participantId: z.uuid(), user: userRefSchema, at: isoTime, approvalId: z.string() }),
   z.object({ type: z.literal('revocation'), id: z.string(), participantId: z.uuid(), user: userRefSchema, at: isoTime, revokes: z.string() }),
   z.object({ type: z.literal('concordance'), id: z.string(), user: userRefSchema, at: isoTime, languageHashes }),
 ]);

@@ -10,6 +10,9 @@ export const memberSchema = z
     email: z.string().optional().describe('only for those who may see contacts (the secretariat)'),
     role: roleSchema,
     participantId: z.uuid().nullable(),
+    mayConfirmForCapital: z
+      .boolean()
+      .describe('a delegate who may confirm for the capital the approvals their delegation gave ad referendum (the head of delegation)'),
   })
   .meta({ id: 'Member' });
 export type Member = z.infer<typeof memberSchema>;
@@ -28,5 +31,12 @@ export const membershipBodySchema = z
   .refine((b) => (b.userId === undefined) !== (b.email === undefined), { message: 'give either userId or email', path: ['userId'] });
 export type MembershipBody = z.infer<typeof membershipBodySchema>;
 
-export const membershipChangeSchema = z.object({ role: roleSchema, participantId: z.uuid().nullable().optional() }).strict();
+export const membershipChangeSchema = z
+  .object({
+    role: roleSchema,
+    participantId: z.uuid().nullable().optional(),
+    /** Only for a delegate; another role clears it. Left out: unchanged (a role change away from delegate clears it). */
+    mayConfirmForCapital: z.boolean().optional(),
+  })
+  .strict();
 export type MembershipChange = z.infer<typeof membershipChangeSchema>;

@@ -11,6 +11,8 @@
  *  [F5] No visible clause may hold an open proposal: an `insertion` or `deletion` mark in any language
  *       (issue 14). One blocker per clause names the sponsors (Participant ids, in Participant order)
  *       and the proposals; the secretariat accepts or rejects them, or their sponsors withdraw them.
+ *  [F6] Every approval must be final: one given ad referendum and not yet confirmed for the capital
+ *       blocks the freeze, named by clause and Participant (issue 16).
  * Blockers are listed in document order, then by Participant order; the UI shows them before the
  * freeze button is pressed, and the server refuses a freeze with exactly this list.
  */
@@ -28,6 +30,7 @@ export const BLOCKER_REASONS = [
   'not_approved',
   'approval_outdated',
   'open_proposals',
+  'approval_ad_referendum',
 ] as const;
 export type BlockerReason = (typeof BLOCKER_REASONS)[number];
 
@@ -61,6 +64,8 @@ export interface BlockerClause {
   texts: Record<LanguageCode, CanonicalNode | null>;
   /** [F5] The proposals in the clause's text (canonical texts leave them out); absent or null: none. */
   proposals?: BlockerProposals | null;
+  /** [F6] The Participants whose approval in force was given ad referendum and is not yet confirmed. */
+  adReferendum?: readonly string[];
 }
 
 export function freezeBlockers(participantIds: readonly string[], clauses: readonly BlockerClause[]): FreezeBlocker[] {
@@ -83,6 +88,7 @@ export function freezeBlockers(participantIds: readonly string[], clauses: reado
       const status = clause.statuses[participantId] ?? 'not_approved';
       if (status === 'outdated') block('approval_outdated', clause.clauseId, participantId);
       else if (status !== 'approved') block('not_approved', clause.clauseId, participantId);
+      else if (clause.adReferendum?.includes(participantId)) block('approval_ad_referendum', clause.clauseId, participantId); // [F6]
     }
     const proposals = clause.proposals;
     if (proposals && proposals.proposalIds.length > 0) {

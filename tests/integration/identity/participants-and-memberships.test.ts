@@ -72,6 +72,7 @@ describe('memberships', () => {
       email: 'adviser@identity.test',
       role: 'legal_reviewer',
       participantId: null,
+      mayConfirmForCapital: false,
     });
     const changed = ok(await secretariat().members.change(world.documentId, member.membershipId, { role: 'delegate', participantId: world.participantQ }));
     expect(changed.member).toMatchObject({ role: 'delegate', participantId: world.participantQ });

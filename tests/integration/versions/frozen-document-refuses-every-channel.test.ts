@@ -186,6 +186,10 @@ describe('after the freeze', () => {
         body: { participantId: world.d.participants.US, fingerprint, acknowledgeConcordance: true },
       },
       'DELETE /documents/:documentId/clauses/:clauseId/approvals': { path: `${doc}/clauses/${clauseId}/approvals?participantId=${world.d.participants.US}` },
+      'POST /documents/:documentId/clauses/:clauseId/approvals/confirm': {
+        path: `${doc}/clauses/${clauseId}/approvals/confirm`,
+        body: { participantId: world.d.participants.US, fingerprint },
+      },
       'POST /documents/:documentId/clauses/:clauseId/concordance': { path: `${doc}/clauses/${clauseId}/concordance`, body: { languageHashes: hashes } },
       'POST /documents/:documentId/comments': { path: `${doc}/comments`, body: { clauseId, body: 'After the freeze', visibility: 'all' } },
       'PATCH /comments/:commentId': { path: `/comments/${commentId}`, body: { body: 'Edited after the freeze' } },

@@ -66,6 +66,9 @@ function approvalOf(ydoc: Y.Doc, clauseId: string, participantId: string, id: st
     approvedBy: user,
     approvedAt: '2026-02-20T10:00:00.000Z',
     concordanceAtApproval: 'unconfirmed',
+    adReferendum: false,
+    confirmedBy: null,
+    confirmedAt: null,
   };
 }
 
@@ -109,6 +112,9 @@ async function openStore(held: ApprovalRecord[] = []) {
       throw new Error('not used');
     },
     confirmConcordance: async () => {
+      throw new Error('not used');
+    },
+    confirmForCapital: async () => {
       throw new Error('not used');
     },
   };

@@ -58,6 +58,9 @@ const approvalOf = (clauseId: string, participantId: string, fingerprint: string
   approvedBy: user,
   approvedAt: '2019-02-20T10:00:00.000Z',
   concordanceAtApproval: 'concordant',
+  adReferendum: false,
+  confirmedBy: null,
+  confirmedAt: null,
 });
 
 describe('clauseTextState', () => {

@@ -53,6 +53,14 @@ describe('what stands between a text and its freeze', () => {
     ]);
   });
 
+  it('[F6] needs every approval final: one given ad referendum names its clause and Participant until the capital confirms it', () => {
+    const pending = { ...ready('b'), adReferendum: ['Q'] };
+    expect(freezeBlockers(['P', 'Q'], [ready('a'), pending])).toEqual([{ reason: 'approval_ad_referendum', clauseId: 'b', participantId: 'Q', languages: [] }]);
+    // An outdated ad referendum approval is outdated first: it must be given again.
+    const outdated = { ...pending, statuses: { P: 'approved' as const, Q: 'outdated' as const } };
+    expect(freezeBlockers(['P', 'Q'], [outdated])).toEqual([{ reason: 'approval_outdated', clauseId: 'b', participantId: 'Q', languages: [] }]);
+  });
+
   it('has nothing to say when every clause is approved by everyone with confirmed concordance', () => {
     expect(freezeBlockers(['P', 'Q'], [ready('a'), ready('b')])).toEqual([]);
   });

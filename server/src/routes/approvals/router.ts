@@ -16,8 +16,10 @@ import {
   clauseApprovalsSchema,
   concordanceRecordSchema,
   confirmConcordanceBodySchema,
+  confirmForCapitalBodySchema,
   revokeApprovalQuerySchema,
 } from '../../../../shared/src/api/approvals';
+import { confirmForCapital } from '../../commands/confirm-for-capital';
 import { CLAUSE_ID_PATTERN } from '../../../../shared/src/yjs-layout';
 import { documentParams } from '../schemas';
 
@@ -94,6 +96,33 @@ export function approvalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
           user: userOf(call),
           fingerprint: body.fingerprint,
           acknowledgeConcordance: body.acknowledgeConcordance ?? false,
+          adReferendum: body.adReferendum ?? false,
+        });
+        return { approval };
+      },
+    })
+    .add({
+      method: 'post',
+      path: '/documents/:documentId/clauses/:clauseId/approvals/confirm',
+      tag: 'approvals',
+      summary: 'Confirm for the capital my Participant’s approval given ad referendum',
+      description:
+        'Makes an ad referendum approval final. Only a delegate of that Participant whom the secretariat marked as one who may confirm for the capital (`mayConfirmForCapital`). ' +
+        'The body carries the fingerprint of the approval as shown; if the clause’s text changed since the approval the answer is 409 approval_text_changed with `details.changedLanguages`.',
+      access: { kind: 'document', action: 'approval.confirm_for_capital', object: namedParticipant('body') },
+      params: clauseParams,
+      body: confirmForCapitalBodySchema,
+      response: z.object({ approval: approvalRecordSchema }),
+      errors: ['approval_not_found', 'approval_not_ad_referendum', 'approval_text_changed', 'document_frozen'],
+      handler: async (call) => {
+        const { access, params, body } = call;
+        const approval = await confirmForCapital(ctx, {
+          documentId: access.document.id,
+          languages: access.document.languages,
+          clauseId: params.clauseId,
+          participantId: body.participantId,
+          user: userOf(call),
+          fingerprint: body.fingerprint,
         });
         return { approval };
       },

@@ -17,6 +17,7 @@ import { changesSinceLastVisit } from './since-last-visit';
 const DATED_ACTIONS = [
   'clause.approved',
   'clause.approval_revoked',
+  'clause.approval_confirmed',
   'clause.concordance_confirmed',
   'clause.restored',
   'document.frozen',

@@ -11,7 +11,7 @@ import type { SinceLastVisit } from '../../../../shared/src/api/documents';
 
 /** What the counts cover, by audit action: public facts every member of a negotiation sees in its activity. */
 const COUNTED = {
-  approvals: ['clause.approved', 'clause.approval_revoked'],
+  approvals: ['clause.approved', 'clause.approval_revoked', 'clause.approval_confirmed'],
   proposals: ['proposal.tabled', 'proposal.accepted', 'proposal.rejected', 'proposal.withdrawn', 'proposal.position_stated'],
   versions: ['version.created', 'document.frozen'],
 } as const;

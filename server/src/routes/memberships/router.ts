@@ -37,7 +37,7 @@ export function membershipsRouter(ctx: AppContext, registry: RouteRegistry): Api
       method: 'patch',
       path: '/documents/:documentId/memberships/:membershipId',
       tag: 'members',
-      summary: 'Change a member’s role or Participant',
+      summary: 'Change a member’s role or Participant, or whether a delegate may confirm for the capital',
       access: { kind: 'document', action: 'document.manage' },
       params: membershipParams,
       body: membershipChangeSchema,
@@ -45,7 +45,11 @@ export function membershipsRouter(ctx: AppContext, registry: RouteRegistry): Api
       errors: ['unknown_participant', 'role_participant_mismatch', 'last_secretariat'],
       handler: async ({ access, params, body, session }) => ({
         member: presentMember(
-          await changeMembership(ctx, session.user.id, access.document.id, params.membershipId, { role: body.role, participantId: body.participantId ?? null }),
+          await changeMembership(ctx, session.user.id, access.document.id, params.membershipId, {
+            role: body.role,
+            participantId: body.participantId ?? null,
+            mayConfirmForCapital: body.mayConfirmForCapital,
+          }),
           true,
         ),
       }),
