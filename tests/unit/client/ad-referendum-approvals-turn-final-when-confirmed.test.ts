@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import i18next from 'i18next';
 import { ApprovalsStore, type ApprovalsApi } from '../../../client/src/approvals/approvals-store';
 import { approvalDetail, approvalMark, statusWord } from '../../../client/src/approvals/approval-marks';
-import type { LiveSocket } from '../../../client/src/realtime/live-store';
+import { FakeSocket, settle } from '../../utils/fake-live-socket';
 import { SocketEvent } from '../../../shared/src/protocol';
 import type { ApprovalMatrix, ApprovalRecord, ApproveClauseBody, ConfirmForCapitalBody, MatrixClause } from '../../../shared/src/api/approvals';
 import { clauseTextState } from '../../../shared/src/approval-status';
@@ -24,24 +24,6 @@ const GT = '00000000-0000-4000-8000-0000000000a2';
 const delegate = { id: '00000000-0000-4000-8000-000000000001', displayName: 'José Ixcot' };
 const head = { id: '00000000-0000-4000-8000-000000000002', displayName: 'Carmen Morales' };
 const origin = { kind: 'test' };
-
-class FakeSocket implements LiveSocket {
-  private readonly listeners = new Map<string, Set<(payload: never) => void>>();
-  on(event: string, listener: (payload: never) => void): this {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener);
-    return this;
-  }
-  off(event: string, listener: (payload: never) => void): this {
-    this.listeners.get(event)?.delete(listener);
-    return this;
-  }
-  emit(event: string, payload?: unknown): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (payload: unknown) => void)(payload);
-  }
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 function oneClause(): Y.Doc {
   const ydoc = new Y.Doc();

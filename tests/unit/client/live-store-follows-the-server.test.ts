@@ -3,7 +3,8 @@
  * reconnection" (client/src/realtime/live-store.ts), without a browser: a fake socket, fake reads.
  * Each test cites the rule of live-store.ts it checks.
  */
-import { LiveStore, RELOAD, type LiveSocket } from '../../../client/src/realtime/live-store';
+import { LiveStore, RELOAD } from '../../../client/src/realtime/live-store';
+import { FakeSocket, settle } from '../../utils/fake-live-socket';
 import { CommentsStore } from '../../../client/src/comments/comments-store';
 import { ActivityStore, type ActivityPage } from '../../../client/src/versions/activity-store';
 import { SocketEvent } from '../../../shared/src/protocol';
@@ -12,26 +13,6 @@ import type { ActivityEvent } from '../../../shared/src/api/versions';
 
 const DOC = '00000000-0000-4000-8000-0000000000d1';
 const OTHER_DOC = '00000000-0000-4000-8000-0000000000d2';
-
-/** Enough of a socket.io client: listeners by event, and a way for the test to be the server. */
-class FakeSocket implements LiveSocket {
-  private readonly listeners = new Map<string, Set<(payload: never) => void>>();
-  on(event: string, listener: (payload: never) => void): this {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener);
-    return this;
-  }
-  off(event: string, listener: (payload: never) => void): this {
-    this.listeners.get(event)?.delete(listener);
-    return this;
-  }
-  emit(event: string, payload?: unknown): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (payload: unknown) => void)(payload);
-  }
-  count(event: string): number {
-    return this.listeners.get(event)?.size ?? 0;
-  }
-}
 
 /** A read the test answers when it wants. */
 function deferred<T>() {
@@ -43,8 +24,6 @@ function deferred<T>() {
   });
   return { promise, resolve, reject };
 }
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 function thread(id: string, changes: Partial<CommentThread> = {}): CommentThread {
   const author = { id: '00000000-0000-4000-8000-000000000002', displayName: 'Other', participantId: null };

@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { ApprovalsStore, type ApprovalsApi } from '../../../client/src/approvals/approvals-store';
-import type { LiveSocket } from '../../../client/src/realtime/live-store';
+import { FakeSocket, settle } from '../../utils/fake-live-socket';
 import { SocketEvent } from '../../../shared/src/protocol';
 import type { ApprovalMatrix, ApprovalRecord, MatrixClause } from '../../../shared/src/api/approvals';
 import { clauseTextState } from '../../../shared/src/approval-status';
@@ -19,24 +19,6 @@ const GT = '00000000-0000-4000-8000-0000000000a2';
 const user = { id: '00000000-0000-4000-8000-000000000001', displayName: 'María' };
 const origin = { kind: 'test' };
 const CLAUSES = ['a', 'b', 'c'];
-
-class FakeSocket implements LiveSocket {
-  private readonly listeners = new Map<string, Set<(payload: never) => void>>();
-  on(event: string, listener: (payload: never) => void): this {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener);
-    return this;
-  }
-  off(event: string, listener: (payload: never) => void): this {
-    this.listeners.get(event)?.delete(listener);
-    return this;
-  }
-  emit(event: string, payload?: unknown): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (payload: unknown) => void)(payload);
-  }
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 function threeClauses(): Y.Doc {
   const ydoc = new Y.Doc();

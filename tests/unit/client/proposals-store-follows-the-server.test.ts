@@ -6,29 +6,11 @@
 import { ProposalsStore } from '../../../client/src/proposals/proposals-store';
 import { SocketEvent } from '../../../shared/src/protocol';
 import type { ProposalJSON } from '../../../shared/src/api/proposals';
-import type { LiveSocket } from '../../../client/src/realtime/live-store';
+import { FakeSocket, settle } from '../../utils/fake-live-socket';
 
 const DOC = '00000000-0000-4000-8000-0000000000d1';
 const HN = '00000000-0000-4000-8000-0000000000a1';
 const US = '00000000-0000-4000-8000-0000000000a2';
-
-class FakeSocket implements LiveSocket {
-  private readonly listeners = new Map<string, Set<(payload: never) => void>>();
-  on(event: string, listener: (payload: never) => void): this {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener);
-    return this;
-  }
-  off(event: string, listener: (payload: never) => void): this {
-    this.listeners.get(event)?.delete(listener);
-    return this;
-  }
-  emit(event: string, payload?: unknown): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (payload: unknown) => void)(payload);
-  }
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 function proposal(id: string, changes: Partial<ProposalJSON> = {}): ProposalJSON {
   return {
