@@ -11,7 +11,7 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(y-prosemirror|y-websocket|lib0|y-protocols|@noble/hashes)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(y-prosemirror|y-websocket|lib0|y-protocols|@noble/hashes|openid-client|oauth4webapi|jose)/)'],
   globalSetup: '<rootDir>/tests/utils/global-setup.ts',
   globalTeardown: '<rootDir>/tests/utils/global-teardown.ts',
   testTimeout: 60000,

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Logger } from './logger';
 import { requestContext } from './http/request-context';
 import { errorHandler } from './http/error-handler';
-import { healthRoutes } from './http/health-routes';
+import { healthRoutes, type ClusterHealth } from './http/health-routes';
 import { staticClient } from './http/static-client';
 import { AppError } from './http/errors';
 
@@ -14,6 +14,8 @@ export interface AppParts {
   trustProxy: boolean;
   /** Routers mounted under /api, in order. */
   api: Router[];
+  /** Several nodes (REDIS_URL): this node's part in /readyz. */
+  clusterHealth?: ClusterHealth | null;
 }
 
 /** The Express application: request context → security headers → health → /api → client. */
@@ -37,7 +39,7 @@ export function createApp(parts: AppParts): Express {
       },
     }),
   );
-  app.use(healthRoutes(parts.pool));
+  app.use(healthRoutes(parts.pool, parts.clusterHealth ?? null));
   app.use('/api', express.json({ limit: '1mb' }));
   for (const router of parts.api) app.use('/api', router);
   app.use('/api', (_req, _res, next) => next(new AppError('not_found')));

@@ -20,10 +20,13 @@ import { recordTabledProposals } from './proposals/record-tabled';
 import { EditActivity } from './versions/edit-activity';
 import { UpdateLog } from './collab/update-log';
 import { relayVersionEvents } from './realtime/version-broadcasts';
+import { relaySignatureEvents } from './realtime/signature-broadcasts';
 import { relayProposalEvents } from './realtime/proposal-broadcasts';
+import { relayPackageEvents } from './packages/package-broadcasts';
 import { startAutomaticVersions } from './versions/automatic-versions';
 import { startNotifications, type Notifications } from './notifications/start-notifications';
 import { relayNotificationEvents } from './realtime/notification-broadcasts';
+import { startScaleOut, type ScaleOut } from './scale/scale-out';
 
 export interface ConcordiaOptions {
   env: Env;
@@ -44,6 +47,8 @@ export interface Concordia {
   demo: DemoSeedResult | null;
   /** What concerns each person, told in the app, live and by mail (server/src/notifications/). */
   notifications: Notifications;
+  /** With REDIS_URL: this node's part among several (server/src/scale/); null on a single node. */
+  scale: ScaleOut | null;
   listen(): Promise<AddressInfo>;
   stop(): Promise<void>;
 }
@@ -63,7 +68,8 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
 
   // The live documents come first: every router, command and channel reaches them through one gateway.
   const collabLog = log.child({ component: 'collab' });
-  const updateLog = new UpdateLog(db.pool, collabLog);
+  // Several nodes: a commit checks the document is still a draft (another node may have just frozen it).
+  const updateLog = new UpdateLog(db.pool, collabLog, Boolean(env.REDIS_URL));
   const editActivity = new EditActivity({ pool: db.pool, log: collabLog }, env.ACTIVITY_EDIT_WINDOW_SECONDS * 1000);
   const registry = new DocumentRegistry(db.pool, updateLog, collabLog, env.COMPACT_AFTER_UPDATES, {
     proposalsTabled: (documentId, proposals, author) => void recordTabledProposals(ctx, documentId, proposals, author),
@@ -73,22 +79,28 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
     },
   });
   const ctx: AppContext = { env, log, pool: db.pool, events: new EventBus(), documents: new LiveDocuments(registry, db.pool, collabLog) };
-  const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx) });
+  // Several nodes: set before any document is opened, so every copy follows the others from its load.
+  const { REDIS_URL } = env;
+  const scale = REDIS_URL ? await startScaleOut({ env: { ...env, REDIS_URL }, pool: db.pool, log, registry }) : null;
+  scale?.start(ctx);
+  const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx), clusterHealth: scale ? () => scale.health() : null });
   const httpServer = http.createServer(app);
   // Idle keep-alive connections live longer than a client's or a proxy's (60 s is the common proxy
   // idle timeout), so the client, not the server, closes them: with Node's 5 s default a request
   // sent on a connection the server was closing at that instant failed with ECONNRESET.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const io = attachSocketServer(ctx, httpServer);
+  const io = attachSocketServer(ctx, httpServer, scale ? { socketOptions: scale.socketOptions, exclusive: scale.exclusive } : {});
   relayApprovalEvents(ctx, io);
   relayCommentEvents(ctx, io);
   relayVersionEvents(ctx, io);
+  relaySignatureEvents(ctx, io);
   relayProposalEvents(ctx, io);
+  relayPackageEvents(ctx, io);
   relayNotificationEvents(ctx, io);
   const notifications = startNotifications(ctx);
   const collab = attachCollab(ctx, httpServer, { registry, updateLog, log: collabLog });
-  const stopAutomaticVersions = startAutomaticVersions(ctx);
+  const stopAutomaticVersions = startAutomaticVersions(ctx, scale?.exclusive ?? null);
 
   let stopping: Promise<void> | null = null;
   return {
@@ -101,6 +113,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
     httpServer,
     demo,
     notifications,
+    scale,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -118,6 +131,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
         await new Promise<void>((resolve) => io.close(() => resolve()));
         httpServer.closeAllConnections?.();
         await closed;
+        await scale?.stop();
         await db.close();
         log.info('stopped');
       })();

@@ -2,7 +2,9 @@ import { EventEmitter } from 'node:events';
 import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from '../../shared/src/api/approvals';
 import type { CommentThreadChangedEvent } from '../../shared/src/api/comments';
 import type { PhaseChangedEvent, ProposalChangedEvent } from '../../shared/src/api/proposals';
+import type { PackageChangedEvent, PackageDeletedEvent } from '../../shared/src/api/packages';
 import type { NotificationCreatedEvent, NotificationReadEvent } from '../../shared/src/api/notifications';
+import type { SignatureAttestedEvent } from '../../shared/src/api/signatures';
 
 /**
  * In-process domain events. Channels that hold connections (collab, socket.io) listen here to close
@@ -26,6 +28,11 @@ export interface DomainEvents {
   /** A proposal was tabled, positioned or decided; the negotiation's phase changed (realtime/proposal-broadcasts.ts). */
   'proposal.changed': ProposalChangedEvent;
   'document.phase': PhaseChangedEvent;
+  /** A package of clauses was created, changed or deleted: socket.io tells the document's room (packages/package-broadcasts.ts). */
+  'package.changed': PackageChangedEvent;
+  'package.deleted': PackageDeletedEvent;
+  /** The signed text was initialled or a signature ad referendum confirmed (realtime/signature-broadcasts.ts). */
+  'signature.attested': SignatureAttestedEvent;
   /** Someone named a version of the document (commands/create-version.ts); notifications tell the members. */
   'version.named': { documentId: string; versionId: string; name: string; userId: string | null };
   /** A notification for `userId` was written, or some of theirs were read: socket.io tells their sockets only (realtime/notification-broadcasts.ts). */

@@ -35,6 +35,16 @@ import enEditing from './en/editing.json';
 import esEditing from './es/editing.json';
 import enNotifications from './en/notifications.json';
 import esNotifications from './es/notifications.json';
+import enIdentity from './en/identity.json';
+import esIdentity from './es/identity.json';
+import enSecondFactor from './en/second-factor.json';
+import esSecondFactor from './es/second-factor.json';
+import enPackages from './en/packages.json';
+import esPackages from './es/packages.json';
+import enSecurity from './en/security.json';
+import esSecurity from './es/security.json';
+import enSignature from './en/signature.json';
+import esSignature from './es/signature.json';
 
 export const resources = {
   en: {
@@ -54,6 +64,11 @@ export const resources = {
     navigation: enNavigation,
     editing: enEditing,
     notifications: enNotifications,
+    identity: enIdentity,
+    'second-factor': enSecondFactor,
+    packages: enPackages,
+    security: enSecurity,
+    signature: enSignature,
   },
   es: {
     errors: esErrors,
@@ -72,6 +87,11 @@ export const resources = {
     navigation: esNavigation,
     editing: esEditing,
     notifications: esNotifications,
+    identity: esIdentity,
+    'second-factor': esSecondFactor,
+    packages: esPackages,
+    security: esSecurity,
+    signature: esSignature,
   },
 } as const;
 

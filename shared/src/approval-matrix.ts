@@ -14,17 +14,25 @@ import type {
   MatrixParticipant,
 } from './api/approvals';
 import { approvalStatus, concordanceState, type ApprovalStatus, type ClauseTextState } from './approval-status';
+import { holdConditionalApprovals, type PackageIndex } from './package-holds';
 
 /** What is recorded and in force: approvals by clause then Participant, the latest confirmation by clause. */
 export interface MatrixRecords {
   approvals: Record<string, Record<string, ApprovalRecord>>;
   confirmations: Record<string, ConcordanceRecord>;
+  /** The document's packages (id → clause ids), for conditional approvals [A5]; absent: none known. */
+  packages?: PackageIndex;
 }
 
 export const emptyMatrixRecords = (): MatrixRecords => ({ approvals: {}, confirmations: {} });
 
-/** One row per clause text, statuses derived [A2] [A3]. */
+/** One row per clause text, statuses derived [A2] [A3], conditional approvals held [A5]; `texts`: every visible clause. */
 export function deriveMatrixClauses(texts: readonly ClauseTextState[], participantIds: readonly string[], records: MatrixRecords): MatrixClause[] {
+  return holdConditionalApprovals(derivePlainMatrixClauses(texts, participantIds, records), participantIds, records.packages ?? {});
+}
+
+/** Rows with [A2] [A3] statuses only: no holds [A5] (the client derives rows one by one, then holds them all). */
+export function derivePlainMatrixClauses(texts: readonly ClauseTextState[], participantIds: readonly string[], records: MatrixRecords): MatrixClause[] {
   return texts.map((text) => {
     const cells = records.approvals[text.clauseId] ?? {};
     const approvals: Record<string, ApprovalRecord> = {};
@@ -54,9 +62,9 @@ export function deriveMatrixClauses(texts: readonly ClauseTextState[], participa
   });
 }
 
-/** The records in force as the matrix lists them (the client starts from the server's answer). */
-export function recordsOfMatrix(clauses: readonly MatrixClause[]): MatrixRecords {
-  const records = emptyMatrixRecords();
+/** The records in force as the matrix lists them (the client starts from the server's answer), with its packages. */
+export function recordsOfMatrix(clauses: readonly MatrixClause[], packages?: PackageIndex): MatrixRecords {
+  const records: MatrixRecords = packages ? { ...emptyMatrixRecords(), packages: { ...packages } } : emptyMatrixRecords();
   for (const clause of clauses) {
     if (Object.keys(clause.approvals).length > 0) records.approvals[clause.clauseId] = { ...clause.approvals };
     if (clause.concordance.confirmation) records.confirmations[clause.clauseId] = clause.concordance.confirmation;
@@ -97,6 +105,25 @@ export function applyApprovalEvent(
       return { ...records, confirmations: { ...records.confirmations, [confirmation.clauseId]: confirmation } };
     }
   }
+}
+
+/**
+ * A package was created or changed (its clauses), or deleted: the records' package index follows
+ * [A5]. Returns the records given when nothing changes (duplicate events tell nobody).
+ */
+export function applyPackageEvent(
+  records: MatrixRecords,
+  event: { type: 'changed'; packageId: string; clauseIds: readonly string[] } | { type: 'deleted'; packageId: string },
+): MatrixRecords {
+  const packages = records.packages ?? {};
+  if (event.type === 'deleted') {
+    if (!(event.packageId in packages)) return records;
+    const { [event.packageId]: _deleted, ...rest } = packages;
+    return { ...records, packages: rest };
+  }
+  const held = packages[event.packageId];
+  if (held && held.length === event.clauseIds.length && held.every((id, i) => id === event.clauseIds[i])) return records;
+  return { ...records, packages: { ...packages, [event.packageId]: [...event.clauseIds] } };
 }
 
 export interface MatrixFilterOptions {

@@ -13,6 +13,9 @@
  *       language); `unconfirmed` without a confirmation.
  *  [A4] A document is ready when it has at least one clause and every visible clause is approved by every
  *       Participant.
+ *  [A5] An approval conditional on a package counts as `approved` only while its Participant has approved
+ *       [A2] every clause of the package as it stands; otherwise it is `held`, naming the clauses missing
+ *       (package-holds.ts). Holds are derived from [A2] statuses alone, so packages never hold each other.
  * The client runs the same functions on its own Y.Doc, so a status turns `outdated` the moment either
  * language changes, without asking the server.
  */
@@ -21,7 +24,7 @@ import { clauseFingerprintFromHashes, languageHash } from './canonical';
 import { clauseOrder, readClauseJSON, storedClauseKind, UNKNOWN_KIND_READS_AS, type ClauseKind } from './yjs-layout';
 import type { LanguageCode } from './languages';
 
-export const APPROVAL_STATUSES = ['approved', 'outdated', 'not_approved'] as const;
+export const APPROVAL_STATUSES = ['approved', 'outdated', 'not_approved', 'held'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 export const CONCORDANCE_STATUSES = ['concordant', 'stale', 'unconfirmed'] as const;
@@ -90,6 +93,8 @@ export interface ParticipantProgress {
   approved: number;
   outdated: number;
   notApproved: number;
+  /** [A5] Approved conditionally on a package that is not settled: not counted as approved. */
+  held: number;
   total: number;
 }
 
@@ -107,11 +112,12 @@ export function participantProgress(
 ): Record<string, ParticipantProgress> {
   const progress: Record<string, ParticipantProgress> = {};
   for (const id of participantIds) {
-    const counts: ParticipantProgress = { approved: 0, outdated: 0, notApproved: 0, total: rows.length };
+    const counts: ParticipantProgress = { approved: 0, outdated: 0, notApproved: 0, held: 0, total: rows.length };
     for (const row of rows) {
       const status = row.statuses[id] ?? 'not_approved';
       if (status === 'approved') counts.approved += 1;
       else if (status === 'outdated') counts.outdated += 1;
+      else if (status === 'held') counts.held += 1;
       else counts.notApproved += 1;
     }
     progress[id] = counts;

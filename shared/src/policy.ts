@@ -11,13 +11,20 @@
  *  [P4] The role must be listed in the action's `roles`.
  *  [P5] `sameParticipant` actions concern one Participant (or the secretariat, `participantId: null`):
  *       the membership's Participant must be that one. A Guatemalan delegate approves only for
- *       Guatemala; a delegation's internal notes never reach another delegation.
+ *       Guatemala; a delegation's internal notes never reach another delegation. An `orSecretariat`
+ *       action is also the secretariat’s, whichever Participant it concerns (a package of clauses).
  *  [P6] A document whose status is not in the action's `openIn` refuses it (a frozen text cannot
- *       change; an archived document cannot change at all).
+ *       change; an archived document cannot change at all; the signed text cannot be initialled
+ *       before it is frozen: `not_frozen`).
  *  [P7] In the negotiation phase, an action with `negotiationRoles` is open only to those roles: the
  *       secretariat holds the pen, delegates only propose.
  *  [P8] A `forCapital` action (checked last) needs the membership's flag "may confirm for the capital" (the head of
  *       delegation, marked by the secretariat): confirming an ad referendum approval makes it final.
+ *  [P9] A `notOnAdmins` action concerns a person (`personIsAdmin` in the object, which the route must
+ *       name: unnamed counts as an administrator). On an administrator only an administrator may act:
+ *       the secretariat resets the passwords of its negotiations' members, never an administrator's
+ *       (that would hand it the administrator's account). An administrator may reset anyone's, member
+ *       or not (the `/users/:userId` route, where nobody else has a membership to act through).
  */
 
 export const ROLES = ['secretariat', 'delegate', 'legal_reviewer', 'observer'] as const;
@@ -39,12 +46,16 @@ export interface ActionRule {
   adminOnly?: boolean;
   /** The object names a Participant (null = the secretariat) that must be the member's own. */
   sameParticipant?: boolean;
+  /** With `sameParticipant`: the secretariat may act whichever Participant the object names [P5]. */
+  orSecretariat?: boolean;
   /** Document statuses in which the action is possible; absent = every status. */
   openIn?: readonly DocumentStatus[];
   /** In the negotiation phase, only these roles may (absent = the phase does not matter). */
   negotiationRoles?: readonly Role[];
   /** [P8] Only a member marked as one who may confirm for the Participant's capital. */
   forCapital?: boolean;
+  /** [P9] The object is a person; an administrator among them is only an administrator's to act on. */
+  notOnAdmins?: boolean;
   /** What the action means, for docs/api.md and the OpenAPI description. */
   summary: string;
 }
@@ -85,6 +96,18 @@ export const POLICY = {
     openIn: DRAFT_ONLY,
     summary: 'state the own Participant’s position on a proposal (supports, opposes, reserves), or co-sponsor it',
   },
+  'package.create': {
+    roles: ['secretariat', 'delegate'],
+    openIn: DRAFT_ONLY,
+    summary: 'create a package of clauses (for the own delegation; the secretariat for itself), visible to every member',
+  },
+  'package.manage': {
+    roles: ['secretariat', 'delegate'],
+    sameParticipant: true,
+    orSecretariat: true,
+    openIn: DRAFT_ONLY,
+    summary: 'rename, change the clauses of or delete a package the own delegation created (the secretariat: any package)',
+  },
   'document.manage': { roles: ['secretariat'], admin: true, openIn: ['draft', 'frozen'], summary: 'manage Participants, memberships and invitations' },
   'member.read_contact': { roles: ['secretariat'], admin: true, summary: 'see the email addresses of members' },
   'comment.create': { roles: ['secretariat', 'delegate', 'legal_reviewer'], openIn: DRAFT_ONLY, summary: 'comment on a clause' },
@@ -110,6 +133,18 @@ export const POLICY = {
   'concordance.confirm': { roles: ['secretariat', 'delegate'], openIn: DRAFT_ONLY, summary: 'confirm that the language versions of a clause agree' },
   'version.create': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'name a version of the text (rolling text, chair’s text)' },
   'document.freeze': { roles: ['secretariat'], openIn: DRAFT_ONLY, summary: 'freeze the final text for signature' },
+  'signature.initial': {
+    roles: ['delegate'],
+    sameParticipant: true,
+    forCapital: true,
+    openIn: ['frozen'],
+    summary: 'initial the signed text for the own Participant (its designated person: the delegate who may confirm for the capital)',
+  },
+  'signature.confirm_ad_referendum': {
+    roles: ['secretariat'],
+    openIn: ['frozen'],
+    summary: 'record that a signature given ad referendum was confirmed by the capital, with its date',
+  },
   // Creating involves no document yet: the route checks it against the caller's secretariat membership of any negotiation.
   'document.create': { roles: ['secretariat'], admin: true, summary: 'create a negotiation (secretariat members and administrators)' },
   'document.import': {
@@ -125,6 +160,14 @@ export const POLICY = {
   },
   'document.archive': { roles: ['secretariat'], admin: true, openIn: ['draft', 'frozen'], summary: 'archive the document: nothing in it can change any more' },
   'user.manage': { roles: [], adminOnly: true, summary: 'list, disable and promote user accounts' },
+  // Platform-wide, like accounts: a provider vouches for people in every negotiation, not one secretariat's.
+  'identity_provider.manage': { roles: [], adminOnly: true, summary: 'register, change and disable the identity providers (single sign-on) of the ministries' },
+  'user.reset_password': {
+    roles: ['secretariat'],
+    admin: true,
+    notOnAdmins: true,
+    summary: 'send a person a single-use link to choose a new password (the secretariat: members of its negotiation who are not administrators)',
+  },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof POLICY;
@@ -143,10 +186,21 @@ export interface PolicyObject {
   /** For `sameParticipant` actions: the Participant concerned (null = the secretariat). */
   participantId?: string | null;
   documentPhase?: DocumentPhase;
+  /** For `notOnAdmins` actions [P9]: whether the person acted on is an administrator. */
+  personIsAdmin?: boolean;
 }
 
 export type DenialReason =
-  'not_signed_in' | 'not_admin' | 'not_a_member' | 'role_not_allowed' | 'other_participant' | 'not_for_capital' | 'document_closed' | 'negotiation_phase';
+  | 'not_signed_in'
+  | 'not_admin'
+  | 'not_a_member'
+  | 'role_not_allowed'
+  | 'other_participant'
+  | 'not_for_capital'
+  | 'document_closed'
+  | 'not_frozen'
+  | 'negotiation_phase'
+  | 'person_is_admin';
 
 export type Decision = { allowed: true; reason: 'allowed' } | { allowed: false; reason: DenialReason };
 
@@ -161,7 +215,7 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** Whether `subject` may do `action` on `object`, and if not, why (rules P1–P8 above). */
+/** Whether `subject` may do `action` on `object`, and if not, why (rules P1–P9 above). */
 export function can(subject: PolicySubject | null, action: Action, object: PolicyObject = {}): Decision {
   const rule: ActionRule = POLICY[action];
   if (!subject) return deny('not_signed_in');
@@ -173,6 +227,7 @@ export function can(subject: PolicySubject | null, action: Action, object: Polic
     return deny('role_not_allowed');
   } else if (
     rule.sameParticipant &&
+    !(rule.orSecretariat && membership.role === 'secretariat') &&
     (object.participantId === undefined ||
       object.participantId !== membership.participantId ||
       // null is the secretariat's own: a member without a Participant who is not secretariat (a legal reviewer) has no delegation.
@@ -180,22 +235,29 @@ export function can(subject: PolicySubject | null, action: Action, object: Polic
   ) {
     return deny('other_participant');
   }
-  if (rule.openIn && object.documentStatus && !rule.openIn.includes(object.documentStatus)) return deny('document_closed');
+  if (rule.openIn && object.documentStatus && !rule.openIn.includes(object.documentStatus)) {
+    // Only actions on the signed text (initialling) are closed on a draft: it is not frozen yet, rather than frozen.
+    return deny(object.documentStatus === 'draft' ? 'not_frozen' : 'document_closed');
+  }
   if (rule.negotiationRoles && object.documentPhase === 'negotiation' && !(membership && rule.negotiationRoles.includes(membership.role))) {
     return deny('negotiation_phase');
   }
   if (rule.forCapital && !membership?.mayConfirmForCapital) return deny('not_for_capital');
+  if (rule.notOnAdmins && object.personIsAdmin !== false && !subject.isAdmin) return deny('person_is_admin');
   return ALLOW;
 }
 
 /**
  * Every action the subject may take on a document in this status — what the client uses to show or
- * hide controls. `sameParticipant` actions are listed when allowed for the member's own Participant.
+ * hide controls. `sameParticipant` actions are listed when allowed for the member's own Participant,
+ * `notOnAdmins` ones when allowed on a person who is not an administrator.
  */
 export function permissionsOn(subject: PolicySubject | null, documentStatus: DocumentStatus, documentPhase: DocumentPhase = 'drafting'): Action[] {
   const ownParticipant = subject?.membership?.participantId ?? null;
   return ACTIONS.filter(
-    (action) => !(POLICY[action] as ActionRule).adminOnly && can(subject, action, { documentStatus, documentPhase, participantId: ownParticipant }).allowed,
+    (action) =>
+      !(POLICY[action] as ActionRule).adminOnly &&
+      can(subject, action, { documentStatus, documentPhase, participantId: ownParticipant, personIsAdmin: false }).allowed,
   );
 }
 

@@ -11,6 +11,8 @@
 import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedEvent } from './api/approvals';
 import type { CommentThreadChangedEvent } from './api/comments';
 import type { PhaseChangedEvent, ProposalChangedEvent } from './api/proposals';
+import type { PackageChangedEvent, PackageDeletedEvent } from './api/packages';
+import type { SignatureAttestedEvent } from './api/signatures';
 import type { UiLanguage } from './languages';
 import type { DocumentStatus } from './policy';
 
@@ -68,6 +70,11 @@ export const SocketEvent = {
   ProposalChanged: 'proposal:changed',
   /** The negotiation moved between the drafting and the negotiation phase ({ documentId, phase }). */
   DocumentPhaseChanged: 'document:phase',
+  /** A package of clauses was created or changed (payload: PackageChangedEvent in api/packages.ts), or deleted (PackageDeletedEvent). */
+  PackageChanged: 'package:changed',
+  PackageDeleted: 'package:deleted',
+  /** The signed text was initialled, or a signature ad referendum confirmed (payload: SignatureAttestedEvent in api/signatures.ts). */
+  SignatureAttested: 'signature:attested',
 } as const;
 
 /** The answer to a client's request (its socket.io acknowledgement). */
@@ -88,6 +95,9 @@ export interface ServerToClientEvents {
   [SocketEvent.DocumentStatusChanged]: (payload: { documentId: string; status: DocumentStatus }) => void;
   [SocketEvent.ProposalChanged]: (event: ProposalChangedEvent) => void;
   [SocketEvent.DocumentPhaseChanged]: (event: PhaseChangedEvent) => void;
+  [SocketEvent.PackageChanged]: (event: PackageChangedEvent) => void;
+  [SocketEvent.PackageDeleted]: (event: PackageDeletedEvent) => void;
+  [SocketEvent.SignatureAttested]: (event: SignatureAttestedEvent) => void;
 }
 
 /** Events a client may send; the server answers anything else with bad_request. */

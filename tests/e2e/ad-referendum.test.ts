@@ -14,7 +14,7 @@ import { DEMO_EMAILS } from '../utils/people';
 import { AXE_CONTEXT, seriousViolations } from './support/axe';
 import { clauseRow, openNegotiation, signIn as signInBrowser, switchLanguageTo } from './support/workspace-page';
 import { currentPlainText, currentState, demo, editAs, replaceWords, signIn, type Demo, type Person } from '../integration/approvals/approvals-helpers';
-import { createUser } from '../../server/src/commands/users';
+import { createAccountWithOldPassword } from '../utils/factories';
 
 const HEAD_EMAIL = 'gt.head@demo.test';
 const HEAD_NAME = 'Carmen Morales';
@@ -52,10 +52,7 @@ describeBrowser('approving ad referendum and confirming for the capital', () => 
     article3 = await clauseWith('expand operations');
     article4 = await clauseWith('increase the collection');
     // A second delegate of Guatemala, whom the secretariat will make head of delegation.
-    await createUser(
-      { pool: stage.server.concordia.db.pool },
-      { email: HEAD_EMAIL, displayName: HEAD_NAME, password: 'demo', isAdmin: false, uiLanguage: 'es' },
-    );
+    await createAccountWithOldPassword(stage.server.concordia.db.pool, { email: HEAD_EMAIL, displayName: HEAD_NAME, password: 'demo', uiLanguage: 'es' });
     const added = await secretariat.request('POST', `/api/documents/${d.documentId}/memberships`, {
       email: HEAD_EMAIL,
       role: 'delegate',

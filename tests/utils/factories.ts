@@ -22,3 +22,19 @@ export async function docFromDatabase(pool: pg.Pool, documentId: string): Promis
   for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
   return doc;
 }
+
+/**
+ * An account whose password was set before the password rules (the demo's 'demo'): such accounts keep
+ * signing in, but no command sets a password like that any more, so tests that need one insert it.
+ */
+export async function createAccountWithOldPassword(
+  pool: pg.Pool,
+  input: { email: string; displayName: string; password: string; uiLanguage?: 'en' | 'es'; isAdmin?: boolean },
+): Promise<string> {
+  const { hashPassword } = await import('../../server/src/auth/passwords');
+  const { rows } = await pool.query<{ id: string }>(
+    'INSERT INTO users (email, display_name, ui_language, password_hash, is_admin) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+    [input.email, input.displayName, input.uiLanguage ?? 'en', await hashPassword(input.password), input.isAdmin ?? false],
+  );
+  return rows[0].id;
+}

@@ -18,6 +18,10 @@ import { ImportScreen } from '../screens/import-screen';
 import { SignedScreen } from '../screens/signed-screen';
 import { VerifyScreen } from '../screens/verify-screen';
 import { useRecordVisit } from '../documents/record-visit';
+import { AdministrationScreen } from '../screens/administration-screen';
+import { SecurityPage } from '../security/security-page';
+import { ResetPasswordScreen } from '../security/reset-password-screen';
+import { SecondFactorsScreen } from '../security/second-factors-screen';
 
 export function App() {
   return (
@@ -35,7 +39,7 @@ function Shell() {
   const route = matchRoute(location);
   const { state } = session;
   // Everything but signing in, accepting an invitation and checking a file needs a session.
-  const needsSession = !['signin', 'invitation', 'verify', 'notFound'].includes(route.name);
+  const needsSession = !['signin', 'invitation', 'resetPassword', 'verify', 'notFound'].includes(route.name);
 
   useEffect(() => {
     if (state.status === 'signedOut' && needsSession) navigate(paths.signin(location), { replace: true });
@@ -56,6 +60,7 @@ function Screen() {
   const { state } = session;
 
   if (route.name === 'invitation') return <InvitationScreen token={route.token} />;
+  if (route.name === 'resetPassword') return <ResetPasswordScreen token={route.token} />;
   if (route.name === 'verify' && state.status !== 'loading') return <VerifyScreen />;
   if (state.status === 'loading')
     return (
@@ -102,6 +107,12 @@ function Screen() {
       return <ImportScreen key={route.documentId} documentId={route.documentId} />;
     case 'signed':
       return <SignedScreen key={route.documentId} documentId={route.documentId} />;
+    case 'administration':
+      return <AdministrationScreen />;
+    case 'security':
+      return <SecurityPage />;
+    case 'secondFactors':
+      return <SecondFactorsScreen />;
     default:
       return <NotFoundScreen />;
   }

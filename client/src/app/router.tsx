@@ -14,6 +14,10 @@ export type Route =
   | { name: 'signed'; documentId: string }
   | { name: 'verify' }
   | { name: 'invitation'; token: string }
+  | { name: 'administration' }
+  | { name: 'security' }
+  | { name: 'resetPassword'; token: string }
+  | { name: 'secondFactors' }
   | { name: 'notFound' };
 
 const listeners = new Set<() => void>();
@@ -51,6 +55,8 @@ export function matchRoute(location: string): Route {
   if (path === '/') return { name: 'documents' };
   if (path === '/signin') return { name: 'signin' };
   if (path === '/verify') return { name: 'verify' };
+  if (path === '/admin') return { name: 'administration' };
+  if (path === '/account/second-factors') return { name: 'secondFactors' };
   if (path === '/documents/new') return { name: 'newDocument' };
   if ((m = new RegExp(`^/documents/${segment}$`).exec(path))) return { name: 'workspace', documentId: decodeURIComponent(m[1]) };
   if ((m = new RegExp(`^/documents/${segment}/clauses/${segment}$`).exec(path)))
@@ -59,6 +65,8 @@ export function matchRoute(location: string): Route {
   if ((m = new RegExp(`^/documents/${segment}/import$`).exec(path))) return { name: 'import', documentId: decodeURIComponent(m[1]) };
   if ((m = new RegExp(`^/documents/${segment}/signed$`).exec(path))) return { name: 'signed', documentId: decodeURIComponent(m[1]) };
   if ((m = new RegExp(`^/invite/${segment}$`).exec(path))) return { name: 'invitation', token: decodeURIComponent(m[1]) };
+  if (path === '/account/security') return { name: 'security' };
+  if ((m = new RegExp(`^/reset-password/${segment}$`).exec(path))) return { name: 'resetPassword', token: decodeURIComponent(m[1]) };
   return { name: 'notFound' };
 }
 
@@ -72,6 +80,9 @@ export const paths = {
   import: (documentId: string) => `/documents/${encodeURIComponent(documentId)}/import`,
   signed: (documentId: string) => `/documents/${encodeURIComponent(documentId)}/signed`,
   verify: () => '/verify',
+  administration: () => '/admin',
+  security: () => '/account/security',
+  secondFactors: () => '/account/second-factors',
 };
 
 /** Where to go after signing in: a same-site path from ?next=, else the negotiations list. */

@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { fetchMe, login, logout, updateMe } from '../api/auth';
 import { ApiError, onUnauthenticated, setCsrfToken } from '../api/http';
 import type { SessionAnswer, User } from '../../../shared/src/api/users';
+import type { SecondFactorPending } from '../../../shared/src/api/second-factors';
 import { i18n, isUiLanguage, type UiLanguage } from './i18n';
 import { documentsWithUnsavedChanges } from '../collab/collab-session';
 import { deleteLocalCopies } from '../collab/local-copy';
@@ -20,7 +21,8 @@ export type SessionState =
 export interface Session {
   state: SessionState;
   user: User | null;
-  signIn(email: string, password: string): Promise<void>;
+  /** Resolves with the pending sign-in when the account asks for a second factor (no session yet), else null. */
+  signIn(email: string, password: string): Promise<SecondFactorPending['secondFactor'] | null>;
   /** Resolves false when the person chose to stay signed in (unsaved changes or waiting comments). */
   signOut(): Promise<boolean>;
   /** Takes over a session the server just opened (login, invitation acceptance). */
@@ -85,7 +87,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       adopt,
       ended,
       async signIn(email, password) {
-        adopt(await login(email, password));
+        const answer = await login(email, password);
+        if ('secondFactor' in answer) return answer.secondFactor;
+        adopt(answer);
+        return null;
       },
       async signOut() {
         const userId = state.status === 'signedIn' ? state.user.id : null;

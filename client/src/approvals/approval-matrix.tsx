@@ -19,6 +19,7 @@ import { ApproveDialog } from './approve-dialog';
 import { ChangedSince } from './changed-since';
 import { MatrixProposalCell, MatrixProposalHeader } from '../proposals/matrix-proposal-cell';
 import { adReferendumClass, approvalDetail, approvalMark, statusWord } from './approval-marks';
+import { rowPackageContext, useWorkspacePackages } from '../packages/package-context';
 import './approvals.css';
 
 export interface ApprovalMatrixProps {
@@ -54,6 +55,7 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
     return () => window.removeEventListener('keydown', leave);
   }, [wide, open]);
   const missingId = useId();
+  const packages = useWorkspacePackages();
 
   const labels = useMemo(
     () =>
@@ -142,6 +144,7 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
                   total: formatNumber(progress.total, i18n.language),
                 })}
                 {progress.outdated > 0 && <> · {t('approvals:matrix.progressOutdated', { count: progress.outdated })}</>}
+                {progress.held > 0 && <> · {t('approvals:matrix.progressHeld', { count: progress.held })}</>}
                 {(awaitingCapital.get(participant.id) ?? 0) > 0 && (
                   <> · {t('approvals:matrix.progressAdReferendum', { count: awaitingCapital.get(participant.id) })}</>
                 )}
@@ -226,7 +229,7 @@ export function ApprovalMatrix({ store, me, announce }: ApprovalMatrixProps) {
                     {approvals.participants.map((participant) => {
                       const status = clause.statuses[participant.id];
                       const approval = clause.approvals[participant.id];
-                      const detail = approvalDetail(t, status, approval, i18n.language);
+                      const detail = approvalDetail(t, status, approval, i18n.language, rowPackageContext(t, store.ydoc, clause, packages)(participant.id));
                       const text = `${label}, ${localized(participant.name, i18n.language)}: ${statusWord(t, status, approval)}${detail ? ` (${detail})` : ''}`;
                       const ownEmpty =
                         status === 'not_approved' && me.canApprove && me.participantId === participant.id && mayChange && clause.fingerprint !== null;

@@ -3,7 +3,8 @@
  * matrix's answer, then socket.io events and the answers to this person's own actions — each a change
  * that leaves what is held as it is when it brings nothing new (live-store.ts [L1]).
  */
-import { applyApprovalEvent, emptyMatrixRecords, recordsOfMatrix, type MatrixRecords } from '../../../shared/src/approval-matrix';
+import { applyApprovalEvent, applyPackageEvent, emptyMatrixRecords, recordsOfMatrix, type MatrixRecords } from '../../../shared/src/approval-matrix';
+import type { PackageChangedEvent, PackageDeletedEvent } from '../../../shared/src/api/packages';
 import type {
   ApprovalMatrix,
   ApprovalRecord,
@@ -36,10 +37,25 @@ export function fromMatrix(matrix: ApprovalMatrix): ApprovalRecords {
     documentStatus: matrix.documentStatus,
     languages: matrix.languages,
     participants: matrix.participants,
-    records: recordsOfMatrix(matrix.clauses),
+    records: recordsOfMatrix(matrix.clauses, matrix.packages ?? {}),
     revoked: new Set(),
   };
 }
+
+/** A package created or changed, or deleted: the approvals conditional on it are held by its clauses now [A5]. */
+export const packageChanged =
+  (event: PackageChangedEvent): Change<ApprovalRecords> =>
+  (held) => {
+    const records = applyPackageEvent(held.records, { type: 'changed', packageId: event.package.id, clauseIds: event.package.clauseIds });
+    return records === held.records ? held : { ...held, records };
+  };
+
+export const packageDeleted =
+  (event: PackageDeletedEvent): Change<ApprovalRecords> =>
+  (held) => {
+    const records = applyPackageEvent(held.records, { type: 'deleted', packageId: event.packageId });
+    return records === held.records ? held : { ...held, records };
+  };
 
 /**
  * An approval recorded; ignored when the same or a newer one is held, or when it was revoked already.
@@ -96,11 +112,13 @@ export function mergeApprovalRecords(loaded: ApprovalRecords, held: ApprovalReco
     const before = held.records.confirmations[clauseId];
     confirmations[clauseId] = before?.id === confirmation.id ? before : confirmation;
   }
+  const packages = loaded.records.packages ?? {};
+  const samePackages = JSON.stringify(packages) === JSON.stringify(held.records.packages ?? {});
   return {
     documentStatus: loaded.documentStatus,
     languages: loaded.languages.join() === held.languages.join() ? held.languages : loaded.languages,
     participants: JSON.stringify(loaded.participants) === JSON.stringify(held.participants) ? held.participants : loaded.participants,
-    records: { approvals, confirmations },
+    records: { approvals, confirmations, packages: samePackages && held.records.packages ? held.records.packages : packages },
     revoked: held.revoked,
   };
 }

@@ -6,10 +6,13 @@
  *
  * Each clause's row is derived again only when its own text or records changed, and is otherwise the
  * same object (live-store.ts [L4]): one approval, or one keystroke, re-renders one clause's badges.
+ * Conditional approvals are then held across rows [A5] (package-holds.ts): a row a hold changes is new,
+ * so an edit of Article 12 re-renders Article 8 only when it holds or releases Article 8's approval.
  */
 import type * as Y from 'yjs';
 import { SocketEvent } from '../../../shared/src/protocol';
-import { deriveMatrixClauses, type MatrixRecords } from '../../../shared/src/approval-matrix';
+import { derivePlainMatrixClauses, type MatrixRecords } from '../../../shared/src/approval-matrix';
+import { plainStatusesOf, rowHolds, withHolds } from '../../../shared/src/package-holds';
 import { documentReadiness, participantProgress, type ClauseTextState, type ParticipantProgress, type Readiness } from '../../../shared/src/approval-status';
 import type {
   ApprovalMatrix,
@@ -29,6 +32,8 @@ import {
   emptyApprovalRecords,
   fromMatrix,
   mergeApprovalRecords,
+  packageChanged,
+  packageDeleted,
   type ApprovalRecords,
 } from './approval-records';
 import { ClauseStates } from './clause-states';
@@ -74,6 +79,8 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
   private states: ClauseStates | null = null;
   private stopStates: (() => void) | null = null;
   private rows = new Map<string, CachedRow>();
+  /** Held rows by clause: the [A2] row they came from and the holds applied, so an unchanged hold keeps its object. */
+  private heldRows = new Map<string, { plain: MatrixClause; key: string; row: MatrixClause }>();
   private snapshot: ApprovalsSnapshot;
   private readonly listeners = new Set<() => void>();
   private running = 0;
@@ -95,6 +102,8 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
         [SocketEvent.ApprovalRecorded]: about(approvalRecorded),
         [SocketEvent.ApprovalRevoked]: about(approvalRevoked),
         [SocketEvent.ConcordanceConfirmed]: about(concordanceConfirmed),
+        [SocketEvent.PackageChanged]: about(packageChanged),
+        [SocketEvent.PackageDeleted]: about(packageDeleted),
         // A freeze (or archiving) changes what may still change: read the document's status again.
         [SocketEvent.DocumentStatusChanged]: (event) => (aboutDocument(documentId, event) ? RELOAD : null),
       },
@@ -146,9 +155,17 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
    * Approve a clause for a Participant, covering exactly the text whose fingerprint is given; `adReferendum`:
    * subject to confirmation by the Participant's capital.
    */
-  async approve(clauseId: string, participantId: string, fingerprint: string, acknowledgeConcordance: boolean, adReferendum = false): Promise<ApprovalRecord> {
+  async approve(
+    clauseId: string,
+    participantId: string,
+    fingerprint: string,
+    acknowledgeConcordance: boolean,
+    adReferendum = false,
+    packageId: string | null = null,
+  ): Promise<ApprovalRecord> {
     const body: ApproveClauseBody = { participantId, fingerprint, acknowledgeConcordance };
     if (adReferendum) body.adReferendum = true;
+    if (packageId) body.packageId = packageId;
     const { approval } = await this.api.approve(clauseId, body);
     // The socket event may come later, or never if offline: the answer is applied now (the event then changes nothing).
     this.records.apply(approvalRecorded({ documentId: this.documentId, approval }));
@@ -189,6 +206,24 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
     this.states = null;
     this.stopStates = null;
     this.rows.clear();
+    this.heldRows.clear();
+  }
+
+  /** [A5] Holds the conditional approvals of `list` (every visible clause, [A2] rows) in place. */
+  private holdRows(list: MatrixClause[], participantIds: readonly string[], records: MatrixRecords): void {
+    const plain = plainStatusesOf(list);
+    const packages = records.packages ?? {};
+    const heldRows = new Map<string, { plain: MatrixClause; key: string; row: MatrixClause }>();
+    list.forEach((row, index) => {
+      const holds = rowHolds(row, participantIds, packages, plain);
+      if (Object.keys(holds).length === 0) return;
+      const key = JSON.stringify(holds);
+      const cached = this.heldRows.get(row.clauseId);
+      const heldRow = cached && cached.plain === row && cached.key === key ? cached.row : withHolds(row, holds);
+      heldRows.set(row.clauseId, { plain: row, key, row: heldRow });
+      list[index] = heldRow;
+    });
+    this.heldRows = heldRows;
   }
 
   private readonly derive = (): void => {
@@ -206,12 +241,13 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
       const row =
         cached && cached.state === state && cached.cells === cells && cached.confirmation === confirmation && cached.participants === held.participants
           ? cached.row
-          : deriveMatrixClauses([state], participantIds, held.records)[0];
+          : derivePlainMatrixClauses([state], participantIds, held.records)[0];
       rows.set(state.clauseId, { state, cells, confirmation, participants: held.participants, row });
-      byClause.set(state.clauseId, row);
       list.push(row);
     }
     this.rows = rows;
+    this.holdRows(list, participantIds, held.records);
+    for (const row of list) byClause.set(row.clauseId, row);
     const clauses = sameOr(previous.clauses, list) as MatrixClause[];
     const same = previous.meta;
     const meta =

@@ -3,7 +3,8 @@
  * the approval will cover (their fingerprint is taken when the dialog opens). If the text changes while
  * the dialog is open the person is told and must look again; a clause whose concordance is stale or
  * unconfirmed needs the explicit acknowledgement. The person chooses to approve as final or ad referendum
- * (subject to confirmation by their capital, which their head of delegation gives later).
+ * (subject to confirmation by their capital, which their head of delegation gives later), and may make
+ * the approval conditional on one of the document's packages [A5].
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import { useApprovalRow, useApprovalsMeta } from './use-approvals';
 import { livePlainTexts } from './clause-texts';
 import { Modal } from './modal';
 import { ClauseOpenProposals } from '../proposals/clause-open-proposals';
+import { useWorkspacePackages } from '../packages/package-context';
 import './approvals.css';
 
 interface Shown {
@@ -53,7 +55,11 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
   const [shown, setShown] = useState<Shown>(capture);
   const [acknowledged, setAcknowledged] = useState(false);
   const [adReferendum, setAdReferendum] = useState(false);
+  const packages = useWorkspacePackages();
+  const [packageId, setPackageId] = useState<string>('');
+  const chosenPackage = packages.find((p) => p.id === packageId);
   const modeId = useId();
+  const packageFieldId = useId();
   const [forceAcknowledge, setForceAcknowledge] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -71,8 +77,12 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
     setBusy(true);
     setError(null);
     try {
-      await store.approve(clauseId, participant.id, shown.fingerprint, needsAcknowledgement && acknowledged, adReferendum);
-      onApproved?.(t(adReferendum ? 'approvals:dialog.approvedAdReferendum' : 'approvals:dialog.approved', { label, participant: participantName }));
+      await store.approve(clauseId, participant.id, shown.fingerprint, needsAcknowledgement && acknowledged, adReferendum, chosenPackage?.id ?? null);
+      onApproved?.(
+        chosenPackage
+          ? t('approvals:dialog.approvedConditional', { label, participant: participantName, name: chosenPackage.name })
+          : t(adReferendum ? 'approvals:dialog.approvedAdReferendum' : 'approvals:dialog.approved', { label, participant: participantName }),
+      );
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -155,6 +165,32 @@ export function ApproveDialog({ store, clauseId, label, participant, onClose, on
         <p id={`${modeId}-ad`} className="approval-note">
           {t('approvals:dialog.mode.adReferendumHint')}
         </p>
+      </fieldset>
+      <fieldset className="approval-package">
+        <legend>{t('approvals:dialog.package.legend')}</legend>
+        {packages.length === 0 ? (
+          <p className="approval-note">{t('approvals:dialog.package.noPackages')}</p>
+        ) : (
+          <>
+            <label htmlFor={packageFieldId}>{t('approvals:dialog.package.label')}</label>
+            <select
+              id={packageFieldId}
+              value={chosenPackage ? packageId : ''}
+              aria-describedby={`${packageFieldId}-hint`}
+              onChange={(event) => setPackageId(event.target.value)}
+            >
+              <option value="">{t('approvals:dialog.package.none')}</option>
+              {packages.map((pkg) => (
+                <option key={pkg.id} value={pkg.id}>
+                  {pkg.name}
+                </option>
+              ))}
+            </select>
+            <p id={`${packageFieldId}-hint`} className="approval-note">
+              {t('approvals:dialog.package.hint')}
+            </p>
+          </>
+        )}
       </fieldset>
       {needsAcknowledgement && (
         <div className="approval-concordance-warning">

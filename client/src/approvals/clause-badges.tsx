@@ -19,6 +19,7 @@ import { ApproveDialog } from './approve-dialog';
 import { ChangedSince } from './changed-since';
 import { ConfirmCapitalDialog } from './confirm-capital-dialog';
 import { adReferendumClass, approvalDetail, approvalMark, CONCORDANCE_MARK, statusWord } from './approval-marks';
+import { rowPackageContext, useWorkspacePackages } from '../packages/package-context';
 import './approvals.css';
 
 export interface ApprovalPermissions {
@@ -57,7 +58,9 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
   const meta = useApprovalsMeta(store);
   const row = useApprovalRow(store, clauseId);
   const reachable = useServerReachable();
+  const packages = useWorkspacePackages();
   if (meta.status !== 'ready' || !row) return null;
+  const packageOf = rowPackageContext(t, store.ydoc, row, packages);
 
   const own = me.participantId ? meta.participants.find((p) => p.id === me.participantId) : undefined;
   const ownStatus = own ? row.statuses[own.id] : undefined;
@@ -97,7 +100,7 @@ export function ClauseBadges({ clauseId, store, label, me, announce }: ClauseBad
           const status = row.statuses[participant.id];
           const approval = row.approvals[participant.id];
           const name = localized(participant.name, i18n.language);
-          const detail = approvalDetail(t, status, approval, i18n.language);
+          const detail = approvalDetail(t, status, approval, i18n.language, packageOf(participant.id));
           // The name holds the code the badge shows (WCAG 2.5.3, label in name): a person using speech input says "US".
           const text = `${t('approvals:badge.cell', { code: participant.code, participant: name, status: statusWord(t, status, approval) })}${detail ? ` (${detail})` : ''}`;
           return (

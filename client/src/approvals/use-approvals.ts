@@ -18,7 +18,15 @@ export interface Approvals extends ApprovalsSnapshot {
   documentId: string;
   ydoc: Y.Doc;
   /** Approve a clause for a Participant, covering exactly the text whose fingerprint is given. */
-  approve(clauseId: string, participantId: string, fingerprint: string, acknowledgeConcordance: boolean, adReferendum?: boolean): Promise<ApprovalRecord>;
+  /** `packageId`: conditional on that package [A5]. */
+  approve(
+    clauseId: string,
+    participantId: string,
+    fingerprint: string,
+    acknowledgeConcordance: boolean,
+    adReferendum?: boolean,
+    packageId?: string | null,
+  ): Promise<ApprovalRecord>;
   /** Confirm for the capital the ad referendum approval whose fingerprint is given. */
   confirmForCapital(clauseId: string, participantId: string, fingerprint: string): Promise<ApprovalRecord>;
   revoke(clauseId: string, participantId: string): Promise<void>;
@@ -53,8 +61,8 @@ export function useApprovals(store: ApprovalsStore): Approvals {
       store,
       documentId: store.documentId,
       ydoc: store.ydoc,
-      approve: (clauseId: string, participantId: string, fingerprint: string, acknowledge: boolean, adReferendum?: boolean) =>
-        store.approve(clauseId, participantId, fingerprint, acknowledge, adReferendum),
+      approve: (clauseId: string, participantId: string, fingerprint: string, acknowledge: boolean, adReferendum?: boolean, packageId?: string | null) =>
+        store.approve(clauseId, participantId, fingerprint, acknowledge, adReferendum, packageId),
       confirmForCapital: (clauseId: string, participantId: string, fingerprint: string) => store.confirmForCapital(clauseId, participantId, fingerprint),
       revoke: (clauseId: string, participantId: string) => store.revoke(clauseId, participantId),
       confirmConcordance: (clauseId: string, hashes: Record<string, string>) => store.confirmConcordance(clauseId, hashes),

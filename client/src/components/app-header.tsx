@@ -29,12 +29,16 @@ export function AppHeader({ documentRole }: { documentRole?: HeaderRole }) {
       <nav aria-label={t('common:header.mainNavigation')} className="header-nav">
         {user && <Link href={paths.documents()}>{t('common:header.myNegotiations')}</Link>}
         <Link href={paths.verify()}>{t('common:header.verify')}</Link>
+        {user?.isAdmin && <Link href={paths.administration()}>{t('identity:admin.link')}</Link>}
       </nav>
       <div className="header-end">
         {user && <NotificationBell userId={user.id} />}
         {user && (
           <div className="header-person">
             <span className="person-name">{user.displayName}</span>
+            <Link href={paths.security()} className="person-security">
+              {t('security:menuLink')}
+            </Link>
             {documentRole?.role ? (
               <span className="person-role">
                 {documentRole.participantCode

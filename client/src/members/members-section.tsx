@@ -14,6 +14,7 @@ import { useErrorMessage } from '../app/error-message';
 import { localized } from '../app/format';
 import { ParticipantSelect, RoleSelect } from './participant-select';
 import { participantRule } from './role-rules';
+import { SendResetButton } from '../security/send-reset-button';
 
 export function MembersSection({
   documentId,
@@ -218,6 +219,7 @@ function MemberRow({
               {t('common:actions.remove')}
             </button>
           )}
+          {!isSelf && <SendResetButton documentId={documentId} userId={member.userId} name={member.displayName} email={member.email ?? null} />}
         </div>
       </td>
     </tr>

@@ -1,13 +1,13 @@
 /**
  * The legend of the marks beside each clause: the Participants' approval badges ("US –", "US ✓",
- * "US ✓ᵃʳ" approved ad referendum, "US !"), the concordance of the language versions ("EN ? ES", "EN = ES", "EN ≠ ES"), the comments
+ * "US ✓ᵃʳ" approved ad referendum, "US ✓ᵖ" conditional on a package, "US ◐ᵖ" held by it, "US !"), the concordance of the language versions ("EN ? ES", "EN = ES", "EN ≠ ES"), the comments
  * button and the proposal markers — drawn with the very classes and marks the clause rows use
  * (clause-badges.tsx), with this document's own codes and languages.
  */
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../approvals/modal';
-import { AD_REFERENDUM_MARK, CONCORDANCE_MARK, STATUS_MARK } from '../approvals/approval-marks';
+import { AD_REFERENDUM_MARK, CONCORDANCE_MARK, CONDITIONAL_MARK, STATUS_MARK } from '../approvals/approval-marks';
 import type { ApprovalsMeta } from '../approvals';
 import type { ApprovalStatus, ConcordanceStatus } from '../../../shared/src/approval-status';
 import { languageName } from '../app/format';
@@ -62,6 +62,24 @@ export function LegendDialog({ meta, participantId, languages, onClose, onGoTo }
                 </span>
               </dt>
               <dd>{t('approvals:legend.adReferendum', { code: participant.code })}</dd>
+            </div>
+            <div className="legend-entry">
+              <dt>
+                <span className="approval-badge status-approved is-conditional" style={color}>
+                  <span className="approval-badge-code">{participant.code}</span>
+                  <span className="approval-badge-mark">{`${STATUS_MARK.approved}${CONDITIONAL_MARK}`}</span>
+                </span>
+              </dt>
+              <dd>{t('approvals:legend.conditional', { code: participant.code })}</dd>
+            </div>
+            <div className="legend-entry">
+              <dt>
+                <span className="approval-badge status-held is-conditional" style={color}>
+                  <span className="approval-badge-code">{participant.code}</span>
+                  <span className="approval-badge-mark">{`${STATUS_MARK.held}${CONDITIONAL_MARK}`}</span>
+                </span>
+              </dt>
+              <dd>{t('approvals:legend.held', { code: participant.code })}</dd>
             </div>
           </dl>
         </section>

@@ -10,9 +10,13 @@ import { useSession } from '../app/session';
 import { AppHeader } from '../components/app-header';
 import { useErrorMessage } from '../app/error-message';
 import { Loading, ScreenError } from '../components/status-views';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/src/security/password-rules';
+import { PasswordCheck } from '../security/password-check';
+import { SecondFactorStep } from '../security/second-factor-step';
+import type { SecondFactorPending } from '../../../shared/src/api/second-factors';
 
-/** The server's rule for a new account's password (docs/api.md, invitations). */
-const MIN_PASSWORD = 10;
+/** The server's rule for a new account's password (shared/src/security/password-rules.ts). */
+const MIN_PASSWORD = PASSWORD_MIN_LENGTH;
 
 export function InvitationScreen({ token }: { token: string }) {
   const { t } = useTranslation();
@@ -25,6 +29,7 @@ export function InvitationScreen({ token }: { token: string }) {
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<(SecondFactorPending['secondFactor'] & { documentId: string }) | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -58,6 +63,12 @@ export function InvitationScreen({ token }: { token: string }) {
       // An existing account keeps its name; the field is required by the API but only used for new accounts.
       const name = existing ? (invitation?.email.split('@')[0] ?? '') : displayName.trim();
       const accepted = await acceptInvitation(token, { displayName: name, password, uiLanguage: uiLanguage() });
+      if ('secondFactor' in accepted) {
+        // Joined; the account's second factor opens the session (client/src/security/second-factor-step.tsx).
+        setPending({ ...accepted.secondFactor, documentId: accepted.documentId });
+        setBusy(false);
+        return;
+      }
       session.adopt(accepted);
       navigate(paths.workspace(accepted.documentId), { replace: true }); // straight into the negotiation just joined
     } catch (failure) {
@@ -75,7 +86,7 @@ export function InvitationScreen({ token }: { token: string }) {
         ) : !invitation ? (
           <Loading />
         ) : (
-          <div className="card auth-card">
+          <div className="card auth-card" hidden={pending !== null}>
             <h1>{t('invitations:title')}</h1>
             <p className="lead">
               {invitation.participant
@@ -133,6 +144,7 @@ export function InvitationScreen({ token }: { token: string }) {
                     <p className="hint" id="invite-password-hint">
                       {t('invitations:passwordHint', { min: MIN_PASSWORD })}
                     </p>
+                    <PasswordCheck id="invite-password-check" password={password} owner={{ email: invitation.email, displayName }} />
                   </div>
                   <div className="field">
                     <label htmlFor="invite-confirm">{t('invitations:confirmPassword')}</label>
@@ -156,6 +168,15 @@ export function InvitationScreen({ token }: { token: string }) {
                 {busy ? t('invitations:accepting') : t('invitations:accept')}
               </button>
             </form>
+          </div>
+        )}
+        {pending && (
+          <div className="card auth-card">
+            <SecondFactorStep
+              pending={pending}
+              onSignedIn={() => navigate(paths.workspace(pending.documentId), { replace: true })}
+              onStartOver={() => navigate(paths.signin(paths.workspace(pending.documentId)), { replace: true })}
+            />
           </div>
         )}
       </main>

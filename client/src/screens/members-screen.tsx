@@ -16,6 +16,7 @@ import { useLive } from '../realtime/use-live';
 import { AddPersonForm } from '../members/add-person-form';
 import { MembersSection } from '../members/members-section';
 import { ParticipantsSection } from '../members/participants-section';
+import { SecondFactorRequirementSetting } from '../security/second-factor-requirement';
 
 export function MembersScreen({ documentId }: { documentId: string }) {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function MembersScreen({ documentId }: { documentId: string }) {
               onChanged={load}
             />
             <AddPersonForm documentId={documentId} participants={detail.participants} onChanged={load} />
+            <SecondFactorRequirementSetting documentId={documentId} />
           </>
         )}
       </main>

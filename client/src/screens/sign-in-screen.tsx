@@ -9,6 +9,9 @@ import { Link, navigate, nextFromLocation, paths, useLocation } from '../app/rou
 import { useSession } from '../app/session';
 import { AppHeader } from '../components/app-header';
 import { useErrorMessage } from '../app/error-message';
+import { SingleSignOn } from '../auth/single-sign-on';
+import { SecondFactorStep } from '../security/second-factor-step';
+import type { SecondFactorPending } from '../../../shared/src/api/second-factors';
 
 const LANDING_POINTS = ['point1', 'point2', 'point3', 'point4'] as const;
 
@@ -21,6 +24,7 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<SecondFactorPending['secondFactor'] | null>(null);
   const notice =
     session.state.status === 'signedOut' && session.state.reason === 'ended'
       ? t('auth:sessionEnded')
@@ -33,7 +37,13 @@ export function SignInScreen() {
     setBusy(true);
     setError(null);
     try {
-      await session.signIn(email.trim(), password);
+      const secondFactor = await session.signIn(email.trim(), password);
+      if (secondFactor) {
+        setPending(secondFactor);
+        setPassword('');
+        setBusy(false);
+        return;
+      }
       navigate(nextFromLocation(location), { replace: true });
     } catch (failure) {
       setError(failure instanceof ApiError && failure.code === 'invalid_credentials' ? t('auth:invalidCredentials') : errorMessage(failure));
@@ -57,7 +67,19 @@ export function SignInScreen() {
             <Link href={paths.verify()}>{t('auth:landing.verify')}</Link>
           </p>
         </section>
-        <div className="card auth-card">
+        {pending && (
+          <div className="card auth-card">
+            <SecondFactorStep
+              pending={pending}
+              onSignedIn={() => navigate(nextFromLocation(location), { replace: true })}
+              onStartOver={(notice) => {
+                setPending(null);
+                setError(notice ?? null);
+              }}
+            />
+          </div>
+        )}
+        <div className="card auth-card" hidden={pending !== null}>
           <h1>{t('auth:signIn.title')}</h1>
           <p className="lead">{t('auth:signIn.intro')}</p>
           {notice && (
@@ -101,6 +123,7 @@ export function SignInScreen() {
               {busy ? t('auth:signIn.submitting') : t('auth:signIn.submit')}
             </button>
           </form>
+          <SingleSignOn email={email} />
         </div>
       </main>
     </>

@@ -23,6 +23,7 @@ import { useDocumentChanges } from '../workspace/use-document-changes';
 import { useToasts } from '../components/toasts';
 import { ProposalEditing, ProposalStyles, ProposalToolbar, ReopenDialog, proposeRules, proposing, useProposalsStore, type ProposalsStore } from '../proposals';
 import { FeaturesContext, type WorkspaceFeatures } from '../workspace/features-context';
+import { usePackagesStore } from '../packages/use-packages';
 import { WorkspacePanel } from '../workspace/workspace-panel';
 import { usePanelPreference, type PanelPreference } from '../workspace/panel-preference';
 import { ClauseList } from '../workspace/clause-list';
@@ -227,6 +228,7 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
   const { collab, announce } = context;
   // Kept live here, read by the parts: each clause's gutter its own row, the panels the whole.
   const approvals = useApprovalsStore(doc.id, collab.ydoc);
+  const packages = usePackagesStore(doc.id);
   useEffect(() => {
     editing.reopen.follow(approvals);
   }, [editing, approvals]);
@@ -278,13 +280,14 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
       approvalMe,
       comments,
       proposals,
+      packages,
       participants,
       selection: selectedClause,
       showComments,
       showProposals,
       announce,
     }),
-    [approvals, approvalMe, comments, proposals, participants, selectedClause, showComments, showProposals, announce],
+    [approvals, approvalMe, comments, proposals, packages, participants, selectedClause, showComments, showProposals, announce],
   );
 
   /** The clause a person works in is the one the comments panel follows. */

@@ -76,7 +76,9 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [], membe
         ? 'version.created_automatic'
         : event.action === 'clause.approved' && event.subject.adReferendum === true
           ? 'clause.approved_ad_referendum'
-          : event.action;
+          : event.action === 'clause.approved' && typeof event.subject.packageId === 'string'
+            ? 'clause.approved_conditional'
+            : event.action;
     return i18n.exists(`versions:activity.actions.${key}`) ? t(`activity.actions.${key}`, values) : t('activity.actions.other', values);
   };
 

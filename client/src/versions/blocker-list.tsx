@@ -27,6 +27,7 @@ export function BlockerList({ status, labelledBy }: { status: FreezeStatus; labe
               clause: clause ? labelOf(clause) : t('versions:freeze.document'),
               participant: participant ? localized(participant.name) : '',
               languages: blocker.languages.map((lang) => languageName(lang)).join(', '),
+              package: blocker.packageName ?? '',
               sponsors: (blocker.sponsorIds ?? [])
                 .map((id) => participants.get(id))
                 .map((p) => (p ? localized(p.name) : ''))

@@ -1,6 +1,7 @@
 /**
  * The signature record: place (in every language), date and, per Participant, the signatory's name
- * and title (in every language). Entered by the secretariat before the freeze, which makes it part
+ * and title (in every language) and whether they sign ad referendum; the number of originals and
+ * their languages (issue 16; one per Participant in every language until changed). Entered by the secretariat before the freeze, which makes it part
  * of the signed record; read-only afterwards.
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
@@ -11,6 +12,10 @@ import { useLive } from '../realtime/use-live';
 import { saveSignatureRecord } from './versions-api';
 import { signatureRecordStore } from './version-stores';
 import type { SignatureRecord } from '../../../shared/src/versions/version-record';
+import { originalsOf } from '../../../shared/src/versions/signature-defaults';
+
+/** The most originals a record may state (the API's bound). */
+const MAX_ORIGINALS = 50;
 
 export interface SignatureFormProps {
   documentId: string;
@@ -21,16 +26,30 @@ export interface SignatureFormProps {
   announce?(message: string): void;
 }
 
-type Draft = { place: Record<string, string>; date: string; signatories: Record<string, { name: string; title: Record<string, string> }> };
+type SignatoryDraft = { name: string; title: Record<string, string>; adReferendum: boolean };
+type Draft = {
+  place: Record<string, string>;
+  date: string;
+  signatories: Record<string, SignatoryDraft>;
+  /** The statement of originals (issue 16): how many, in which languages. */
+  originals: { count: string; languages: string[] };
+};
 
-const toDraft = (record: SignatureRecord | null): Draft => ({
-  place: { ...(record?.place ?? {}) },
-  date: record?.date ?? '',
-  signatories: Object.fromEntries((record?.signatories ?? []).map((s) => [s.participantId, { name: s.name, title: { ...s.title } }])),
-});
+const toDraft = (record: SignatureRecord | null, participants: number, languages: readonly string[]): Draft => {
+  const originals = originalsOf(record, participants, languages);
+  return {
+    place: { ...(record?.place ?? {}) },
+    date: record?.date ?? '',
+    signatories: Object.fromEntries(
+      (record?.signatories ?? []).map((s) => [s.participantId, { name: s.name, title: { ...s.title }, adReferendum: s.adReferendum === true }]),
+    ),
+    originals: { count: String(originals.count), languages: [...originals.languages] },
+  };
+};
 
 export function SignatureForm({ documentId, languages, participants, mayEdit, announce }: SignatureFormProps) {
   const { t } = useTranslation('versions');
+  const { t: ts } = useTranslation('signature');
   const errorMessage = useErrorMessage();
   const store = useMemo(() => signatureRecordStore(documentId), [documentId]);
   const stored = useLive(store);
@@ -39,7 +58,10 @@ export function SignatureForm({ documentId, languages, participants, mayEdit, an
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  const draft = useMemo(() => edited ?? toDraft(stored.value?.signature ?? null), [edited, stored.value]);
+  const draft = useMemo(
+    () => edited ?? toDraft(stored.value?.signature ?? null, participants.length, languages),
+    [edited, stored.value, participants.length, languages],
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +71,13 @@ export function SignatureForm({ documentId, languages, participants, mayEdit, an
       await saveSignatureRecord(documentId, {
         place: draft.place,
         date: draft.date,
-        signatories: participants.filter((p) => draft.signatories[p.id]?.name).map((p) => ({ participantId: p.id, ...draft.signatories[p.id] })),
+        signatories: participants
+          .filter((p) => draft.signatories[p.id]?.name)
+          .map((p) => {
+            const { name, title, adReferendum } = draft.signatories[p.id];
+            return { participantId: p.id, name, title, ...(adReferendum ? { adReferendum: true } : {}) };
+          }),
+        originals: { count: Number(draft.originals.count), languages: languages.filter((lang) => draft.originals.languages.includes(lang)) },
       });
       announce?.(t('signature.saved'));
       // Show the record as stored once it is read back; if that fails, what was typed (and saved) stays.
@@ -61,9 +89,8 @@ export function SignatureForm({ documentId, languages, participants, mayEdit, an
       setBusy(false);
     }
   };
-  const signatory = (participantId: string) => draft.signatories[participantId] ?? { name: '', title: {} };
-  const setSignatory = (participantId: string, value: { name: string; title: Record<string, string> }) =>
-    setDraft({ ...draft, signatories: { ...draft.signatories, [participantId]: value } });
+  const signatory = (participantId: string): SignatoryDraft => draft.signatories[participantId] ?? { name: '', title: {}, adReferendum: false };
+  const setSignatory = (participantId: string, value: SignatoryDraft) => setDraft({ ...draft, signatories: { ...draft.signatories, [participantId]: value } });
 
   return (
     <form className="signature-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -112,11 +139,59 @@ export function SignatureForm({ documentId, languages, participants, mayEdit, an
                   />
                 </span>
               ))}
+              <label className="signature-ad-referendum">
+                <input
+                  type="checkbox"
+                  checked={value.adReferendum}
+                  onChange={(event) => setSignatory(participant.id, { ...value, adReferendum: event.target.checked })}
+                />{' '}
+                {ts('form.adReferendum')}
+              </label>
             </fieldset>
           );
         })}
+        <fieldset className="signature-originals">
+          <legend>{ts('form.originals')}</legend>
+          <p className="versions-hint">{ts('form.originalsExplain', { count: participants.length })}</p>
+          <label htmlFor={`${id}-originals`}>{ts('form.originalsCount')}</label>{' '}
+          <input
+            id={`${id}-originals`}
+            type="number"
+            required
+            min={Math.max(1, participants.length)}
+            max={MAX_ORIGINALS}
+            value={draft.originals.count}
+            onChange={(event) => setDraft({ ...draft, originals: { ...draft.originals, count: event.target.value } })}
+          />
+          <span role="group" aria-label={ts('form.originalsLanguages')} className="signature-original-languages">
+            {ts('form.originalsLanguages')}:{' '}
+            {languages.map((lang) => (
+              <label key={lang}>
+                <input
+                  type="checkbox"
+                  checked={draft.originals.languages.includes(lang)}
+                  onChange={(event) =>
+                    setDraft({
+                      ...draft,
+                      originals: {
+                        ...draft.originals,
+                        languages: event.target.checked ? [...draft.originals.languages, lang] : draft.originals.languages.filter((l) => l !== lang),
+                      },
+                    })
+                  }
+                />{' '}
+                {languageName(lang)}
+              </label>
+            ))}
+          </span>
+          {draft.originals.languages.length === 0 && (
+            <p role="alert" className="versions-error">
+              {ts('form.originalsNoLanguage')}
+            </p>
+          )}
+        </fieldset>
         {mayEdit && (
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" disabled={draft.originals.languages.length === 0}>
             {busy ? t('signature.saving') : t('signature.save')}
           </button>
         )}

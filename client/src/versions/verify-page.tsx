@@ -2,9 +2,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../app/error-message';
-import { formatDateTime, localized } from '../app/format';
 import { verifyUpload } from './versions-api';
-import { versionTitle } from './version-title';
+import { VerificationResult } from './verification-result';
 import type { Verification } from '../../../shared/src/api/versions';
 
 export function VerifyPage() {
@@ -31,7 +30,6 @@ export function VerifyPage() {
     }
   };
 
-  const registered = result?.registered;
   return (
     <section className="verify-page" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t('verify.title')}</h1>
@@ -53,36 +51,7 @@ export function VerifyPage() {
           {error}
         </p>
       )}
-      {result && (
-        <div role="status" className={`verify-result ${result.genuine ? 'is-genuine' : 'is-not-genuine'}`}>
-          <p className="verify-verdict">
-            {result.genuine && registered
-              ? t('verify.genuine', { version: versionTitle(t, registered), title: localized(registered.title) })
-              : t('verify.notGenuine', { reason: t(`verify.failure.${result.failure ?? 'unreadable'}`) })}
-          </p>
-          {result.fingerprint && <p>{t('verify.fingerprint', { fingerprint: result.fingerprint })}</p>}
-          {registered && (
-            <p>
-              {t('verify.registered', {
-                title: localized(registered.title),
-                seq: registered.seq,
-                kind: t(`kind.${registered.kind}`),
-                date: formatDateTime(registered.takenAt),
-              })}
-            </p>
-          )}
-          {result.problems.length > 0 && (
-            <details>
-              <summary>{t('verify.problems')}</summary>
-              <ul>
-                {result.problems.map((problem, i) => (
-                  <li key={i}>{problem}</li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </div>
-      )}
+      {result && <VerificationResult result={result} />}
     </section>
   );
 }

@@ -9,16 +9,19 @@ import { createContext, useContext } from 'react';
 import type { ApprovalsStore, ApprovalPermissions } from '../approvals';
 import type { CommentsStore } from '../comments';
 import type { ProposalsStore } from '../proposals/proposals-store';
+import type { PackagesStore } from '../packages/packages-store';
 import type { Participant } from '../../../shared/src/api/participants';
 import type { SelectedClause } from './selected-clause';
 
-export type PanelTab = 'comments' | 'proposals' | 'approvals' | 'versions' | 'activity' | 'outline';
+export type PanelTab = 'comments' | 'proposals' | 'approvals' | 'packages' | 'versions' | 'activity' | 'outline';
 
 export interface WorkspaceFeatures {
   approvals: ApprovalsStore;
   approvalMe: ApprovalPermissions;
   comments: CommentsStore;
   proposals: ProposalsStore;
+  /** The document's packages of clauses (issue 16); absent where no workspace keeps them. */
+  packages?: PackagesStore;
   participants: readonly Participant[];
   /** The clause the comments panel is about (the last one focused). */
   selection: SelectedClause;

@@ -9,10 +9,12 @@ import type { TFunction } from 'i18next';
 import type { PanelTab } from './features-context';
 
 /** The tabs, in order. */
-export const PANEL_TABS: readonly PanelTab[] = ['comments', 'proposals', 'approvals', 'versions', 'activity', 'outline'];
+export const PANEL_TABS: readonly PanelTab[] = ['comments', 'proposals', 'approvals', 'packages', 'versions', 'activity', 'outline'];
 
 function tabName(t: TFunction, tab: PanelTab): string {
-  return tab === 'outline' ? t('navigation:outline.tab') : t(`workspace:panel.tabs.${tab}`);
+  if (tab === 'outline') return t('navigation:outline.tab');
+  if (tab === 'packages') return t('packages:tab');
+  return t(`workspace:panel.tabs.${tab}`);
 }
 
 export interface SidePanelProps {

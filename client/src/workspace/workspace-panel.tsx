@@ -17,6 +17,7 @@ import { useFeatures, type PanelTab } from './features-context';
 import type { PanelPreference } from './panel-preference';
 import { SidePanel } from './side-panel';
 import { OutlineTab } from '../navigation/outline-tab';
+import { PackagesPanel } from '../packages/packages-panel';
 import { VersionsTab } from './versions-tab';
 import { useWorkspace } from './workspace-context';
 
@@ -39,7 +40,7 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
   const { detail, tab, setPanel, selectedClauseId, onSelectClause, labelOf, members } = props;
   const session = useSession();
   const { collab, focusRequests } = useWorkspace();
-  const { approvals, approvalMe, comments, proposals, participants, announce } = useFeatures();
+  const { approvals, approvalMe, comments, proposals, packages, participants, announce } = useFeatures();
   const { document: doc, me } = detail;
   const viewer: CommentsViewer = useMemo(
     () => ({
@@ -92,6 +93,17 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
         );
       case 'approvals':
         return <ApprovalMatrix store={approvals} me={approvalMe} announce={announce} />;
+      case 'packages':
+        return packages ? (
+          <PackagesPanel
+            documentId={doc.id}
+            store={packages}
+            approvals={approvals}
+            languages={doc.languages}
+            viewer={{ role: me.role, participantId: me.participantId, permissions: me.permissions }}
+            announce={announce}
+          />
+        ) : null;
       case 'versions':
         return <VersionsTab detail={detail} clauseLabel={labelOf} announce={announce} approvals={approvals} />;
       case 'activity':

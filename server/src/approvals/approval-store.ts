@@ -28,6 +28,8 @@ export interface ApprovalRow {
   confirmed_by_id: string | null;
   confirmed_by_name: string | null;
   confirmed_at: Date | null;
+  /** The package it is conditional on (migration 016); null: unconditional. */
+  package_id: string | null;
 }
 
 /** An approval row (kind 'approval'): its fields are all present. */
@@ -55,7 +57,7 @@ export interface ConfirmationRow {
 
 const APPROVAL_COLUMNS = `a.id::text, a.document_id, a.clause_id, a.participant_id, a.user_id, u.display_name AS user_display_name,
   a.kind, a.fingerprint, a.clause_kind, a.language_hashes, a.canonical_texts, a.concordance_status,
-  a.through_update_id::text, a.revokes_id::text, a.created_at, a.ad_referendum,
+  a.through_update_id::text, a.revokes_id::text, a.created_at, a.ad_referendum, a.package_id,
   cf.user_id AS confirmed_by_id, cu.display_name AS confirmed_by_name, cf.created_at AS confirmed_at`;
 /** The approvals log with who made each row and, for an ad referendum approval, its confirmation. */
 const APPROVALS_FROM = `approvals a JOIN users u ON u.id = a.user_id
@@ -147,13 +149,15 @@ export interface NewApproval {
   concordanceStatus: ConcordanceStatus;
   throughUpdateId: number;
   adReferendum: boolean;
+  /** Conditional on this package of the document [A5]; null: unconditional. */
+  packageId: string | null;
 }
 
 export async function insertApproval(db: Queryable, approval: NewApproval): Promise<{ id: string; created_at: Date }> {
   const { rows } = await db.query<{ id: string; created_at: Date }>(
     `INSERT INTO approvals (document_id, clause_id, participant_id, user_id, kind, fingerprint, clause_kind, language_hashes,
-                            canonical_texts, concordance_status, through_update_id, ad_referendum)
-     VALUES ($1, $2, $3, $4, 'approval', $5, $6, $7, $8, $9, $10, $11) RETURNING id::text, created_at`,
+                            canonical_texts, concordance_status, through_update_id, ad_referendum, package_id)
+     VALUES ($1, $2, $3, $4, 'approval', $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id::text, created_at`,
     [
       approval.documentId,
       approval.clauseId,
@@ -166,6 +170,7 @@ export async function insertApproval(db: Queryable, approval: NewApproval): Prom
       approval.concordanceStatus,
       approval.throughUpdateId,
       approval.adReferendum,
+      approval.packageId,
     ],
   );
   return rows[0];

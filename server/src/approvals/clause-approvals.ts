@@ -13,8 +13,10 @@ import {
   latestConfirmationRows,
 } from './approval-store';
 import { presentApproval, presentConfirmation, presentHistory, presentUserRef } from '../presenters/approval';
-import { approvalStatus, changedLanguages, concordanceState } from '../../../shared/src/approval-status';
+import { approvalStatus, changedLanguages, concordanceState, documentTextState } from '../../../shared/src/approval-status';
 import { wordDiff } from '../../../shared/src/word-diff';
+import { missingClauses, type PlainStatuses } from '../../../shared/src/package-holds';
+import { documentPackageIndex } from '../packages/package-store';
 import type { ChangedSince, ClauseApprovals, ClauseParticipantApproval } from '../../../shared/src/api/approvals';
 
 /**
@@ -43,6 +45,7 @@ export async function loadClauseApprovals(ctx: AppContext, document: { id: strin
     };
   };
 
+  const heldOn = await packageHolds(ctx, document, latest);
   const cells: ClauseParticipantApproval[] = [];
   for (const participant of participants) {
     const row = latest.find((r) => r.participant_id === participant.id);
@@ -52,9 +55,11 @@ export async function loadClauseApprovals(ctx: AppContext, document: { id: strin
     }
     const approval = presentApproval(row);
     const status = approvalStatus(clause.fingerprint, approval);
+    const missing = status === 'approved' && row.package_id !== null ? heldOn(row.package_id, participant.id) : null;
     cells.push({
       participantId: participant.id,
-      status,
+      status: missing ? 'held' : status,
+      ...(missing ? { missingClauses: missing } : {}),
       approval: { ...approval, plainTexts: plainTexts(row.canonical_texts) },
       changedSince:
         status === 'outdated' ? await changedSince({ hashes: row.language_hashes, texts: row.canonical_texts, through: Number(row.through_update_id) }) : null,
@@ -83,6 +88,33 @@ export async function loadClauseApprovals(ctx: AppContext, document: { id: strin
           : null,
     },
     history: await history(ctx.pool, document.id, clauseId),
+  };
+}
+
+/**
+ * [A5] For this clause's conditional approvals: (package, Participant) → the clauses missing, or null
+ * when the package is settled for that Participant. Reads the document's other approvals only when needed.
+ */
+async function packageHolds(
+  ctx: AppContext,
+  document: { id: string; languages: string[] },
+  latest: readonly { package_id: string | null; kind: string }[],
+): Promise<(packageId: string, participantId: string) => string[] | null> {
+  if (!latest.some((row) => row.kind === 'approval' && row.package_id !== null)) return () => null;
+  const documentId = document.id;
+  const { value: texts } = await ctx.documents.read(documentId, (doc) => documentTextState(doc, document.languages));
+  const packages = await documentPackageIndex(ctx.pool, documentId);
+  const fingerprints = new Map(texts.map((t) => [t.clauseId, t.fingerprint]));
+  const plain: PlainStatuses = new Map(texts.map((t) => [t.clauseId, {}]));
+  for (const row of await latestApprovalRows(ctx.pool, documentId)) {
+    const statuses = plain.get(row.clause_id) as Record<string, ReturnType<typeof approvalStatus>> | undefined;
+    if (statuses && isInForce(row)) statuses[row.participant_id] = approvalStatus(fingerprints.get(row.clause_id) ?? null, row);
+  }
+  return (packageId, participantId) => {
+    const clauseIds = packages[packageId];
+    if (!clauseIds) return [];
+    const missing = missingClauses(clauseIds, participantId, plain);
+    return missing.length > 0 ? missing : null;
   };
 }
 

@@ -6,6 +6,7 @@ import { createUser } from '../commands/users';
 import { AppError } from '../http/errors';
 import { translator } from '../i18n';
 import { readNewPassword } from './read-password';
+import { assertPasswordAllowed } from '../auth/password-policy';
 
 export const USAGE =
   'Usage: npm run user:create -- --email EMAIL --name "DISPLAY NAME" [--admin] [--language en|es]\n' +
@@ -44,11 +45,9 @@ export async function runUserCreate(
     io.stderr.write(`${(err as Error).message}\n`);
     return 1;
   }
-  if (password.length < 10) {
-    io.stderr.write('The password needs at least 10 characters.\n');
-    return 1;
-  }
   try {
+    // The rules before the database: a refused password opens nothing (createUser checks them again).
+    assertPasswordAllowed(password, { email: options.email, displayName: options.name });
     const user = await createUser(
       { pool: await database() },
       { email: options.email, displayName: options.name, password, isAdmin: options.admin, uiLanguage: options.language },

@@ -29,6 +29,8 @@ async function run(): Promise<number> {
         `${record.name ? ` “${record.name}”` : ''} of ${record.takenAt}\nfingerprint ${result.fingerprint}\n` +
         `Check that this fingerprint is the one published for the signed text (GET /api/verify/${result.fingerprint}).\n`,
     );
+    const original = result.original;
+    if (original) process.stdout.write(`original for ${Object.values(original.name)[0] ?? original.code} (${original.number} of ${original.of})\n`);
     return 0;
   }
   process.stdout.write(`NOT GENUINE (${result.failure})${result.fingerprint ? `: the file states the fingerprint ${result.fingerprint}` : ''}\n`);

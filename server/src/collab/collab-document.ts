@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../logger';
-import type { UpdateLog } from './update-log';
+import { DocumentNotWritableError, type UpdateLog } from './update-log';
 import type { CollabConnection } from './connection';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
 import { UpdateInspector } from './update-inspection';
@@ -50,6 +50,21 @@ export class CollabDocument {
   holds = 0;
   /** Updates stored since the last snapshot (drives background compaction). */
   updatesSinceSnapshot = 0;
+  /**
+   * Set when other nodes share this document (server/src/scale/): called with each batch of this
+   * node's own changes once committed, as it is relayed here. Changes from peers are never passed on.
+   */
+  onCommittedBatch: ((update: Uint8Array, throughUpdateId: number) => void) | null = null;
+  /**
+   * Several nodes: the fenced commit refused this copy's change (another node froze the document an
+   * instant before this one heard of it). The change is in this copy but never will be stored: it is
+   * kept for its author, and the copy is discarded (document-registry.ts) so nobody is sent it.
+   */
+  onCommitRefused: ((update: Uint8Array, userId: string | null) => void) | null = null;
+  /** Taken out of the registry after a refused commit: closed as soon as nobody uses it. */
+  discarded = false;
+  /** Changes other nodes committed, applied here (they are stored already: counted apart from `seq`). */
+  private peerChanges = 0;
   private seq = 0;
   private committedSeq = 0;
   /** The newest document_updates row in this copy's text once everything in it is committed. */
@@ -82,7 +97,7 @@ export class CollabDocument {
 
   /** How many changes this copy has seen since it was loaded: equal counts mean the same text. */
   get changes(): number {
-    return this.seq;
+    return this.seq + this.peerChanges;
   }
 
   /** Tells every open connection that it may no longer write (y-protocols auth, permission denied). */
@@ -182,6 +197,14 @@ export class CollabDocument {
       origin = { kind: 'server', reason: 'command' };
     }
     if (origin.kind === 'persistence') return;
+    if (origin.kind === 'peer') {
+      // Committed by another node before it was published: relayed at once, never stored again.
+      this.peerChanges += 1;
+      if (origin.throughUpdateId > this.committedThrough && this.committedSeq === this.seq) this.committedThrough = origin.throughUpdateId;
+      const frame = updateFrame(update);
+      for (const connection of this.connections) connection.send(frame);
+      return;
+    }
     const seq = ++this.seq;
     const from = origin.kind === 'connection' ? (this.connectionsById.get(origin.connectionId) ?? null) : null;
     this.relays.push({ seq, update, from });
@@ -208,7 +231,14 @@ export class CollabDocument {
         }
         this.onStored(this);
       },
-      (err: unknown) => this.log.error({ err, documentId: this.id }, 'update not stored (server closing); not relayed'),
+      (err: unknown) => {
+        if (err instanceof DocumentNotWritableError) {
+          this.log.warn({ documentId: this.id }, 'update refused at commit: the document is no longer a draft; kept for its author, copy discarded');
+          this.onCommitRefused?.(update, origin.kind === 'connection' ? origin.userId : null);
+          return;
+        }
+        this.log.error({ err, documentId: this.id }, 'update not stored (server closing); not relayed');
+      },
     );
   };
 
@@ -225,6 +255,7 @@ export class CollabDocument {
     const skip = senders.size === 1 ? ready[0].from : null;
     const frame = updateFrame(update);
     for (const connection of this.connections) if (connection !== skip) connection.send(frame);
+    this.onCommittedBatch?.(update, this.committedThrough);
   };
 
   private readonly handleAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {

@@ -7,6 +7,7 @@ import { RejectedUpdateKeeper } from '../versions/rejected-update-keeper';
 import { FoldThread } from './fold-thread';
 import { loadLiveProposalState } from '../proposals/proposal-store';
 import type { ClientEdit } from './client-update-rules';
+import { CloseCode } from '../../../shared/src/protocol';
 
 /** What the registry tells the rest of the server about live documents. */
 export interface RegistryHooks {
@@ -15,6 +16,22 @@ export interface RegistryHooks {
   /** A client update edited or deleted clauses (summarised per clause and person for the activity feed). */
   clientEdited(documentId: string, edit: ClientEdit, userId: string | null): void;
 }
+
+/**
+ * How the registry shares its documents with other nodes (server/src/scale/document-stream.ts); absent
+ * on a single node. Each call must not throw: a node that cannot reach Redis keeps serving.
+ */
+export interface DocumentFanout {
+  /** Before the stored state is read: every change committed from now on reaches this node. */
+  opening(documentId: string): Promise<void>;
+  /** Loaded: from now on changes of other nodes are applied to it. */
+  opened(document: CollabDocument): void;
+  /** Unloaded (destroyed). */
+  closed(document: CollabDocument): void;
+}
+
+/** Runs `work` only if no other node runs the job named `name` (null: another does); absent on a single node. */
+export type ExclusiveRunner = <T>(name: string, work: () => Promise<T>) => Promise<T | null>;
 
 /** After a failed compaction, how long a document waits before the next try (each update would ask again). */
 const COMPACTION_RETRY_MS = 30_000;
@@ -43,6 +60,10 @@ export class DocumentRegistry {
   /** Refused edits, merged per author and capped, before they are kept (rejected-update-keeper.ts). */
   private readonly rejected: RejectedUpdateKeeper;
   readonly stats = { loads: 0, unloads: 0, compactions: 0 };
+  /** Set by the scale-out wiring (concordia.ts) when REDIS_URL is set. */
+  fanout: DocumentFanout | null = null;
+  /** Set with `fanout`: one node at a time compacts a document. */
+  exclusive: ExclusiveRunner | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -100,6 +121,10 @@ export class DocumentRegistry {
 
   /** Called when a connection leaves: unloads the document once it is idle and flushed. */
   async release(document: CollabDocument): Promise<void> {
+    if (document.discarded) {
+      if (document.connections.size === 0 && document.holds === 0 && !document.doc.isDestroyed) document.destroy();
+      return;
+    }
     if (document.connections.size > 0 || document.holds > 0) return;
     await document.flushed();
     if (document.connections.size > 0 || document.holds > 0 || this.documents.get(document.id) === undefined) return;
@@ -108,6 +133,7 @@ export class DocumentRegistry {
     this.documents.delete(document.id);
     this.loaded.delete(document.id);
     document.destroy();
+    this.fanout?.closed(document);
     this.stats.unloads += 1;
     if (document.updatesSinceSnapshot > 0) this.compactSoon(document);
   }
@@ -116,7 +142,10 @@ export class DocumentRegistry {
   async closeAll(): Promise<void> {
     const open = await Promise.all([...this.documents.values()].map((p) => p.catch(() => null)));
     await Promise.all(open.map((d) => d?.flushed()));
-    for (const document of open) document?.destroy();
+    for (const document of open) {
+      document?.destroy();
+      if (document) this.fanout?.closed(document);
+    }
     this.documents.clear();
     this.loaded.clear();
     await this.rejected.flush();
@@ -130,6 +159,8 @@ export class DocumentRegistry {
       if (d.updatesSinceSnapshot >= this.compactAfter) this.compactSoon(d);
     });
     try {
+      // Followed before it is read: whatever another node commits meanwhile is in the read or in the stream.
+      await this.fanout?.opening(documentId);
       const { tailLength, status, lastUpdateId } = await loadDocumentState(this.pool, documentId, document.doc, this.log);
       document.loadedThrough(lastUpdateId);
       document.status = this.statusAhead.get(documentId) ?? (status as CollabDocument['status']);
@@ -146,6 +177,10 @@ export class DocumentRegistry {
           update,
           reason: reason ?? (document.status === 'archived' ? 'archived' : 'frozen'),
         });
+      document.onCommitRefused = (update, userId) => {
+        this.rejected.add({ documentId, userId, update, reason: document.status === 'archived' ? 'archived' : 'frozen' });
+        this.discard(document);
+      };
       document.onNewProposals = (tabled, author) => this.hooks?.proposalsTabled(documentId, tabled, author);
       document.onClientEdit = (edit, userId) => this.hooks?.clientEdited(documentId, edit, userId);
       document.updatesSinceSnapshot = tailLength;
@@ -153,11 +188,30 @@ export class DocumentRegistry {
       this.log.info({ documentId, tailLength, ms: Math.round(performance.now() - started) }, 'document loaded');
       if (tailLength >= this.compactAfter) this.compactSoon(document);
       this.loaded.set(documentId, document);
+      this.fanout?.opened(document);
       return document;
     } catch (err) {
       document.destroy();
+      this.fanout?.closed(document);
       throw err;
     }
+  }
+
+  /**
+   * Takes a copy holding a change PostgreSQL refused out of the registry at once (the next open loads
+   * what is stored), and closes its connections: their clients reconnect, get the stored text, and
+   * send what they hold again — refused and kept for its author like any edit after the freeze.
+   */
+  private discard(document: CollabDocument): void {
+    if (document.discarded) return;
+    document.discarded = true;
+    if (this.loaded.get(document.id) === document) {
+      this.loaded.delete(document.id);
+      this.documents.delete(document.id);
+    }
+    this.fanout?.closed(document);
+    for (const connection of document.connections) connection.close(CloseCode.TryAgainLater, 'the document changed status; reconnect');
+    void this.release(document);
   }
 
   private compactSoon(document: CollabDocument): void {
@@ -165,7 +219,11 @@ export class DocumentRegistry {
     if ((this.compactionRetryAt.get(document.id) ?? 0) > Date.now()) return;
     const before = document.updatesSinceSnapshot;
     const done = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => compactDocument(this.pool, document.id, this.log, (updates) => this.foldThread.fold(updates)))
+      .then(() => {
+        const compact = () => compactDocument(this.pool, document.id, this.log, (updates) => this.foldThread.fold(updates));
+        // Several nodes: the one that holds the document's lock compacts it; the others leave it be.
+        return this.exclusive ? this.exclusive(`compact:${document.id}`, compact) : compact();
+      })
       .then((result) => {
         this.stats.compactions += 1;
         this.compactionRetryAt.delete(document.id);

@@ -13,6 +13,33 @@ interface Entry extends PendingUpdate {
   reject(err: unknown): void;
 }
 
+/**
+ * A fenced commit refused an update: its document is no longer a draft in PostgreSQL (frozen or
+ * archived on another node an instant before). Nothing of it is stored; its copy must not keep it.
+ */
+export class DocumentNotWritableError extends Error {
+  constructor(readonly documentId: string) {
+    super(`Document ${documentId} is not a draft: update not stored`);
+    this.name = 'DocumentNotWritableError';
+  }
+}
+
+/**
+ * The fenced form of the batch INSERT (several nodes): rows are written only for documents that are
+ * drafts, read under a share lock on their row, so a freeze committing on another node at the same
+ * time (it holds that row FOR UPDATE) is waited for and then refuses them. One node alone needs no
+ * fence: its status is set in memory before its freeze commits, and no later update is applied.
+ */
+const FENCED_INSERT = `
+  WITH incoming AS (
+    SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[], $4::text[]) WITH ORDINALITY AS u(document_id, update, user_id, origin, n)
+  ), writable AS (
+    SELECT id FROM documents WHERE id IN (SELECT document_id FROM incoming) AND status = 'draft' FOR SHARE
+  )
+  INSERT INTO document_updates (document_id, update, user_id, origin)
+  SELECT i.document_id, i.update, i.user_id, i.origin FROM incoming i WHERE i.document_id IN (SELECT id FROM writable) ORDER BY i.n
+  RETURNING id, document_id`;
+
 const MAX_BATCH_ROWS = 1000;
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 const RETRY_DELAYS_MS = [50, 100, 250, 500, 1000, 2000, 5000];
@@ -35,6 +62,8 @@ export class UpdateLog {
   constructor(
     private readonly pool: pg.Pool,
     private readonly log: Logger,
+    /** Several nodes (REDIS_URL): commit only to drafts (FENCED_INSERT). */
+    private readonly fenced = false,
   ) {}
 
   /**
@@ -83,7 +112,9 @@ export class UpdateLog {
       let inserted: pg.QueryResult<{ id: string; document_id: string }>;
       try {
         inserted = await this.pool.query<{ id: string; document_id: string }>(
-          `INSERT INTO document_updates (document_id, update, user_id, origin)
+          this.fenced
+            ? FENCED_INSERT
+            : `INSERT INTO document_updates (document_id, update, user_id, origin)
            SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[], $4::text[])
            RETURNING id, document_id`,
           [
@@ -107,7 +138,11 @@ export class UpdateLog {
       this.stats.rows += batch.length;
       const newest = new Map<string, number>();
       for (const row of inserted.rows) newest.set(row.document_id, Math.max(newest.get(row.document_id) ?? 0, Number(row.id)));
-      for (const entry of batch) entry.resolve(newest.get(entry.documentId) ?? 0);
+      for (const entry of batch) {
+        const through = newest.get(entry.documentId);
+        if (through === undefined && this.fenced) entry.reject(new DocumentNotWritableError(entry.documentId));
+        else entry.resolve(through ?? 0);
+      }
     }
     this.writing = false;
     const waiters = this.idleWaiters;

@@ -3,11 +3,13 @@ import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
 import { hashPassword, verifyPassword } from '../auth/passwords';
+import { assertPasswordAllowed } from '../auth/password-policy';
 import { forgiveLoginAttempt, reserveLoginAttempt } from '../auth/login-throttle';
 import { startSession, toSessionUser, type UserRow } from '../auth/sessions';
 import { tokenHash } from '../auth/tokens';
 import type { UiLanguage } from '../i18n';
 import { endPreviousSession, type SignedIn } from './sign-in';
+import { awaitSecondFactor, type SecondFactorAwaited } from '../auth/second-factors/await-second-factor';
 
 export interface AcceptInput {
   token: string;
@@ -23,7 +25,7 @@ export interface AcceptInput {
  * chosen here; an existing account must prove itself with its current password (a link is never a
  * way to take over an account), and its name and password stay as they are.
  */
-export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Promise<SignedIn & { documentId: string }> {
+export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Promise<(SignedIn | SecondFactorAwaited) & { documentId: string }> {
   const hash = tokenHash(input.token);
   const pending = await ctx.pool.query<{ email: string }>(
     'SELECT email FROM invitations WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()',
@@ -44,6 +46,8 @@ export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Pro
     await forgiveLoginAttempt(ctx.pool, throttle);
   } else {
     if (account?.disabled) throw new AppError('invalid_credentials');
+    // A password chosen here follows the rules (NIST SP 800-63B); an existing account's is only checked, as signing in does.
+    assertPasswordAllowed(input.password, { email, displayName: input.displayName });
     newHash = await hashPassword(input.password);
   }
 
@@ -94,6 +98,12 @@ export async function acceptInvitation(ctx: AppContext, input: AcceptInput): Pro
     return { user: userRow, documentId: inv.document_id };
   });
   ctx.events.emit('membership.changed', { userId: user.id, documentId, removed: false });
+  // An account with a second factor is not signed in by its password alone, here either: the invitation
+  // is accepted, and the session waits for the factor (POST /api/auth/second-factor).
+  if (account) {
+    const pending = await awaitSecondFactor(ctx, { userId: user.id, email, ip: input.ip, knownDevice: null });
+    if (pending) return { ...pending, documentId };
+  }
   if (input.previousToken) await endPreviousSession(ctx, input.previousToken);
   const session = await startSession(ctx.pool, user.id, ctx.env);
   return { token: session.token, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: toSessionUser(user), documentId };

@@ -5,6 +5,7 @@ import { AppError } from '../http/errors';
 import { clauseSnapshot } from '../approvals/clause-snapshot';
 import { insertApproval, latestConfirmationRows, lockApprovalCell, lockDocumentStatus } from '../approvals/approval-store';
 import { presentApproval } from '../presenters/approval';
+import { findPackage } from '../packages/package-store';
 import { concordanceState } from '../../../shared/src/approval-status';
 import type { ApprovalRecord } from '../../../shared/src/api/approvals';
 
@@ -19,6 +20,8 @@ export interface ApproveClauseInput {
   acknowledgeConcordance: boolean;
   /** Subject to confirmation by the Participant's capital (confirm-for-capital.ts makes it final). */
   adReferendum: boolean;
+  /** Conditional on this package of the document [A5] (null: unconditional); another document's is package_not_found. */
+  packageId?: string | null;
 }
 
 /**
@@ -50,6 +53,9 @@ export async function approveClause(ctx: AppContext, input: ApproveClauseInput):
     if (status === null) throw new AppError('not_found');
     if (status !== 'draft') throw new AppError('document_frozen');
     await lockApprovalCell(client, documentId, clauseId, participantId);
+    // Share-locked: a package cannot be deleted while an approval conditional on it commits (commands/packages.ts).
+    const packageId = input.packageId ?? null;
+    if (packageId !== null && !(await findPackage(client, documentId, packageId, 'share'))) throw new AppError('package_not_found');
     const [confirmation] = await latestConfirmationRows(client, documentId, clauseId);
     const concordance = concordanceState(clause.languageHashes, confirmation ? { languageHashes: confirmation.language_hashes } : null);
     if (concordance.status !== 'concordant' && !input.acknowledgeConcordance) throw new AppError('concordance_unacknowledged');
@@ -65,6 +71,7 @@ export async function approveClause(ctx: AppContext, input: ApproveClauseInput):
       concordanceStatus: concordance.status,
       throughUpdateId,
       adReferendum: input.adReferendum,
+      packageId,
     });
     await recordAuditEvent(client, {
       documentId,
@@ -78,6 +85,7 @@ export async function approveClause(ctx: AppContext, input: ApproveClauseInput):
         languageHashes: clause.languageHashes,
         concordance: concordance.status,
         ...(input.adReferendum ? { adReferendum: true } : {}),
+        ...(packageId !== null ? { packageId } : {}),
       },
     });
     return {
@@ -99,6 +107,7 @@ export async function approveClause(ctx: AppContext, input: ApproveClauseInput):
       confirmed_by_id: null,
       confirmed_by_name: null,
       confirmed_at: null,
+      package_id: packageId,
     };
   });
   const approval = presentApproval(row);

@@ -2,20 +2,28 @@ import type { AppContext } from '../context';
 import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
-import { writeSignatureRecord } from '../versions/version-store';
-import type { SignatureRecord } from '../../../shared/src/versions/version-record';
+import { signatureRecord, writeSignatureRecord } from '../versions/version-store';
+import type { SignatureRecord, Signatory } from '../../../shared/src/versions/version-record';
+import type { OriginalsStatement } from '../../../shared/src/versions/signature-conventions';
+import type { SignatureBody } from '../../../shared/src/api/versions';
+
+/** The most originals a signature record may state (the schema's bound). */
+export const MAX_ORIGINALS = 50;
 
 /**
  * Enters the signature record — place, date and, per Participant, the signatory's name and title —
  * before the freeze, which copies it into the signed record. The caller has authorized 'document.freeze'.
  * Every language of the document needs the place and each title; signatories name this document's
- * Participants, each at most once, in the Participants' order.
+ * Participants, each at most once, in the Participants' order. A signatory may sign ad referendum
+ * (stored only when so). The statement of originals (issue 16), when given, needs at least one original
+ * per Participant (the alternat gives each its own) and a non-empty subset of the document's languages,
+ * kept in the document's order; when absent the record states none (one per Participant, every language).
  */
 export async function saveSignatureRecord(
   ctx: AppContext,
   actorId: string,
   document: { id: string; languages: string[] },
-  input: SignatureRecord,
+  input: SignatureBody,
 ): Promise<SignatureRecord> {
   for (const lang of document.languages) {
     if (!input.place[lang])
@@ -41,13 +49,20 @@ export async function saveSignatureRecord(
           });
       }
     }
-    const record: SignatureRecord = {
-      place: pick(input.place, document.languages),
-      date: input.date,
-      signatories: [...input.signatories]
+    const originals = input.originals ? checkedOriginals(input.originals, order.length, document.languages) : null;
+    const record: SignatureRecord = signatureRecord(
+      pick(input.place, document.languages),
+      input.date,
+      [...input.signatories]
         .sort((a, b) => order.indexOf(a.participantId) - order.indexOf(b.participantId))
-        .map((s) => ({ participantId: s.participantId, name: s.name, title: pick(s.title, document.languages) })),
-    };
+        .map((s): Signatory => ({
+          participantId: s.participantId,
+          name: s.name,
+          title: pick(s.title, document.languages),
+          ...(s.adReferendum ? { adReferendum: true as const } : {}),
+        })),
+      originals,
+    );
     await writeSignatureRecord(client, document.id, actorId, record);
     await recordAuditEvent(client, { documentId: document.id, actorUserId: actorId, action: 'signature_record.saved', subject: { ...record } });
     return record;
@@ -57,4 +72,18 @@ export async function saveSignatureRecord(
 /** Only the document's languages, in its order. */
 function pick(text: Record<string, string>, languages: readonly string[]): Record<string, string> {
   return Object.fromEntries(languages.map((lang) => [lang, text[lang]]));
+}
+
+/** The statement of originals as stored: enough originals for the alternat, the document's languages in its order. */
+function checkedOriginals(input: OriginalsStatement, participants: number, languages: readonly string[]): OriginalsStatement {
+  if (input.count < Math.max(1, participants))
+    throw new AppError('validation_failed', { field: 'originals.count', reason: `at least one original per Participant: ${participants} or more` });
+  if (input.count > MAX_ORIGINALS) throw new AppError('validation_failed', { field: 'originals.count', reason: `at most ${MAX_ORIGINALS} originals` });
+  for (const [index, lang] of input.languages.entries()) {
+    if (!languages.includes(lang)) throw new AppError('validation_failed', { field: `originals.languages.${index}`, reason: 'a language of the document' });
+    if (input.languages.indexOf(lang) !== index)
+      throw new AppError('validation_failed', { field: `originals.languages.${index}`, reason: 'each language once' });
+  }
+  if (input.languages.length === 0) throw new AppError('validation_failed', { field: 'originals.languages', reason: 'at least one language' });
+  return { count: input.count, languages: languages.filter((lang) => input.languages.includes(lang)) };
 }

@@ -1,9 +1,11 @@
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
 import { decoyHash, verifyPassword } from '../auth/passwords';
-import { claimLoginAlert, forgiveLoginAttempt, reserveLoginAttempt } from '../auth/login-throttle';
+import { claimLoginAlert, forgiveLoginAttempt, reserveLoginAttempt, type ThrottleDecision } from '../auth/login-throttle';
+import { awaitSecondFactor, type SecondFactorAwaited } from '../auth/second-factors/await-second-factor';
 import { knownDeviceOf, rememberDevice } from '../auth/known-devices';
 import { sendSignInAlertMail } from '../mail/sign-in-alert-mail';
+import { recordSignInFailure } from '../audit/sign-in-events';
 import { endSession, startSession, toSessionUser, type SessionUser, type UserRow } from '../auth/sessions';
 import { tokenHash } from '../auth/tokens';
 
@@ -34,12 +36,13 @@ export interface SignedIn {
  * the account's owner is told by mail. A session the browser already had is ended: every sign-in gets a
  * fresh id, so a planted cookie never becomes a signed-in session. The device is known from then on.
  */
-export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignedIn> {
+export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignedIn | SecondFactorAwaited> {
   const email = input.email.trim().toLowerCase();
   const knownDevice = await knownDeviceOf(ctx.pool, email, input.deviceToken);
   const throttle = await reserveLoginAttempt(ctx.pool, ctx.env, { email, ip: input.ip, knownDevice });
   if (!throttle.allowed) {
     ctx.log.warn({ email, ip: input.ip }, 'sign-in refused: too many attempts');
+    await recordSignInFailure(ctx, { email, ip: input.ip, reason: 'too_many_attempts' });
     throw new AppError('too_many_attempts', { seconds: throttle.retryAfterSeconds });
   }
   const { rows } = await ctx.pool.query<UserRow & { password_hash: string | null; disabled: boolean }>(
@@ -50,10 +53,26 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Signe
   const passwordOk = await verifyPassword(input.password, row?.password_hash ?? (await decoyHash()));
   if (!row || !passwordOk || row.disabled) {
     ctx.log.warn({ email, ip: input.ip, known: Boolean(row) }, 'sign-in refused: invalid credentials');
+    const reason = !row ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'account_disabled';
+    await recordSignInFailure(ctx, { email, ip: input.ip, reason, userId: row?.id ?? null });
     // Not awaited: the answer takes the same time whether or not there is an owner to tell.
     if (row && !row.disabled && throttle.backingOff) void alertOwner(ctx, row, { ip: input.ip, attempts: throttle.attempts });
     throw new AppError('invalid_credentials');
   }
+  // The password alone opens no session when the account has a second factor: the attempt stays counted
+  // until the factor is given too (commands/second-factor-sign-in.ts), so guesses of the factor are throttled alike.
+  const pending = await awaitSecondFactor(ctx, { userId: row.id, email, ip: input.ip, knownDevice });
+  if (pending) return pending;
+  return openSignedInSession(ctx, row, throttle, input);
+}
+
+/** The end of every successful sign-in (password, or password and second factor): forgive, remember the device, a fresh session. */
+export async function openSignedInSession(
+  ctx: AppContext,
+  row: UserRow,
+  throttle: Extract<ThrottleDecision, { allowed: true }>,
+  input: Pick<SignInInput, 'previousToken' | 'deviceToken' | 'secure'>,
+): Promise<SignedIn> {
   await forgiveLoginAttempt(ctx.pool, throttle);
   const deviceCookie = await rememberDevice(ctx.pool, row.id, input.deviceToken, input.secure);
   if (input.previousToken) await endPreviousSession(ctx, input.previousToken);

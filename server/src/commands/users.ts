@@ -3,6 +3,7 @@ import { withTransaction } from '../db/database';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../http/errors';
 import { hashPassword } from '../auth/passwords';
+import { assertPasswordAllowed } from '../auth/password-policy';
 import { endSessionsOfUser, toSessionUser, type SessionUser, type UserRow } from '../auth/sessions';
 import type { AccountRow } from '../presenters/user';
 import type { UiLanguage } from '../i18n';
@@ -20,6 +21,7 @@ export async function createUser(
   input: { email: string; displayName: string; password: string; isAdmin: boolean; uiLanguage?: UiLanguage },
 ): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
+  assertPasswordAllowed(input.password, { email, displayName: input.displayName });
   const hash = await hashPassword(input.password);
   return withTransaction(ctx.pool, async (client) => {
     const { rows } = await client.query<UserRow>(

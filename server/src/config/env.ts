@@ -75,6 +75,26 @@ export const envSchema = z.object({
     .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
     .optional(),
   SMTP_FROM: z.string().min(3).default('Concordia <no-reply@concordia.invalid>'),
+  /** Set: this process is one of several sharing DATABASE_URL, with fan-out between them through this Redis (server/src/scale/). */
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://')
+    .optional(),
+  /** How this node names itself in logs, /readyz and Redis (default: host name and process id). */
+  NODE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64')
+    .optional(),
+  /** With REDIS_URL: how often each open document is compared with PostgreSQL and repaired (anti-entropy). */
+  ANTI_ENTROPY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** With REDIS_URL: about how many updates each document's stream keeps (XADD MAXLEN ~); a node further behind catches up from PostgreSQL. */
+  REDIS_STREAM_MAXLEN: z.coerce.number().int().min(10).max(1_000_000).default(1000),
+  /** AES-256-GCM key for secrets kept at rest (TOTP seeds, OpenID client secrets): 64 hex characters or base64 of 32 bytes (auth/secret-box.ts). */
+  IDENTITY_SECRET_KEY: z
+    .string()
+    .refine((k) => /^[0-9a-fA-F]{64}$/.test(k.trim()) || Buffer.from(k.trim(), 'base64').length === 32, 'must be 32 bytes: 64 hex characters or base64')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -108,5 +128,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // A mailed invitation needs an absolute link; the Host header of a request is not to be trusted for it.
   if (parsed.data.SMTP_URL && !parsed.data.PUBLIC_URL)
     throw new ConfigError('PUBLIC_URL', 'required when SMTP_URL is set (invitation links in mail are absolute)');
+  // Several nodes need one database they all reach; the embedded one belongs to one process.
+  if (parsed.data.REDIS_URL && !parsed.data.DATABASE_URL)
+    throw new ConfigError('DATABASE_URL', 'required when REDIS_URL is set (several nodes share one PostgreSQL)');
   return parsed.data;
 }

@@ -15,14 +15,18 @@
  *  - a `doc` carries no xml:lang: its language is the FRBRlanguage of its FRBRExpression.
  * Layout whitespace is written only between the elements of element-only content (`line`), never
  * inside a paragraph, a heading or any other text.
+ *
+ * The signature conventions (issue 16): whose original the file is and the initials it carries are in
+ * the same `proprietary` metadata (`concordia:original`, `concordia:initialled`); the conclusions state
+ * the number of originals when the record does, and mark a signature given ad referendum.
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { ExportEnvelope } from './envelope';
 import { envelopeBytes } from './envelope';
 import { exportLabels } from './labels';
+import { signatureLabels } from './signature-labels';
 import type { CanonicalNode } from '../../../shared/src/canonical';
-import type { VersionRecord } from '../../../shared/src/versions/version-record';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 export const CONCORDIA_NAMESPACE = 'urn:concordia:export:1';
@@ -84,11 +88,24 @@ export function renderAkomaNtoso(envelope: ExportEnvelope): Buffer {
 
   const proprietary = line(meta, 3, 'proprietary', { source: '#concordia' });
   line(proprietary, 4, 'concordia:envelope', { exporter: envelope.exporter, fingerprint, encoding: 'base64' }).txt(envelopeBytes(envelope).toString('base64'));
+  const owner = envelope.original && record.participants.find((p) => p.id === envelope.original!.participantId);
+  if (envelope.original && owner) {
+    line(proprietary, 4, 'concordia:original', {
+      refersTo: `#${ref.participant(owner.code)}`,
+      number: String(envelope.original.number),
+      of: String(envelope.original.of),
+    });
+  }
+  for (const initialled of envelope.attestations?.initials ?? []) {
+    const participant = record.participants.find((p) => p.id === initialled.participantId);
+    if (participant)
+      line(proprietary, 4, 'concordia:initialled', { refersTo: `#${ref.participant(participant.code)}`, initials: initialled.initials, at: initialled.at });
+  }
   end(proprietary, 3);
   end(meta, 2);
 
   const body = line(collection, 2, 'collectionBody');
-  for (const lang of record.document.languages) component(body, 3, record, lang, work, date);
+  for (const lang of record.document.languages) component(body, 3, envelope, lang, work, date);
   end(body, 2);
   end(collection, 1);
   end(root, 0);
@@ -132,8 +149,10 @@ function identification(parent: XMLBuilder, depth: number, work: string, date: s
   end(node, depth);
 }
 
-function component(parent: XMLBuilder, depth: number, record: VersionRecord, lang: string, work: string, date: string): void {
+function component(parent: XMLBuilder, depth: number, envelope: ExportEnvelope, lang: string, work: string, date: string): void {
+  const { record } = envelope;
   const labels = exportLabels(lang);
+  const marks = signatureLabels(lang, labels);
   const componentId = `cmp_${lang}`;
   const node = line(parent, depth, 'component', { eId: componentId });
   const doc = line(node, depth + 1, 'doc', { name: 'agreement' });
@@ -166,7 +185,13 @@ function component(parent: XMLBuilder, depth: number, record: VersionRecord, lan
 
   const conclusions = line(doc, depth + 2, 'conclusions');
   const signature = record.signature;
-  if (signature) {
+  if (signature?.originals) {
+    // The sentence names the date in words; the date element carries it for machines.
+    line(conclusions, depth + 3, 'p')
+      .txt(`${marks.doneInOriginals(signature, signature.originals)} `)
+      .ele('date', { date: signature.date, refersTo: `#${ref.signature}` })
+      .txt(labels.date(signature.date));
+  } else if (signature) {
     line(conclusions, depth + 3, 'p')
       .txt(`${labels.t('export.doneAt', { place: signature.place[lang] ?? '', date: labels.date(signature.date) })} `)
       .ele('date', { date: signature.date, refersTo: `#${ref.signature}` })
@@ -186,6 +211,14 @@ function component(parent: XMLBuilder, depth: number, record: VersionRecord, lan
       .up()
       .ele('role', { refersTo: `#${ref.title(participant.code)}` })
       .txt(signatory?.title[lang] ?? '');
+    if (signatory?.adReferendum) {
+      block.ele('inline', { name: 'adReferendum' }).txt(marks.t('export.adReferendum'));
+      const confirmation = envelope.attestations?.signatureConfirmations.find((c) => c.participantId === participant.id);
+      if (confirmation)
+        block
+          .ele('date', { date: confirmation.date, refersTo: `#${ref.signature}` })
+          .txt(marks.t('export.confirmedOn', { date: labels.date(confirmation.date) }));
+    }
   }
   end(conclusions, depth + 2);
   end(doc, depth + 1);

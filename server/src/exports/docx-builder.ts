@@ -43,11 +43,13 @@ export interface DocxText {
   clauses: readonly DrawnClause[];
   layout: ExportLayout;
   titlePage: Paragraph[];
-  /** The line above the page numbers in every footer. */
-  footerLine: Paragraph;
+  /** The line above the page numbers in every footer (or lines: a signed original's initials, then its fingerprint). */
+  footerLine: Paragraph | Paragraph[];
   runs: RenderRuns;
   /** What follows the texts of these languages (the signature block). */
   closing?: (languages: readonly string[]) => Array<Paragraph | Table>;
+  /** A last section after every text (a draft's list of approvals). */
+  appendix?: Paragraph[];
 }
 
 /** The package of a text, with the document properties of its kind of export. */
@@ -62,7 +64,7 @@ function sectionsOf(text: DocxText): ISectionOptions[] {
   const sections: ISectionOptions[] = [{ properties: {}, footers: { default: footer }, children: text.titlePage }];
   if (text.layout === 'parallel') {
     sections.push({ properties: {}, footers: { default: footer }, children: [parallelTable(text), ...(closing?.(languages) ?? [])] });
-    return sections;
+    return withAppendix(sections, text.appendix, footer);
   }
   for (const lang of languages) {
     sections.push({
@@ -75,7 +77,11 @@ function sectionsOf(text: DocxText): ISectionOptions[] {
       ],
     });
   }
-  return sections;
+  return withAppendix(sections, text.appendix, footer);
+}
+
+function withAppendix(sections: ISectionOptions[], appendix: Paragraph[] | undefined, footer: Footer): ISectionOptions[] {
+  return appendix?.length ? [...sections, { properties: {}, footers: { default: footer }, children: appendix }] : sections;
 }
 
 function parallelTable(text: DocxText): Table {
@@ -123,7 +129,7 @@ export function textRuns(r: Run, bold: boolean): TextRun[] {
     );
 }
 
-function footerOf(top: Paragraph, languages: readonly string[], labels: Record<string, ExportLabels>): Footer {
+function footerOf(top: Paragraph | Paragraph[], languages: readonly string[], labels: Record<string, ExportLabels>): Footer {
   const pageRuns: TextRun[] = [];
   languages.forEach((lang, i) => {
     if (i > 0) pageRuns.push(run(' · ', { size: 15 }));
@@ -135,7 +141,7 @@ function footerOf(top: Paragraph, languages: readonly string[], labels: Record<s
       else if (part) pageRuns.push(run(part, { size: 15 }));
     }
   });
-  return new Footer({ children: [top, paragraph(pageRuns, AlignmentType.CENTER)] });
+  return new Footer({ children: [...(Array.isArray(top) ? top : [top]), paragraph(pageRuns, AlignmentType.CENTER)] });
 }
 
 export function cell(children: Paragraph[], width: number): TableCell {

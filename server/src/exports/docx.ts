@@ -7,13 +7,18 @@
  * The `docx` library writes the document; JSZip then makes it deterministic (every zip entry and the
  * core properties dated at the version's time) and adds the export envelope as a custom XML part
  * (customXml/item1.xml), which is what verification reads.
+ *
+ * An original under the alternat (alternat.ts) is headed "Original for …" and names its Participant
+ * first on the title page and in the signature table; the initials recorded for the version are in
+ * every footer, above the fingerprint.
  */
 import JSZip from 'jszip';
-import { AlignmentType, PageBreak, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { AlignmentType, PageBreak, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
 import { exportLabels, type ExportLabels } from './labels';
 import { envelopeBytes, type ExportEnvelope } from './envelope';
 import { NO_BORDERS, agreedRuns, cell, docxBytes, paragraph, run, xmlText } from './docx-builder';
-import type { VersionRecord } from '../../../shared/src/versions/version-record';
+import { signatureLabels, type SignatureLabels } from './signature-labels';
+import { ownerOf, participantsInOrder } from './alternat';
 
 export const DOCX_RECORD_PART = 'customXml/item1.xml';
 export const DOCX_RECORD_NAMESPACE = 'urn:concordia:export:1';
@@ -22,16 +27,22 @@ export async function renderDocx(envelope: ExportEnvelope): Promise<Buffer> {
   const { record, fingerprint } = envelope;
   const languages = record.document.languages;
   const labels = Object.fromEntries(languages.map((lang) => [lang, exportLabels(lang)]));
+  const marks = Object.fromEntries(languages.map((lang) => [lang, signatureLabels(lang, labels[lang])]));
+  const stamp = paragraph([run(`SHA-256 ${fingerprint}`, { font: 'Consolas', size: 15 })], AlignmentType.CENTER);
+  const attestations = envelope.attestations;
+  const initials = attestations?.initials.length
+    ? paragraph([run(languages.map((lang) => marks[lang].initialled(record, attestations)).join(' — '), { size: 15 })], AlignmentType.CENTER)
+    : null;
   const text = {
     languages,
     labels,
     title: record.document.title,
     clauses: record.clauses,
     layout: envelope.layout ?? 'parallel',
-    titlePage: titlePage(record, fingerprint, labels),
-    footerLine: paragraph([run(`SHA-256 ${fingerprint}`, { font: 'Consolas', size: 15 })], AlignmentType.CENTER),
+    titlePage: titlePage(envelope, labels, marks),
+    footerLine: initials ? [initials, stamp] : stamp,
     runs: agreedRuns,
-    closing: (langs: readonly string[]) => signatureTable(record, langs, labels),
+    closing: (langs: readonly string[]) => signatureTable(envelope, langs, labels, marks),
   };
   const packed = await docxBytes(text, {
     title: xmlText(languages.map((lang) => record.document.title[lang]).join(' / ')),
@@ -100,9 +111,15 @@ async function finalize(packed: Buffer, envelope: ExportEnvelope): Promise<Buffe
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }
 
-function titlePage(record: VersionRecord, fingerprint: string, labels: Record<string, ExportLabels>): Paragraph[] {
+function titlePage(envelope: ExportEnvelope, labels: Record<string, ExportLabels>, marks: Record<string, SignatureLabels>): Paragraph[] {
+  const { record, fingerprint, original } = envelope;
   const languages = record.document.languages;
   const out: Paragraph[] = [];
+  const owner = ownerOf(record, original);
+  if (owner && original) {
+    for (const lang of languages) out.push(paragraph([run(marks[lang].originalFor(owner), { bold: true, size: 26 })], AlignmentType.CENTER));
+    out.push(paragraph([run(languages.map((lang) => marks[lang].originalNumber(original)).join(' / '), { size: 19 })], AlignmentType.CENTER));
+  }
   for (const lang of languages) out.push(paragraph([run(record.document.title[lang] ?? '', { bold: true, size: 36 })], AlignmentType.CENTER));
   for (const lang of languages) {
     const l = labels[lang];
@@ -110,9 +127,11 @@ function titlePage(record: VersionRecord, fingerprint: string, labels: Record<st
     out.push(paragraph([run(record.version.kind === 'frozen' ? l.t('export.frozenOn', { date }) : l.t('export.takenOn', { date }))], AlignmentType.CENTER));
     if (record.version.name) out.push(paragraph([run(l.t('export.versionName', { name: record.version.name }))], AlignmentType.CENTER));
     out.push(paragraph([run(l.t('export.authenticTexts', { languages: languages.map((code) => l.languageName(code)).join(', ') }))], AlignmentType.CENTER));
+    if (record.signature?.originals)
+      out.push(paragraph([run(marks[lang].doneInOriginals(record.signature, record.signature.originals))], AlignmentType.CENTER));
   }
   out.push(paragraph([run(languages.map((lang) => labels[lang].t('export.participants')).join(' / '), { bold: true })]));
-  for (const participant of record.participants) {
+  for (const participant of participantsInOrder(record, original)) {
     for (const lang of languages) out.push(paragraph([run(participant.name[lang] ?? participant.code)]));
   }
   out.push(paragraph([run(languages.map((lang) => labels[lang].t('export.fingerprint')).join(' / '), { bold: true })]));
@@ -122,7 +141,13 @@ function titlePage(record: VersionRecord, fingerprint: string, labels: Record<st
   return out;
 }
 
-function signatureTable(record: VersionRecord, languages: readonly string[], labels: Record<string, ExportLabels>): Array<Paragraph | Table> {
+function signatureTable(
+  envelope: ExportEnvelope,
+  languages: readonly string[],
+  labels: Record<string, ExportLabels>,
+  marks: Record<string, SignatureLabels>,
+): Array<Paragraph | Table> {
+  const { record } = envelope;
   const signature = record.signature;
   const blank = '________________';
   const width = Math.floor(100 / languages.length);
@@ -133,10 +158,12 @@ function signatureTable(record: VersionRecord, languages: readonly string[], lab
           [
             paragraph([
               run(
-                labels[lang].t('export.doneAt', {
-                  place: signature?.place[lang] ?? blank,
-                  date: signature ? labels[lang].date(signature.date) : blank,
-                }),
+                signature?.originals
+                  ? marks[lang].doneInOriginals(signature, signature.originals)
+                  : labels[lang].t('export.doneAt', {
+                      place: signature?.place[lang] ?? blank,
+                      date: signature ? labels[lang].date(signature.date) : blank,
+                    }),
               ),
             ]),
           ],
@@ -145,8 +172,9 @@ function signatureTable(record: VersionRecord, languages: readonly string[], lab
       ),
     }),
   ];
-  for (const participant of record.participants) {
+  for (const participant of participantsInOrder(record, envelope.original)) {
     const signatory = signature?.signatories.find((s) => s.participantId === participant.id);
+    const confirmation = envelope.attestations?.signatureConfirmations.find((c) => c.participantId === participant.id);
     rows.push(
       new TableRow({
         cantSplit: true,
@@ -161,6 +189,12 @@ function signatureTable(record: VersionRecord, languages: readonly string[], lab
               paragraph([run('______________________________')]),
               paragraph([run(`${t('export.signatoryName')} ${signatory?.name ?? ''}`)]),
               paragraph([run(`${t('export.signatoryTitle')} ${signatory?.title[lang] ?? ''}`)]),
+              ...(signatory?.adReferendum
+                ? [
+                    paragraph([new TextRun({ text: xmlText(marks[lang].t('export.adReferendum')), italics: true })]),
+                    ...(confirmation ? [paragraph([run(marks[lang].t('export.confirmedOn', { date: labels[lang].date(confirmation.date) }))])] : []),
+                  ]
+                : []),
             ],
             width,
           );

@@ -16,6 +16,7 @@ import { exportLabels, type ExportLabels } from './labels';
 import { docxBytes, paragraph, run, textRuns, xmlText, type RenderRuns } from './docx-builder';
 import type { Run } from './text-blocks';
 import { draftSponsors, type DraftProposal, type DraftText } from './draft-text';
+import { approvalListing } from './draft-approvals';
 import type { ExportLayout } from '../../../shared/src/api/versions';
 
 const DRAFT_COLOR = 'C00000';
@@ -33,6 +34,7 @@ export async function renderDraftDocx(draft: DraftText, layout: ExportLayout): P
     titlePage: titlePage(draft, labels),
     footerLine: paragraph([run(banner, { bold: true, size: 15, color: DRAFT_COLOR })], AlignmentType.CENTER),
     runs: proposalRuns(new Revisions(draft, labels[languages[0]])),
+    appendix: approvalsAppendix(draft, labels),
   };
   return docxBytes(text, {
     title: xmlText(languages.map((lang) => `${draft.document.title[lang] ?? ''} (${labels[lang].t('export.draft.banner')})`).join(' / ')),
@@ -77,6 +79,16 @@ function titlePage(draft: DraftText, labels: Record<string, ExportLabels>): Para
   }
   out.push(new Paragraph({ children: [new PageBreak()] }));
   return out;
+}
+
+/** The approvals as the text stood, one paragraph per clause (draft-approvals.ts). */
+function approvalsAppendix(draft: DraftText, labels: Record<string, ExportLabels>): Paragraph[] {
+  const listing = approvalListing(draft, labels);
+  return [
+    ...listing.headings.map((text) => paragraph([run(text, { bold: true, size: 28 })])),
+    ...listing.legends.map((text) => paragraph([run(text, { size: 18 })])),
+    ...listing.entries.map((entry) => paragraph([run(entry.name, { bold: true }), run(': '), run(entry.line)], AlignmentType.LEFT, 60)),
+  ];
 }
 
 /** Runs of one proposal part become one revision. */

@@ -7,6 +7,7 @@
 import { exportLabels, type ExportLabels } from './labels';
 import { CONTENT_WIDTH, MARGIN, drawTexts, footers, heading, line, pdfBytes, type Doc, type MarkRun } from './pdf-builder';
 import { draftSponsors, type DraftText } from './draft-text';
+import { approvalListing } from './draft-approvals';
 import type { ExportLayout } from '../../../shared/src/api/versions';
 
 const DRAFT_COLOR = '#c00000';
@@ -37,6 +38,7 @@ export async function renderDraftPdf(draft: DraftText, layout: ExportLayout): Pr
       layout,
       mark: proposalMarks((id) => colors.get(id) ?? UNATTRIBUTED_COLOR),
     });
+    approvalsPage(doc, draft, labels);
     footers(doc, languages, labels, (page, y) =>
       page
         .font('bold')
@@ -93,6 +95,22 @@ function titlePage(doc: Doc, draft: DraftText, labels: Record<string, ExportLabe
       .font('regular')
       .fontSize(10.5)
       .text(names.join(' / '), MARGIN.left + 16, y, { width: CONTENT_WIDTH - 16 });
+    doc.moveDown(0.3);
+  }
+}
+
+/** The approvals as the text stood, one line per clause (draft-approvals.ts). */
+function approvalsPage(doc: Doc, draft: DraftText, labels: Record<string, ExportLabels>): void {
+  const listing = approvalListing(draft, labels);
+  doc.addPage();
+  for (const text of listing.headings) heading(doc, text, 14, 'left');
+  doc.moveDown(0.3);
+  // The marks (✓ ○ ◐ —) in DejaVu Sans Mono: the serif face has no check mark.
+  for (const text of listing.legends) doc.font('mono').fontSize(8.5).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.6);
+  for (const entry of listing.entries) {
+    doc.font('bold').fontSize(10).text(entry.name, MARGIN.left, doc.y, { width: CONTENT_WIDTH, continued: false });
+    doc.font('mono').fontSize(9.5).text(entry.line, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
     doc.moveDown(0.3);
   }
 }

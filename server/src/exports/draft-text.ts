@@ -14,11 +14,12 @@ import { AppError } from '../http/errors';
 import { documentParticipants } from '../approvals/approval-store';
 import { findVersion } from '../versions/version-store';
 import { recordClauses } from '../versions/build-record';
+import { currentDraftApprovals, versionDraftApprovals, type DraftApprovals } from './draft-approvals';
 import { schema } from '../../../shared/src/schema';
 import { proposalRuns } from '../../../shared/src/proposals';
 import { clauseItems, readClauseJSON } from '../../../shared/src/yjs-layout';
 import type { CanonicalNode } from '../../../shared/src/canonical';
-import type { RecordClause, VersionKind } from '../../../shared/src/versions/version-record';
+import type { RecordClause, VersionKind, VersionRecord } from '../../../shared/src/versions/version-record';
 
 export interface DraftParticipant {
   id: string;
@@ -49,6 +50,8 @@ export interface DraftText {
   clauses: DraftClause[];
   /** Every proposal the texts hold, in order of first appearance. */
   proposals: DraftProposal[];
+  /** Per clause and Participant, the approval as the text stood (draft-approvals.ts). */
+  approvals: DraftApprovals;
 }
 
 interface DocumentRow {
@@ -63,7 +66,8 @@ export async function currentDraft(ctx: AppContext, documentId: string): Promise
   const document = await documentRow(ctx, documentId);
   if (document.status !== 'draft') throw new AppError('document_frozen');
   const { value: clauses } = await ctx.documents.read(documentId, (doc) => draftClauses(doc, document.languages));
-  return withProposals(ctx, document, { kind: 'current' }, new Date().toISOString(), clauses);
+  const approvals = await currentDraftApprovals(ctx, document);
+  return withProposals(ctx, document, { kind: 'current' }, new Date().toISOString(), clauses, approvals);
 }
 
 /** A stored version as it was, with the proposals its Yjs state holds. */
@@ -75,7 +79,8 @@ export async function versionDraft(ctx: AppContext, documentId: string, versionI
   try {
     Y.applyUpdate(doc, new Uint8Array(row.state));
     const clauses = draftClauses(doc, document.languages);
-    return withProposals(ctx, document, { kind: row.kind, id: row.id, name: row.name }, row.created_at.toISOString(), clauses);
+    const approvals = await versionDraftApprovals(ctx, JSON.parse(row.record) as VersionRecord);
+    return withProposals(ctx, document, { kind: row.kind, id: row.id, name: row.name }, row.created_at.toISOString(), clauses, approvals);
   } finally {
     doc.destroy();
   }
@@ -112,7 +117,14 @@ export function proposalIdsOf(clauses: readonly DraftClause[]): string[] {
   return [...ids];
 }
 
-async function withProposals(ctx: AppContext, document: DocumentRow, source: DraftText['source'], at: string, clauses: DraftClause[]): Promise<DraftText> {
+async function withProposals(
+  ctx: AppContext,
+  document: DocumentRow,
+  source: DraftText['source'],
+  at: string,
+  clauses: DraftClause[],
+  approvals: DraftApprovals,
+): Promise<DraftText> {
   const participants = await documentParticipants(ctx.pool, document.id);
   const byId = new Map(participants.map((p) => [p.id, p]));
   const ids = proposalIdsOf(clauses);
@@ -133,6 +145,7 @@ async function withProposals(ctx: AppContext, document: DocumentRow, source: Dra
     participants: participants.map(({ id, code, name, color }) => ({ id, code, name: { ...name }, color })),
     clauses,
     proposals,
+    approvals,
   };
 }
 

@@ -4,9 +4,11 @@
 import { renderPdf } from './pdf';
 import { renderDocx } from './docx';
 import { renderAkomaNtoso } from './akoma-ntoso';
-import { envelopeBytes, exportFileName, makeEnvelope, type ExportEnvelope } from './envelope';
+import { envelopeBytes, exportFileName, makeEnvelope, type EnvelopeOptions, type ExportEnvelope } from './envelope';
 import type { ExportFormat, ExportLayout } from '../../../shared/src/api/versions';
 import type { VersionRecord } from '../../../shared/src/versions/version-record';
+
+export { originalFor } from './alternat';
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
@@ -27,8 +29,14 @@ export interface RenderedExport {
   contentType: string;
 }
 
-export async function renderExport(record: VersionRecord, format: ExportFormat, layout: ExportLayout): Promise<RenderedExport> {
-  const envelope = makeEnvelope(record, hasLayout(format) ? layout : null);
+/**
+ * `options.original`: that Participant's original under the alternat (`originalFor(record, participantId)`);
+ * `options.attestations`: the initials and confirmations recorded for the version, printed on every page
+ * and carried in the envelope, so that verification draws them again. Without either, the export of a
+ * record is the one it always was.
+ */
+export async function renderExport(record: VersionRecord, format: ExportFormat, layout: ExportLayout, options: EnvelopeOptions = {}): Promise<RenderedExport> {
+  const envelope = makeEnvelope(record, hasLayout(format) ? layout : null, options);
   const bytes = await renderEnvelope(envelope, format);
   return { bytes, envelope, fileName: exportFileName(envelope, EXTENSIONS[format]), contentType: EXPORT_CONTENT_TYPES[format] };
 }

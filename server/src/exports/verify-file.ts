@@ -10,6 +10,9 @@
  *  5. The file must be exactly what this exporter renders from that record: a flipped byte anywhere,
  *     or a change to the visible text that leaves the record alone, fails here.
  *  6. Its XML (Akoma Ntoso, every part of a DOCX) must parse: a file no XML reader can open is not genuine.
+ * An original under the alternat is redrawn as that original, with the initials it carries
+ * (alternat.ts): one whose envelope names another Participant than its pages, or whose printed
+ * initials were edited, fails at step 5; the answer says whose original a file is.
  * Whether the fingerprint names a version somebody actually took is for the server to say.
  */
 import zlib from 'node:zlib';
@@ -17,7 +20,11 @@ import { EXPORTER, EnvelopeError, parseEnvelope, type ExportEnvelope } from './e
 import { renderEnvelope, hasLayout } from './render-export';
 import { DOCX_RECORD_PART } from './docx';
 import { exportXmlProblems } from './export-xml';
-import { recordProblems, versionFingerprint } from '../../../shared/src/versions/version-record';
+import { recordProblems, versionFingerprint, type VersionRecord } from '../../../shared/src/versions/version-record';
+import { conventionProblems } from './alternat';
+import type { Attestations } from '../../../shared/src/versions/signature-conventions';
+import { exportLabels } from './labels';
+import { signatureLabels } from './signature-labels';
 import { EXPORT_LAYOUTS, type ExportFormat, type Verification } from '../../../shared/src/api/versions';
 import { readZipDirectory } from '../import/zip-directory';
 import { InflateLimitError, inflateEntry } from '../import/inflate-entry';
@@ -29,7 +36,11 @@ import { InflateLimitError, inflateEntry } from '../import/inflate-entry';
  */
 export const MAX_RECORD_BYTES = 25 * 1024 * 1024;
 
-export type OfflineVerification = Omit<Verification, 'registered'> & { envelope: ExportEnvelope | null };
+/** `attestations`: those the file prints, for the server to compare with what it recorded (attestationsMatch). */
+export type OfflineVerification = Omit<Verification, 'registered' | 'attestationsMatch'> & {
+  envelope: ExportEnvelope | null;
+  attestations: Attestations | null;
+};
 
 export function sniffFormat(bytes: Buffer): ExportFormat | null {
   const head = bytes.subarray(0, 64).toString('latin1');
@@ -77,7 +88,9 @@ export async function verifyFile(bytes: Buffer, options: VerifyOptions = {}): Pr
     fingerprint: null,
     problems: [],
     record: null,
+    original: null,
     envelope: null,
+    attestations: null,
   };
   const fail = (failure: NonNullable<Verification['failure']>, problem: string): OfflineVerification => ({
     ...result,
@@ -133,6 +146,10 @@ export async function verifyFile(bytes: Buffer, options: VerifyOptions = {}): Pr
   }
   const layoutValid = hasLayout(result.format) ? (EXPORT_LAYOUTS as readonly unknown[]).includes(envelope.layout) : envelope.layout === null;
   if (!layoutValid) return fail('file_altered', `The layout ${JSON.stringify(envelope.layout)} is not one a ${result.format} export has.`);
+  const conventions = conventionProblems(envelope);
+  if (conventions.length > 0) return { ...fail('file_altered', conventions[0]), problems: [...result.problems, ...conventions] };
+  result.original = originalOf(envelope);
+  result.attestations = envelope.attestations ?? null;
   const expected = await renderEnvelope(envelope, result.format);
   if (!expected.equals(bytes)) {
     const at = firstDifference(expected, bytes);
@@ -144,6 +161,18 @@ export async function verifyFile(bytes: Buffer, options: VerifyOptions = {}): Pr
   const xml = await exportXmlProblems(bytes, result.format);
   if (xml.length > 0) return { ...fail('unreadable', `The file's XML does not parse: ${xml[0]}`), problems: [...result.problems, ...xml] };
   return { ...result, genuine: true };
+}
+
+/** Whose original the envelope says the file is, named as its heading names that Participant. */
+function originalOf(envelope: ExportEnvelope): Verification['original'] {
+  const { record, original } = envelope;
+  const participant = original && record.participants.find((p) => p.id === original.participantId);
+  if (!original || !participant) return null;
+  return { participantId: participant.id, code: participant.code, number: original.number, of: original.of, name: printedNames(record, participant) };
+}
+
+function printedNames(record: VersionRecord, participant: VersionRecord['participants'][number]): Record<string, string> {
+  return Object.fromEntries(record.document.languages.map((lang) => [lang, signatureLabels(lang, exportLabels(lang)).shortName(participant)]));
 }
 
 function firstDifference(a: Buffer, b: Buffer): number {

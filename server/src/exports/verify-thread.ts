@@ -50,6 +50,8 @@ export async function verifyOffThread(bytes: Buffer, isKnown: (fingerprint: stri
       fingerprint: null,
       problems: [`The file could not be checked within ${TIMEOUT_MS / 1000} s and ${HEAP_MB} MiB: no export needs that much.`],
       record: null,
+      original: null,
+      attestations: null,
     };
   }
 }

@@ -30,6 +30,8 @@ export function denialError(reason: DenialReason): AppError {
       return new AppError('not_found');
     case 'document_closed':
       return new AppError('document_frozen');
+    case 'not_frozen':
+      return new AppError('document_not_frozen');
     case 'negotiation_phase':
       return new AppError('negotiation_phase');
     default:

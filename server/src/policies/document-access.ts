@@ -1,4 +1,6 @@
 import type { Queryable } from '../db/queryable';
+import { AppError } from '../http/errors';
+import { HAS_SECOND_FACTOR_SQL } from '../auth/second-factors/factors';
 import type { DocumentPhase, DocumentStatus, PolicySubject, Role } from '../../../shared/src/policy';
 
 export interface DocumentRow {
@@ -25,19 +27,31 @@ export interface DocumentAccess {
   subject: PolicySubject;
 }
 
-/** Loads a document with the user's membership in one query; null when no such document exists. */
+/**
+ * Loads a document with the user's membership in one query; null when no such document exists.
+ * A negotiation that requires a second factor refuses its members (and administrators) who have none
+ * with second_factor_required — here, so REST, socket.io and collab refuse alike.
+ */
 export async function loadDocumentAccess(db: Queryable, documentId: string, user: { id: string; isAdmin: boolean }): Promise<DocumentAccess | null> {
   const { rows } = await db.query<
-    DocumentRow & { membership_id: string | null; role: Role | null; participant_id: string | null; may_confirm_for_capital: boolean | null }
+    DocumentRow & {
+      membership_id: string | null;
+      role: Role | null;
+      participant_id: string | null;
+      may_confirm_for_capital: boolean | null;
+      lacks_second_factor: boolean;
+    }
   >(
     `SELECT d.id, d.title, d.languages, d.status, d.phase, d.created_at, d.updated_at,
-            m.id AS membership_id, m.role, m.participant_id, m.may_confirm_for_capital
+            m.id AS membership_id, m.role, m.participant_id, m.may_confirm_for_capital,
+            d.require_second_factor AND NOT ${HAS_SECOND_FACTOR_SQL('$2::uuid')} AS lacks_second_factor
        FROM documents d LEFT JOIN memberships m ON m.document_id = d.id AND m.user_id = $2
       WHERE d.id = $1`,
     [documentId, user.id],
   );
   const row = rows[0];
   if (!row) return null;
+  if (row.lacks_second_factor && (row.membership_id || user.isAdmin)) throw new AppError('second_factor_required');
   const membership =
     row.membership_id && row.role
       ? { id: row.membership_id, role: row.role, participant_id: row.participant_id, may_confirm_for_capital: row.may_confirm_for_capital === true }

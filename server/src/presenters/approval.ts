@@ -22,6 +22,7 @@ export function presentApproval(row: InForceApprovalRow): ApprovalRecord {
     adReferendum: row.ad_referendum && row.confirmed_at === null,
     confirmedBy: row.confirmed_by_id && row.confirmed_by_name !== null ? presentUserRef(row.confirmed_by_id, row.confirmed_by_name) : null,
     confirmedAt: row.confirmed_at?.toISOString() ?? null,
+    packageId: row.package_id,
   };
 }
 
@@ -77,6 +78,7 @@ export function presentHistory(approvals: ApprovalRow[], confirmations: Confirma
               fingerprint: row.fingerprint ?? '',
               concordanceAtApproval: row.concordance_status ?? 'unconfirmed',
               adReferendum: row.ad_referendum,
+              ...(row.package_id ? { packageId: row.package_id } : {}),
             }
           : { type: 'revocation', id: row.id, participantId: row.participant_id, user, at, revokes: row.revokes_id ?? '' },
     });

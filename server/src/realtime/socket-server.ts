@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
 import { checkRequestOrigin, checkUpgradeOrigin } from '../auth/origin';
@@ -9,6 +9,7 @@ import { handleDocumentChannel, leaveDelegationRooms, leaveDocument, placeInRoom
 import { identityOf, socketAuthentication, type AppServer, type AppSocket } from './socket-auth';
 import { refuseUpgrade } from '../http/refuse-upgrade';
 import { startSessionSweeper } from './session-sweeper';
+import type { ExclusiveRunner } from '../collab/document-registry';
 
 interface EngineWithUpgrade {
   handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -20,9 +21,15 @@ interface EngineWithUpgrade {
  * carry a foreign one) → session cookie → events. A session that ends, a disabled account or a
  * changed membership reaches every open socket of that person at once.
  */
-export function attachSocketServer(ctx: AppContext, httpServer: http.Server): AppServer {
+export function attachSocketServer(
+  ctx: AppContext,
+  httpServer: http.Server,
+  /** Several nodes: the redis-streams-adapter and connection state recovery, and one node sweeping sessions (server/src/scale/scale-out.ts). */
+  cluster: { socketOptions?: Pick<Partial<ServerOptions>, 'adapter' | 'connectionStateRecovery'>; exclusive?: ExclusiveRunner | null } = {},
+): AppServer {
   const log = ctx.log.child({ component: 'socket.io' });
   const io: AppServer = new Server(httpServer, {
+    ...cluster.socketOptions,
     serveClient: false,
     maxHttpBufferSize: 1e6,
     destroyUpgrade: false,
@@ -52,7 +59,9 @@ export function attachSocketServer(ctx: AppContext, httpServer: http.Server): Ap
   const socketsWhere = (predicate: (socket: AppSocket) => boolean): AppSocket[] => [...io.of('/').sockets.values()].filter(predicate);
   const end = (sockets: AppSocket[], reason: 'session_ended' | 'account_disabled') => {
     for (const socket of sockets) {
-      socket.emit(SocketEvent.SessionEnded, { reason });
+      // To this socket, through this node only: with connection state recovery (several nodes) a plain
+      // emit goes through the adapter first, and the disconnect below would overtake it.
+      io.local.to(socket.id).emit(SocketEvent.SessionEnded, { reason });
       socket.disconnect(true);
     }
   };
@@ -91,7 +100,7 @@ export function attachSocketServer(ctx: AppContext, httpServer: http.Server): Ap
     }
   });
 
-  const sweeper = startSessionSweeper(ctx, () => [...new Set(socketsWhere(() => true).map((s) => identityOf(s).sessionId))]);
+  const sweeper = startSessionSweeper(ctx, () => [...new Set(socketsWhere(() => true).map((s) => identityOf(s).sessionId))], cluster.exclusive ?? null);
   httpServer.once('close', () => sweeper.stop());
   return io;
 }

@@ -13,7 +13,8 @@ import { threadReader, threadVisibleTo } from '../comments/visibility';
 import type { ActivityEvent, ActivityQuery } from '../../../shared/src/api/versions';
 
 const SUBJECT_FIELDS: Array<[RegExp, readonly string[]]> = [
-  [/^clause\.approved$/, ['clauseId', 'participantId', 'fingerprint', 'concordance', 'adReferendum']],
+  [/^clause\.approved$/, ['clauseId', 'participantId', 'fingerprint', 'concordance', 'adReferendum', 'packageId']],
+  [/^package\./, ['packageId', 'name', 'participantId', 'clauseIds']],
   [/^clause\.approval_revoked$/, ['clauseId', 'participantId']],
   [/^clause\.approval_confirmed$/, ['clauseId', 'participantId', 'approvalId']],
   [/^clause\.concordance_confirmed$/, ['clauseId']],
@@ -22,6 +23,7 @@ const SUBJECT_FIELDS: Array<[RegExp, readonly string[]]> = [
   [/^document\.frozen$/, ['versionId', 'fingerprint', 'seq']],
   [/^document\.imported$/, ['mode', 'clauses']],
   [/^signature_record\.saved$/, ['date']],
+  [/^signature\.(initialled|ad_referendum_confirmed)$/, ['participantId', 'versionId', 'fingerprint', 'initials', 'date']],
   [/^collab\.update_rejected$/, ['reason', 'bytes']],
   [/^document\.phase_changed$/, ['phase']],
   [/^proposal\./, ['proposalId', 'clauseId', 'participantId', 'position']],

@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../context';
 import { createVersion } from '../commands/create-version';
+import type { ExclusiveRunner } from '../collab/document-registry';
 
 export const AUTOMATIC_VERSION_EVERY_MS = 24 * 60 * 60 * 1000;
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -38,11 +39,12 @@ export async function takeAutomaticVersions(ctx: AppContext, now: Date = new Dat
 }
 
 /** Starts the hourly check; the returned function stops it (and waits for a check under way). */
-export function startAutomaticVersions(ctx: AppContext): () => Promise<void> {
+export function startAutomaticVersions(ctx: AppContext, exclusive: ExclusiveRunner | null = null): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = takeAutomaticVersions(ctx)
+    // Several nodes: the one holding the job's advisory lock checks; the others skip this tick.
+    running = (exclusive ? exclusive('automatic-versions', () => takeAutomaticVersions(ctx)) : takeAutomaticVersions(ctx))
       .catch((err: unknown) => ctx.log.error({ err }, 'automatic versions check failed'))
       .finally(() => {
         running = null;

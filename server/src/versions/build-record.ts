@@ -17,13 +17,14 @@ import {
   type InForceApprovalRow,
   type ConfirmationRow,
 } from '../approvals/approval-store';
-import { readSignatureRecord } from './version-store';
+import { readSignatureRecord, signatureRecord } from './version-store';
 import { clauseProposals } from '../proposals/proposal-text';
 import { canonicalJSON, type CanonicalNode } from '../../../shared/src/canonical';
 import { clauseItems, readClauseJSON, storedClauseKind } from '../../../shared/src/yjs-layout';
 import { numberClauses } from '../../../shared/src/numbering';
 import { approvalStatus, concordanceState } from '../../../shared/src/approval-status';
-import { freezeBlockers, type BlockerProposals, type FreezeBlocker } from '../../../shared/src/versions/freeze-blockers';
+import { freezeBlockers, type BlockerPackage, type BlockerProposals, type FreezeBlocker } from '../../../shared/src/versions/freeze-blockers';
+import { documentPackages } from '../packages/package-store';
 import {
   VERSION_RECORD_FORMAT,
   recordClause,
@@ -47,6 +48,8 @@ export interface RecordInputs {
   signature: SignatureRecord | null;
   /** Proposal id → its sponsor Participant (null: unattributed), every status: for [F5]. Absent: none known. */
   proposalSponsors?: Map<string, string | null>;
+  /** The document's packages, each to be settled before the freeze [F7]. Absent: none. */
+  packages?: BlockerPackage[];
 }
 
 export async function loadRecordInputs(db: Queryable, documentId: string): Promise<RecordInputs> {
@@ -54,13 +57,14 @@ export async function loadRecordInputs(db: Queryable, documentId: string): Promi
   const approvals = (await latestApprovalRows(db, documentId)).filter(isInForce);
   const confirmations = await latestConfirmationRows(db, documentId);
   const stored = await readSignatureRecord(db, documentId);
-  const signature = stored ? { place: stored.place, date: stored.date, signatories: stored.signatories } : null;
+  const signature = stored ? signatureRecord(stored.place, stored.date, stored.signatories, stored.originals) : null;
   const sponsors = await db.query<{ id: string; sponsor_participant_id: string | null }>(
     'SELECT id, sponsor_participant_id FROM proposals WHERE document_id = $1',
     [documentId],
   );
   const proposalSponsors = new Map(sponsors.rows.map((row) => [row.id, row.sponsor_participant_id]));
-  return { participants, approvals, confirmations, signature, proposalSponsors };
+  const packages = (await documentPackages(db, documentId)).map((row) => ({ id: row.id, name: row.name, clauseIds: row.clause_ids }));
+  return { participants, approvals, confirmations, signature, proposalSponsors, packages };
 }
 
 /** Clause id → the ids of the proposals its text holds and the languages they are in [F5]; clauses without any are absent. */
@@ -178,6 +182,7 @@ export function blockersOf(clauses: readonly RecordClause[], inputs: RecordInput
       });
       return { clauseId: clause.id, fingerprint: clause.fingerprint, statuses, concordance, texts: clause.texts, proposals: open, adReferendum };
     }),
+    inputs.packages,
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../db/queryable';
 import type { SignatureRecord, VersionKind, VersionRecord } from '../../../shared/src/versions/version-record';
+import type { OriginalsStatement } from '../../../shared/src/versions/signature-conventions';
 
 export interface VersionRow {
   id: string;
@@ -97,20 +98,42 @@ export async function insertVersion(db: Queryable, version: NewVersion): Promise
 }
 
 export async function readSignatureRecord(db: Queryable, documentId: string): Promise<(SignatureRecord & { updatedAt: Date }) | null> {
-  const { rows } = await db.query<{ place: Record<string, string>; signed_on: string; signatories: SignatureRecord['signatories']; updated_at: Date }>(
-    `SELECT place, to_char(signed_on, 'YYYY-MM-DD') AS signed_on, signatories, updated_at FROM signature_records WHERE document_id = $1`,
-    [documentId],
-  );
+  const { rows } = await db.query<{
+    place: Record<string, string>;
+    signed_on: string;
+    signatories: SignatureRecord['signatories'];
+    originals: OriginalsStatement | null;
+    updated_at: Date;
+  }>(`SELECT place, to_char(signed_on, 'YYYY-MM-DD') AS signed_on, signatories, originals, updated_at FROM signature_records WHERE document_id = $1`, [
+    documentId,
+  ]);
   const row = rows[0];
-  return row ? { place: row.place, date: row.signed_on, signatories: row.signatories, updatedAt: row.updated_at } : null;
+  return row ? { ...signatureRecord(row.place, row.signed_on, row.signatories, row.originals), updatedAt: row.updated_at } : null;
+}
+
+/** The record as the freeze copies it: `originals` only when stated (an older record keeps its bytes and fingerprint). */
+export function signatureRecord(
+  place: SignatureRecord['place'],
+  date: string,
+  signatories: SignatureRecord['signatories'],
+  originals: OriginalsStatement | null | undefined,
+): SignatureRecord {
+  return originals ? { place, date, signatories, originals } : { place, date, signatories };
 }
 
 export async function writeSignatureRecord(db: Queryable, documentId: string, userId: string, record: SignatureRecord): Promise<void> {
   await db.query(
-    `INSERT INTO signature_records (document_id, place, signed_on, signatories, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+    `INSERT INTO signature_records (document_id, place, signed_on, signatories, originals, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, now())
      ON CONFLICT (document_id) DO UPDATE SET place = EXCLUDED.place, signed_on = EXCLUDED.signed_on, signatories = EXCLUDED.signatories,
-       updated_by = EXCLUDED.updated_by, updated_at = now()`,
-    [documentId, JSON.stringify(record.place), record.date, JSON.stringify(record.signatories), userId],
+       originals = EXCLUDED.originals, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+    [
+      documentId,
+      JSON.stringify(record.place),
+      record.date,
+      JSON.stringify(record.signatories),
+      record.originals ? JSON.stringify(record.originals) : null,
+      userId,
+    ],
   );
 }
 

@@ -20,6 +20,8 @@ export const approveClauseBodySchema = z
     acknowledgeConcordance: z.boolean().optional(),
     /** Accepted ad referendum: subject to confirmation by the Participant's capital (issue 16). */
     adReferendum: z.boolean().optional(),
+    /** Conditional on a package of the document: counts as approved only while it is settled for this Participant [A5]. */
+    packageId: z.uuid().optional(),
   })
   .strict();
 export type ApproveClauseBody = z.infer<typeof approveClauseBodySchema>;
@@ -84,6 +86,8 @@ export const approvalRecordSchema = z
     /** Who confirmed it for the capital, and when: an approval given ad referendum, now final. */
     confirmedBy: userRefSchema.nullable(),
     confirmedAt: isoTime.nullable(),
+    /** The package it is conditional on [A5]; null or absent: unconditional. */
+    packageId: z.uuid().nullable().optional(),
   })
   .meta({ id: 'Approval' });
 export type ApprovalRecord = z.infer<typeof approvalRecordSchema>;
@@ -118,6 +122,8 @@ export const matrixClauseSchema = z
     approvals: z.record(z.string(), approvalRecordSchema),
     /** Status per Participant id, as of this answer (the client re-derives it live). */
     statuses: z.record(z.string(), approvalStatusSchema),
+    /** [A5] For each Participant whose status is `held`: the clauses of its package it has not approved as they stand. */
+    held: z.record(z.string(), z.array(z.string())).optional(),
     concordance: z.object({
       status: concordanceStatusSchema,
       changedLanguages: z.array(languageCodeSchema),
@@ -127,7 +133,13 @@ export const matrixClauseSchema = z
   .meta({ id: 'ApprovalMatrixClause' });
 export type MatrixClause = z.infer<typeof matrixClauseSchema>;
 
-const progressSchema = z.object({ approved: z.number().int(), outdated: z.number().int(), notApproved: z.number().int(), total: z.number().int() });
+const progressSchema = z.object({
+  approved: z.number().int(),
+  outdated: z.number().int(),
+  notApproved: z.number().int(),
+  held: z.number().int(),
+  total: z.number().int(),
+});
 
 export const approvalMatrixSchema = z
   .object({
@@ -141,6 +153,8 @@ export const approvalMatrixSchema = z
     progress: z.record(z.string(), progressSchema),
     /** Ready when every visible clause is approved by every Participant. */
     readiness: z.object({ ready: z.boolean(), approved: z.number().int(), total: z.number().int() }),
+    /** The document's packages: id → clause ids, which conditional approvals are held on [A5]. */
+    packages: z.record(z.string(), z.array(z.string())).optional(),
   })
   .meta({ id: 'ApprovalMatrix' });
 export type ApprovalMatrix = z.infer<typeof approvalMatrixSchema>;
@@ -169,6 +183,8 @@ export const clauseParticipantApprovalSchema = z.object({
   approval: approvalRecordSchema.extend({ plainTexts }).nullable(),
   /** Present when the status is `outdated`. */
   changedSince: changedSinceSchema.nullable(),
+  /** [A5] When `held`: the clauses of the package this Participant has not approved as they stand. */
+  missingClauses: z.array(z.string()).optional(),
 });
 export type ClauseParticipantApproval = z.infer<typeof clauseParticipantApprovalSchema>;
 
@@ -182,6 +198,7 @@ export const clauseHistoryEntrySchema = z.discriminatedUnion('type', [
     fingerprint: hashSchema,
     concordanceAtApproval: concordanceStatusSchema,
     adReferendum: z.boolean(),
+    packageId: z.uuid().nullable().optional(),
   }),
   z.object({ type: z.literal('confirmation'), id: z.string(), participantId: z.uuid(), user: userRefSchema, at: isoTime, approvalId: z.string() }),
   z.object({ type: z.literal('revocation'), id: z.string(), participantId: z.uuid(), user: userRefSchema, at: isoTime, revokes: z.string() }),

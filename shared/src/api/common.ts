@@ -22,7 +22,11 @@ export const uiLanguageSchema = z.enum(UI_LANGUAGES);
 /** A person's name as others see it: visible characters only [T2]. */
 export const displayNameInput = honestName(z.string().trim().min(1).max(200));
 /** OWASP: at least 8 characters (we ask 10), long passphrases welcome, no composition rules. */
-export const newPasswordInput = z.string().min(10).max(200);
+/**
+ * A password being chosen: only bounded here (so nothing huge is hashed); the rules themselves
+ * (shared/src/security/password-rules.ts) answer with their own codes, which say why.
+ */
+export const newPasswordInput = z.string().min(1).max(1024);
 export const participantCodeInput = z
   .string()
   .trim()

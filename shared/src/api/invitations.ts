@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { sessionAnswerSchema } from './users';
 import { displayNameInput, emailInput, isoTime, localizedSchema, newPasswordInput, roleSchema, uiLanguageSchema } from './common';
+import { secondFactorPendingSchema } from './second-factors';
 
 export const invitationSchema = z
   .object({
@@ -39,7 +40,11 @@ export const acceptInvitationBodySchema = z
   .strict();
 export type AcceptInvitationBody = z.infer<typeof acceptInvitationBodySchema>;
 
-export const acceptedInvitationSchema = sessionAnswerSchema
-  .extend({ documentId: z.uuid().describe('the negotiation joined') })
+export const acceptedInvitationSchema = z
+  .union([
+    sessionAnswerSchema.extend({ documentId: z.uuid().describe('the negotiation joined') }),
+    // An existing account with a second factor: joined, no session until the factor (docs/api.md, "Second factor").
+    secondFactorPendingSchema.extend({ documentId: z.uuid().describe('the negotiation joined') }),
+  ])
   .meta({ id: 'AcceptedInvitation' });
 export type AcceptedInvitation = z.infer<typeof acceptedInvitationSchema>;

@@ -33,6 +33,14 @@ export type CreateVersionBody = z.infer<typeof createVersionBodySchema>;
 
 export const freezeBodySchema = z.object({ confirm: z.literal(true) }).strict();
 
+/** "Done in N originals, in these languages" (shared/src/versions/signature-conventions.ts). */
+export const originalsSchema = z
+  .object({
+    count: z.number().int().min(1).max(50),
+    languages: z.array(languageCodeSchema).min(1).max(20),
+  })
+  .strict();
+
 export const signatureBodySchema = z
   .object({
     place: z.record(languageCodeSchema, storableText(z.string().trim().min(1).max(200))).describe('where it is signed, in each language of the document'),
@@ -44,10 +52,16 @@ export const signatureBodySchema = z
             participantId: z.uuid(),
             name: honestName(z.string().trim().min(1).max(200)),
             title: z.record(languageCodeSchema, storableText(z.string().trim().min(1).max(300))).describe('the signatory’s title in each language'),
+            adReferendum: z.boolean().optional().describe('true: signs ad referendum, subject to confirmation by the capital (stored only when true)'),
           })
           .strict(),
       )
       .max(50),
+    originals: originalsSchema
+      .optional()
+      .describe(
+        'the number of originals (at least one per Participant, at most 50) and their languages (a subset of the document’s); absent: one per Participant in every language',
+      ),
   })
   .strict();
 export type SignatureBody = z.infer<typeof signatureBodySchema>;
@@ -71,6 +85,7 @@ export const exportQuerySchema = z
   .object({
     format: z.enum(EXPORT_FORMATS),
     layout: z.enum(EXPORT_LAYOUTS).default('parallel'),
+    original: z.uuid().optional().describe('the signed version only: that Participant’s original under the alternat (named first, its block signed first)'),
   })
   .strict();
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
@@ -114,6 +129,8 @@ export type VersionSummary = z.infer<typeof versionSummarySchema>;
 
 const clauseNumber = z.object({ section: z.number().int().optional(), article: z.number().int().optional() });
 
+const signatorySchema = z.object({ participantId: z.uuid(), name: z.string(), title: localized, adReferendum: z.literal(true).optional() });
+
 /** The canonical record (shared/src/versions/version-record.ts), as stored and fingerprinted. */
 export const versionRecordSchema = z
   .object({
@@ -141,7 +158,8 @@ export const versionRecordSchema = z
       .object({
         place: localized,
         date: z.string(),
-        signatories: z.array(z.object({ participantId: z.uuid(), name: z.string(), title: localized })),
+        signatories: z.array(signatorySchema),
+        originals: originalsSchema.optional(),
       })
       .nullable(),
   })
@@ -161,6 +179,8 @@ export const freezeBlockerSchema = z
     languages: z.array(languageCodeSchema),
     sponsorIds: z.array(z.uuid()).optional().describe('open_proposals only: the Participants sponsoring the proposals in the clause'),
     proposalIds: z.array(z.string()).optional().describe('open_proposals only: the proposals in the clause’s text'),
+    packageId: z.uuid().optional().describe('package_unsettled and package_clause_removed only: the package not settled'),
+    packageName: z.string().optional().describe('package_unsettled and package_clause_removed only: its name'),
   })
   .meta({ id: 'FreezeBlocker' });
 
@@ -186,7 +206,8 @@ export const signatureRecordSchema = z
   .object({
     place: localized,
     date: z.string(),
-    signatories: z.array(z.object({ participantId: z.uuid(), name: z.string(), title: localized })),
+    signatories: z.array(signatorySchema),
+    originals: originalsSchema.optional(),
   })
   .nullable();
 
@@ -318,6 +339,22 @@ export const verificationSchema = z
       })
       .nullable()
       .describe('the version this server holds under that fingerprint'),
+    original: z
+      .object({
+        participantId: z.string(),
+        code: z.string(),
+        number: z.number().int().describe('the Participant’s position in the document’s order, 1-based'),
+        of: z.number().int().describe('how many originals were signed'),
+        name: localized.describe('the Participant as the original’s heading names it, in each language ("the United States", "El Salvador")'),
+      })
+      .nullable()
+      .describe('whose original under the alternat the file says it is; null: an export that is nobody’s original'),
+    attestationsMatch: z
+      .boolean()
+      .nullable()
+      .describe(
+        'a genuine file of the signed version: whether the initials and confirmations it prints are those this server records now (false also for a file downloaded before a later initialling); null: not checked',
+      ),
   })
   .meta({ id: 'Verification' });
 export type Verification = z.infer<typeof verificationSchema>;

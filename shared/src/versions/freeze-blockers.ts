@@ -13,6 +13,9 @@
  *       and the proposals; the secretariat accepts or rejects them, or their sponsors withdraw them.
  *  [F6] Every approval must be final: one given ad referendum and not yet confirmed for the capital
  *       blocks the freeze, named by clause and Participant (issue 16).
+ *  [F7] Every package must be settled [A6]: each clause of it approved [A2] by every Participant. One
+ *       blocker per missing Participant × clause names the package (`package_unsettled`); a clause of
+ *       a package no longer in the document blocks once (`package_clause_removed`). After the clauses.
  * Blockers are listed in document order, then by Participant order; the UI shows them before the
  * freeze button is pressed, and the server refuses a freeze with exactly this list.
  */
@@ -31,6 +34,8 @@ export const BLOCKER_REASONS = [
   'approval_outdated',
   'open_proposals',
   'approval_ad_referendum',
+  'package_unsettled',
+  'package_clause_removed',
 ] as const;
 export type BlockerReason = (typeof BLOCKER_REASONS)[number];
 
@@ -46,6 +51,16 @@ export interface FreezeBlocker {
   sponsorIds?: string[];
   /** `open_proposals` only: the ids of the proposals in the clause's text. */
   proposalIds?: string[];
+  /** [F7] only: the package that is not settled, and its name. */
+  packageId?: string;
+  packageName?: string;
+}
+
+/** [F7] A package of the document: its clauses, in order. */
+export interface BlockerPackage {
+  id: string;
+  name: string;
+  clauseIds: readonly string[];
 }
 
 /** The proposals a clause's text holds [F5]: their ids, their sponsors and the languages they are in. */
@@ -68,7 +83,11 @@ export interface BlockerClause {
   adReferendum?: readonly string[];
 }
 
-export function freezeBlockers(participantIds: readonly string[], clauses: readonly BlockerClause[]): FreezeBlocker[] {
+export function freezeBlockers(
+  participantIds: readonly string[],
+  clauses: readonly BlockerClause[],
+  packages: readonly BlockerPackage[] = [],
+): FreezeBlocker[] {
   const blockers: FreezeBlocker[] = [];
   const block = (reason: BlockerReason, clauseId: string | null = null, participantId: string | null = null, languages: LanguageCode[] = []) =>
     blockers.push({ reason, clauseId, participantId, languages });
@@ -103,6 +122,22 @@ export function freezeBlockers(participantIds: readonly string[], clauses: reado
         sponsorIds,
         proposalIds: [...proposals.proposalIds],
       });
+    }
+  }
+  const byId = new Map(clauses.map((clause) => [clause.clauseId, clause]));
+  for (const pkg of packages) {
+    // [F7]
+    const about = { packageId: pkg.id, packageName: pkg.name, languages: [] };
+    for (const clauseId of pkg.clauseIds) {
+      const clause = byId.get(clauseId);
+      if (!clause) {
+        blockers.push({ reason: 'package_clause_removed', clauseId, participantId: null, ...about });
+        continue;
+      }
+      for (const participantId of participantIds) {
+        if ((clause.statuses[participantId] ?? 'not_approved') !== 'approved')
+          blockers.push({ reason: 'package_unsettled', clauseId, participantId, ...about });
+      }
     }
   }
   return blockers;

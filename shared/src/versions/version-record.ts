@@ -19,6 +19,7 @@ import { canonicalString, clauseFingerprintFromHashes, languageHash, serialize, 
 import { isClauseKind, type ClauseKind } from '../yjs-layout';
 import type { LanguageCode } from '../languages';
 import type { ClauseNumber } from '../numbering';
+import type { OriginalsStatement } from './signature-conventions';
 
 export const VERSION_RECORD_FORMAT = 'concordia.version.v1';
 
@@ -59,6 +60,8 @@ export interface Signatory {
   participantId: string;
   name: string;
   title: LocalizedText;
+  /** Signs ad referendum, subject to confirmation by the capital (issue 16). Absent unless so: older records keep their bytes. */
+  adReferendum?: true;
 }
 
 export interface SignatureRecord {
@@ -67,6 +70,8 @@ export interface SignatureRecord {
   /** The date of signature, YYYY-MM-DD. */
   date: string;
   signatories: Signatory[];
+  /** "Done in four originals, in the English and Spanish languages" (issue 16). Absent unless entered: older records keep their bytes. */
+  originals?: OriginalsStatement;
 }
 
 export interface VersionRecord {

@@ -5,6 +5,11 @@
  * fingerprint: after a change of the text the confirmation is refused with the languages that changed.
  * The freeze needs every approval final [F6]; revocation and outdating work as for a final approval.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import JSZip from 'jszip';
 import type { Socket } from 'socket.io-client';
 import { startTestServer, type TestServer } from '../../utils/test-server';
 import {
@@ -189,3 +194,43 @@ describe('approving ad referendum', () => {
     expect(demoted.body.member.mayConfirmForCapital).toBe(false);
   });
 });
+
+describe('the exports of drafts', () => {
+  async function draft(format: 'pdf' | 'docx'): Promise<Buffer> {
+    const response = await fetch(`${server.url}/api/documents/${d.documentId}/draft-export?format=${format}`, {
+      headers: { cookie: hn.cookie, origin: server.url },
+    });
+    expect(response.status).toBe(200);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  it('list each approval as it stands, an ad referendum one as such, in both languages (PDF and DOCX)', async () => {
+    // By now (the tests above): Guatemala approved clause 3 ad referendum, clause 4 confirmed, clause 5 outdated.
+    const pdf = pdfText(await draft('pdf')).join('\n');
+    const docx = await (await JSZip.loadAsync(await draft('docx'))).file('word/document.xml')!.async('string');
+    for (const text of [pdf, docx]) {
+      expect(text).toContain('Approvals as the text stood');
+      expect(text).toContain('Aprobaciones según el texto en ese momento');
+      expect(text).toContain('approved ad referendum (subject to confirmation by the capital)');
+      expect(text).toContain('aprobado ad referéndum (sujeto a confirmación por la capital)');
+      expect(text.match(/GT ✓ a\.r\./g)).toHaveLength(1);
+      expect(text.match(/GT ○/g)?.length).toBeGreaterThanOrEqual(1);
+      expect(text.match(/GT ✓(?! a\.r\.)/g)?.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+/** The text of each page of a PDF, extracted with pdf-parse in a child process (tests/integration/versions/pdf-text.cjs). */
+function pdfText(bytes: Buffer): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concordia-pdf-'));
+  const file = path.join(dir, 'draft.pdf');
+  fs.writeFileSync(file, bytes);
+  const run = spawnSync(process.execPath, [path.join(__dirname, '../versions/pdf-text.cjs'), file], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 32 * 1024 * 1024,
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`pdf-text.cjs failed: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { pages: string[] }).pages;
+}

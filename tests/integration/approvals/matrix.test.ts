@@ -37,7 +37,7 @@ describe('the approval matrix', () => {
     for (const clauseId of d.clauseIds.slice(0, 3)) await approve('US', clauseId);
     await approve('GT', d.clauseIds[0]);
     const { body } = await matrix();
-    expect(body.progress[d.participants.US]).toEqual({ approved: 3, outdated: 0, notApproved: d.clauseIds.length - 3, total: d.clauseIds.length });
+    expect(body.progress[d.participants.US]).toEqual({ approved: 3, outdated: 0, notApproved: d.clauseIds.length - 3, held: 0, total: d.clauseIds.length });
     expect(body.progress[d.participants.GT].approved).toBe(1);
     expect(body.progress[d.participants.HN].approved).toBe(0);
   });

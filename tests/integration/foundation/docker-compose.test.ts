@@ -3,10 +3,12 @@ import path from 'node:path';
 
 /**
  * docker-compose.yml is validated by docker-compose itself (`docker-compose config`), then its
- * normalised form is checked for what operations rely on: three services, the named volume,
- * healthchecks, and an app that waits for a healthy PostgreSQL. No Docker daemon is needed.
+ * normalised form is checked for what operations rely on: PostgreSQL, Redis, two app nodes behind
+ * haproxy (issue 17), the named volume, healthchecks, and apps that wait for a healthy PostgreSQL and
+ * Redis. No Docker daemon is needed.
  */
 const ROOT = path.resolve(__dirname, '../../..');
+const APPS = ['app1', 'app2'];
 
 interface ComposeService {
   image?: string;
@@ -78,11 +80,14 @@ if (!available && process.env.CI) {
     expect(output.stdout).toContain('services:');
   });
 
-  it('defines the postgres, redis and app services', () => {
-    expect(Object.keys(config.services)).toEqual(expect.arrayContaining(['postgres', 'redis', 'app']));
+  it('defines postgres, redis, two app nodes and haproxy in front of them', () => {
+    expect(Object.keys(config.services)).toEqual(expect.arrayContaining(['postgres', 'redis', ...APPS, 'haproxy']));
     expect(config.services.postgres.image).toBe('postgres:16');
     expect(config.services.redis.image).toBe('redis:7');
-    expect(config.services.app.build).toBeDefined();
+    for (const app of APPS) expect(config.services[app].build).toBeDefined();
+    expect(config.services.haproxy.image).toMatch(/^haproxy:/);
+    const mounts = (config.services.haproxy.volumes ?? []).map((v) => (typeof v === 'string' ? v : `${v.source}:${v.target}`));
+    expect(mounts.some((m) => m.includes('deploy/haproxy.cfg') && m.includes('/usr/local/etc/haproxy/haproxy.cfg'))).toBe(true);
   });
 
   it('keeps PostgreSQL data in the named volume pgdata', () => {
@@ -94,28 +99,36 @@ if (!available && process.env.CI) {
   });
 
   it('gives every service a healthcheck that probes the service itself', () => {
-    for (const name of ['postgres', 'redis', 'app']) {
+    for (const name of ['postgres', 'redis', ...APPS]) {
       expect(config.services[name].healthcheck?.disable).not.toBe(true);
     }
     expect(healthTest(config.services.postgres)).toContain('pg_isready');
     expect(healthTest(config.services.redis)).toMatch(/redis-cli.*ping/);
-    expect(healthTest(config.services.app)).toMatch(/\/(readyz|healthz)/);
+    for (const app of APPS) expect(healthTest(config.services[app])).toMatch(/\/(readyz|healthz)/);
   });
 
-  it('starts the app only once PostgreSQL and Redis are healthy', () => {
-    const dependsOn = config.services.app.depends_on;
-    expect(Array.isArray(dependsOn)).toBe(false);
-    const conditions = dependsOn as Record<string, { condition?: string }>;
-    expect(conditions.postgres?.condition).toBe('service_healthy');
-    expect(conditions.redis?.condition).toBe('service_healthy');
+  it('starts each app node only once PostgreSQL and Redis are healthy', () => {
+    for (const app of APPS) {
+      const dependsOn = config.services[app].depends_on;
+      expect(Array.isArray(dependsOn)).toBe(false);
+      const conditions = dependsOn as Record<string, { condition?: string }>;
+      expect(conditions.postgres?.condition).toBe('service_healthy');
+      expect(conditions.redis?.condition).toBe('service_healthy');
+    }
   });
 
-  it('runs the app in production against the postgres service', () => {
-    const env = environment(config.services.app);
-    expect(env.NODE_ENV).toBe('production');
-    expect(env.DEMO).toBe('1');
-    const url = new URL(env.DATABASE_URL);
-    expect(url.hostname).toBe('postgres');
-    expect(url.pathname).toBe('/concordia');
+  it('runs every app node in production against the postgres and redis services, each with its own name', () => {
+    const names = new Set<string>();
+    for (const app of APPS) {
+      const env = environment(config.services[app]);
+      expect(env.NODE_ENV).toBe('production');
+      expect(env.DEMO).toBe('1');
+      const url = new URL(env.DATABASE_URL);
+      expect(url.hostname).toBe('postgres');
+      expect(url.pathname).toBe('/concordia');
+      expect(new URL(env.REDIS_URL).hostname).toBe('redis');
+      names.add(env.NODE_NAME);
+    }
+    expect(names.size).toBe(APPS.length);
   });
 });

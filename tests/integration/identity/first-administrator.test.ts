@@ -48,7 +48,10 @@ describe('npm run user:create', () => {
       code: 1,
       err: expect.stringMatching(/already exists/),
     });
-    expect(await run(['--email', 'short@concordia.test', '--name', 'Short'], 'short\n')).toMatchObject({ code: 1, err: expect.stringMatching(/at least 10/) });
+    expect(await run(['--email', 'short@concordia.test', '--name', 'Short'], 'short\n')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/at least 12 characters/),
+    });
     expect(await run(['--name', 'Nobody'], 'a very long password\n')).toMatchObject({ code: 2, err: expect.stringMatching(/--email.*Usage/s) });
   });
 

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import { approveEverything, download, freeze, startWorld, type World } from './support';
 import { verifyFile } from '../../../server/src/exports/verify-file';
 import { envelopeBytes, parseEnvelope, type ExportEnvelope } from '../../../server/src/exports/envelope';
-import { renderEnvelope } from '../../../server/src/exports/render-export';
+import { originalFor, renderEnvelope, renderExport } from '../../../server/src/exports/render-export';
 import { plainText } from '../../../shared/src/canonical';
 import { versionFingerprint } from '../../../shared/src/versions/version-record';
 import type { Verification } from '../../../shared/src/api/versions';
@@ -134,6 +134,36 @@ describe('verifying', () => {
     expect(byFingerprint.registered.title.es).toContain('Memorando');
     const unknown = await fetch(`${world.server.url}/api/verify/${'0'.repeat(64)}`).then((r) => r.json());
     expect(unknown).toEqual({ fingerprint: '0'.repeat(64), known: false, registered: null });
+  });
+
+  it('accepts on the server the original of each Participant of the signed version, says whose it is, and rejects one carrying another’s envelope', async () => {
+    const record = parseEnvelope(files['json-parallel']).record;
+    const sv = await renderExport(record, 'docx', 'parallel', { original: originalFor(record, world.d.participants.SV) });
+    const online = await verifyOnline(sv.bytes);
+    expect(online).toMatchObject({
+      genuine: true,
+      fingerprint: version.fingerprint,
+      registered: { versionId: version.id },
+      original: { participantId: world.d.participants.SV, code: 'SV', number: 2, of: 4, name: { en: 'El Salvador', es: 'El Salvador' } },
+    });
+    expect((await verifyOnline(files['docx-parallel'])).original).toBeNull();
+    const us = await renderExport(record, 'docx', 'parallel', { original: originalFor(record, world.d.participants.US) });
+    const zip = await JSZip.loadAsync(sv.bytes);
+    zip.file('customXml/item1.xml', await (await JSZip.loadAsync(us.bytes)).file('customXml/item1.xml')!.async('string'));
+    const swapped = await verifyOnline(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect(swapped).toMatchObject({ genuine: false, failure: 'file_altered' });
+  });
+
+  it('says whether the initials a genuine file of the signed version prints are those the server recorded', async () => {
+    const record = parseEnvelope(files['json-parallel']).record;
+    expect((await verifyOnline(files['pdf-parallel'])).attestationsMatch).toBe(true);
+    // Rendered by our exporter, so genuine byte for byte; but nobody initialled this version here.
+    const initials = [
+      { participantId: world.d.participants.SV, initials: 'ZZ', name: 'Nobody', at: '2026-03-02T10:00:00.000Z', fingerprint: version.fingerprint },
+    ];
+    const claimed = await renderExport(record, 'pdf', 'parallel', { attestations: { initials, signatureConfirmations: [] } });
+    expect(await verifyOnline(claimed.bytes)).toMatchObject({ genuine: true, attestationsMatch: false });
+    expect((await verifyFile(claimed.bytes)).genuine).toBe(true);
   });
 
   it('rejects a flipped byte in every format', async () => {

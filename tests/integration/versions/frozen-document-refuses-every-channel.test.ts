@@ -31,6 +31,10 @@ const OPEN_ON_FROZEN = new Set([
   'POST /auth/logout',
   'PATCH /me',
   'PATCH /users/:userId',
+  // Single sign-on: providers and signing out through one concern accounts, not any document.
+  'POST /identity-providers',
+  'PATCH /identity-providers/:providerId',
+  'POST /auth/sso/logout',
   'POST /invitations/:token/accept',
   'POST /verify',
   'POST /documents',
@@ -47,6 +51,27 @@ const OPEN_ON_FROZEN = new Set([
   'POST /notifications/:notificationId/read',
   'POST /notifications/read-all',
   'PUT /notifications/preferences',
+  // Acts on the signed text and only once it is frozen (issue 16): initialling it, confirming a signature ad referendum.
+  'POST /documents/:documentId/signature/initials',
+  'POST /documents/:documentId/signature/confirmations',
+  // A person's own account (issue 21): sessions, password, reset links concern no document's text.
+  'DELETE /me/sessions/:sessionId',
+  'POST /me/sessions/end-others',
+  'POST /me/password',
+  'POST /documents/:documentId/password-resets',
+  'POST /users/:userId/password-reset',
+  'POST /password-resets/:token',
+  // A second factor (issue 21): a person's own factors and signing in with one; requiring one changes who reads the text, not the text.
+  'POST /auth/second-factor',
+  'POST /auth/second-factor/passkey-options',
+  'POST /me/second-factors/totp',
+  'POST /me/second-factors/totp/confirm',
+  'DELETE /me/second-factors/totp',
+  'POST /me/second-factors/passkeys/options',
+  'POST /me/second-factors/passkeys',
+  'DELETE /me/second-factors/passkeys/:passkeyId',
+  'POST /me/second-factors/recovery-codes',
+  'PUT /documents/:documentId/second-factor-requirement',
 ]);
 
 const textOf = (doc: Y.Doc) => JSON.stringify(documentTextState(doc, ['en', 'es']));
@@ -173,6 +198,12 @@ describe('after the freeze', () => {
       'INSERT INTO proposals (id, document_id, clause_id, sponsor_participant_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
       [proposalId, world.d.documentId, clauseId, world.d.participants.US],
     );
+    // A package of clauses the U.S. delegation made before the freeze, for the routes that change one (issue 16).
+    const { rows: packageRows } = await world.server.concordia.db.pool.query<{ id: string }>(
+      'INSERT INTO packages (document_id, name, created_by, participant_id) VALUES ($1, $2, $3, $4) RETURNING id',
+      [world.d.documentId, 'Before the freeze', world.delegates.US.userId, world.d.participants.US],
+    );
+    const packageId = packageRows[0].id;
     const counts = await tableCounts();
     const fingerprint = (await currentState(world.server, world.d.documentId, clauseId)).fingerprint;
     const hashes = (await currentState(world.server, world.d.documentId, clauseId)).languageHashes;
@@ -218,6 +249,9 @@ describe('after the freeze', () => {
         path: `${doc}/proposals/${proposalId}/cosponsors/${world.d.participants.US}`,
       },
       'PUT /documents/:documentId/proposals/:proposalId/explanation': { path: `${doc}/proposals/${proposalId}/explanation`, body: { explanation: 'Why' } },
+      'POST /documents/:documentId/packages': { path: `${doc}/packages`, body: { name: 'After the freeze', clauseIds: [clauseId] } },
+      'PATCH /documents/:documentId/packages/:packageId': { path: `${doc}/packages/${packageId}`, body: { name: 'Renamed after the freeze' } },
+      'DELETE /documents/:documentId/packages/:packageId': { path: `${doc}/packages/${packageId}` },
       'POST /documents/:documentId/signature-record': {
         path: `${doc}/signature-record`,
         body: { place: { en: 'Tegucigalpa', es: 'Tegucigalpa' }, date: '2026-04-01', signatories: [] },
@@ -288,6 +322,8 @@ async function tableCounts(): Promise<Record<string, number>> {
     'participants',
     'document_versions',
     'import_previews',
+    'packages',
+    'package_clauses',
   ]) {
     const { rows } = await world.server.concordia.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     counts[table] = rows[0].n;

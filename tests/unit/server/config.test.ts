@@ -45,6 +45,11 @@ describe('configuration', () => {
     ['PUBLIC_URL', 'concordia.example.org'],
     ['SMTP_URL', 'http://mail.example.org'],
     ['SMTP_FROM', 'x'],
+    ['IDENTITY_SECRET_KEY', 'not thirty-two bytes'],
+    ['REDIS_URL', 'http://redis:6379'],
+    ['NODE_NAME', 'node one'],
+    ['ANTI_ENTROPY_SECONDS', '0'],
+    ['REDIS_STREAM_MAXLEN', '5'],
   ];
 
   it.each(malformed)('refuses a malformed %s naming it', (name, value) => {
@@ -60,6 +65,12 @@ describe('configuration', () => {
   it('requires DATABASE_URL in production, naming it when it is missing', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
     expect(loadEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/concordia' }).DATABASE_URL).toBe('postgres://db/concordia');
+  });
+
+  it('requires DATABASE_URL with REDIS_URL: several nodes share one PostgreSQL', () => {
+    expect(() => loadEnv({ REDIS_URL: 'redis://redis:6379' })).toThrow(/DATABASE_URL/);
+    expect(loadEnv({ REDIS_URL: 'redis://redis:6379', DATABASE_URL: 'postgres://db/concordia' }).REDIS_URL).toBe('redis://redis:6379');
+    expect(loadEnv({}).REDIS_URL).toBeUndefined();
   });
 
   it('covers every variable of the schema in the malformed cases or the defaults', () => {

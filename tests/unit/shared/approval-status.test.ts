@@ -136,8 +136,8 @@ describe('progress and readiness', () => {
 
   it('counts each Participant’s approved, outdated and missing clauses', () => {
     expect(participantProgress(rows, [US, GT])).toEqual({
-      [US]: { approved: 2, outdated: 0, notApproved: 0, total: 2 },
-      [GT]: { approved: 1, outdated: 1, notApproved: 0, total: 2 },
+      [US]: { approved: 2, outdated: 0, notApproved: 0, held: 0, total: 2 },
+      [GT]: { approved: 1, outdated: 1, notApproved: 0, held: 0, total: 2 },
     });
   });
 

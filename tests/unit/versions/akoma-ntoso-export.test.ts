@@ -8,7 +8,8 @@
 import * as Y from 'yjs';
 import { create } from 'xmlbuilder2';
 import { AKN_NAMESPACE, renderAkomaNtoso } from '../../../server/src/exports/akoma-ntoso';
-import { makeEnvelope } from '../../../server/src/exports/envelope';
+import { makeEnvelope, type EnvelopeOptions } from '../../../server/src/exports/envelope';
+import { originalFor } from '../../../server/src/exports/render-export';
 import { verifyFile } from '../../../server/src/exports/verify-file';
 import { buildDemoState } from '../../../server/src/demo/seed-demo';
 import { demoTitle } from '../../../server/src/demo/memorandum';
@@ -16,7 +17,7 @@ import { demoParticipants } from '../../../server/src/demo/participants';
 import { buildRecord, recordClauses } from '../../../server/src/versions/build-record';
 import { canonicalJSON } from '../../../shared/src/canonical';
 import { DEFAULT_LANGUAGES } from '../../../shared/src/languages';
-import { recordClause, type SignatureRecord, type VersionKind, type VersionRecord } from '../../../shared/src/versions/version-record';
+import { recordClause, versionFingerprint, type SignatureRecord, type VersionKind, type VersionRecord } from '../../../shared/src/versions/version-record';
 import { xmlProblems } from '../../utils/xml-well-formed';
 
 const DOCUMENT_ID = '6f1c1b7e-2d4a-4c1e-9a0b-0c9d8e7f6a5b';
@@ -44,14 +45,33 @@ function demoRecord(kind: VersionKind, withSignature: boolean): VersionRecord {
   );
 }
 
-/** Every export the demo can have: each kind of version, with and without its signature record. */
-const EXPORTS: Array<[string, VersionRecord]> = [
+/** The signed version under the signature conventions (issue 16): four originals, Guatemala signing ad referendum. */
+function conventionsRecord(): VersionRecord {
+  const record = demoRecord('frozen', true);
+  const signatories = signature.signatories.map((s) => (s.participantId === participants[2].id ? { ...s, adReferendum: true as const } : s));
+  record.signature = { ...signature, signatories, originals: { count: 4, languages: ['en', 'es'] } };
+  return record;
+}
+const conventions = conventionsRecord();
+const honduras: EnvelopeOptions = {
+  original: originalFor(conventions, participants[3].id),
+  attestations: {
+    initials: [
+      { participantId: participants[0].id, initials: 'JR', name: 'J. R.', at: '2026-03-01T11:00:00.000Z', fingerprint: versionFingerprint(conventions) },
+    ],
+    signatureConfirmations: [{ participantId: participants[2].id, date: '2026-04-03', confirmedBy: 'Secretariat', at: '2026-04-03T09:00:00.000Z' }],
+  },
+};
+
+/** Every export the demo can have: each kind of version, with and without its signature record, and an original of the signed one. */
+const EXPORTS: Array<[string, VersionRecord, EnvelopeOptions?]> = [
   ['the frozen version with its signature record', demoRecord('frozen', true)],
   ['a named version', demoRecord('named', false)],
   ['an automatic version', demoRecord('automatic', false)],
+  ['Honduras’s original of the signed version, initialled, with a signature ad referendum confirmed', conventions, honduras],
 ];
 
-const render = (record: VersionRecord) => renderAkomaNtoso(makeEnvelope(record, null));
+const render = (record: VersionRecord, options?: EnvelopeOptions) => renderAkomaNtoso(makeEnvelope(record, null, options));
 
 /** The elements of a parsed tree, `root` first, in document order. */
 function descendants(root: Element): Element[] {
@@ -63,8 +83,8 @@ const parse = (xml: string) => descendants(create(xml).root().node as unknown as
 const named = (all: Element[], name: string) => all.filter((e) => e.localName === name && e.namespaceURI === AKN_NAMESPACE);
 const attributeNames = (e: Element) => Array.from({ length: e.attributes.length }, (_, i) => e.attributes.item(i)!.name);
 
-describe.each(EXPORTS)('the Akoma Ntoso export of %s', (_, record) => {
-  const xml = render(record).toString('utf8');
+describe.each(EXPORTS)('the Akoma Ntoso export of %s', (_, record, options) => {
+  const xml = render(record, options).toString('utf8');
   const all = parse(xml);
   const collection = named(all, 'documentCollection');
 
@@ -109,7 +129,7 @@ describe.each(EXPORTS)('the Akoma Ntoso export of %s', (_, record) => {
   });
 
   it('verifies as genuine, byte for byte', async () => {
-    expect(await verifyFile(render(record))).toMatchObject({ genuine: true, failure: null, format: 'akn' });
+    expect(await verifyFile(render(record, options))).toMatchObject({ genuine: true, failure: null, format: 'akn' });
   });
 });
 

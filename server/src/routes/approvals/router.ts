@@ -53,7 +53,7 @@ export function approvalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       tag: 'approvals',
       summary: 'The approval matrix: clauses × Participants',
       description:
-        'Every visible clause with each Participant’s status (approved, outdated, not_approved), derived from the current text; ' +
+        'Every visible clause with each Participant’s status (approved, outdated, not_approved, held: conditional on a package not settled), derived from the current text; ' +
         'its concordance (concordant, stale, unconfirmed); progress per Participant and the document’s readiness. ' +
         '`status` keeps clauses with a cell in that status (`concordance_flagged`: concordance not concordant); `missing` (a Participant id or code) keeps clauses it has not approved as they stand.',
       access: { kind: 'document', action: 'document.read' },
@@ -79,13 +79,14 @@ export function approvalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
       summary: 'Approve a clause for my Participant, both languages at once',
       description:
         'The body carries the fingerprint of the text the person was reading; if the clause’s text is no longer that text the answer is 409 text_changed. ' +
-        'A clause whose concordance is stale or unconfirmed needs `acknowledgeConcordance: true` (otherwise 409 concordance_unacknowledged).',
+        'A clause whose concordance is stale or unconfirmed needs `acknowledgeConcordance: true` (otherwise 409 concordance_unacknowledged). ' +
+        '`packageId` makes the approval conditional on a package of the document (404 package_not_found otherwise): it counts as approved only while my Participant has approved every clause of the package, and is `held` until then.',
       access: { kind: 'document', action: 'clause.approve', object: namedParticipant('body') },
       params: clauseParams,
       body: approveClauseBodySchema,
       status: 201,
       response: z.object({ approval: approvalRecordSchema }),
-      errors: ['text_changed', 'concordance_unacknowledged', 'document_frozen', 'conflict'],
+      errors: ['text_changed', 'concordance_unacknowledged', 'document_frozen', 'conflict', 'package_not_found'],
       handler: async (call) => {
         const { access, params, body } = call;
         const approval = await approveClause(ctx, {
@@ -97,6 +98,7 @@ export function approvalsRouter(ctx: AppContext, registry: RouteRegistry): ApiRo
           fingerprint: body.fingerprint,
           acknowledgeConcordance: body.acknowledgeConcordance ?? false,
           adReferendum: body.adReferendum ?? false,
+          packageId: body.packageId ?? null,
         });
         return { approval };
       },

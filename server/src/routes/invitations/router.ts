@@ -16,6 +16,8 @@ import {
   invitationPreviewAnswerSchema,
 } from '../../../../shared/src/api/invitations';
 import { answerSignedIn } from '../auth/session-answer';
+import { recordSignedIn } from '../../audit/sign-in-events';
+import { PASSWORD_PROBLEMS } from '../../../../shared/src/security/password-rules';
 import { documentParams } from '../schemas';
 
 const invitationParams = documentParams.extend({ invitationId: z.uuid() }).strict();
@@ -119,7 +121,7 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
       params: tokenParams,
       body: acceptInvitationBodySchema,
       response: acceptedInvitationSchema,
-      errors: ['invitation_invalid', 'invalid_credentials', 'too_many_attempts', 'already_member', 'csrf_failed'],
+      errors: ['invitation_invalid', 'invalid_credentials', 'too_many_attempts', 'already_member', 'csrf_failed', ...PASSWORD_PROBLEMS],
       handler: async ({ req, res, params, body }) => {
         const signedIn = await acceptInvitation(ctx, {
           token: params.token,
@@ -127,7 +129,15 @@ export function invitationsRouter(ctx: AppContext, registry: RouteRegistry): Api
           ip: req.ip ?? 'unknown',
           previousToken: readSessionToken(req.headers.cookie),
         });
-        return { ...answerSignedIn(req, res, signedIn), documentId: signedIn.documentId };
+        if ('pendingToken' in signedIn) {
+          // The account has a second factor: joined, but the session waits for it (POST /api/auth/second-factor).
+          res.setHeader('Cache-Control', 'no-store');
+          const secondFactor = { pendingToken: signedIn.pendingToken, methods: signedIn.methods, expiresAt: signedIn.expiresAt.toISOString() };
+          return { secondFactor, documentId: signedIn.documentId };
+        }
+        const answer = answerSignedIn(req, res, signedIn);
+        await recordSignedIn(ctx, req, signedIn, 'invitation');
+        return { ...answer, documentId: signedIn.documentId };
       },
     });
 }

@@ -11,6 +11,10 @@ import { findVersionByFingerprint } from '../../versions/version-store';
 import { verifyOffThread } from '../../exports/verify-thread';
 import { AddressLimit } from '../../http/rate-limit';
 import { fingerprintParamsSchema, verificationSchema, type Verification } from '../../../../shared/src/api/versions';
+import { attestationsOf, signedVersionOf } from '../../signatures/signed-version';
+import { printedAttestations } from '../../exports/alternat';
+import { serialize } from '../../../../shared/src/canonical';
+import type { Attestations } from '../../../../shared/src/versions/signature-conventions';
 
 /** The largest file accepted for checking. */
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -31,6 +35,19 @@ async function registered(ctx: AppContext, fingerprint: string): Promise<Registe
         documentStatus: row.document_status,
       }
     : null;
+}
+
+/**
+ * Whether a genuine file of a document's signed version prints the initials and confirmations
+ * recorded for it now (what an export made now would print); null for any other version. A file
+ * with fewer may simply have been downloaded before a later initialling; one with others was not
+ * made here.
+ */
+async function attestationsMatch(ctx: AppContext, found: Registered, printed: Attestations | null): Promise<boolean | null> {
+  const signed = await signedVersionOf(ctx.pool, found.documentId);
+  if (!signed?.version || signed.version.id !== found.versionId) return null;
+  const recorded = printedAttestations(signed.version.record, signed.version.fingerprint, await attestationsOf(ctx.pool, signed.version));
+  return serialize(recorded ?? null) === serialize(printed ?? null);
 }
 
 function readBody(req: Request, limit: number): Promise<Buffer> {
@@ -75,7 +92,7 @@ export function verifyRouter(ctx: AppContext, registry: RouteRegistry): ApiRoute
       tag: 'verify',
       summary: 'Check an exported file (PDF, DOCX, JSON, Akoma Ntoso)',
       description:
-        'The body is the file itself, `Content-Type: application/octet-stream`, at most 25 MiB. Genuine means: its record hashes to its fingerprint, that fingerprint names a version held here, and the file is byte for byte the export of that version. At most VERIFY_MAX_PER_ADDRESS checks per address per RATE_LIMIT_WINDOW_SECONDS (429 verify_rate_limited); checked one at a time on a worker thread (503 server_busy when too many wait).',
+        'The body is the file itself, `Content-Type: application/octet-stream`, at most 25 MiB. Genuine means: its record hashes to its fingerprint, that fingerprint names a version held here, and the file is byte for byte the export of that version (an original under the alternat is redrawn as that original: `original` says whose it is; `attestationsMatch` whether the initials and confirmations it prints are those recorded now for the signed version). At most VERIFY_MAX_PER_ADDRESS checks per address per RATE_LIMIT_WINDOW_SECONDS (429 verify_rate_limited); checked one at a time on a worker thread (503 server_busy when too many wait).',
       access: { kind: 'public' },
       csrf: 'origin',
       response: verificationSchema,
@@ -88,8 +105,10 @@ export function verifyRouter(ctx: AppContext, registry: RouteRegistry): ApiRoute
         await limit(req);
         const bytes = await readBody(req, MAX_UPLOAD_BYTES);
         let found: Registered | null = null;
-        const result = await verifyOffThread(bytes, async (fingerprint) => (found = await registered(ctx, fingerprint)) !== null);
-        return { ...result, registered: found } satisfies Verification;
+        const { attestations, ...result } = await verifyOffThread(bytes, async (fingerprint) => (found = await registered(ctx, fingerprint)) !== null);
+        const known = found as Registered | null;
+        const matches = result.genuine && known ? await attestationsMatch(ctx, known, attestations) : null;
+        return { ...result, registered: known, attestationsMatch: matches } satisfies Verification;
       },
     });
 }

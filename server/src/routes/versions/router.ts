@@ -8,11 +8,12 @@ import { ApiRouter, type RouteRegistry } from '../../http/api-router';
 import { createVersion } from '../../commands/create-version';
 import { freezeDocument } from '../../commands/freeze-document';
 import { saveSignatureRecord } from '../../commands/save-signature-record';
-import { listVersions, readSignatureRecord } from '../../versions/version-store';
+import { listVersions, readSignatureRecord, signatureRecord } from '../../versions/version-store';
 import { compareVersions } from '../../versions/compare-versions';
 import { freezeStatus, plainTextsOf, recordOf, rejectedUpdatesFor, requireVersion } from '../../versions/version-reads';
 import { loadActivity } from '../../versions/activity';
-import { renderExport } from '../../exports/render-export';
+import { originalFor, renderExport } from '../../exports/render-export';
+import { signedExportParts } from '../../signatures/signed-export';
 import { renderDraft, type RenderedDraft } from '../../exports/render-draft';
 import { currentDraft, versionDraft } from '../../exports/draft-text';
 import { presentVersion } from '../../presenters/version';
@@ -99,13 +100,21 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       tag: 'versions',
       summary: 'Download a version as PDF, DOCX, JSON or Akoma Ntoso',
       description:
-        'The same version and layout always give the same bytes. Every file carries the version’s canonical record and fingerprint, so that POST /api/verify and `npm run verify` can check it.',
+        'The same version and layout always give the same bytes. Every file carries the version’s canonical record and fingerprint, so that POST /api/verify and `npm run verify` can check it. ' +
+        'The signed version also carries the initials and confirmed signatures ad referendum recorded since the freeze; `original=<participantId>` gives that Participant’s original under the alternat (unknown Participant: 404 original_not_found; another version: 409 original_not_signed_version).',
       access: { kind: 'document', action: 'document.read' },
       params: versionParamsSchema,
       query: exportQuerySchema,
+      errors: ['original_not_found', 'original_not_signed_version'],
       handler: async ({ params, query, res }) => {
         const record = recordOf(await requireVersion(ctx, params.documentId, params.versionId));
-        const file = await renderExport(record, query.format, query.layout);
+        const signed = await signedExportParts(ctx.pool, record, query.original);
+        const file = signed
+          ? await renderExport(record, query.format, query.layout, {
+              original: signed.originalOf ? originalFor(record, signed.originalOf) : null,
+              attestations: signed.attestations,
+            })
+          : await renderExport(record, query.format, query.layout);
         res
           .status(200)
           .setHeader('Content-Type', file.contentType)
@@ -181,7 +190,7 @@ export function versionsRouter(ctx: AppContext, registry: RouteRegistry): ApiRou
       response: z.object({ signature: signatureRecordSchema }),
       handler: async ({ access }) => {
         const stored = await readSignatureRecord(ctx.pool, access.document.id);
-        return { signature: stored ? { place: stored.place, date: stored.date, signatories: stored.signatories } : null };
+        return { signature: stored ? signatureRecord(stored.place, stored.date, stored.signatories, stored.originals) : null };
       },
     })
     .add({

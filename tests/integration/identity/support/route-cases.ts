@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { tokenHash } from '../../../../server/src/auth/tokens';
 import { insertDocument, insertMembership, insertParticipant, insertUser, PASSWORD, type Person, type World } from './world';
+import { SECOND_FACTOR_PREPARED } from './second-factor-cases';
 
 /** What one matrix cell sends: a path with real ids and a valid body, made fresh for that cell. */
 export interface Prepared {
@@ -42,6 +43,9 @@ export const PREPARED: Record<string, Prepare> = {
   'PUT /api/documents/:documentId/visit': async (world) => ({ path: `${doc(world)}/visit`, body: {} }),
   'GET /api/documents/:documentId/members': async (world) => ({ path: `${doc(world)}/members` }),
   'GET /api/documents/:documentId/participants': async (world) => ({ path: `${doc(world)}/participants` }),
+  // Packages of clauses (issue 16): every member reads them. Changing one is decided on its owner, looked up from the path,
+  // so PATCH and DELETE go through genericPrepare (an unknown package: the policy sees no owner, as the matrix expects).
+  'GET /api/documents/:documentId/packages': async (world) => ({ path: `${doc(world)}/packages` }),
   'POST /api/documents/:documentId/participants': async (world) => ({
     path: `${doc(world)}/participants`,
     body: { code: code(), name: { en: 'Mexico', es: 'México' }, color: '#006847' },
@@ -83,6 +87,14 @@ export const PREPARED: Record<string, Prepare> = {
     body: { isAdmin: false },
   }),
   'GET /api/openapi.json': async () => ({ path: '/api/openapi.json' }),
+  'GET /api/identity-providers': async () => ({ path: '/api/identity-providers' }),
+  'POST /api/identity-providers': async () => ({
+    path: '/api/identity-providers',
+    body: { issuer: 'https://login.minex.example', clientId: 'concordia', domains: [`${unique()}.example`], displayName: { en: 'Ministry', es: 'Ministerio' } },
+  }),
+  'PATCH /api/identity-providers/:providerId': async (world) => ({ path: `/api/identity-providers/${await insertProvider(world)}`, body: { enabled: false } }),
+  'GET /api/auth/sso/providers': async () => ({ path: '/api/auth/sso/providers?email=someone%40minex.example' }),
+  'POST /api/auth/sso/logout': async () => ({ path: '/api/auth/sso/logout', body: {} }),
   'GET /api/notifications': async () => ({ path: '/api/notifications' }),
   'POST /api/notifications/:notificationId/read': async (world, person) => ({
     path: `/api/notifications/${await insertNotification(world, person)}/read`,
@@ -91,7 +103,59 @@ export const PREPARED: Record<string, Prepare> = {
   'POST /api/notifications/read-all': async () => ({ path: '/api/notifications/read-all', body: {} }),
   'GET /api/notifications/preferences': async () => ({ path: '/api/notifications/preferences' }),
   'PUT /api/notifications/preferences': async () => ({ path: '/api/notifications/preferences', body: { mail: { version_named: true } } }),
+  // Open only on a frozen document (issue 16): on this draft the policy refuses them (409 document_not_frozen for whom the role allows).
+  'POST /api/documents/:documentId/signature/initials': async (world) => ({
+    path: `${doc(world)}/signature/initials`,
+    body: { participantId: world.participantP, fingerprint: 'a'.repeat(64) },
+  }),
+  'POST /api/documents/:documentId/signature/confirmations': async (world) => ({
+    path: `${doc(world)}/signature/confirmations`,
+    body: { participantId: world.participantP, date: '2026-03-05' },
+  }),
+  // Account hygiene (issue 21): the person's own sessions and password, and reset links for throwaway accounts.
+  'GET /api/me/sessions': async () => ({ path: '/api/me/sessions' }),
+  'GET /api/me/identity-events': async () => ({ path: '/api/me/identity-events' }),
+  'DELETE /api/me/sessions/:sessionId': async (world, person) => ({ path: `/api/me/sessions/${await insertOtherSession(world, person)}` }),
+  'POST /api/me/sessions/end-others': async () => ({ path: '/api/me/sessions/end-others', body: {} }),
+  // The same password again: it follows the rules, and the world's people keep signing in with it.
+  'POST /api/me/password': async () => ({ path: '/api/me/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+  'POST /api/documents/:documentId/password-resets': async (world) => {
+    const userId = await insertUser(world.pool, `r-${unique()}@identity.test`);
+    await insertMembership(world.pool, world.documentId, userId, 'observer', null);
+    return { path: `${doc(world)}/password-resets`, body: { userId } };
+  },
+  'POST /api/users/:userId/password-reset': async (world) => ({
+    path: `/api/users/${await insertUser(world.pool, `r-${unique()}@identity.test`)}/password-reset`,
+    body: {},
+  }),
+  'GET /api/password-resets/:token': async (world) => ({ path: `/api/password-resets/${await insertPasswordReset(world)}` }),
+  'POST /api/password-resets/:token': async (world) => ({
+    path: `/api/password-resets/${await insertPasswordReset(world)}`,
+    body: { password: 'orchard lantern velvet' },
+  }),
+  // A second factor (issue 21): each cell sets up the factor or pending sign-in it needs (support/second-factor-cases.ts).
+  ...SECOND_FACTOR_PREPARED,
 };
+
+/** A pending reset link (its token) for a throwaway account, valid or `expired`. */
+export async function insertPasswordReset(world: World, options: { userId?: string; expired?: boolean } = {}): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const userId = options.userId ?? (await insertUser(world.pool, `reset-${unique()}@identity.test`));
+  await world.pool.query(`INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + ($3 || ' hours')::interval)`, [
+    userId,
+    tokenHash(token),
+    options.expired ? '-1' : '24',
+  ]);
+  return token;
+}
+
+/** Another open session of the person (its public id), for ending it; a random id for nobody. */
+export async function insertOtherSession(world: World, person: Person): Promise<string> {
+  if (person === 'anonymous' || person === 'expired') return crypto.randomUUID();
+  const other = await world.signInDirectly(world.users[person].id);
+  const { rows } = await world.pool.query<{ public_id: string }>('SELECT public_id FROM sessions WHERE id = $1', [other.sessionId]);
+  return rows[0].public_id;
+}
 
 /**
  * A notification of the person's own (a freeze, in a negotiation of its own that they observe, so the
@@ -104,6 +168,15 @@ export async function insertNotification(world: World, person: Person): Promise<
   const { rows } = await world.pool.query<{ id: string }>(
     `INSERT INTO notifications (user_id, document_id, kind, source) VALUES ($1, $2, 'document_frozen', 'frozen') RETURNING id`,
     [userId, documentId],
+  );
+  return rows[0].id;
+}
+
+/** An identity provider (single sign-on) with no secret, for one matrix cell to change. */
+export async function insertProvider(world: World): Promise<string> {
+  const { rows } = await world.pool.query<{ id: string }>(
+    `INSERT INTO identity_providers (issuer, client_id, domains, display_name) VALUES ('https://login.minex.example', 'concordia', $1, $2) RETURNING id`,
+    [[`${unique()}.example`], JSON.stringify({ en: 'Ministry', es: 'Ministerio' })],
   );
   return rows[0].id;
 }
