@@ -35,10 +35,13 @@ export function AppHeader({ documentRole }: { documentRole?: HeaderRole }) {
         {user && <NotificationBell userId={user.id} />}
         {user && (
           <div className="header-person">
-            <span className="person-name">{user.displayName}</span>
-            <Link href={paths.security()} className="person-security">
-              {t('security:menuLink')}
-            </Link>
+            {/* Two lines fit the header's height: the name with the Security link, then the role. */}
+            <span className="person-line">
+              <span className="person-name">{user.displayName}</span>
+              <Link href={paths.security()} className="person-security">
+                {t('security:menuLink')}
+              </Link>
+            </span>
             {documentRole?.role ? (
               <span className="person-role">
                 {documentRole.participantCode
