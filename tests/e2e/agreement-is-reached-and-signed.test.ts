@@ -48,7 +48,13 @@ describeBrowser('an agreement is reached ad referendum and in a package, then si
   const badge = (page: Page, clauseId: string, code: string) => clauseRow(page, clauseId).locator('.approval-badge', { hasText: code });
 
   /** Approves a clause from its gutter; `choose` picks ad referendum or a package in the dialog. */
-  async function approve(page: Page, clauseId: string, dialogName: RegExp, button: string, choose?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  async function approve(
+    page: Page,
+    clauseId: string,
+    dialogName: RegExp,
+    button: string,
+    choose?: (dialog: ReturnType<Page['getByRole']>) => Promise<unknown>,
+  ) {
     await clauseRow(page, clauseId)
       .getByRole('button', { name: /^(Approve|Aprobar)$/ })
       .click();

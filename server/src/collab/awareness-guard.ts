@@ -2,7 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
-export const MAX_AWARENESS_ENTRIES = 8;
+/** The fewest bytes an entry takes (a client id, a clock and a length of one byte each). */
+const MIN_ENTRY_BYTES = 3;
 
 export interface AwarenessEntry {
   clientId: number;
@@ -24,11 +25,17 @@ export interface AwarenessClaims {
  * valid JSON of bounded size. Stock y-websocket clients echo every change they receive, other people's
  * included: those entries are skipped without parsing their JSON, and a removal (null state) of an id
  * the connection does not own is skipped without claiming it.
+ *
+ * The number of entries is not capped: a stock client in a document with many people echoes messages
+ * naming all of them (a crowded document must not close its connections), what one connection may say
+ * is bounded by the ids it may introduce, and skipping another's entry costs no more than its bytes,
+ * which the frame limit and the per-connection awareness budget bound. A count the bytes cannot hold
+ * is malformed.
  */
 export function filterAwarenessUpdate(update: Uint8Array, owned: Set<number>, claims: AwarenessClaims): { entries: AwarenessEntry[]; refused: number } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  if (count > MAX_AWARENESS_ENTRIES) throw new RangeError(`awareness update with ${count} entries`);
+  if (count * MIN_ENTRY_BYTES > update.byteLength - decoder.pos) throw new RangeError(`awareness update claims ${count} entries in ${update.byteLength} bytes`);
   const entries: AwarenessEntry[] = [];
   let refused = 0;
   for (let i = 0; i < count; i += 1) {
@@ -63,7 +70,8 @@ export function filterAwarenessUpdate(update: Uint8Array, owned: Set<number>, cl
 export function mentionsClaimable(update: Uint8Array, owned: Set<number>, claimedElsewhere: (clientId: number) => boolean): boolean {
   try {
     const decoder = decoding.createDecoder(update);
-    const count = Math.min(decoding.readVarUint(decoder), MAX_AWARENESS_ENTRIES + 1);
+    const count = decoding.readVarUint(decoder);
+    if (count * MIN_ENTRY_BYTES > update.byteLength - decoder.pos) return true; // malformed: parsing it later closes the socket
     for (let i = 0; i < count; i += 1) {
       const clientId = decoding.readVarUint(decoder);
       decoding.readVarUint(decoder);

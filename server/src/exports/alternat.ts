@@ -13,12 +13,19 @@
  *  [A4] An envelope whose original or attestations break [A1] or [A3] is not one this exporter writes:
  *       verification reports it as altered.
  */
-import type { ExportEnvelope } from './envelope';
 import { serialize } from '../../../shared/src/canonical';
 import type { Attestations, Initialling, OriginalCopy, SignatureConfirmation } from '../../../shared/src/versions/signature-conventions';
 import type { VersionRecord } from '../../../shared/src/versions/version-record';
 
 type Participant = VersionRecord['participants'][number];
+
+/** What [A4] reads of an export envelope (envelope.ts builds with this module, so it names the fields rather than import the type). */
+export interface ConventionFields {
+  fingerprint: string;
+  record: VersionRecord;
+  original?: OriginalCopy;
+  attestations?: Attestations;
+}
 
 /** [A1] How many originals are signed: as the signature record states, else one per Participant. */
 export function originalsCount(record: VersionRecord): number {
@@ -70,7 +77,7 @@ function latest<T extends { at: string }>(items: T[]): T | undefined {
 }
 
 /** [A4] What is wrong with an envelope's original and attestations, one sentence each (untrusted input: shapes first). */
-export function conventionProblems(envelope: ExportEnvelope): string[] {
+export function conventionProblems(envelope: ConventionFields): string[] {
   const { record } = envelope;
   const problems: string[] = [];
   const participants = Array.isArray(record.participants) ? record.participants : [];
