@@ -127,6 +127,14 @@ export class LiveDocuments {
   }
 
   /**
+   * With several nodes, brings the live copy up to every update PostgreSQL committed, other nodes'
+   * included (they arrive through the stream within a delivery; this reads them now). Nothing on one node.
+   */
+  catchUp(documentId: string, reason: string): Promise<void> {
+    return this.registry.catchUp(documentId, reason);
+  }
+
+  /**
    * Sets a non-draft status in memory at once: from this instant no connection's update is applied and
    * every load opens read-only. With `unchangedSince` (a read's revision) it is set only if the text is
    * still the one read — checked and set in one synchronous step — and null is returned otherwise.

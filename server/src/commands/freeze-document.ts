@@ -7,6 +7,7 @@ import { AppError } from '../http/errors';
 import type { StatusChange } from '../collab/live-documents';
 import { blockersOf, buildRecord, loadRecordInputs, recordClauses, textProposals } from '../versions/build-record';
 import { insertVersion } from '../versions/version-store';
+import { readHoldsEverythingStored } from '../scale/catch-up';
 import { recordBytes, versionFingerprint, type VersionRecord } from '../../../shared/src/versions/version-record';
 
 /** How often to read the text again when it changed between reading and locking. */
@@ -31,6 +32,9 @@ export interface FrozenVersion {
  *    see message-receiver.ts); then the frozen version (state, canonical record, fingerprint) and the
  *    status are written and committed. Should the commit fail, the document turns writable again.
  * 4. Open clients are told (collab permission-denied frame by the gateway, socket.io `document:status`).
+ * With several nodes (REDIS_URL), step 2 also checks that the text read holds every update PostgreSQL
+ * committed, another node's included (scale/catch-up.ts); if not, the live copy catches up from
+ * PostgreSQL and the text is read again.
  */
 export async function freezeDocument(ctx: AppContext, actorId: string, documentId: string): Promise<FrozenVersion> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
@@ -68,6 +72,10 @@ async function attemptFreeze(ctx: AppContext, actorId: string, documentId: strin
       if (document.status !== 'draft') throw new AppError('document_frozen');
       const newest = await client.query<{ id: string | null }>('SELECT max(id) AS id FROM document_updates WHERE document_id = $1', [documentId]);
       if (Number(newest.rows[0].id ?? 0) !== throughUpdateId) return null;
+      if (ctx.env.REDIS_URL && !(await readHoldsEverythingStored(ctx.pool, documentId, read.state, ctx.log))) {
+        await ctx.documents.catchUp(documentId, 'freeze: another node’s update not yet here');
+        return null;
+      }
 
       const inputs = await loadRecordInputs(client, documentId);
       const blockers = blockersOf(read.clauses, inputs, read.proposals);
