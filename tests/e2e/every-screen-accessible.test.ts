@@ -38,13 +38,13 @@ const TEXT = {
   en: {
     negotiations: 'My negotiations',
     signIn: 'Sign in',
-    tabs: ['Comments', 'Proposals', 'Approvals', 'Versions', 'Activity', 'Outline'],
+    tabs: ['Comments', 'Proposals', 'Approvals', 'Packages', 'Versions', 'Activity', 'Outline'],
     editor: 'Article 3, Spanish text',
   },
   es: {
     negotiations: 'Mis negociaciones',
     signIn: 'Iniciar sesión',
-    tabs: ['Comentarios', 'Propuestas', 'Aprobaciones', 'Versiones', 'Actividad', 'Índice'],
+    tabs: ['Comentarios', 'Propuestas', 'Aprobaciones', 'Paquetes', 'Versiones', 'Actividad', 'Índice'],
     editor: 'Artículo 3, texto en español',
   },
 } as const;
@@ -290,6 +290,10 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           found.push(...(await check(page, 'workspace-approvals')));
 
           await tabs.nth(3).click();
+          await page.locator('.workspace-panel .packages-panel').waitFor();
+          found.push(...(await check(page, 'workspace-packages')));
+
+          await tabs.nth(4).click();
           await page.locator('.versions-table').waitFor();
           await page.locator('.freeze-panel .freeze-not-ready').waitFor();
           found.push(...(await check(page, 'workspace-versions')));
@@ -299,7 +303,7 @@ describeBrowser('every screen is accessible (WCAG 2.1 AA, axe-core), in English 
           await page.keyboard.press('Escape');
           await page.locator('dialog').waitFor({ state: 'detached' });
 
-          await tabs.nth(4).click();
+          await tabs.nth(5).click();
           await page.locator('.activity-feed li').first().waitFor();
           found.push(...(await check(page, 'workspace-activity')));
 

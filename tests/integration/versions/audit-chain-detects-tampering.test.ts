@@ -23,7 +23,8 @@ beforeAll(async () => {
     await approve(world, 'GT', clauseId);
   }
   await world.secretariat.request('POST', `/api/documents/${world.d.documentId}/versions`, { name: 'For the audit' });
-  ids = (await pool.query<{ id: string }>('SELECT id::text FROM audit_events ORDER BY id')).rows.map((r) => r.id);
+  // `ORDER BY e.id`: the bigint column (a bare `ORDER BY id` sorts the text output, 1, 10, 11, …, 2).
+  ids = (await pool.query<{ id: string }>('SELECT e.id::text AS id FROM audit_events e ORDER BY e.id')).rows.map((r) => r.id);
   expect(ids.length).toBeGreaterThanOrEqual(8);
 }, 180_000);
 afterAll(() => world.server.stop());
@@ -128,7 +129,7 @@ it('detects an inserted row at that row', async () => {
 it('detects reordered rows at the first of them', async () => {
   const report = await tampered(async (c) => {
     const columns = 'document_id, actor_user_id, action, subject, occurred_at, prev_hash, hash';
-    const { rows } = await c.query(`SELECT id::text, ${columns} FROM audit_events WHERE id IN ($1, $2) ORDER BY id`, [ids[6], ids[7]]);
+    const { rows } = await c.query(`SELECT id::text, ${columns} FROM audit_events e WHERE e.id IN ($1, $2) ORDER BY e.id`, [ids[6], ids[7]]);
     for (const [target, source] of [
       [rows[0], rows[1]],
       [rows[1], rows[0]],
