@@ -2,8 +2,8 @@
  * Issue 17: the freeze takes the text PostgreSQL holds, never a node's copy that lacks another node's
  * commit. With Redis down, a delegate's edit committed on node A does not reach node B; a later update
  * committed on B (a change that leaves the text as it is) makes B's copy look current by its newest row
- * id. The secretariat freezes on node B: B must see A's edit — which outdates the approvals of its
- * clause — and refuse the freeze, not freeze the text without it.
+ * id. The secretariat freezes on node B: B reads the text PostgreSQL holds, with A's edit — which
+ * outdates the approvals of its clause — and refuses the freeze, rather than freeze the text without it.
  */
 import * as Y from 'yjs';
 import { connectClient } from '../utils/collab-client';
@@ -87,7 +87,7 @@ itWithPostgres('a freeze on node B sees the edit node A committed while Redis wa
   const status = await pool.query<{ status: string }>('SELECT status FROM documents WHERE id = $1', [documentId]);
   expect(status.rows[0].status).toBe('draft');
   expect((await pool.query('SELECT 1 FROM document_versions WHERE document_id = $1 AND kind = $2', [documentId, 'frozen'])).rowCount).toBe(0);
-  // And node B's clients now have A's edit, from PostgreSQL.
-  await waitFor(() => firstText(onB.doc, edited).toString().startsWith('Without prejudice, '), 'node B’s client to get A’s edit');
+  // Once Redis is back, node B catches up from PostgreSQL and its client gets A's edit.
   await cluster.redis.start();
+  await waitFor(() => firstText(onB.doc, edited).toString().startsWith('Without prejudice, '), 'node B’s client to get A’s edit', 30_000);
 });

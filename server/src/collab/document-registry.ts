@@ -28,8 +28,6 @@ export interface DocumentFanout {
   opened(document: CollabDocument): void;
   /** Unloaded (destroyed). */
   closed(document: CollabDocument): void;
-  /** Brings the live copy up to what PostgreSQL holds (another node's commits not yet arrived). */
-  catchUp(document: CollabDocument, reason: string): Promise<void>;
 }
 
 /** Runs `work` only if no other node runs the job named `name` (null: another does); absent on a single node. */
@@ -101,12 +99,6 @@ export class DocumentRegistry {
   /** The document if it is loaded at this instant (a load in progress is not). */
   current(documentId: string): CollabDocument | null {
     return this.loaded.get(documentId) ?? null;
-  }
-
-  /** With several nodes, brings an open document up to what PostgreSQL holds; nothing on a single node. */
-  async catchUp(documentId: string, reason: string): Promise<void> {
-    const document = this.loaded.get(documentId);
-    if (document && this.fanout) await this.fanout.catchUp(document, reason);
   }
 
   /** Holds a status for a document, in memory and on every load from now on, until `dropStatus`. */

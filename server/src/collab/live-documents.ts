@@ -44,6 +44,12 @@ export interface ReadOptions {
   /** When the document is open, first wait (up to `timeoutMs`) until this holds: e.g. the edits an anchor refers to have arrived. */
   until?: (doc: Y.Doc) => boolean;
   timeoutMs?: number;
+  /**
+   * Read what PostgreSQL holds, not the live copy: with several nodes, the only text that includes
+   * every node's commits (the freeze reads it under its lock on the document row, which holds back
+   * every commit from then on).
+   */
+  stored?: boolean;
 }
 
 /** Applies one change to the live text in a transaction carrying the write's origin; refused unless the document is a draft. */
@@ -78,6 +84,7 @@ export class LiveDocuments {
    * memory for nobody.
    */
   async read<T>(documentId: string, fn: (doc: Y.Doc) => T, options: ReadOptions = {}): Promise<CommittedRead<T>> {
+    if (options.stored) return this.readStored(documentId, fn);
     const deadline = Date.now() + (options.timeoutMs ?? 0);
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       const document = await this.registry.peek(documentId);
@@ -124,14 +131,6 @@ export class LiveDocuments {
       document.holds -= 1;
       if (document.connections.size === 0) void this.registry.release(document);
     }
-  }
-
-  /**
-   * With several nodes, brings the live copy up to every update PostgreSQL committed, other nodes'
-   * included (they arrive through the stream within a delivery; this reads them now). Nothing on one node.
-   */
-  catchUp(documentId: string, reason: string): Promise<void> {
-    return this.registry.catchUp(documentId, reason);
   }
 
   /**

@@ -7,7 +7,6 @@ import { AppError } from '../http/errors';
 import type { StatusChange } from '../collab/live-documents';
 import { blockersOf, buildRecord, loadRecordInputs, recordClauses, textProposals } from '../versions/build-record';
 import { insertVersion } from '../versions/version-store';
-import { readHoldsEverythingStored } from '../scale/catch-up';
 import { recordBytes, versionFingerprint, type VersionRecord } from '../../../shared/src/versions/version-record';
 
 /** How often to read the text again when it changed between reading and locking. */
@@ -32,9 +31,10 @@ export interface FrozenVersion {
  *    see message-receiver.ts); then the frozen version (state, canonical record, fingerprint) and the
  *    status are written and committed. Should the commit fail, the document turns writable again.
  * 4. Open clients are told (collab permission-denied frame by the gateway, socket.io `document:status`).
- * With several nodes (REDIS_URL), step 2 also checks that the text read holds every update PostgreSQL
- * committed, another node's included (scale/catch-up.ts); if not, the live copy catches up from
- * PostgreSQL and the text is read again.
+ * With several nodes (REDIS_URL) the live copy of this node may lack another node's commit, and under
+ * steady typing elsewhere it is rarely the newest: the text is read from PostgreSQL instead, under the
+ * lock of step 2 (every commit is fenced on that row, so none lands until the freeze has committed,
+ * and each is then refused and kept for its author); step 3 turns the live copy read-only as it is.
  */
 export async function freezeDocument(ctx: AppContext, actorId: string, documentId: string): Promise<FrozenVersion> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
@@ -51,15 +51,8 @@ export async function freezeDocument(ctx: AppContext, actorId: string, documentI
 /** One attempt; null when the text changed since it was read (the caller reads again). */
 async function attemptFreeze(ctx: AppContext, actorId: string, documentId: string): Promise<FrozenVersion | null> {
   const languages = await documentLanguages(ctx, documentId);
-  const {
-    value: read,
-    throughUpdateId,
-    revision,
-  } = await ctx.documents.read(documentId, (doc) => ({
-    clauses: recordClauses(doc, languages),
-    proposals: textProposals(doc, languages),
-    state: Y.encodeStateAsUpdate(doc),
-  }));
+  const readText = (doc: Y.Doc) => ({ clauses: recordClauses(doc, languages), proposals: textProposals(doc, languages), state: Y.encodeStateAsUpdate(doc) });
+  const live = ctx.env.REDIS_URL ? null : await ctx.documents.read(documentId, readText);
   let change: StatusChange | null = null;
   try {
     const frozen = await withTransaction(ctx.pool, async (client) => {
@@ -70,12 +63,11 @@ async function attemptFreeze(ctx: AppContext, actorId: string, documentId: strin
       const document = rows[0];
       if (!document) throw new AppError('not_found');
       if (document.status !== 'draft') throw new AppError('document_frozen');
-      const newest = await client.query<{ id: string | null }>('SELECT max(id) AS id FROM document_updates WHERE document_id = $1', [documentId]);
-      if (Number(newest.rows[0].id ?? 0) !== throughUpdateId) return null;
-      if (ctx.env.REDIS_URL && !(await readHoldsEverythingStored(ctx.pool, documentId, read.state, ctx.log))) {
-        await ctx.documents.catchUp(documentId, 'freeze: another node’s update not yet here');
-        return null;
+      if (live) {
+        const newest = await client.query<{ id: string | null }>('SELECT max(id) AS id FROM document_updates WHERE document_id = $1', [documentId]);
+        if (Number(newest.rows[0].id ?? 0) !== live.throughUpdateId) return null;
       }
+      const { value: read, throughUpdateId } = live ?? (await ctx.documents.read(documentId, readText, { stored: true }));
 
       const inputs = await loadRecordInputs(client, documentId);
       const blockers = blockersOf(read.clauses, inputs, read.proposals);
@@ -91,7 +83,7 @@ async function attemptFreeze(ctx: AppContext, actorId: string, documentId: strin
       const fingerprint = versionFingerprint(record);
 
       // The instant of the freeze: the live text is checked to be the one read and turned read-only in one step.
-      change = ctx.documents.setStatus(documentId, 'frozen', { unchangedSince: revision });
+      change = ctx.documents.setStatus(documentId, 'frozen', live ? { unchangedSince: live.revision } : {});
       if (!change) return null;
 
       const { seq } = await insertVersion(client, { record, bytes, fingerprint, state: read.state, throughUpdateId, createdBy: actorId });

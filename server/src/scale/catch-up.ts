@@ -35,24 +35,3 @@ export async function catchUpFromDatabase(pool: pg.Pool, document: CollabDocumen
     stored.destroy();
   }
 }
-
-/**
- * Whether a text read from the live copy holds everything PostgreSQL has committed for the document.
- * With several nodes, another node's update may be committed (with a smaller row id than this node's
- * newest) and not yet have arrived here; the freeze asks this under its lock on the document row,
- * which holds back every further commit (the fenced insert waits on it), and reads again when not.
- */
-export async function readHoldsEverythingStored(pool: pg.Pool, documentId: string, readState: Uint8Array, log: Logger): Promise<boolean> {
-  const read = new Y.Doc({ gc: true });
-  const stored = new Y.Doc({ gc: true });
-  try {
-    Y.applyUpdate(read, readState);
-    await loadDocumentState(pool, documentId, stored, log);
-    const before = Y.snapshot(read);
-    Y.applyUpdate(read, Y.encodeStateAsUpdate(stored, Y.encodeStateVector(read)));
-    return Y.equalSnapshots(before, Y.snapshot(read));
-  } finally {
-    read.destroy();
-    stored.destroy();
-  }
-}

@@ -82,7 +82,6 @@ export async function startScaleOut(parts: { env: Env & { REDIS_URL: string }; p
       awareness.closed(document);
       streams.closed(document);
     },
-    catchUp: (document, reason) => streams.catchUp(document, reason),
   };
   const exclusive = advisoryLockRunner(pool, log);
   registry.fanout = fanout;
