@@ -8,17 +8,14 @@
 import * as Y from 'yjs';
 import { connectClient } from '../utils/collab-client';
 import { itWithPostgres, nodeCluster, type ClusterNode } from '../utils/spawn-nodes';
-import { DEMO_EMAILS, requestAs, signIn } from '../utils/people';
+import { requestAs } from '../utils/people';
 import { waitFor } from '../utils/wait';
-import { clauseTextState } from '../../shared/src/approval-status';
 import { clauseFragment, clauseOrder } from '../../shared/src/yjs-layout';
-import { DEMO_SLUG } from '../../server/src/demo/seed-demo';
+import { approveEverything, demoOn } from './support/ready-to-freeze';
 import type { FreezeBlocker } from '../../shared/src/versions/freeze-blockers';
 
 jest.setTimeout(180_000);
 
-const LANGUAGES = ['en', 'es'] as const;
-const DELEGATES: Record<string, string> = { US: DEMO_EMAILS.us, SV: DEMO_EMAILS.sv, GT: DEMO_EMAILS.gt, HN: DEMO_EMAILS.hn };
 const origin = { kind: 'test' };
 
 const cluster = nodeCluster();
@@ -35,31 +32,15 @@ function firstText(doc: Y.Doc, clauseId: string): Y.XmlText {
 
 itWithPostgres('a freeze on node B sees the edit node A committed while Redis was down, and is refused for it', async () => {
   const pool = cluster.pool();
-  const documentId = (await pool.query<{ id: string }>('SELECT id FROM documents WHERE slug = $1', [DEMO_SLUG])).rows[0].id;
-  const { rows } = await pool.query<{ id: string; code: string }>('SELECT id, code FROM participants WHERE document_id = $1', [documentId]);
-  const participants = Object.fromEntries(rows.map((r) => [r.code, r.id]));
-  const secretariat = await signIn(a, DEMO_EMAILS.secretariat);
-  const delegates = Object.fromEntries(await Promise.all(Object.entries(DELEGATES).map(async ([code, email]) => [code, await signIn(a, email)] as const)));
+  const demo = await demoOn(a, pool);
+  const { documentId, secretariat } = demo;
 
   const onA = connectClient(a.wsUrl, documentId);
   const onB = connectClient(b.wsUrl, documentId);
   cluster.clients.push(onA, onB);
   await Promise.all([onA.synced(), onB.synced()]);
   // Everything confirmed and approved: the text can be frozen as it stands.
-  for (const clauseId of clauseOrder(onA.doc)) {
-    const state = clauseTextState(onA.doc, clauseId, LANGUAGES);
-    expect(
-      (await secretariat.request('POST', `/api/documents/${documentId}/clauses/${clauseId}/concordance`, { languageHashes: state.languageHashes })).status,
-    ).toBe(201);
-    for (const code of Object.keys(DELEGATES)) {
-      const answer = await delegates[code].request('POST', `/api/documents/${documentId}/clauses/${clauseId}/approvals`, {
-        participantId: participants[code],
-        fingerprint: state.fingerprint,
-        acknowledgeConcordance: true,
-      });
-      expect(answer.status).toBe(201);
-    }
-  }
+  await approveEverything(demo, onA.doc);
 
   await cluster.redis.kill();
   await waitFor(async () => (await Promise.all([a, b].map((n) => n.readyz()))).every((r) => r.body.status === 'degraded'), 'both nodes to say degraded');

@@ -8,16 +8,12 @@
 import * as Y from 'yjs';
 import { connectClient } from '../utils/collab-client';
 import { itWithPostgres, nodeCluster, type ClusterNode } from '../utils/spawn-nodes';
-import { DEMO_EMAILS, signIn } from '../utils/people';
 import { waitFor } from '../utils/wait';
-import { clauseTextState } from '../../shared/src/approval-status';
 import { clauseFragment, clauseOrder } from '../../shared/src/yjs-layout';
-import { DEMO_SLUG } from '../../server/src/demo/seed-demo';
+import { approveEverything, demoOn } from './support/ready-to-freeze';
 
 jest.setTimeout(180_000);
 
-const LANGUAGES = ['en', 'es'] as const;
-const DELEGATES: Record<string, string> = { US: DEMO_EMAILS.us, SV: DEMO_EMAILS.sv, GT: DEMO_EMAILS.gt, HN: DEMO_EMAILS.hn };
 const origin = { kind: 'test' };
 
 const cluster = nodeCluster();
@@ -30,29 +26,14 @@ beforeAll(async () => {
 
 itWithPostgres('puts every update B sent either in the frozen text or among the edits kept for their author, and stores none after', async () => {
   const pool = cluster.pool();
-  const documentId = (await pool.query<{ id: string }>('SELECT id FROM documents WHERE slug = $1', [DEMO_SLUG])).rows[0].id;
-  const { rows } = await pool.query<{ id: string; code: string }>('SELECT id, code FROM participants WHERE document_id = $1', [documentId]);
-  const participants = Object.fromEntries(rows.map((r) => [r.code, r.id]));
-  const secretariat = await signIn(a, DEMO_EMAILS.secretariat);
-  const delegates = Object.fromEntries(await Promise.all(Object.entries(DELEGATES).map(async ([code, email]) => [code, await signIn(a, email)] as const)));
+  const demo = await demoOn(a, pool);
+  const { documentId, secretariat, delegates } = demo;
 
-  const writer = connectClient(b.wsUrl, documentId, { headers: { cookie: delegates.GT.cookie } });
+  const writer = connectClient(b.wsUrl, documentId, { headers: { cookie: demo.delegates.GT.cookie } });
   cluster.clients.push(writer);
   await writer.synced();
-  for (const clauseId of clauseOrder(writer.doc)) {
-    const state = clauseTextState(writer.doc, clauseId, LANGUAGES);
-    expect(
-      (await secretariat.request('POST', `/api/documents/${documentId}/clauses/${clauseId}/concordance`, { languageHashes: state.languageHashes })).status,
-    ).toBe(201);
-    for (const code of Object.keys(DELEGATES)) {
-      const answer = await delegates[code].request('POST', `/api/documents/${documentId}/clauses/${clauseId}/approvals`, {
-        participantId: participants[code],
-        fingerprint: state.fingerprint,
-        acknowledgeConcordance: true,
-      });
-      expect(answer.status).toBe(201);
-    }
-  }
+  // Everything confirmed and approved: the text can be frozen as it stands.
+  await approveEverything(demo, writer.doc);
 
   const clauseId = clauseOrder(writer.doc)[2];
   const text = (clauseFragment(writer.doc, clauseId, 'en').get(0) as Y.XmlElement).get(0) as Y.XmlText;

@@ -5,7 +5,8 @@ import { changePassword } from '../api/security';
 import { useSession } from '../app/session';
 import { useErrorMessage } from '../app/error-message';
 import { useToasts } from '../components/toasts';
-import { PasswordCheck, usePasswordProblem } from './password-check';
+import { usePasswordProblem } from './password-check';
+import { NewPasswordFields } from './new-password-fields';
 
 export function PasswordChangeSection({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
@@ -64,30 +65,7 @@ export function PasswordChangeSection({ onChanged }: { onChanged: () => void }) 
             onChange={(e) => setCurrent(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="security-new-password">{t('security:password.new')}</label>
-          <input
-            id="security-new-password"
-            type="password"
-            required
-            autoComplete="new-password"
-            aria-describedby="security-new-password-check"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-          <PasswordCheck id="security-new-password-check" password={next} owner={owner} />
-        </div>
-        <div className="field">
-          <label htmlFor="security-confirm-password">{t('security:password.confirm')}</label>
-          <input
-            id="security-confirm-password"
-            type="password"
-            required
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        </div>
+        <NewPasswordFields idPrefix="security-new" password={next} confirm={confirm} owner={owner} onPassword={setNext} onConfirm={setConfirm} />
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -9,7 +9,8 @@ import { useSession } from '../app/session';
 import { useErrorMessage } from '../app/error-message';
 import { AppHeader } from '../components/app-header';
 import { Loading, ScreenError } from '../components/status-views';
-import { PasswordCheck, usePasswordProblem } from './password-check';
+import { usePasswordProblem } from './password-check';
+import { NewPasswordFields } from './new-password-fields';
 
 export function ResetPasswordScreen({ token }: { token: string }) {
   const { t } = useTranslation();
@@ -78,23 +79,7 @@ export function ResetPasswordScreen({ token }: { token: string }) {
             <p className="lead">{t('security:reset.intro', { name: reset.displayName, email: reset.email, expires: formatDateTime(reset.expiresAt) })}</p>
             <form onSubmit={submit}>
               <input type="email" hidden readOnly autoComplete="username" value={reset.email} />
-              <div className="field">
-                <label htmlFor="reset-password">{t('security:password.new')}</label>
-                <input
-                  id="reset-password"
-                  type="password"
-                  required
-                  autoComplete="new-password"
-                  aria-describedby="reset-password-check"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-                <PasswordCheck id="reset-password-check" password={password} owner={owner} />
-              </div>
-              <div className="field">
-                <label htmlFor="reset-confirm">{t('security:password.confirm')}</label>
-                <input id="reset-confirm" type="password" required autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-              </div>
+              <NewPasswordFields idPrefix="reset" password={password} confirm={confirm} owner={owner} onPassword={setPassword} onConfirm={setConfirm} />
               {error && (
                 <p className="form-error" role="alert">
                   {error}
