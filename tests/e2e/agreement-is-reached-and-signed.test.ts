@@ -14,15 +14,13 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
 import { DEMO_EMAILS } from '../utils/people';
-import { createAccountWithOldPassword } from '../utils/factories';
+import { HEAD_EMAIL, addGuatemalasHeadOfDelegation } from './support/head-of-delegation';
 import { approveEverything, liveDoc, startWorld, type World } from '../integration/versions/support';
 import { clauseRow, openNegotiation, signIn, switchLanguageTo } from './support/workspace-page';
 import { verifyFile } from '../../server/src/exports/verify-file';
 import { numberClauses } from '../../shared/src/numbering';
 import { clauseItems } from '../../shared/src/yjs-layout';
 
-const HEAD_EMAIL = 'gt.head@demo.test';
-const HEAD_NAME = 'Carmen Morales';
 const PACKAGE = 'Information-sharing package';
 /** The machine is shared with other browser tests: waits are generous, and no assertion is about time. */
 const WAIT_MS = 30_000;
@@ -73,19 +71,7 @@ describeBrowser('an agreement is reached ad referendum and in a package, then si
     browser = await launchBrowser();
     const numbers = numberClauses(clauseItems(await liveDoc(world.server, world.d.documentId)));
     for (const n of [3, 8, 12]) article[n] = [...numbers].find(([, number]) => number.article === n)![0];
-    // Guatemala's head of delegation, whom the secretariat marks as one who may confirm for the capital.
-    const pool = world.server.concordia.db.pool;
-    const userId = await createAccountWithOldPassword(pool, { email: HEAD_EMAIL, displayName: HEAD_NAME, password: 'demo', uiLanguage: 'es' });
-    const { rows } = await pool.query<{ id: string }>(
-      `INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, 'delegate', $3) RETURNING id`,
-      [world.d.documentId, userId, world.d.participants.GT],
-    );
-    const marked = await world.secretariat.request('PATCH', `/api/documents/${world.d.documentId}/memberships/${rows[0].id}`, {
-      role: 'delegate',
-      participantId: world.d.participants.GT,
-      mayConfirmForCapital: true,
-    });
-    if (marked.status !== 200) throw new Error(`Marking the head of delegation answered ${marked.status}`);
+    await addGuatemalasHeadOfDelegation(world);
     await approveEverything(world, new Set([`${article[3]}:GT`, `${article[8]}:HN`, `${article[12]}:HN`]));
   }, 300_000);
 

@@ -9,13 +9,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, describeBrowser, ensureClientBuilt, launchBrowser, screenshot } from '../utils/browser';
 import { DEMO_EMAILS } from '../utils/people';
-import { createAccountWithOldPassword } from '../utils/factories';
+import { HEAD_EMAIL, HEAD_NAME, addGuatemalasHeadOfDelegation } from './support/head-of-delegation';
 import { approveEverything, startWorld, type World } from '../integration/versions/support';
 import { openNegotiation, signIn, switchLanguageTo } from './support/workspace-page';
 import { AXE_CONTEXT, seriousViolations } from './support/axe';
 
-const HEAD_EMAIL = 'gt.head@demo.test';
-const HEAD_NAME = 'Carmen Morales';
 const WAIT_MS = 30_000;
 const GT = { en: 'Ministry of Government of the Republic of Guatemala', es: 'Ministerio de Gobernación de la República de Guatemala' };
 const US = { en: 'Department of Homeland Security of the United States of America' };
@@ -46,19 +44,7 @@ describeBrowser('signature conventions in the browser', () => {
     await ensureClientBuilt();
     world = await startWorld();
     browser = await launchBrowser();
-    // Guatemala's head of delegation: a second Guatemalan delegate, marked by the secretariat as one who may confirm for the capital.
-    const pool = world.server.concordia.db.pool;
-    const userId = await createAccountWithOldPassword(pool, { email: HEAD_EMAIL, displayName: HEAD_NAME, password: 'demo', uiLanguage: 'es' });
-    const { rows } = await pool.query<{ id: string }>(
-      `INSERT INTO memberships (document_id, user_id, role, participant_id) VALUES ($1, $2, 'delegate', $3) RETURNING id`,
-      [world.d.documentId, userId, world.d.participants.GT],
-    );
-    const marked = await world.secretariat.request('PATCH', `/api/documents/${world.d.documentId}/memberships/${rows[0].id}`, {
-      role: 'delegate',
-      participantId: world.d.participants.GT,
-      mayConfirmForCapital: true,
-    });
-    if (marked.status !== 200) throw new Error(`Marking the head of delegation answered ${marked.status}`);
+    await addGuatemalasHeadOfDelegation(world);
     await approveEverything(world);
   }, 300_000);
 
