@@ -5,8 +5,8 @@
  * bytes of each update frame and timestamps them. Fifty full Yjs clients in one process would
  * measure the generator, not the server.
  */
-import WebSocket from 'ws';
 import * as Y from 'yjs';
+import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { clauseFragment } from '../../shared/src/index';
@@ -17,6 +17,8 @@ const SYNC = 0;
 const STEP1 = 0;
 const STEP2 = 1;
 const UPDATE = 2;
+const AUTH = 2;
+const AUTH_TOKEN = 0;
 
 /** Send times, indexed by sender then sequence number (performance.now() of this process). */
 export type SendTimes = number[][];
@@ -30,6 +32,8 @@ export interface ThinClientOptions {
   clauseId: string;
   sendTimes: SendTimes;
   onMarker(from: number, seq: number, receivedAt: number): void;
+  /** Speak Hocuspocus's framing instead: every message prefixed by this document name, an (empty) token first. */
+  hocuspocusDocument?: string;
 }
 
 export class ThinClient {
@@ -40,6 +44,8 @@ export class ThinClient {
   private readonly doc = new Y.Doc();
   private lastUpdate: Uint8Array | null = null;
   private readonly text: Y.XmlText;
+  /** The bytes every frame starts with: nothing (y-websocket), or the document name (Hocuspocus). */
+  private readonly prefix: Uint8Array;
 
   constructor(private readonly options: ThinClientOptions) {
     Y.applyUpdate(this.doc, options.initialState);
@@ -48,27 +54,38 @@ export class ThinClient {
     this.doc.on('update', (update: Uint8Array) => {
       this.lastUpdate = update;
     });
+    const prefix = encoding.createEncoder();
+    if (options.hocuspocusDocument !== undefined) encoding.writeVarString(prefix, options.hocuspocusDocument);
+    this.prefix = encoding.toUint8Array(prefix);
+    const at = this.prefix.byteLength;
     this.ws = new WebSocket(options.url, { headers: { origin: options.origin }, perMessageDeflate: false });
     this.ws.binaryType = 'nodebuffer';
     this.synced = new Promise((resolve, reject) => {
       this.ws.once('error', reject);
       this.ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)));
       this.ws.on('message', (data: Buffer) => {
-        if (data[0] !== SYNC) return;
-        if (data[1] === STEP1) {
+        if (data[at] !== SYNC) return;
+        if (data[at + 1] === STEP1) {
           this.answerStep1(data);
           return;
         }
-        if (data[1] === STEP2) {
+        if (data[at + 1] === STEP2) {
           resolve();
           return;
         }
-        if (data[1] !== UPDATE) return;
+        if (data[at + 1] !== UPDATE) return;
         this.framesReceived += 1;
         this.scan(data, performance.now());
       });
       this.ws.once('open', () => {
-        const encoder = encoding.createEncoder();
+        if (options.hocuspocusDocument !== undefined) {
+          const auth = this.encoder();
+          encoding.writeVarUint(auth, AUTH);
+          encoding.writeVarUint(auth, AUTH_TOKEN);
+          encoding.writeVarString(auth, '');
+          this.ws.send(encoding.toUint8Array(auth));
+        }
+        const encoder = this.encoder();
         encoding.writeVarUint(encoder, SYNC);
         encoding.writeVarUint(encoder, 0);
         encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
@@ -83,7 +100,7 @@ export class ThinClient {
     const seq = this.seq++;
     const marker = `~${this.options.index}:${seq}~ `;
     this.doc.transact(() => this.text.insert(this.text.length, marker), 'bench');
-    const encoder = encoding.createEncoder();
+    const encoder = this.encoder();
     encoding.writeVarUint(encoder, SYNC);
     encoding.writeVarUint(encoder, UPDATE);
     encoding.writeVarUint8Array(encoder, this.lastUpdate!);
@@ -94,14 +111,22 @@ export class ThinClient {
   /** As every y-websocket client does: answers the server's sync step 1 with what the server lacks. */
   private answerStep1(data: Buffer): void {
     const decoder = decoding.createDecoder(data);
+    if (this.prefix.byteLength > 0) decoding.readVarString(decoder);
     decoding.readVarUint(decoder);
     decoding.readVarUint(decoder);
     const stateVector = decoding.readVarUint8Array(decoder);
-    const encoder = encoding.createEncoder();
+    const encoder = this.encoder();
     encoding.writeVarUint(encoder, SYNC);
     encoding.writeVarUint(encoder, STEP2);
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
     this.ws.send(encoding.toUint8Array(encoder));
+  }
+
+  /** A new frame, with the prefix already written. */
+  private encoder(): encoding.Encoder {
+    const encoder = encoding.createEncoder();
+    encoding.writeUint8Array(encoder, this.prefix);
+    return encoder;
   }
 
   close(): void {

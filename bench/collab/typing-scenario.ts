@@ -22,6 +22,8 @@ export interface Target {
   wsUrl: string;
   origin: string;
   database: BenchDatabase | null;
+  /** Hocuspocus frames differ (document name first) and stock y-websocket providers cannot join it: no full clients there. */
+  protocol?: 'y-websocket' | 'hocuspocus';
 }
 
 export interface ScenarioOptions {
@@ -41,13 +43,16 @@ export interface ScenarioResult extends ScenarioOptions {
   framesPerReceiverPerSecond: number;
   latency: { p50: number; p95: number; p99: number; max: number; mean: number };
   serverCpuPercent: number;
+  /** Server CPU over the window divided by the updates it delivered to receivers in it. */
+  serverCpuMicrosPerDelivered: number;
   serverRssMaxMiB: number;
   postgresCpuPercent: number;
   generatorCpuPercent: number;
   commits: number;
   rows: number;
   meanBatch: number;
-  converged: boolean;
+  /** null where no full client could join (Hocuspocus): only the receipts say everything arrived. */
+  converged: boolean | null;
   /** Commits of one row on another connection every 50 ms during the window: what one commit cost under this load. */
   commitDuringRun: { p50: number; p99: number; max: number; samples: number } | null;
   markersInFullClients: number;
@@ -93,8 +98,10 @@ function countMarkers(doc: Y.Doc): number {
 }
 
 export async function runTypingScenario(server: Target, options: ScenarioOptions): Promise<ScenarioResult> {
-  const { clients: n, rate, warmupSeconds, seconds, fullClients } = options;
+  const { clients: n, rate, warmupSeconds, seconds } = options;
   const { database } = server;
+  const hocuspocus = server.protocol === 'hocuspocus';
+  const fullClients = hocuspocus ? 0 : options.fullClients;
   const initialState = initialDocument(n);
   // The reference relay has no database: it receives the initial state from the first client's sync step 2.
   const documentId = database ? await database.createDocument(initialState) : crypto.randomUUID();
@@ -112,7 +119,19 @@ export async function runTypingScenario(server: Target, options: ScenarioOptions
   };
 
   const thin: ThinClient[] = [];
-  for (let i = 0; i < n; i += 1) thin.push(new ThinClient({ url, origin: server.origin, index: i, initialState, clauseId: `b${i}`, sendTimes, onMarker }));
+  for (let i = 0; i < n; i += 1)
+    thin.push(
+      new ThinClient({
+        url: hocuspocus ? server.wsUrl : url,
+        origin: server.origin,
+        index: i,
+        initialState,
+        clauseId: `b${i}`,
+        sendTimes,
+        onMarker,
+        hocuspocusDocument: hocuspocus ? documentId : undefined,
+      }),
+    );
   await Promise.all(thin.map((c) => c.synced));
   const full = Array.from({ length: fullClients }, () => connectClient(server.wsUrl, documentId));
   await Promise.all(full.map((c) => c.synced()));
@@ -161,12 +180,16 @@ export async function runTypingScenario(server: Target, options: ScenarioOptions
 
   // Full clients must end with every marker sent and agree with each other and with PostgreSQL.
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline && !(full.every((c) => countMarkers(c.doc) === markersSent) && full.every((c) => sameState(c.doc, full[0].doc)))) {
+  while (
+    fullClients > 0 &&
+    Date.now() < deadline &&
+    !(full.every((c) => countMarkers(c.doc) === markersSent) && full.every((c) => sameState(c.doc, full[0].doc)))
+  ) {
     await sleep(250);
   }
   const stored = database ? await docFromDatabase(database.pool, documentId) : null;
-  const converged = full.every((c) => sameState(c.doc, full[0].doc)) && (!stored || sameState(stored, full[0].doc));
-  const markersInFullClients = Math.min(...full.map((c) => countMarkers(c.doc)));
+  const converged = fullClients === 0 ? null : full.every((c) => sameState(c.doc, full[0].doc)) && (!stored || sameState(stored, full[0].doc));
+  const markersInFullClients = fullClients === 0 ? markersSent : Math.min(...full.map((c) => countMarkers(c.doc)));
   // A batch is one statement, one transaction: its rows share created_at (now() is the transaction's start).
   const { rows, commits } = database
     ? (
@@ -192,6 +215,7 @@ export async function runTypingScenario(server: Target, options: ScenarioOptions
     framesPerReceiverPerSecond: framesInWindow / n / wallSeconds,
     latency: { p50: histogram.quantile(0.5), p95: histogram.quantile(0.95), p99: histogram.quantile(0.99), max: histogram.max, mean: histogram.mean },
     serverCpuPercent: (serverCpu / wallSeconds) * 100,
+    serverCpuMicrosPerDelivered: receipts === 0 ? NaN : (serverCpu / receipts) * 1e6,
     serverRssMaxMiB: maxMiB,
     postgresCpuPercent: (postgresCpu / wallSeconds) * 100,
     generatorCpuPercent: ((generatorUsage.user + generatorUsage.system) / 1e6 / wallSeconds) * 100,

@@ -93,3 +93,15 @@ it('folds many requests at once and answers each with its own state', async () =
     expect(d.getText('t').toString()).toBe(`text ${i}`);
   });
 });
+
+it('stops a thread that has had no fold for its idle time, and starts one again for the next fold', async () => {
+  const idle = new FoldThread(60_000, 100);
+  await idle.fold(history());
+  expect(idle.started).toBe(true);
+  const deadline = Date.now() + 5_000;
+  while (idle.started && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(idle.started).toBe(false);
+  await expect(idle.fold(history())).resolves.toMatchObject({ skipped: [] });
+  expect(idle.started).toBe(true);
+  await idle.close();
+});

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../logger';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+import type { EmbeddedPostgres } from './embedded';
 
 export type Pool = pg.Pool;
 
@@ -30,7 +30,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.url) {
     config = { connectionString: options.url, max: options.poolSize };
   } else {
-    embedded = await startEmbeddedPostgres(options.dataDir, options.log);
+    // Loaded only here: a server on PostgreSQL never needs PGlite's code.
+    embedded = await (await import('./embedded')).startEmbeddedPostgres(options.dataDir, options.log);
     // PGlite is a single session: two open transactions on two connections deadlock. One connection.
     config = { connectionString: embedded.url, max: 1 };
   }
