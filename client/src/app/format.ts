@@ -1,14 +1,26 @@
 /** Dates, numbers and language names, always through Intl in the interface language. */
 import { uiLanguage } from './i18n';
 
+/** Built once per language (a formatter is costly to build, and a badge formats dates on every render). */
+function cached<F>(cache: Map<string, F>, lang: string, build: (lang: string) => F): F {
+  let formatter = cache.get(lang);
+  if (!formatter) {
+    formatter = build(lang);
+    cache.set(lang, formatter);
+  }
+  return formatter;
+}
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatDateTime(iso: string | number | Date, lang: string = uiLanguage()): string {
   const date = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return cached(dateTimeFormats, lang, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }
 
 export function formatNumber(value: number, lang: string = uiLanguage()): string {
-  return new Intl.NumberFormat(lang).format(value);
+  return cached(numberFormats, lang, (l) => new Intl.NumberFormat(l)).format(value);
 }
 
 const displayNames = new Map<string, Intl.DisplayNames>();

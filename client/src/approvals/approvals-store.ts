@@ -215,6 +215,8 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
     const packages = records.packages ?? {};
     const heldRows = new Map<string, { plain: MatrixClause; key: string; row: MatrixClause }>();
     list.forEach((row, index) => {
+      // Only a conditional approval can be held: most rows have none, and are not looked at again while unchanged.
+      if (!this.hasConditional(row, participantIds)) return;
       const holds = rowHolds(row, participantIds, packages, plain);
       if (Object.keys(holds).length === 0) return;
       const key = JSON.stringify(holds);
@@ -224,6 +226,17 @@ export class ApprovalsStore implements LiveSource<ApprovalsSnapshot> {
       list[index] = heldRow;
     });
     this.heldRows = heldRows;
+  }
+
+  /** Whether a row (a derived [A2] row, the same object while its clause is unchanged) has a conditional approval. */
+  private readonly conditional = new WeakMap<MatrixClause, boolean>();
+  private hasConditional(row: MatrixClause, participantIds: readonly string[]): boolean {
+    let known = this.conditional.get(row);
+    if (known === undefined) {
+      known = participantIds.some((id) => Boolean(row.approvals[id]?.packageId));
+      this.conditional.set(row, known);
+    }
+    return known;
   }
 
   private readonly derive = (): void => {

@@ -29,24 +29,65 @@ export function snippetOf(fragment: Y.XmlFragment, limit = SNIPPET_CHARS): strin
   return text.length > limit ? `${text.slice(0, limit - 1).trimEnd()}…` : text;
 }
 
-function readSnippets(ydoc: Y.Doc, items: readonly ClauseItem[], language: string): Map<string, string> {
-  const snippets = new Map<string, string>();
-  for (const item of items) {
-    try {
-      snippets.set(item.id, snippetOf(clauseFragment(ydoc, item.id, language)));
-    } catch {
-      snippets.set(item.id, '');
+function readSnippet(ydoc: Y.Doc, id: string, language: string): string {
+  try {
+    return snippetOf(clauseFragment(ydoc, id, language));
+  } catch {
+    return '';
+  }
+}
+
+/** The snippets last read, and which clauses changed since (null: something that touches them all). */
+export class SnippetCache {
+  private snippets = new Map<string, string>();
+  private language: string | null = null;
+  private changed: Set<string> | null = null;
+  private watching = false;
+
+  constructor(private readonly ydoc: Y.Doc) {}
+
+  /** From now on every change is noted; what changed before is not known, so the next read reads all. */
+  watch(watching: boolean): void {
+    this.watching = watching;
+    this.changed = null;
+  }
+
+  note(events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
+    if (!this.changed) return;
+    const clauses = clausesMap(this.ydoc);
+    for (const event of events) {
+      const id = event.path[0];
+      if (event.target === clauses || typeof id !== 'string') {
+        this.changed = null;
+        return;
+      }
+      this.changed.add(id);
     }
   }
-  return snippets;
+
+  read(items: readonly ClauseItem[], language: string): Map<string, string> {
+    const reuse = this.language === language ? this.changed : null;
+    const snippets = new Map<string, string>();
+    for (const item of items) {
+      const previous = reuse && !reuse.has(item.id) ? this.snippets.get(item.id) : undefined;
+      snippets.set(item.id, previous ?? readSnippet(this.ydoc, item.id, language));
+    }
+    this.snippets = snippets;
+    this.language = language;
+    this.changed = this.watching ? new Set() : null;
+    return snippets;
+  }
 }
 
 export function useClauseSnippets(ydoc: Y.Doc, items: readonly ClauseItem[], language: string): ReadonlyMap<string, string> {
-  // Bumped (a few times a second at most) while the texts change; the snippets are read again then.
+  // Bumped (a few times a second at most) while the texts change; only the clauses that changed are
+  // read again then (issue 18: all 300 were read every half second while someone typed in one).
   const [version, setVersion] = useState(0);
+  const cache = useMemo(() => new SnippetCache(ydoc), [ydoc]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const changed = () => {
+    const changed = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      cache.note(events);
       timer ??= setTimeout(() => {
         timer = null;
         setVersion((current) => current + 1);
@@ -54,11 +95,13 @@ export function useClauseSnippets(ydoc: Y.Doc, items: readonly ClauseItem[], lan
     };
     const clauses = clausesMap(ydoc);
     clauses.observeDeep(changed);
+    cache.watch(true);
     return () => {
+      cache.watch(false);
       clauses.unobserveDeep(changed);
       if (timer) clearTimeout(timer);
     };
-  }, [ydoc]);
+  }, [ydoc, cache]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the Y.Doc's texts changed
-  return useMemo(() => readSnippets(ydoc, items, language), [ydoc, items, language, version]);
+  return useMemo(() => cache.read(items, language), [cache, items, language, version]);
 }
