@@ -40,6 +40,11 @@ export class CollabDocument {
   onNewProposals: ((proposals: { id: string; clauseId: string }[], author: { userId: string | null; participantId: string }) => void) | null = null;
   /** Who writes with each Yjs clientID in this copy (collab/client-ids.ts). */
   readonly clientOwners = new Map<number, string>();
+  /**
+   * Several nodes (scale/client-id-claims.ts): claims clientIDs this copy has not seen written yet in
+   * PostgreSQL, shared by every node; resolves with their owners as stored. Null on a single node.
+   */
+  claimDurably: ((owner: string, clients: readonly number[]) => Promise<Map<number, string>>) | null = null;
   /** Called after a client update is applied with the clauses it edited or deleted (the activity feed). */
   onClientEdit: ((edit: ClientEdit, userId: string | null) => void) | null = null;
   /** Tries each client update on a probe copy before it is applied. */

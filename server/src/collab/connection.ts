@@ -29,6 +29,8 @@ export class CollabConnection {
   /** Updates refused by the rules of the text (update-inspection.ts) in the current window. */
   refusalWindowStart = 0;
   refusalsInWindow = 0;
+  /** Several nodes: frames received while a first write's clientIDs are claimed in PostgreSQL, handled in order after it (message-receiver.ts). */
+  claimQueue: Uint8Array[] | null = null;
 
   constructor(
     readonly socket: WebSocket,

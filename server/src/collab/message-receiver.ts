@@ -12,7 +12,7 @@ import { presenceUserOf, stampPresence } from './presence-stamp';
 import { permissionDeniedFrame } from './messages';
 import { editsDrafts } from '../versions/rejected-updates';
 import { clientUpdateRules, type NewProposal } from './client-update-rules';
-import { claimClientIds } from './client-ids';
+import { claimClientIds, unclaimedClientIds } from './client-ids';
 
 const DENIAL_INTERVAL_MS = 2000;
 const REFUSAL_WINDOW_MS = 60_000;
@@ -33,6 +33,10 @@ export function receiveMessage(
   data: Uint8Array,
   lookupAwarenessOwner: (clientId: number) => boolean,
 ): void {
+  if (connection.claimQueue) {
+    connection.claimQueue.push(data);
+    return;
+  }
   if (data.byteLength === 0) {
     connection.close(CloseCode.BadMessage, 'empty frame');
     return;
@@ -42,7 +46,7 @@ export function receiveMessage(
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MessageType.Sync:
-        receiveSync(document, connection, decoder);
+        if (receiveSync(document, connection, decoder) === 'claiming') claimThenReceive(document, connection, data, lookupAwarenessOwner);
         break;
       case MessageType.Awareness:
         receiveAwareness(document, connection, decoding.readVarUint8Array(decoder), lookupAwarenessOwner);
@@ -61,7 +65,48 @@ export function receiveMessage(
   }
 }
 
-function receiveSync(document: CollabDocument, connection: CollabConnection, decoder: decoding.Decoder): void {
+/**
+ * Several nodes: the update writes under clientIDs this copy has not seen yet. They are claimed in
+ * PostgreSQL (scale/client-id-claims.ts) before anything of the update is applied or committed; this
+ * connection's frames wait meanwhile, then the update is received again, now against the stored owners
+ * (refused as on one node if another person holds one), and the frames that waited follow in order.
+ */
+function claimThenReceive(document: CollabDocument, connection: CollabConnection, data: Uint8Array, lookupAwarenessOwner: (clientId: number) => boolean): void {
+  const payload = syncPayloadOf(data);
+  const owner = connection.principal.userId ?? 'developer';
+  connection.claimQueue = [];
+  document.claimDurably!(owner, unclaimedClientIds(document.clientOwners, payload)).then(
+    (owners) => {
+      for (const [client, holder] of owners) document.clientOwners.set(client, holder);
+      const frames = [data, ...(connection.claimQueue ?? [])];
+      connection.claimQueue = null;
+      while (frames.length > 0 && !connection.closed) {
+        receiveMessage(document, connection, frames.shift()!, lookupAwarenessOwner);
+        // A later frame may start a claim of its own: the rest waits for that one.
+        const waiting = connection.claimQueue as Uint8Array[] | null;
+        if (waiting) {
+          waiting.push(...frames);
+          return;
+        }
+      }
+    },
+    (err: unknown) => {
+      // Nothing of the update was applied: the client sends it again when it reconnects.
+      connection.claimQueue = null;
+      connection.log.error({ err }, 'Yjs client ids could not be claimed in PostgreSQL');
+      connection.close(CloseCode.TryAgainLater, 'client ids could not be claimed; reconnect to resync');
+    },
+  );
+}
+
+function syncPayloadOf(data: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(data);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  return decoding.readVarUint8Array(decoder);
+}
+
+function receiveSync(document: CollabDocument, connection: CollabConnection, decoder: decoding.Decoder): 'claiming' | void {
   const kind = decoding.readVarUint(decoder);
   const payload = decoding.readVarUint8Array(decoder);
   if (decoding.hasContent(decoder)) throw new BadMessage('trailing bytes after sync message');
@@ -86,6 +131,7 @@ function receiveSync(document: CollabDocument, connection: CollabConnection, dec
         return;
       }
       assertSaneUpdate(payload);
+      if (document.claimDurably && unclaimedClientIds(document.clientOwners, payload).length > 0) return 'claiming';
       const taken = claimClientIds(document.clientOwners, connection.principal.userId ?? 'developer', payload);
       const verdict = taken ? ({ ok: false, reason: taken } as const) : document.inspector.inspect(payload, clientUpdateRules(connection.principal, document));
       if (!verdict.ok) {

@@ -5,6 +5,7 @@
  *  - awareness: pub/sub, merged per client and throttled (awareness-fanout.ts);
  *  - socket.io events: @socket.io/redis-streams-adapter, with connection state recovery;
  *  - freezes, phases, memberships, sessions, disabled accounts: pub/sub facts (cluster-facts.ts);
+ *  - Yjs clientIDs: claimed in PostgreSQL, so one person's on every node (client-id-claims.ts);
  *  - one node runs each job under a PostgreSQL advisory lock (advisory-lock.ts);
  *  - anti-entropy: every open document is compared with PostgreSQL periodically and repaired.
  * Without REDIS_URL none of this exists and the process is the single node it always was.
@@ -24,6 +25,7 @@ import { DocumentStreams } from './document-stream';
 import { AwarenessFanout } from './awareness-fanout';
 import { shareClusterFacts, type ClusterFacts } from './cluster-facts';
 import { advisoryLockRunner } from './advisory-lock';
+import { durableClientIdClaims } from './client-id-claims';
 
 /** How long a starting node waits for Redis before it starts degraded (it keeps trying). */
 const STARTUP_WAIT_MS = 3000;
@@ -72,10 +74,12 @@ export async function startScaleOut(parts: { env: Env & { REDIS_URL: string }; p
     applyStatus: (documentId, status) => ctx?.documents.setStatus(documentId, status)?.committed(),
   });
   const awareness = new AwarenessFanout(redis, node, log);
+  const claim = durableClientIdClaims(pool);
   const fanout: DocumentFanout = {
     opening: (documentId) => streams.opening(documentId),
     opened(document: CollabDocument) {
       streams.opened(document);
+      document.claimDurably = (owner, clients) => claim(document.id, owner, clients);
       awareness.opened(document);
     },
     closed(document: CollabDocument) {
