@@ -23,10 +23,11 @@ import { relayVersionEvents } from './realtime/version-broadcasts';
 import { relaySignatureEvents } from './realtime/signature-broadcasts';
 import { relayProposalEvents } from './realtime/proposal-broadcasts';
 import { relayPackageEvents } from './packages/package-broadcasts';
+import { relayNumberingEvents } from './numbering/numbering-broadcasts';
 import { startAutomaticVersions } from './versions/automatic-versions';
 import { startNotifications, type Notifications } from './notifications/start-notifications';
 import { relayNotificationEvents } from './realtime/notification-broadcasts';
-import { startScaleOut, type ScaleOut } from './scale/scale-out';
+import type { ScaleOut } from './scale/scale-out';
 
 export interface ConcordiaOptions {
   env: Env;
@@ -81,7 +82,8 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   const ctx: AppContext = { env, log, pool: db.pool, events: new EventBus(), documents: new LiveDocuments(registry, db.pool, collabLog) };
   // Several nodes: set before any document is opened, so every copy follows the others from its load.
   const { REDIS_URL } = env;
-  const scale = REDIS_URL ? await startScaleOut({ env: { ...env, REDIS_URL }, pool: db.pool, log, registry }) : null;
+  // Loaded only then: ioredis and the scale-out code cost a single node ~15 MiB it never uses (docs/performance.md).
+  const scale = REDIS_URL ? await (await import('./scale/scale-out')).startScaleOut({ env: { ...env, REDIS_URL }, pool: db.pool, log, registry }) : null;
   scale?.start(ctx);
   const app = createApp({ pool: db.pool, log, trustProxy: env.TRUST_PROXY, api: apiRouters(ctx), clusterHealth: scale ? () => scale.health() : null });
   const httpServer = http.createServer(app);
@@ -97,6 +99,7 @@ export async function createConcordia(options: ConcordiaOptions): Promise<Concor
   relaySignatureEvents(ctx, io);
   relayProposalEvents(ctx, io);
   relayPackageEvents(ctx, io);
+  relayNumberingEvents(ctx, io);
   relayNotificationEvents(ctx, io);
   const notifications = startNotifications(ctx);
   const collab = attachCollab(ctx, httpServer, { registry, updateLog, log: collabLog });

@@ -3,6 +3,7 @@ import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedE
 import type { CommentThreadChangedEvent } from '../../shared/src/api/comments';
 import type { PhaseChangedEvent, ProposalChangedEvent } from '../../shared/src/api/proposals';
 import type { PackageChangedEvent, PackageDeletedEvent } from '../../shared/src/api/packages';
+import type { NumberingChangedEvent } from '../../shared/src/api/numbering';
 import type { NotificationCreatedEvent, NotificationReadEvent } from '../../shared/src/api/notifications';
 import type { SignatureAttestedEvent } from '../../shared/src/api/signatures';
 
@@ -31,6 +32,8 @@ export interface DomainEvents {
   /** A package of clauses was created, changed or deleted: socket.io tells the document's room (packages/package-broadcasts.ts). */
   'package.changed': PackageChangedEvent;
   'package.deleted': PackageDeletedEvent;
+  /** The numbering was fixed or renumbered (issue 15): socket.io tells the document's room (numbering/numbering-broadcasts.ts). */
+  'numbering.changed': NumberingChangedEvent;
   /** The signed text was initialled or a signature ad referendum confirmed (realtime/signature-broadcasts.ts). */
   'signature.attested': SignatureAttestedEvent;
   /** Someone named a version of the document (commands/create-version.ts); notifications tell the members. */

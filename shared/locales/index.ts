@@ -45,6 +45,8 @@ import enSecurity from './en/security.json';
 import esSecurity from './es/security.json';
 import enSignature from './en/signature.json';
 import esSignature from './es/signature.json';
+import enNumbering from './en/numbering.json';
+import esNumbering from './es/numbering.json';
 
 export const resources = {
   en: {
@@ -69,6 +71,7 @@ export const resources = {
     packages: enPackages,
     security: enSecurity,
     signature: enSignature,
+    numbering: enNumbering,
   },
   es: {
     errors: esErrors,
@@ -92,6 +95,7 @@ export const resources = {
     packages: esPackages,
     security: esSecurity,
     signature: esSignature,
+    numbering: esNumbering,
   },
 } as const;
 

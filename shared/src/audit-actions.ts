@@ -4,6 +4,7 @@
  */
 export const AUDIT_ACTIONS = [
   'authorization.denied',
+  'bracket.cleared',
   'clause.approved',
   'clause.approval_revoked',
   'clause.approval_confirmed',
@@ -41,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'package.created',
   'package.updated',
   'package.deleted',
+  'numbering.fixed',
+  'numbering.renumbered',
   'participant.updated',
   'password.changed',
   'password.reset_requested',

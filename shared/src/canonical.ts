@@ -20,6 +20,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { schema, type NodeJSON } from './schema';
 import { agreedNode } from './proposals';
+import { withoutBracketIds } from './brackets';
 import { assertLanguageList, type LanguageCode } from './languages';
 import { CLAUSE_KINDS, isClauseKind, type ClauseKind } from './yjs-layout';
 
@@ -44,7 +45,8 @@ const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /** The canonical form of the agreed text: open proposals are left out (insertions absent, deletions present). */
 export function canonicalJSON(pmJson: NodeJSON): CanonicalNode {
-  return canonicalNode(agreedNode(parseClauseText(pmJson)));
+  // A bracket's id is bookkeeping, not text: the mark is hashed, its id left out (docs/document-model.md).
+  return canonicalNode(withoutBracketIds(agreedNode(parseClauseText(pmJson))));
 }
 
 export function canonicalString(pmJson: NodeJSON): string {
@@ -135,6 +137,8 @@ function canonicalContent(node: PMNode): CanonicalNode[] {
 function canonicalMarks(marks: readonly Mark[]): CanonicalMark[] {
   return marks
     .map((mark): CanonicalMark => {
+      // A bracket's id is not hashed (docs/document-model.md): the mark is, as before brackets had ids.
+      if (mark.type === schema.marks.bracket) return { type: mark.type.name };
       const attrs = canonicalAttrs(mark.attrs);
       return attrs ? { attrs, type: mark.type.name } : { type: mark.type.name };
     })

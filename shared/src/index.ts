@@ -4,3 +4,4 @@ export * from './yjs-layout';
 export * from './numbering';
 export * from './canonical';
 export * from './proposals';
+export * from './brackets';

@@ -11,6 +11,10 @@ import type { ClauseKind } from './yjs-layout';
 export interface ClauseNumber {
   section?: number;
   article?: number;
+  /** Stable numbering (issue 15, stable-numbering.ts): 1 = "bis", 2 = "ter" …; absent for a plain number. */
+  suffix?: number;
+  /** A placeholder for a fixed number whose clause was deleted ("Article 5 [deleted]"), never a clause's own number. */
+  deleted?: true;
 }
 
 /** Numbers for every item, by id; an id listed twice keeps the number of its first occurrence. */

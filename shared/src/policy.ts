@@ -96,6 +96,11 @@ export const POLICY = {
     openIn: DRAFT_ONLY,
     summary: 'state the own Participant’s position on a proposal (supports, opposes, reserves), or co-sponsor it',
   },
+  'bracket.clear': {
+    roles: ['secretariat'],
+    openIn: DRAFT_ONLY,
+    summary: 'clear a bracket: keep its text (brackets removed) or delete it, in every language of the bracket',
+  },
   'package.create': {
     roles: ['secretariat', 'delegate'],
     openIn: DRAFT_ONLY,
@@ -107,6 +112,11 @@ export const POLICY = {
     orSecretariat: true,
     openIn: DRAFT_ONLY,
     summary: 'rename, change the clauses of or delete a package the own delegation created (the secretariat: any package)',
+  },
+  'numbering.manage': {
+    roles: ['secretariat'],
+    openIn: DRAFT_ONLY,
+    summary: 'fix the numbering at a version (inserted articles become "3 bis", deleted ones stay "[deleted]") and renumber the text',
   },
   'document.manage': { roles: ['secretariat'], admin: true, openIn: ['draft', 'frozen'], summary: 'manage Participants, memberships and invitations' },
   'member.read_contact': { roles: ['secretariat'], admin: true, summary: 'see the email addresses of members' },

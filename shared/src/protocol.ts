@@ -12,6 +12,7 @@ import type { ApprovalRecordedEvent, ApprovalRevokedEvent, ConcordanceConfirmedE
 import type { CommentThreadChangedEvent } from './api/comments';
 import type { PhaseChangedEvent, ProposalChangedEvent } from './api/proposals';
 import type { PackageChangedEvent, PackageDeletedEvent } from './api/packages';
+import type { NumberingChangedEvent } from './api/numbering';
 import type { SignatureAttestedEvent } from './api/signatures';
 import type { UiLanguage } from './languages';
 import type { DocumentStatus } from './policy';
@@ -73,6 +74,8 @@ export const SocketEvent = {
   /** A package of clauses was created or changed (payload: PackageChangedEvent in api/packages.ts), or deleted (PackageDeletedEvent). */
   PackageChanged: 'package:changed',
   PackageDeleted: 'package:deleted',
+  /** The numbering was fixed or renumbered (payload: NumberingChangedEvent in api/numbering.ts): re-read GET …/numbering. */
+  NumberingChanged: 'numbering:changed',
   /** The signed text was initialled, or a signature ad referendum confirmed (payload: SignatureAttestedEvent in api/signatures.ts). */
   SignatureAttested: 'signature:attested',
 } as const;
@@ -97,6 +100,7 @@ export interface ServerToClientEvents {
   [SocketEvent.DocumentPhaseChanged]: (event: PhaseChangedEvent) => void;
   [SocketEvent.PackageChanged]: (event: PackageChangedEvent) => void;
   [SocketEvent.PackageDeleted]: (event: PackageDeletedEvent) => void;
+  [SocketEvent.NumberingChanged]: (event: NumberingChangedEvent) => void;
   [SocketEvent.SignatureAttested]: (event: SignatureAttestedEvent) => void;
 }
 

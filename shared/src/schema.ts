@@ -10,6 +10,16 @@ import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosem
 /** A proposal id: `p_` and 16 random lower-case hex digits (64 bits), unique across clients. */
 export const PROPOSAL_ID_PATTERN = /^p_[0-9a-f]{16}$/;
 
+/** A bracket id: `b_` and 16 random lower-case hex digits (64 bits); one id for every language of one disputed passage. */
+export const BRACKET_ID_PATTERN = /^b_[0-9a-f]{16}$/;
+
+/** Null: a bracket written before brackets had ids ("unregistered"); still read, still blocks the freeze. */
+function validateBracketId(value: unknown): void {
+  if (value !== null && (typeof value !== 'string' || !BRACKET_ID_PATTERN.test(value))) {
+    throw new RangeError(`A bracket id must match ${BRACKET_ID_PATTERN} or be null, got ${JSON.stringify(value)}`);
+  }
+}
+
 function validateProposalId(value: unknown): void {
   if (typeof value !== 'string' || !PROPOSAL_ID_PATTERN.test(value)) {
     throw new RangeError(`A proposal id must match ${PROPOSAL_ID_PATTERN}, got ${JSON.stringify(value)}`);
@@ -111,12 +121,18 @@ const marks: Record<string, MarkSpec> = {
   },
 
   /**
-   * Reserved for the brackets feature: text that stands in [square brackets] because it is not yet
-   * agreed. It carries no attributes. A clause whose text contains it cannot be frozen.
+   * Text that stands in [square brackets] because it is not yet agreed. `id` names the bracket (one id
+   * for the English and Spanish spans of one disputed passage); its sponsors, note and status are not in
+   * the mark (the server is to record them: docs/document-model.md §3.2). Null: a bracket
+   * written before brackets had ids. The mark is part of the canonical text, its id is not. A clause
+   * whose text contains it cannot be frozen.
    */
   bracket: {
+    attrs: { id: { default: null, validate: validateBracketId } },
+    inclusive: false,
+    excludes: 'bracket',
     parseDOM: [{ tag: 'span[data-bracket]' }],
-    toDOM: (): DOMOutputSpec => ['span', { 'data-bracket': '', class: 'bracket' }, 0],
+    toDOM: (mark): DOMOutputSpec => ['span', { 'data-bracket': (mark.attrs.id as string | null) ?? '', class: 'bracket' }, 0],
   },
 
   /**

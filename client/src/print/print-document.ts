@@ -10,7 +10,8 @@ import type { TFunction } from 'i18next';
 import * as Y from 'yjs';
 import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
 import { schema } from '../../../shared/src/schema';
-import { numberClauses, type ClauseNumber } from '../../../shared/src/numbering';
+import type { ClauseNumber } from '../../../shared/src/numbering';
+import { deriveNumbering, numberText, withDeletedRows, type FixedNumbers } from '../../../shared/src/stable-numbering';
 import { getClause, MAX_TEXT_DEPTH, textDepth, type ClauseKind } from '../../../shared/src/yjs-layout';
 import { languageTitle } from '../app/format';
 import { fragmentToDoc } from '../editor/static-text';
@@ -38,6 +39,8 @@ export interface PrintSource {
   printedAt: string;
   /** The interface language, for the sentences that are not part of a text. */
   uiLanguage: string;
+  /** Stable numbering (issue 15): the fixed numbers, "3 bis" and "[deleted]" in place. Absent or null: by the order. */
+  fixedNumbers?: FixedNumbers | null;
 }
 
 const serializer = DOMSerializer.fromSchema(schema);
@@ -51,8 +54,11 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 
 /** "Article 3" / "Artículo 3" in the language of the column; a preamble has no number (as in the export). */
 export function printNumber(t: TFunction, lang: string, kind: ClauseKind, number: ClauseNumber | undefined): string {
-  if (kind === 'heading' && number?.section !== undefined) return t('print:view.section', { lng: lang, number: number.section });
-  if ((kind === 'clause' || kind === 'final') && number?.article !== undefined) return t('print:view.article', { lng: lang, number: number.article });
+  if (number?.deleted)
+    return t(`numbering:deleted.${kind === 'heading' ? 'section' : 'article'}`, { lng: lang, number: numberText(number.section ?? number.article ?? 0) });
+  if (kind === 'heading' && number?.section !== undefined) return t('print:view.section', { lng: lang, number: numberText(number.section, number.suffix) });
+  if ((kind === 'clause' || kind === 'final') && number?.article !== undefined)
+    return t('print:view.article', { lng: lang, number: numberText(number.article, number.suffix) });
   return '';
 }
 
@@ -122,7 +128,14 @@ function header(source: PrintSource, proposals: ReadonlySet<string>): HTMLElemen
   return top;
 }
 
-function clauseSection(source: PrintSource, id: string, kind: ClauseKind, number: ClauseNumber | undefined, texts: (PMNode | null)[]): HTMLElement {
+function clauseSection(
+  source: PrintSource,
+  id: string,
+  kind: ClauseKind,
+  number: ClauseNumber | undefined,
+  texts: (PMNode | null)[],
+  withText = true,
+): HTMLElement {
   const { languages, t } = source;
   const section = element('section', `print-clause print-kind-${kind}`);
   section.dataset.clauseId = id;
@@ -136,6 +149,7 @@ function clauseSection(source: PrintSource, id: string, kind: ClauseKind, number
         'print-number',
       ),
     );
+  if (!withText) return section; // a deleted number's placeholder: its number only
   const count = Math.max(1, ...texts.map((text) => text?.childCount ?? 0));
   for (let index = 0; index < count; index += 1) {
     const cells = texts.map((text, i) => {
@@ -154,7 +168,7 @@ export function buildPrintDocument(source: PrintSource): HTMLElement {
   const root = element('div', 'print-view');
   root.style.setProperty('--print-columns', String(languages.length));
   const items = readClauseItems(ydoc);
-  const numbers = numberClauses(items);
+  const { numbers, deleted } = deriveNumbering(items, source.fixedNumbers);
   const proposals = new Set<string>();
   const body = element('div', 'print-body');
   if (languages.length > 1) {
@@ -165,7 +179,22 @@ export function buildPrintDocument(source: PrintSource): HTMLElement {
       ),
     );
   }
-  for (const item of items) {
+  for (const entry of withDeletedRows(items, deleted)) {
+    if (entry.type === 'deleted') {
+      const kind = entry.deleted.kind === 'heading' ? 'heading' : 'clause';
+      body.append(
+        clauseSection(
+          source,
+          `deleted-${entry.deleted.clauseId}`,
+          kind,
+          { ...entry.deleted.number, deleted: true },
+          languages.map(() => null),
+          false,
+        ),
+      );
+      continue;
+    }
+    const item = entry.item;
     const texts = languages.map((lang) => readText(ydoc, item.id, lang));
     for (const text of texts) if (text) proposalIds(text, proposals);
     body.append(clauseSection(source, item.id, item.kind, numbers.get(item.id), texts));

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentJSON } from '../../../shared/src/api/documents';
 import type { Participant } from '../../../shared/src/api/participants';
 import type { ProposalsStore } from '../proposals/proposals-store';
+import type { NumberingStore } from '../numbering/numbering-store';
 import { formatDateTime, localized } from '../app/format';
 import { uiLanguage } from '../app/i18n';
 import { useFeatures } from '../workspace/features-context';
@@ -17,11 +18,11 @@ import { PrintView } from './print-view';
 export function usePrintView(doc: DocumentJSON): () => void {
   const { t } = useTranslation();
   const { collab } = useWorkspace();
-  const { proposals, participants } = useFeatures();
+  const { proposals, participants, numbering } = useFeatures();
   // Read when printing starts, so the view always has the latest title, status, names and language.
-  const latest = useRef({ doc, t, proposals, participants, ydoc: collab.ydoc });
+  const latest = useRef({ doc, t, proposals, participants, ydoc: collab.ydoc, numbering });
   useEffect(() => {
-    latest.current = { doc, t, proposals, participants, ydoc: collab.ydoc };
+    latest.current = { doc, t, proposals, participants, ydoc: collab.ydoc, numbering };
   });
   const view = useRef<PrintView | null>(null);
   useEffect(() => {
@@ -42,9 +43,10 @@ interface Latest {
   proposals: ProposalsStore;
   participants: readonly Participant[];
   ydoc: Y.Doc;
+  numbering?: NumberingStore;
 }
 
-function printDocument({ doc, t, proposals, participants, ydoc }: Latest): HTMLElement {
+function printDocument({ doc, t, proposals, participants, ydoc, numbering }: Latest): HTMLElement {
   const sponsorOf = (proposalId: string): PrintSponsor | null => {
     const sponsorId = proposals.get(proposalId)?.sponsorParticipantId;
     const sponsor = sponsorId ? participants.find((participant) => participant.id === sponsorId) : undefined;
@@ -59,5 +61,6 @@ function printDocument({ doc, t, proposals, participants, ydoc }: Latest): HTMLE
     t,
     printedAt: formatDateTime(new Date()),
     uiLanguage: uiLanguage(),
+    fixedNumbers: numbering?.getSnapshot().state?.fixed?.numbers ?? null,
   });
 }

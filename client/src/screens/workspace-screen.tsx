@@ -24,6 +24,7 @@ import { useToasts } from '../components/toasts';
 import { ProposalEditing, ProposalStyles, ProposalToolbar, ReopenDialog, proposeRules, proposing, useProposalsStore, type ProposalsStore } from '../proposals';
 import { FeaturesContext, type WorkspaceFeatures } from '../workspace/features-context';
 import { usePackagesStore } from '../packages/use-packages';
+import { useNumberingStore, useFixedNumbers } from '../numbering/numbering-store';
 import { WorkspacePanel } from '../workspace/workspace-panel';
 import { usePanelPreference, type PanelPreference } from '../workspace/panel-preference';
 import { ClauseList } from '../workspace/clause-list';
@@ -229,6 +230,7 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
   // Kept live here, read by the parts: each clause's gutter its own row, the panels the whole.
   const approvals = useApprovalsStore(doc.id, collab.ydoc);
   const packages = usePackagesStore(doc.id);
+  const numbering = useNumberingStore(doc.id);
   useEffect(() => {
     editing.reopen.follow(approvals);
   }, [editing, approvals]);
@@ -241,7 +243,8 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
   const setSelectedClauseId = selectedClause.set;
   const state = useSyncExternalStore(collab.subscribe, collab.getState);
   const items = useClauseItems(collab.ydoc);
-  const labels = useMemo(() => clauseLabels(t, items), [items, t]);
+  const fixedNumbers = useFixedNumbers(numbering);
+  const labels = useMemo(() => clauseLabels(t, items, fixedNumbers), [items, t, fixedNumbers]);
   const labelOf = useCallback((clauseId: string) => labels.get(clauseId) ?? '', [labels]);
 
   useEffect(() => {
@@ -281,13 +284,14 @@ function OpenWorkspace({ detail, title, comments, proposals, editing, reload, dr
       comments,
       proposals,
       packages,
+      numbering,
       participants,
       selection: selectedClause,
       showComments,
       showProposals,
       announce,
     }),
-    [approvals, approvalMe, comments, proposals, packages, participants, selectedClause, showComments, showProposals, announce],
+    [approvals, approvalMe, comments, proposals, packages, numbering, participants, selectedClause, showComments, showProposals, announce],
   );
 
   /** The clause a person works in is the one the comments panel follows. */

@@ -70,6 +70,8 @@ export function ActivityFeed({ documentId, clauseLabel, participants = [], membe
       name: subject.name ?? '',
       phase: subject.phase === 'drafting' || subject.phase === 'negotiation' ? t(`proposals:phase.inSentence.${subject.phase}`) : '',
       action: event.action,
+      // numbering.renumbered: "3 bis → 4, 5 → —" (numbers only, the same in every language).
+      changes: subject.summary ?? '',
     };
     const key =
       event.action === 'version.created' && subject.kind === 'automatic'

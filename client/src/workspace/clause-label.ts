@@ -2,10 +2,13 @@
 import type { TFunction } from 'i18next';
 import { numberClauses, type ClauseNumber } from '../../../shared/src/numbering';
 import type { ClauseKind } from '../../../shared/src/yjs-layout';
+import { deriveNumbering, numberText, type FixedNumbers } from '../../../shared/src/stable-numbering';
 
 export function clauseLabel(t: TFunction, kind: ClauseKind, number: ClauseNumber | undefined): string {
-  if (kind === 'heading' && number?.section !== undefined) return t('workspace:label.section', { number: number.section });
-  if ((kind === 'clause' || kind === 'final') && number?.article !== undefined) return t('workspace:label.article', { number: number.article });
+  // "Article 3 bis" under a fixed numbering (issue 15, shared/src/stable-numbering.ts).
+  if (kind === 'heading' && number?.section !== undefined) return t('workspace:label.section', { number: numberText(number.section, number.suffix) });
+  if ((kind === 'clause' || kind === 'final') && number?.article !== undefined)
+    return t('workspace:label.article', { number: numberText(number.article, number.suffix) });
   return t('workspace:label.preamble');
 }
 
@@ -15,8 +18,8 @@ export function clauseLabel(t: TFunction, kind: ClauseKind, number: ClauseNumber
  * the activity feed, comment lists. Only the interface counts them; the stored numbering (and so every
  * version's fingerprint) leaves the preamble unnumbered.
  */
-export function clauseLabels(t: TFunction, items: readonly { id: string; kind: ClauseKind }[]): Map<string, string> {
-  const numbers = numberClauses(items);
+export function clauseLabels(t: TFunction, items: readonly { id: string; kind: ClauseKind }[], fixed: FixedNumbers | null = null): Map<string, string> {
+  const numbers = fixed ? deriveNumbering(items, fixed).numbers : numberClauses(items);
   const preambles = new Set(items.filter((item) => item.kind === 'preamble').map((item) => item.id)).size;
   const labels = new Map<string, string>();
   let paragraph = 0;

@@ -3,7 +3,7 @@
  * with the structure actions wired to Yjs transactions. A clause link's target is brought into view here
  * (navigation/clause-link-target.tsx).
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Fragment, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClauseKind } from '../../../shared/src/yjs-layout';
 import type { Peer } from '../collab/presence';
@@ -15,6 +15,10 @@ import { addClauseAfter, moveClauseBy, moveClauseNextTo, removeClause, undoRemov
 import { useWorkspace } from './workspace-context';
 import { DeleteClauseDialog } from './delete-clause-dialog';
 import { ClauseLinkTarget } from '../navigation/clause-link-target';
+import { FeaturesContext } from './features-context';
+import { numberLabel, useFixedNumbers, usePreviousNumbers } from '../numbering/numbering-store';
+import { DeletedNumberRow } from '../numbering/deleted-number-row';
+import { deriveNumbering, sameNumber, type DeletedNumber } from '../../../shared/src/stable-numbering';
 
 const NO_PEERS: Peer[] = [];
 
@@ -29,7 +33,24 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
   const { collab, presence, focusRequests, announce } = useWorkspace();
   const ydoc = collab.ydoc;
   const items = useClauseItems(ydoc);
-  const labels = useMemo(() => clauseLabels(t, items), [items, t]);
+  // Stable numbering (issue 15): the fixed numbers, the deleted ones in place, and each changed number's former one.
+  const numbering = useContext(FeaturesContext)?.numbering;
+  const fixed = useFixedNumbers(numbering);
+  const previous = usePreviousNumbers(numbering);
+  const labels = useMemo(() => clauseLabels(t, items, fixed), [items, t, fixed]);
+  const { formerly, deletedBefore } = useMemo(() => {
+    const derived = deriveNumbering(items, fixed);
+    const former = new Map<string, string>();
+    if (previous) {
+      for (const [id, number] of derived.numbers) {
+        const before = previous[id];
+        if (before && (before.article !== undefined || before.section !== undefined) && !sameNumber(before, number)) former.set(id, numberLabel(t, before));
+      }
+    }
+    const placed = new Map<string | null, DeletedNumber[]>();
+    for (const d of derived.deleted) placed.set(d.beforeId, [...(placed.get(d.beforeId) ?? []), d]);
+    return { formerly: former, deletedBefore: placed };
+  }, [items, fixed, previous, t]);
   const peers = useSyncExternalStore(presence.subscribe, presence.getSnapshot);
   const [draggingId, setDraggingId] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
@@ -159,21 +180,29 @@ export function ClauseList({ languages, canEditText, canEditStructure }: { langu
       <ClauseLinkTarget items={items} languages={languages} />
       {deleting && <DeleteClauseDialog label={labelOf(deleting)} onConfirm={() => actions.confirmedRemove(deleting)} onCancel={() => setDeleting(null)} />}
       {items.map((item, index) => (
-        <ClauseRow
-          key={item.id}
-          id={item.id}
-          kind={item.kind}
-          label={labels.get(item.id) ?? ''}
-          isFirst={index === 0}
-          isLast={index === items.length - 1}
-          languages={languages}
-          canEditText={canEditText}
-          canEditStructure={canEditStructure}
-          peers={peersByClause.get(item.id) ?? NO_PEERS}
-          dropPlace={dropTarget?.id === item.id && draggingId !== item.id ? dropTarget.place : null}
-          dragging={draggingId === item.id}
-          actions={actions}
-        />
+        <Fragment key={item.id}>
+          {deletedBefore.get(item.id)?.map((d) => (
+            <DeletedNumberRow key={`deleted-${d.clauseId}`} deleted={d} />
+          ))}
+          <ClauseRow
+            id={item.id}
+            kind={item.kind}
+            label={labels.get(item.id) ?? ''}
+            formerly={formerly.get(item.id)}
+            isFirst={index === 0}
+            isLast={index === items.length - 1}
+            languages={languages}
+            canEditText={canEditText}
+            canEditStructure={canEditStructure}
+            peers={peersByClause.get(item.id) ?? NO_PEERS}
+            dropPlace={dropTarget?.id === item.id && draggingId !== item.id ? dropTarget.place : null}
+            dragging={draggingId === item.id}
+            actions={actions}
+          />
+        </Fragment>
+      ))}
+      {deletedBefore.get(null)?.map((d) => (
+        <DeletedNumberRow key={`deleted-${d.clauseId}`} deleted={d} />
       ))}
     </div>
   );

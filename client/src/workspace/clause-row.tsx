@@ -35,6 +35,8 @@ export interface ClauseRowProps {
   id: string;
   kind: ClauseKind;
   label: string;
+  /** Its number in the latest version when it changed since ("Article 4"), shown as "formerly Article 4" (issue 15). */
+  formerly?: string;
   isFirst: boolean;
   isLast: boolean;
   languages: readonly string[];
@@ -48,7 +50,7 @@ export interface ClauseRowProps {
 }
 
 export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
-  const { id, kind, label, isFirst, isLast, languages, canEditText, canEditStructure, peers, dropPlace, dragging, actions } = props;
+  const { id, kind, label, formerly, isFirst, isLast, languages, canEditText, canEditStructure, peers, dropPlace, dragging, actions } = props;
   const { t } = useTranslation();
   const { collab, viewport, focusRequests } = useWorkspace();
   const rowRef = useRef<HTMLDivElement>(null);
@@ -160,6 +162,7 @@ export const ClauseRow = memo(function ClauseRow(props: ClauseRowProps) {
           <h2 className="clause-number" id={headingId} tabIndex={-1}>
             {label}
           </h2>
+          {formerly && <span className="clause-formerly">{t('numbering:formerly', { label: formerly })}</span>}
           {peers.length > 0 && <RowPresence peers={peers} names={peerNames} />}
           {kind !== 'heading' && <ClauseMarkers clauseId={id} label={label} />}
           <ClauseMenu clauseId={id} label={label} />

@@ -10,6 +10,7 @@ import type { ApprovalsStore, ApprovalPermissions } from '../approvals';
 import type { CommentsStore } from '../comments';
 import type { ProposalsStore } from '../proposals/proposals-store';
 import type { PackagesStore } from '../packages/packages-store';
+import type { NumberingStore } from '../numbering/numbering-store';
 import type { Participant } from '../../../shared/src/api/participants';
 import type { SelectedClause } from './selected-clause';
 
@@ -22,6 +23,8 @@ export interface WorkspaceFeatures {
   proposals: ProposalsStore;
   /** The document's packages of clauses (issue 16); absent where no workspace keeps them. */
   packages?: PackagesStore;
+  /** The document's stable numbering (issue 15); absent where no workspace keeps it: numbers follow the order. */
+  numbering?: NumberingStore;
   participants: readonly Participant[];
   /** The clause the comments panel is about (the last one focused). */
   selection: SelectedClause;

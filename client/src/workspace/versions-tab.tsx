@@ -10,6 +10,7 @@ import type { DocumentDetail } from '../../../shared/src/api/documents';
 import type { ApprovalsStore } from '../approvals';
 import { Modal } from '../approvals/modal';
 import { CompareView, FreezePanel, RejectedEdits, SignatureForm, VersionView, VersionsPanel } from '../versions';
+import { NumberingControl } from '../numbering/numbering-control';
 
 export interface VersionsTabProps {
   detail: DocumentDetail;
@@ -36,6 +37,7 @@ export function VersionsTab({ detail, clauseLabel, announce, approvals }: Versio
         onOpen={(id) => setOpen({ kind: 'version', id })}
         onCompare={(from, to) => setOpen({ kind: 'compare', from, to })}
       />
+      <NumberingControl documentId={documentId} mayManage={permissions.has('numbering.manage')} announce={announce} />
       {(permissions.has('document.freeze') || detail.document.status !== 'draft') && (
         <>
           <SignatureForm

@@ -1,11 +1,13 @@
 /**
  * The rules every client update is tried against on the probe (collab/update-inspection.ts) before it
  * is applied: the layout contract (collab/layout-check.ts), what a writer may do to proposals and, in the negotiation phase, that a delegation only
- * proposes (server/src/proposals/proposal-integrity.ts).
+ * proposes (server/src/proposals/proposal-integrity.ts), and what a writer may do to brackets
+ * (server/src/brackets/bracket-integrity.ts).
  */
 import type * as Y from 'yjs';
 import { can, type DocumentPhase } from '../../../shared/src/policy';
 import { checkProposalIntegrity, type RecordedProposal, type TouchedClauses } from '../proposals/proposal-integrity';
+import { checkBracketIntegrity } from '../brackets/bracket-integrity';
 import type { CollabPrincipal } from './principal';
 import type { InspectionVerdict } from './update-inspection';
 import { layoutViolations } from './layout-check';
@@ -50,6 +52,8 @@ export function clientUpdateRules(
     }
     const result = checkProposalIntegrity(before, after, touched, writer, document.proposalSponsors, document.closedProposals);
     if (!result.ok) return { ok: false, reason: result.reason };
+    const brackets = checkBracketIntegrity(before, after, touched, writer); // [B1]–[B5]
+    if (!brackets.ok) return { ok: false, reason: brackets.reason };
     const deletedClauses = touched.structure ? deletedBetween(clauseOrder(before), clauseOrder(after)) : [];
     const gone = new Set(deletedClauses.map((d) => d.clauseId));
     const editedClauses = [...touched.clauseIds].filter((id) => !gone.has(id) && getClause(after, id) !== undefined);

@@ -27,6 +27,7 @@ import { envelopeBytes } from './envelope';
 import { exportLabels } from './labels';
 import { signatureLabels } from './signature-labels';
 import type { CanonicalNode } from '../../../shared/src/canonical';
+import { clausesWithDeleted } from '../../../shared/src/versions/version-record';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 export const CONCORDIA_NAMESPACE = 'urn:concordia:export:1';
@@ -165,7 +166,7 @@ function component(parent: XMLBuilder, depth: number, envelope: ExportEnvelope, 
     .txt(record.document.title[lang] ?? '');
 
   const mainBody = line(doc, depth + 2, 'mainBody');
-  for (const clause of record.clauses) {
+  for (const clause of clausesWithDeleted(record)) {
     const eId = `${componentId}__cl_${clause.id}`;
     const text = clause.texts[lang] ?? null;
     const number = labels.clause(clause.kind, clause.number);

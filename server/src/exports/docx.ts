@@ -19,6 +19,7 @@ import { envelopeBytes, type ExportEnvelope } from './envelope';
 import { NO_BORDERS, agreedRuns, cell, docxBytes, paragraph, run, xmlText } from './docx-builder';
 import { signatureLabels, type SignatureLabels } from './signature-labels';
 import { ownerOf, participantsInOrder } from './alternat';
+import { clausesWithDeleted } from '../../../shared/src/versions/version-record';
 
 export const DOCX_RECORD_PART = 'customXml/item1.xml';
 export const DOCX_RECORD_NAMESPACE = 'urn:concordia:export:1';
@@ -37,7 +38,7 @@ export async function renderDocx(envelope: ExportEnvelope): Promise<Buffer> {
     languages,
     labels,
     title: record.document.title,
-    clauses: record.clauses,
+    clauses: clausesWithDeleted(record),
     layout: envelope.layout ?? 'parallel',
     titlePage: titlePage(envelope, labels, marks),
     footerLine: initials ? [initials, stamp] : stamp,

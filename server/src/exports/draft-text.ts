@@ -20,6 +20,8 @@ import { proposalRuns } from '../../../shared/src/proposals';
 import { clauseItems, readClauseJSON } from '../../../shared/src/yjs-layout';
 import type { CanonicalNode } from '../../../shared/src/canonical';
 import type { RecordClause, VersionKind, VersionRecord } from '../../../shared/src/versions/version-record';
+import { deriveNumbering, withDeletedRows, type DeletedNumber, type FixedNumbers } from '../../../shared/src/stable-numbering';
+import { fixedNumbersOfDocument } from '../numbering/numbering-store';
 
 export interface DraftParticipant {
   id: string;
@@ -65,7 +67,8 @@ interface DocumentRow {
 export async function currentDraft(ctx: AppContext, documentId: string): Promise<DraftText> {
   const document = await documentRow(ctx, documentId);
   if (document.status !== 'draft') throw new AppError('document_frozen');
-  const { value: clauses } = await ctx.documents.read(documentId, (doc) => draftClauses(doc, document.languages));
+  const fixed = await fixedNumbersOfDocument(ctx.pool, documentId);
+  const { value: clauses } = await ctx.documents.read(documentId, (doc) => draftClauses(doc, document.languages, fixed));
   const approvals = await currentDraftApprovals(ctx, document);
   return withProposals(ctx, document, { kind: 'current' }, new Date().toISOString(), clauses, approvals);
 }
@@ -78,17 +81,47 @@ export async function versionDraft(ctx: AppContext, documentId: string, versionI
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, new Uint8Array(row.state));
-    const clauses = draftClauses(doc, document.languages);
-    const approvals = await versionDraftApprovals(ctx, JSON.parse(row.record) as VersionRecord);
+    const record = JSON.parse(row.record) as VersionRecord;
+    const clauses = numberedAsRecorded(draftClauses(doc, document.languages), record);
+    const approvals = await versionDraftApprovals(ctx, record);
     return withProposals(ctx, document, { kind: row.kind, id: row.id, name: row.name }, row.created_at.toISOString(), clauses, approvals);
   } finally {
     doc.destroy();
   }
 }
 
-/** Every visible clause, numbered, with each text as stored (proposal marks kept). */
-export function draftClauses(doc: Y.Doc, languages: readonly string[]): DraftClause[] {
-  const numbered = new Map(recordClauses(doc, languages).map((clause) => [clause.id, clause]));
+/** A version's draft numbered as its record is (a fixed numbering's "3 bis" and "[deleted]", issue 15). */
+function numberedAsRecorded(clauses: DraftClause[], record: VersionRecord): DraftClause[] {
+  const numbers = new Map(record.clauses.map((clause) => [clause.id, clause.number]));
+  return withDeletedPlaceholders(
+    clauses.map((clause) => ({ ...clause, number: numbers.get(clause.id) ?? clause.number })),
+    record.deletedNumbers ?? [],
+  );
+}
+
+/** Each deleted fixed number as a clause without text, in its place ("Article 5 [deleted]"). */
+function withDeletedPlaceholders(clauses: DraftClause[], deleted: readonly DeletedNumber[]): DraftClause[] {
+  if (deleted.length === 0) return clauses;
+  return withDeletedRows(clauses, deleted).map((row) =>
+    row.type === 'item'
+      ? row.item
+      : {
+          id: `deleted-${row.deleted.clauseId}`,
+          kind: row.deleted.kind === 'heading' ? 'heading' : 'clause',
+          number: { ...row.deleted.number, deleted: true },
+          texts: {},
+        },
+  );
+}
+
+/** Every visible clause, numbered, with each text as stored (proposal marks kept); under a fixed numbering, its deleted numbers in place. */
+export function draftClauses(doc: Y.Doc, languages: readonly string[], fixed: FixedNumbers | null = null): DraftClause[] {
+  const numbered = new Map(recordClauses(doc, languages, fixed).map((clause) => [clause.id, clause]));
+  const deleted = fixed ? deriveNumbering(clauseItems(doc), fixed).deleted : [];
+  return withDeletedPlaceholders(draftTexts(doc, languages, numbered), deleted);
+}
+
+function draftTexts(doc: Y.Doc, languages: readonly string[], numbered: Map<string, RecordClause>): DraftClause[] {
   return clauseItems(doc).map(({ id }) => {
     const record = numbered.get(id)!;
     const texts: Record<string, CanonicalNode | null> = {};

@@ -7,6 +7,7 @@
 import type { TFunction } from 'i18next';
 import { translator, type UiLanguage } from '../i18n';
 import type { ClauseNumber } from '../../../shared/src/numbering';
+import { numberText } from '../../../shared/src/stable-numbering';
 import type { ClauseKind } from '../../../shared/src/yjs-layout';
 
 export interface ExportLabels {
@@ -21,8 +22,12 @@ export function exportLabels(lang: string): ExportLabels {
   return {
     t,
     clause(kind, number) {
-      if (kind === 'heading' && number.section !== undefined) return t('export.section', { number: number.section });
-      if ((kind === 'clause' || kind === 'final') && number.article !== undefined) return t('export.article', { number: number.article });
+      if (number.deleted)
+        return t(kind === 'heading' ? 'export.sectionDeleted' : 'export.articleDeleted', { number: numberText(number.section ?? number.article ?? 0) });
+      // "3 bis" under a fixed numbering (issue 15); a plain number prints as before, so older exports keep their bytes.
+      if (kind === 'heading' && number.section !== undefined) return t('export.section', { number: numberText(number.section, number.suffix) });
+      if ((kind === 'clause' || kind === 'final') && number.article !== undefined)
+        return t('export.article', { number: numberText(number.article, number.suffix) });
       return '';
     },
     date(isoDate) {

@@ -19,6 +19,7 @@ import type { TextBlock } from './text-blocks';
 import { CONTENT_WIDTH, GUTTER, MARGIN, drawBlock, drawTexts, ensureRoom, footers, heading, line, measure, pdfBytes, plain, type Doc } from './pdf-builder';
 import { signatureLabels, type SignatureLabels } from './signature-labels';
 import { ownerOf, participantsInOrder } from './alternat';
+import { clausesWithDeleted } from '../../../shared/src/versions/version-record';
 
 const ATTACHMENT_NAME = 'concordia-record.json';
 
@@ -46,7 +47,7 @@ export async function renderPdf(envelope: ExportEnvelope): Promise<Buffer> {
       languages,
       labels,
       title: record.document.title,
-      clauses: record.clauses,
+      clauses: clausesWithDeleted(record),
       layout: envelope.layout ?? 'parallel',
       closing: (langs, size) => signatures(doc, envelope, langs, labels, marks, size),
     });

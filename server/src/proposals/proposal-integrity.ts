@@ -16,6 +16,7 @@ import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import { schema } from '../../../shared/src/schema';
 import { canonicalString } from '../../../shared/src/canonical';
 import { proposalRuns, type ProposalRun } from '../../../shared/src/proposals';
+import { withoutBrackets } from '../../../shared/src/brackets';
 import { CLAUSES_KEY, KIND_KEY, clauseOrder } from '../../../shared/src/yjs-layout';
 import { isLanguageCode } from '../../../shared/src/languages';
 
@@ -71,7 +72,8 @@ export function checkProposalIntegrity(
       if (writer.proposeOnly) {
         if (old === 'invalid' || old === null || now === null)
           return { ok: false, reason: `the negotiation phase: the ${lang} text of clause ${clauseId} is agreed text` };
-        if (canonicalString(old.toJSON()) !== canonicalString(now.toJSON())) {
+        // Bracket marks left out: bracketing agreed text is the bracket rules' ([B4], bracket-integrity.ts).
+        if (canonicalString(withoutBrackets(old).toJSON()) !== canonicalString(withoutBrackets(now).toJSON())) {
           return { ok: false, reason: `the negotiation phase: the agreed ${lang} text of clause ${clauseId} changed; a delegation only proposes` };
         }
       }

@@ -23,6 +23,8 @@ import { signaturesRouter } from './signatures/router';
 import { verifyRouter } from './verify/router';
 import { proposalsRouter } from './proposals/router';
 import { packagesRouter } from './packages/router';
+import { bracketsRouter } from './brackets/router';
+import { numberingRouter } from './numbering/router';
 import { clausesRouter } from './clauses/router';
 import { notificationsRouter } from './notifications/router';
 import { securityRouter } from './security/router';
@@ -56,6 +58,8 @@ export function apiRouters(ctx: AppContext): Router[] {
     signaturesRouter(ctx, registry).router,
     proposalsRouter(ctx, registry).router,
     packagesRouter(ctx, registry).router,
+    bracketsRouter(ctx, registry).router,
+    numberingRouter(ctx, registry).router,
     clausesRouter(ctx, registry).router,
     notificationsRouter(ctx, registry).router,
     securityRouter(ctx, registry).router,

@@ -15,6 +15,7 @@ import type { ActivityEvent, ActivityQuery } from '../../../shared/src/api/versi
 const SUBJECT_FIELDS: Array<[RegExp, readonly string[]]> = [
   [/^clause\.approved$/, ['clauseId', 'participantId', 'fingerprint', 'concordance', 'adReferendum', 'packageId']],
   [/^package\./, ['packageId', 'name', 'participantId', 'clauseIds']],
+  [/^numbering\./, ['versionId', 'name', 'seq', 'changes', 'summary']],
   [/^clause\.approval_revoked$/, ['clauseId', 'participantId']],
   [/^clause\.approval_confirmed$/, ['clauseId', 'participantId', 'approvalId']],
   [/^clause\.concordance_confirmed$/, ['clauseId']],

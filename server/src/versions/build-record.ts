@@ -19,11 +19,19 @@ import {
 } from '../approvals/approval-store';
 import { readSignatureRecord, signatureRecord } from './version-store';
 import { clauseProposals } from '../proposals/proposal-text';
+import { textBrackets } from '../brackets/bracket-text';
 import { canonicalJSON, type CanonicalNode } from '../../../shared/src/canonical';
 import { clauseItems, readClauseJSON, storedClauseKind } from '../../../shared/src/yjs-layout';
-import { numberClauses } from '../../../shared/src/numbering';
+import { deriveNumbering, type FixedNumbers } from '../../../shared/src/stable-numbering';
+import { fixedNumbersOfDocument } from '../numbering/numbering-store';
 import { approvalStatus, concordanceState } from '../../../shared/src/approval-status';
-import { freezeBlockers, type BlockerPackage, type BlockerProposals, type FreezeBlocker } from '../../../shared/src/versions/freeze-blockers';
+import {
+  freezeBlockers,
+  type BlockerBrackets,
+  type BlockerPackage,
+  type BlockerProposals,
+  type FreezeBlocker,
+} from '../../../shared/src/versions/freeze-blockers';
 import { documentPackages } from '../packages/package-store';
 import {
   VERSION_RECORD_FORMAT,
@@ -50,6 +58,8 @@ export interface RecordInputs {
   proposalSponsors?: Map<string, string | null>;
   /** The document's packages, each to be settled before the freeze [F7]. Absent: none. */
   packages?: BlockerPackage[];
+  /** Stable numbering (issue 15): the fixed numbers the record's clauses are numbered from. Absent or null: by their order. */
+  fixedNumbers?: FixedNumbers | null;
 }
 
 export async function loadRecordInputs(db: Queryable, documentId: string): Promise<RecordInputs> {
@@ -64,29 +74,31 @@ export async function loadRecordInputs(db: Queryable, documentId: string): Promi
   );
   const proposalSponsors = new Map(sponsors.rows.map((row) => [row.id, row.sponsor_participant_id]));
   const packages = (await documentPackages(db, documentId)).map((row) => ({ id: row.id, name: row.name, clauseIds: row.clause_ids }));
-  return { participants, approvals, confirmations, signature, proposalSponsors, packages };
+  const fixedNumbers = await fixedNumbersOfDocument(db, documentId);
+  return { participants, approvals, confirmations, signature, proposalSponsors, packages, fixedNumbers };
 }
 
 /** Clause id → the ids of the proposals its text holds and the languages they are in [F5]; clauses without any are absent. */
-export type TextProposals = Map<string, { proposalIds: string[]; languages: string[] }>;
+export type TextProposals = Map<string, { proposalIds: string[]; languages: string[]; brackets?: BlockerBrackets }>;
 
 /** [F5] The proposal marks (insertion or deletion, any language) in every visible clause of the Y.Doc. */
 export function textProposals(doc: Y.Doc, languages: readonly string[]): TextProposals {
   const result: TextProposals = new Map();
   for (const { id } of clauseItems(doc)) {
     const proposals = clauseProposals(doc, id, languages);
-    if (proposals.size === 0) continue;
+    const brackets = textBrackets(doc, id, languages); // [F2] each open bracket by id
+    if (proposals.size === 0 && !brackets) continue;
     const found = new Set<string>();
     for (const byLanguage of proposals.values()) for (const lang of Object.keys(byLanguage)) found.add(lang);
-    result.set(id, { proposalIds: [...proposals.keys()], languages: [...found].sort() });
+    result.set(id, { proposalIds: [...proposals.keys()], languages: [...found].sort(), ...(brackets ? { brackets } : {}) });
   }
   return result;
 }
 
 /** Every visible clause of the Y.Doc in order, numbered, with canonical texts and hashes. */
-export function recordClauses(doc: Y.Doc, languages: readonly string[]): RecordClause[] {
+export function recordClauses(doc: Y.Doc, languages: readonly string[], fixed: FixedNumbers | null = null): RecordClause[] {
   const items = clauseItems(doc);
-  const numbers = numberClauses(items);
+  const numbers = deriveNumbering(items, fixed).numbers;
   return items.map(({ id, kind }) => {
     const texts: Record<string, CanonicalNode | null> = {};
     for (const lang of languages) {
@@ -110,7 +122,10 @@ export interface VersionMeta {
 }
 
 /** [V1] The record: only approvals and confirmations that cover the text as it stands are part of it. */
-export function buildRecord(document: RecordDocument, meta: VersionMeta, clauses: RecordClause[], inputs: RecordInputs): VersionRecord {
+export function buildRecord(document: RecordDocument, meta: VersionMeta, read: RecordClause[], inputs: RecordInputs): VersionRecord {
+  // The numbers as the fixed numbering read in the same transaction gives them (a clause's fingerprint leaves its number out).
+  const numbering = inputs.fixedNumbers ? deriveNumbering(read, inputs.fixedNumbers) : null;
+  const clauses = numbering ? read.map((clause) => ({ ...clause, number: numbering.numbers.get(clause.id) ?? {} })) : read;
   const byId = new Map(clauses.map((c) => [c.id, c]));
   const participantIds = new Set(inputs.participants.map((p) => p.id));
   const approvals = inputs.approvals
@@ -150,6 +165,7 @@ export function buildRecord(document: RecordDocument, meta: VersionMeta, clauses
     approvals,
     confirmations,
     signature: inputs.signature,
+    ...(numbering && numbering.deleted.length > 0 ? { deletedNumbers: numbering.deleted } : {}),
   };
 }
 
@@ -169,18 +185,28 @@ export function blockersOf(clauses: readonly RecordClause[], inputs: RecordInput
           ? { status: confirmation ? ('stale' as const) : ('unconfirmed' as const), changedLanguages: [] }
           : concordanceState(clause.languageHashes, confirmation ? { languageHashes: confirmation.language_hashes } : null);
       const found = proposals.get(clause.id);
-      const open: BlockerProposals | null = found
-        ? {
-            proposalIds: found.proposalIds,
-            sponsorIds: found.proposalIds.map((id) => inputs.proposalSponsors?.get(id) ?? null).filter((id): id is string => id !== null),
-            languages: found.languages,
-          }
-        : null;
+      const open: BlockerProposals | null =
+        found && found.proposalIds.length > 0
+          ? {
+              proposalIds: found.proposalIds,
+              sponsorIds: found.proposalIds.map((id) => inputs.proposalSponsors?.get(id) ?? null).filter((id): id is string => id !== null),
+              languages: found.languages,
+            }
+          : null;
       const adReferendum = participantIds.filter((id) => {
         const approval = approvalOf.get(`${clause.id}:${id}`);
         return approval !== undefined && approval.ad_referendum && approval.confirmed_at === null;
       });
-      return { clauseId: clause.id, fingerprint: clause.fingerprint, statuses, concordance, texts: clause.texts, proposals: open, adReferendum };
+      return {
+        clauseId: clause.id,
+        fingerprint: clause.fingerprint,
+        statuses,
+        concordance,
+        texts: clause.texts,
+        proposals: open,
+        adReferendum,
+        brackets: found?.brackets ?? null,
+      };
     }),
     inputs.packages,
   );

@@ -21,6 +21,7 @@ import type { NodeJSON } from '../../../shared/src/schema';
 import { redline, redlineSummary, type RedlineInputClause } from '../../../shared/src/versions/redline';
 import type { MarkedDiffPart } from '../../../shared/src/versions/proposal-redline';
 import type { Comparison, CompareQuery } from '../../../shared/src/api/versions';
+import { fixedNumbersOfDocument } from '../numbering/numbering-store';
 
 type ComparedLanguage = Comparison['clauses'][number]['languages'][string];
 type Part = ComparedLanguage['parts'][number];
@@ -106,8 +107,9 @@ export async function compareVersions(ctx: AppContext, document: CompareDocument
 }
 
 async function textNow(ctx: AppContext, document: DocumentRef, withProposals: boolean): Promise<Side> {
+  const fixed = await fixedNumbersOfDocument(ctx.pool, document.id);
   const { value, throughUpdateId } = await ctx.documents.read(document.id, (doc) => {
-    const clauses = recordClauses(doc, document.languages);
+    const clauses = recordClauses(doc, document.languages, fixed);
     return { clauses: withProposals ? withInline(clauses, docInline(doc, document.languages)) : clauses, state: Y.encodeStateAsUpdate(doc) };
   });
   return { row: null, clauses: value.clauses, state: value.state, through: throughUpdateId };

@@ -10,6 +10,7 @@ import { blockersOf, loadRecordInputs, recordClauses, textProposals, type TextPr
 import { findVersion, rejectedUpdatesOf, type FullVersionRow } from './version-store';
 import { unappliedChanges } from './rejected-updates';
 import { presentVersion } from '../presenters/version';
+import { fixedNumbersOfDocument } from '../numbering/numbering-store';
 import { plainText } from '../../../shared/src/canonical';
 import type { RecordClause, VersionRecord } from '../../../shared/src/versions/version-record';
 import type { FreezeStatus, RejectedUpdates } from '../../../shared/src/api/versions';
@@ -51,8 +52,9 @@ interface TextNow {
 }
 
 async function textNow(ctx: AppContext, document: DocumentRef): Promise<TextNow> {
+  const fixed = await fixedNumbersOfDocument(ctx.pool, document.id);
   const { value, throughUpdateId } = await ctx.documents.read(document.id, (doc) => ({
-    clauses: recordClauses(doc, document.languages),
+    clauses: recordClauses(doc, document.languages, fixed),
     proposals: textProposals(doc, document.languages),
     state: Y.encodeStateAsUpdate(doc),
   }));

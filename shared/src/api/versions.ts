@@ -127,7 +127,8 @@ export const versionSummarySchema = z
   .meta({ id: 'VersionSummary' });
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 
-const clauseNumber = z.object({ section: z.number().int().optional(), article: z.number().int().optional() });
+// suffix: stable numbering's "3 bis" (issue 15, shared/src/stable-numbering.ts).
+const clauseNumber = z.object({ section: z.number().int().optional(), article: z.number().int().optional(), suffix: z.number().int().positive().optional() });
 
 const signatorySchema = z.object({ participantId: z.uuid(), name: z.string(), title: localized, adReferendum: z.literal(true).optional() });
 
@@ -179,6 +180,7 @@ export const freezeBlockerSchema = z
     languages: z.array(languageCodeSchema),
     sponsorIds: z.array(z.uuid()).optional().describe('open_proposals only: the Participants sponsoring the proposals in the clause'),
     proposalIds: z.array(z.string()).optional().describe('open_proposals only: the proposals in the clause’s text'),
+    bracketId: z.string().optional().describe('brackets only: the open bracket this blocker names (absent: literal or unregistered brackets)'),
     packageId: z.uuid().optional().describe('package_unsettled and package_clause_removed only: the package not settled'),
     packageName: z.string().optional().describe('package_unsettled and package_clause_removed only: its name'),
   })

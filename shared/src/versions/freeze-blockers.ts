@@ -6,6 +6,9 @@
  *  [F1] A document with no visible clause, or no Participant, cannot be frozen.
  *  [F2] Every visible clause must have a valid text in every language, and no bracketed text: neither
  *       the `bracket` mark nor a literal "[" or "]" (language not yet agreed stands in square brackets).
+ *       Where the caller knows the brackets of the text (`BlockerClause.brackets`), each open bracket is
+ *       one blocker naming it (`bracketId`, its languages); literal square brackets and unregistered
+ *       (attribute-less) bracket marks make one further blocker per clause with their languages.
  *  [F3] Every visible clause needs confirmed concordance that still holds (`concordant`).
  *  [F4] Every visible clause needs a current approval (`approved`) of every Participant.
  *  [F5] No visible clause may hold an open proposal: an `insertion` or `deletion` mark in any language
@@ -51,6 +54,8 @@ export interface FreezeBlocker {
   sponsorIds?: string[];
   /** `open_proposals` only: the ids of the proposals in the clause's text. */
   proposalIds?: string[];
+  /** [F2] only: the open bracket this blocker names (absent: literal or unregistered brackets). */
+  bracketId?: string;
   /** [F7] only: the package that is not settled, and its name. */
   packageId?: string;
   packageName?: string;
@@ -70,6 +75,14 @@ export interface BlockerProposals {
   languages: LanguageCode[];
 }
 
+/** [F2] The brackets a clause's text holds, read from the text with their ids (canonical texts leave ids out). */
+export interface BlockerBrackets {
+  /** Each registered bracket, in document order, with the languages it is in. */
+  registered: { bracketId: string; languages: LanguageCode[] }[];
+  /** The languages holding a bracket mark without an id. */
+  unregisteredLanguages: LanguageCode[];
+}
+
 export interface BlockerClause {
   clauseId: string;
   fingerprint: string | null;
@@ -79,6 +92,8 @@ export interface BlockerClause {
   texts: Record<LanguageCode, CanonicalNode | null>;
   /** [F5] The proposals in the clause's text (canonical texts leave them out); absent or null: none. */
   proposals?: BlockerProposals | null;
+  /** [F2] The clause's brackets by id; absent: only `hasBrackets` on the canonical texts (one blocker). */
+  brackets?: BlockerBrackets | null;
   /** [F6] The Participants whose approval in force was given ad referendum and is not yet confirmed. */
   adReferendum?: readonly string[];
 }
@@ -97,8 +112,13 @@ export function freezeBlockers(
     const languages = Object.keys(clause.texts).sort();
     const invalid = languages.filter((lang) => clause.texts[lang] === null);
     if (clause.fingerprint === null || invalid.length > 0) block('invalid_text', clause.clauseId, null, invalid); // [F2]
-    const bracketed = languages.filter((lang) => hasBrackets(clause.texts[lang]));
+    const known = clause.brackets;
+    const bracketed = known
+      ? languages.filter((lang) => hasLiteralBrackets(clause.texts[lang]) || known.unregisteredLanguages.includes(lang))
+      : languages.filter((lang) => hasBrackets(clause.texts[lang]));
     if (bracketed.length > 0) block('brackets', clause.clauseId, null, bracketed);
+    for (const { bracketId, languages: in_ } of known?.registered ?? [])
+      blockers.push({ reason: 'brackets', clauseId: clause.clauseId, participantId: null, languages: [...in_].sort(), bracketId });
     if (clause.concordance.status === 'unconfirmed')
       block('concordance_unconfirmed', clause.clauseId); // [F3]
     else if (clause.concordance.status === 'stale') block('concordance_stale', clause.clauseId, null, [...clause.concordance.changedLanguages]);
@@ -141,6 +161,13 @@ export function freezeBlockers(
     }
   }
   return blockers;
+}
+
+/** [F2] Whether a canonical text holds a literal square bracket. */
+export function hasLiteralBrackets(node: CanonicalNode | null | undefined): boolean {
+  if (!node) return false;
+  if (node.text !== undefined && /[[\]]/.test(node.text)) return true;
+  return (node.content ?? []).some(hasLiteralBrackets);
 }
 
 /** [F2] Whether a canonical text holds bracketed language: the `bracket` mark, or a literal square bracket. */

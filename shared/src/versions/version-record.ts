@@ -19,6 +19,7 @@ import { canonicalString, clauseFingerprintFromHashes, languageHash, serialize, 
 import { isClauseKind, type ClauseKind } from '../yjs-layout';
 import type { LanguageCode } from '../languages';
 import type { ClauseNumber } from '../numbering';
+import { withDeletedRows, type DeletedNumber } from '../stable-numbering';
 import type { OriginalsStatement } from './signature-conventions';
 
 export const VERSION_RECORD_FORMAT = 'concordia.version.v1';
@@ -83,6 +84,31 @@ export interface VersionRecord {
   approvals: RecordApproval[];
   confirmations: RecordConfirmation[];
   signature: SignatureRecord | null;
+  /**
+   * Stable numbering (issue 15): the fixed numbers whose clauses were deleted, shown in place as
+   * "Article 5 [deleted]" until the secretariat renumbers. Absent when there is none: older records keep their bytes.
+   */
+  deletedNumbers?: DeletedNumber[];
+}
+
+/**
+ * The clauses as a text shows them: the record's clauses with a placeholder for each deleted number
+ * put in its place (no text; `number.deleted`). Without deleted numbers, the record's own clauses.
+ */
+export function clausesWithDeleted(record: Pick<VersionRecord, 'clauses' | 'deletedNumbers'>): RecordClause[] {
+  if (!record.deletedNumbers?.length) return record.clauses;
+  return withDeletedRows(record.clauses, record.deletedNumbers).map((row) =>
+    row.type === 'item'
+      ? row.item
+      : {
+          id: `deleted-${row.deleted.clauseId}`,
+          kind: row.deleted.kind === 'heading' ? 'heading' : 'clause',
+          number: { ...row.deleted.number, deleted: true },
+          texts: {},
+          languageHashes: {},
+          fingerprint: null,
+        },
+  );
 }
 
 /** [V2] The exact bytes the fingerprint covers, as a string (encode as UTF-8). */

@@ -252,6 +252,10 @@ describe('after the freeze', () => {
       'POST /documents/:documentId/packages': { path: `${doc}/packages`, body: { name: 'After the freeze', clauseIds: [clauseId] } },
       'PATCH /documents/:documentId/packages/:packageId': { path: `${doc}/packages/${packageId}`, body: { name: 'Renamed after the freeze' } },
       'DELETE /documents/:documentId/packages/:packageId': { path: `${doc}/packages/${packageId}` },
+      'POST /documents/:documentId/numbering': { path: `${doc}/numbering`, body: { versionId: frozen.id } },
+      'POST /documents/:documentId/numbering/renumber': { path: `${doc}/numbering/renumber`, body: {} },
+      // Brackets (issue 15): a bracket id the text need not hold; the freeze answers before the text is read.
+      'POST /documents/:documentId/brackets/:bracketId/clear': { path: `${doc}/brackets/b_0000000000000f15/clear`, body: { keep: 'text' } },
       'POST /documents/:documentId/signature-record': {
         path: `${doc}/signature-record`,
         body: { place: { en: 'Tegucigalpa', es: 'Tegucigalpa' }, date: '2026-04-01', signatories: [] },
@@ -324,6 +328,7 @@ async function tableCounts(): Promise<Record<string, number>> {
     'import_previews',
     'packages',
     'package_clauses',
+    'fixed_numberings',
   ]) {
     const { rows } = await world.server.concordia.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     counts[table] = rows[0].n;

@@ -46,6 +46,8 @@ export const PREPARED: Record<string, Prepare> = {
   // Packages of clauses (issue 16): every member reads them. Changing one is decided on its owner, looked up from the path,
   // so PATCH and DELETE go through genericPrepare (an unknown package: the policy sees no owner, as the matrix expects).
   'GET /api/documents/:documentId/packages': async (world) => ({ path: `${doc(world)}/packages` }),
+  // Stable numbering (issue 15): every member reads it; fixing and renumbering (the secretariat's) go through genericPrepare.
+  'GET /api/documents/:documentId/numbering': async (world) => ({ path: `${doc(world)}/numbering` }),
   'POST /api/documents/:documentId/participants': async (world) => ({
     path: `${doc(world)}/participants`,
     body: { code: code(), name: { en: 'Mexico', es: 'México' }, color: '#006847' },
@@ -203,6 +205,7 @@ export const genericPrepare =
       .replace(':documentId', world.documentId)
       .replace(':commentId', expressPath.includes(':commentId') ? await insertComment(world) : ':commentId')
       .replace(':proposalId', `p_${crypto.randomBytes(8).toString('hex')}`)
+      .replace(':bracketId', `b_${crypto.randomBytes(8).toString('hex')}`) // brackets (issue 15): an unknown bracket, 404 when allowed
       .replace(/:(\w+)/g, () => crypto.randomUUID()),
     body: method === 'get' ? undefined : {},
   });
