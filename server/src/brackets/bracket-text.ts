@@ -14,6 +14,7 @@ import { schema } from '../../../shared/src/schema';
 import { bracketRuns, isBracketId, UNREGISTERED_BRACKET } from '../../../shared/src/brackets';
 import type { BlockerBrackets } from '../../../shared/src/versions/freeze-blockers';
 import { getClause, readClauseJSON } from '../../../shared/src/yjs-layout';
+import { editRanges, rangesWithMark } from '../text/marked-runs';
 
 /** The runs of each registered bracket of a clause, per language (languages where it has no run are absent). */
 export function clauseBrackets(doc: Y.Doc, clauseId: string, languages: readonly string[]): Map<string, Record<string, string[]>> {
@@ -59,43 +60,11 @@ export function clearBracket(doc: Y.Doc, clauseId: string, id: string, keep: Cle
   for (const lang of languages) {
     const fragment = clause.get(lang);
     if (!(fragment instanceof Y.XmlFragment)) continue;
-    const emptied = new Set<Y.XmlElement>();
-    for (const text of xmlTexts(fragment)) {
-      const segments = segmentsOf(text, id);
-      for (const segment of segments.reverse()) {
-        runs += 1;
-        if (keep === 'delete') text.delete(segment.offset, segment.length);
-        else text.format(segment.offset, segment.length, { bracket: null });
-      }
-      if (segments.length > 0 && text.length === 0 && text.parent instanceof Y.XmlElement) emptied.add(text.parent);
-    }
-    for (const paragraph of emptied) {
-      const isEmpty = paragraph.toArray().every((child) => child instanceof Y.XmlText && child.length === 0);
-      if (isEmpty && paragraph.parent === fragment && fragment.length > 1) {
-        const index = fragment.toArray().indexOf(paragraph);
-        if (index >= 0) fragment.delete(index, 1);
-      }
-    }
+    runs += editRanges(
+      fragment,
+      (text) => rangesWithMark(text, 'bracket', id),
+      (text, range) => (keep === 'delete' ? text.delete(range.offset, range.length) : text.format(range.offset, range.length, { bracket: null })),
+    );
   }
   return runs;
-}
-
-function* xmlTexts(type: Y.XmlFragment | Y.XmlElement): Generator<Y.XmlText> {
-  for (const child of type.toArray()) {
-    if (child instanceof Y.XmlText) yield child;
-    else if (child instanceof Y.XmlElement) yield* xmlTexts(child);
-  }
-}
-
-/** The ranges of one Y.XmlText carrying bracket `id`. */
-function segmentsOf(text: Y.XmlText, id: string): { offset: number; length: number }[] {
-  const segments: { offset: number; length: number }[] = [];
-  let offset = 0;
-  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-    const length = typeof op.insert === 'string' ? op.insert.length : 1;
-    const attr = op.attributes?.bracket as { id?: unknown } | undefined;
-    if (attr?.id === id) segments.push({ offset, length });
-    offset += length;
-  }
-  return segments;
 }

@@ -12,6 +12,7 @@ import { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../../../shared/src/schema';
 import { proposalRuns, type ProposalMarkType, type ProposalRun } from '../../../shared/src/proposals';
 import { getClause, readClauseJSON } from '../../../shared/src/yjs-layout';
+import { editRanges, rangesWithMark, type TextRange } from '../text/marked-runs';
 
 /** What each proposal of a clause inserts and deletes, per language (languages where it has no run are absent). */
 export function clauseProposals(doc: Y.Doc, clauseId: string, languages: readonly string[]): Map<string, Record<string, ProposalRun[]>> {
@@ -49,53 +50,26 @@ export function applyDecision(doc: Y.Doc, clauseId: string, id: string, effect: 
   for (const lang of languages) {
     const fragment = clause.get(lang);
     if (!(fragment instanceof Y.XmlFragment)) continue;
-    const emptied = new Set<Y.XmlElement>();
-    for (const text of xmlTexts(fragment)) {
-      const segments = segmentsOf(text, id);
-      // From the end, so that earlier offsets stay valid.
-      for (const segment of segments.reverse()) {
-        runs += 1;
+    runs += editRanges(
+      fragment,
+      (text) => segmentsOf(text, id),
+      (text, segment) => {
         if (segment.type === removed) text.delete(segment.offset, segment.length);
         else if (segment.type === kept) text.format(segment.offset, segment.length, { [kept]: null });
-      }
-      if (segments.length > 0 && text.length === 0 && text.parent instanceof Y.XmlElement) emptied.add(text.parent);
-    }
-    for (const paragraph of emptied) {
-      const isEmpty = paragraph.toArray().every((child) => child instanceof Y.XmlText && child.length === 0);
-      if (isEmpty && paragraph.parent === fragment && fragment.length > 1) {
-        const index = fragment.toArray().indexOf(paragraph);
-        if (index >= 0) fragment.delete(index, 1);
-      }
-    }
+      },
+    );
   }
   return runs;
 }
 
-function* xmlTexts(type: Y.XmlFragment | Y.XmlElement): Generator<Y.XmlText> {
-  for (const child of type.toArray()) {
-    if (child instanceof Y.XmlText) yield child;
-    else if (child instanceof Y.XmlElement) yield* xmlTexts(child);
-  }
-}
-
-interface Segment {
-  offset: number;
-  length: number;
+interface Segment extends TextRange {
   type: ProposalMarkType;
 }
 
 /** The ranges of one Y.XmlText carrying proposal `id`, as insertion or deletion (a range may carry both: then two segments). */
 function segmentsOf(text: Y.XmlText, id: string): Segment[] {
-  const segments: Segment[] = [];
-  let offset = 0;
-  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-    const length = typeof op.insert === 'string' ? op.insert.length : 1;
-    for (const type of ['insertion', 'deletion'] as const) {
-      const attr = op.attributes?.[type] as { id?: unknown } | undefined;
-      if (attr?.id === id) segments.push({ offset, length, type });
-    }
-    offset += length;
-  }
+  const segments = (['insertion', 'deletion'] as const).flatMap((type) => rangesWithMark(text, type, id).map((range) => ({ ...range, type })));
+  segments.sort((a, b) => a.offset - b.offset);
   // A range that is both (a counter-deletion on this proposal's own insertion) is removed once, not formatted after.
   return segments.filter((s, i) => !(s.type === 'deletion' && segments.some((o, j) => j !== i && o.offset === s.offset && o.type === 'insertion')));
 }
